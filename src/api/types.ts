@@ -1,0 +1,148 @@
+/**
+ * Normalised Open311 GeoReport v2 types. Field names are the spec's; values are normalised:
+ * ids are strings, coordinates and `order` numbers, flags booleans, datetimes ISO 8601 with an
+ * offset, and a field a server left empty (`""`, `<zipcode/>`, `null`) is absent, never `""`.
+ */
+
+/** The six GeoReport v2 attribute datatypes. */
+export type AttributeDatatype = 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+
+/** GeoReport v2 service types. */
+export type ServiceType = 'realtime' | 'batch' | 'blackbox';
+
+/** Extensions a backend may offer beyond the core spec; announced in discovery. */
+export type Open311Extension = 'extensions' | 'page' | 'bbox' | 'updated_after' | 'media';
+
+export interface Open311Endpoint {
+  specification: string;
+  url: string;
+  changeset?: string;
+  type?: string;
+  formats: string[];
+  /** Extensions this endpoint offers (civic-elements discovery extension). */
+  extensions?: Open311Extension[];
+}
+
+export interface Discovery {
+  changeset?: string;
+  contact?: string;
+  key_service?: string;
+  endpoints: Open311Endpoint[];
+}
+
+export interface Service {
+  service_code: string;
+  service_name: string;
+  description?: string;
+  metadata: boolean;
+  type?: ServiceType;
+  keywords: string[];
+  group?: string;
+}
+
+export interface AttributeValue {
+  key: string;
+  name: string;
+}
+
+export interface ServiceAttribute {
+  variable: boolean;
+  code: string;
+  datatype: AttributeDatatype;
+  required: boolean;
+  datatype_description?: string;
+  order: number;
+  description: string;
+  values: AttributeValue[];
+}
+
+export interface ServiceDefinition {
+  service_code: string;
+  attributes: ServiceAttribute[];
+}
+
+/** One entry of the `notes` timeline (`extensions=true`). */
+export interface ServiceRequestNote {
+  datetime: string;
+  description?: string;
+  type?: string;
+  summary?: string;
+}
+
+export type ServiceRequestStatus = 'open' | 'closed' | (string & {});
+
+export interface ServiceRequest {
+  service_request_id?: string;
+  token?: string;
+  status: ServiceRequestStatus;
+  status_notes?: string;
+  service_name?: string;
+  service_code?: string;
+  description?: string;
+  agency_responsible?: string;
+  service_notice?: string;
+  requested_datetime?: string;
+  updated_datetime?: string;
+  expected_datetime?: string;
+  address?: string;
+  address_id?: string;
+  zipcode?: string;
+  lat?: number;
+  long?: number;
+  media_url?: string;
+  /** Present with `extensions=true` on backends that offer it. */
+  notes?: ServiceRequestNote[];
+  /** Present with `extensions=true` on backends that offer it; kept as the server sent it. */
+  extended_attributes?: Record<string, unknown>;
+}
+
+/** The answer to a POST: an id, or a token to resolve later, or both. */
+export interface SubmitResult {
+  service_request_id?: string;
+  token?: string;
+  service_notice?: string;
+  account_id?: string;
+}
+
+export interface TokenResult {
+  token: string;
+  service_request_id?: string;
+}
+
+export interface RequestsQuery {
+  service_request_id?: string[];
+  service_code?: string[];
+  status?: 'open' | 'closed' | Array<'open' | 'closed'>;
+  /** ISO 8601 datetimes. */
+  start_date?: string;
+  end_date?: string;
+  /** Extensions, sent only when discovery says the backend offers them. */
+  page?: number;
+  page_size?: number;
+  /** [minLng, minLat, maxLng, maxLat] */
+  bbox?: [number, number, number, number];
+  updated_after?: string;
+  extensions?: boolean;
+}
+
+/** Answer value of one attribute: a string, or several keys for a multivaluelist. */
+export type AttributeAnswer = string | string[];
+
+export interface SubmitInput {
+  service_code: string;
+  lat?: number;
+  long?: number;
+  address_string?: string;
+  address_id?: string;
+  description?: string;
+  email?: string;
+  device_id?: string;
+  account_id?: string;
+  first_name?: string;
+  last_name?: string;
+  phone?: string;
+  media_url?: string;
+  /** Photo to send as multipart `media` when the backend offers media upload. */
+  media?: Blob;
+  attributes?: Record<string, AttributeAnswer>;
+}
