@@ -1,0 +1,113 @@
+/**
+ * One HTTP exchange with an Open311 server: timeout, then sorting the answer into data or one
+ * of the {@link CivicError}s. The body's own look decides how it is read, not the format we
+ * asked for, because real servers answer XML to `.json`, HTML to anything behind a proxy, and
+ * `<errors>` with a JSON content type.
+ */
+
+import {
+  HtmlErrorPageError,
+  MalformedResponseError,
+  NetworkError,
+  Open311Error,
+  TimeoutError,
+} from './errors.js';
+import { errorsFrom } from './normalise.js';
+import { parseXml, type Loose } from './xml.js';
+
+export type WireFormat = 'json' | 'xml';
+
+export interface Exchange {
+  fetch: typeof fetch;
+  timeout: number;
+}
+
+const ACCEPT: Record<WireFormat, string> = {
+  json: 'application/json, text/xml;q=0.5, application/xml;q=0.5',
+  xml: 'text/xml, application/xml, application/json;q=0.5',
+};
+
+function looksLikeHtml(body: string, contentType: string): boolean {
+  const head = body.trimStart().slice(0, 200).toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return true;
+  return contentType.includes('text/html') && !head.startsWith('<?xml') && !head.startsWith('{') && !head.startsWith('[');
+}
+
+/** Reads a body as XML if it starts with `<`, else as JSON; throws MalformedResponseError. */
+function parseBody(body: string, status: number): Loose {
+  const text = body.replace(/^\uFEFF/, '').trim();
+  if (text.startsWith('<')) return parseXml(text, status);
+  try {
+    return JSON.parse(text) as Loose;
+  } catch (cause) {
+    throw new MalformedResponseError(status, 'not valid JSON', { cause });
+  }
+}
+
+/** True for an XML `<errors>` root or a JSON `{ "errors": … }` object. */
+function isErrorsBody(value: Loose): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && 'errors' in value;
+}
+
+/**
+ * Sends one request and returns the parsed body. Rejects with
+ * - {@link TimeoutError} when no full answer came within `timeout` ms,
+ * - {@link NetworkError} when `fetch` itself rejected (offline, DNS, CORS),
+ * - {@link HtmlErrorPageError} for an HTML page, whatever the status,
+ * - {@link Open311Error} for any other error status (with the `<errors>` it carried, if any;
+ *   a plain-text or empty error body still gives the status), or an `<errors>` body on 2xx,
+ * - {@link MalformedResponseError} for a 2xx body that is neither JSON nor XML.
+ */
+export async function exchange(
+  ex: Exchange,
+  url: string,
+  format: WireFormat,
+  init: { method?: 'GET' | 'POST'; body?: URLSearchParams | FormData } = {},
+): Promise<Loose> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, ex.timeout);
+  const doFetch = ex.fetch;
+  let status = 0;
+  let contentType = '';
+  let body: string;
+  try {
+    // Only Accept is set: a CORS-safelisted header, so GETs need no preflight. The browser sets
+    // the Content-Type (and multipart boundary) from the body itself.
+    const response = await doFetch(url, {
+      method: init.method ?? 'GET',
+      headers: { Accept: ACCEPT[format] },
+      body: init.body ?? null,
+      signal: controller.signal,
+    });
+    status = response.status;
+    contentType = (response.headers.get('content-type') ?? '').toLowerCase();
+    body = await response.text();
+  } catch (cause) {
+    if (timedOut) throw new TimeoutError(ex.timeout);
+    throw new NetworkError({ cause });
+  } finally {
+    clearTimeout(timer);
+  }
+
+  if (looksLikeHtml(body, contentType)) throw new HtmlErrorPageError(status);
+  const ok = status >= 200 && status < 300;
+  if (!ok) {
+    let parsed: Loose = null;
+    try {
+      parsed = parseBody(body, status);
+    } catch {
+      // An unreadable error body still tells the caller the status; that is what matters.
+    }
+    throw new Open311Error(status, errorsFrom(parsed, status));
+  }
+  const parsed = parseBody(body, status);
+  if (isErrorsBody(parsed)) {
+    const errors = errorsFrom(parsed, status);
+    if (errors.length > 0) throw new Open311Error(status, errors);
+  }
+  return parsed;
+}

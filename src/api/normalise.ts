@@ -1,0 +1,343 @@
+/**
+ * Turns what real GeoReport v2 servers send (JSON or XML, see `xml.ts`) into the normalised
+ * types of `types.ts`. Every reader here is total: odd input gives an absent field or a dropped
+ * record, never an exception, because one bad record must not hide a city's whole list.
+ */
+
+import type {
+  AttributeDatatype,
+  AttributeValue,
+  Discovery,
+  Open311Endpoint,
+  Open311Extension,
+  Service,
+  ServiceAttribute,
+  ServiceDefinition,
+  ServiceRequest,
+  ServiceRequestNote,
+  ServiceType,
+  SubmitResult,
+} from './types.js';
+import type { Loose } from './xml.js';
+
+type Obj = { [key: string]: Loose };
+
+function isObj(v: Loose | undefined): v is Obj {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Drops keys whose value is `undefined`, so absent fields are absent, not `undefined`-valued. */
+function compact<T extends object>(o: T): T {
+  for (const key of Object.keys(o) as Array<keyof T>) if (o[key] === undefined) delete o[key];
+  return o;
+}
+
+/** A non-empty trimmed string from a string or finite number; else undefined. */
+export function str(v: Loose | undefined): string | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  return t === '' ? undefined : t;
+}
+
+/** A finite number from a number or numeric string; else undefined. */
+export function num(v: Loose | undefined): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  const s = str(v);
+  if (s === undefined) return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** `true`, `"true"` (any case), `1`, `"1"` → true; anything else present → false. */
+export function bool(v: Loose | undefined, absent: boolean): boolean {
+  if (v === undefined || v === null || v === '') return absent;
+  if (v === true || v === 1) return true;
+  if (typeof v === 'string') return ['true', '1'].includes(v.trim().toLowerCase());
+  return false;
+}
+
+const DATETIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * A datetime as ISO 8601 with an offset, or undefined when it is not a real date.
+ * The server's own offset is kept (`-05:00` stays `-05:00`); `+0500` / `+05` become `+05:00`.
+ * A datetime **without** a timezone (the spec requires one, many servers omit it) is taken as
+ * UTC and gets `Z`: the client cannot know the server's zone, UTC is the documented default of
+ * the W3C profile, and it keeps one request's timestamps consistent with each other.
+ * A bare date (`2024-03-01`) is midnight UTC.
+ */
+export function datetime(v: Loose | undefined): string | undefined {
+  const s = str(v);
+  if (!s) return undefined;
+  const m = DATETIME.exec(s);
+  if (!m) return undefined;
+  const [, y, mo, d, h = '00', mi = '00', sec = '00', frac = '', zone] = m;
+  const date = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +sec));
+  // Date.UTC rolls Feb 30 over into March; a round trip catches impossible dates and times.
+  if (date.getUTCFullYear() !== +y || date.getUTCMonth() !== +mo - 1 || date.getUTCDate() !== +d) return undefined;
+  if (+h > 23 || +mi > 59 || +sec > 59) return undefined;
+  let offset = 'Z';
+  if (zone && /^[+-]/.test(zone)) {
+    const digits = zone.slice(1).replace(':', '');
+    const oh = digits.slice(0, 2);
+    const om = digits.slice(2, 4) || '00';
+    if (+oh > 14 || +om > 59) return undefined;
+    offset = +oh === 0 && +om === 0 ? 'Z' : `${zone[0]}${oh}:${om}`;
+  }
+  return `${y}-${mo}-${d}T${h}:${mi}:${sec}${frac}${offset}`;
+}
+
+/** Absolute http(s) URLs only: a `javascript:` media_url must never reach an `href`. */
+function httpUrl(v: Loose | undefined): string | undefined {
+  const s = str(v);
+  if (!s) return undefined;
+  try {
+    const url = new URL(s);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function asArray(v: Loose | undefined): Loose[] {
+  if (v === undefined || v === null || v === '') return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+/**
+ * The items of a list however it came: a bare array; a JSON wrapper (`{"service_requests":[…]}`);
+ * the XML shape (`{service_requests:{request:[…]}}`, or one `request` not in an array); an array
+ * of `{"request":{…}}` items (XML-to-JSON converters); or a single bare record.
+ */
+function listIn(v: Loose | undefined, wrappers: string[], items: string[]): Loose[] {
+  if (v === undefined || v === null || v === '') return [];
+  if (Array.isArray(v)) {
+    return v.flatMap((e) => {
+      if (isObj(e)) {
+        const keys = Object.keys(e);
+        if (keys.length === 1 && items.includes(keys[0])) return asArray(e[keys[0]]);
+      }
+      return [e];
+    });
+  }
+  if (isObj(v)) {
+    for (const w of wrappers) if (w in v) return listIn(v[w], wrappers, items);
+    for (const i of items) if (i in v) return listIn(v[i], [], []);
+  }
+  return [v];
+}
+
+// ---- discovery -------------------------------------------------------------------------------
+
+const EXTENSIONS: readonly Open311Extension[] = ['extensions', 'page', 'bbox', 'updated_after', 'media'];
+
+function endpointFrom(v: Loose): Open311Endpoint | undefined {
+  if (!isObj(v)) return undefined;
+  const specification = str(v.specification);
+  const url = str(v.url);
+  if (!specification || !url) return undefined;
+  const extensions = listIn(v.extensions, [], ['extension'])
+    .map((e) => str(e))
+    .filter((e): e is Open311Extension => EXTENSIONS.includes(e as Open311Extension));
+  return compact({
+    specification,
+    url,
+    changeset: datetime(v.changeset) ?? str(v.changeset),
+    type: str(v.type),
+    formats: listIn(v.formats, [], ['format']).flatMap((f) => str(f) ?? []),
+    extensions: extensions.length > 0 ? extensions : undefined,
+  });
+}
+
+/** A discovery document (`{discovery:{…}}` from XML, or the JSON object). */
+export function discoveryFrom(v: Loose): Discovery {
+  const root = isObj(v) && isObj(v.discovery) ? v.discovery : isObj(v) ? v : {};
+  return compact({
+    changeset: datetime(root.changeset) ?? str(root.changeset),
+    contact: str(root.contact),
+    key_service: str(root.key_service),
+    endpoints: listIn(root.endpoints, [], ['endpoint']).flatMap((e) => endpointFrom(e) ?? []),
+  });
+}
+
+// ---- services ------------------------------------------------------------------------------
+
+const SERVICE_TYPES: readonly ServiceType[] = ['realtime', 'batch', 'blackbox'];
+
+function keywordsFrom(v: Loose | undefined): string[] {
+  if (Array.isArray(v)) return v.flatMap(keywordsFrom);
+  if (isObj(v)) return keywordsFrom(v.keyword);
+  const s = str(v);
+  return s ? s.split(',').flatMap((k) => str(k) ?? []) : [];
+}
+
+function serviceFrom(v: Loose): Service | undefined {
+  if (!isObj(v)) return undefined;
+  const service_code = str(v.service_code);
+  if (!service_code) return undefined;
+  const type = str(v.type)?.toLowerCase() as ServiceType | undefined;
+  return compact({
+    service_code,
+    // A list entry with no name is still choosable; its code is the best label there is.
+    service_name: str(v.service_name) ?? service_code,
+    description: str(v.description),
+    metadata: bool(v.metadata, false),
+    type: type && SERVICE_TYPES.includes(type) ? type : undefined,
+    keywords: keywordsFrom(v.keywords),
+    group: str(v.group),
+  });
+}
+
+/** The service list; entries without a `service_code` are dropped. */
+export function servicesFrom(v: Loose): Service[] {
+  return listIn(v, ['services'], ['service']).flatMap((s) => serviceFrom(s) ?? []);
+}
+
+// ---- service definition ------------------------------------------------------------------------
+
+const DATATYPES: readonly AttributeDatatype[] = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'];
+
+function valuesFrom(v: Loose | undefined): AttributeValue[] {
+  return listIn(v, [], ['value']).flatMap((x): AttributeValue[] => {
+    if (isObj(x)) {
+      const key = str(x.key) ?? str(x.name);
+      const name = str(x.name) ?? key;
+      return key && name ? [{ key, name }] : [];
+    }
+    // Some servers list bare strings: the string is both what is sent and what is shown.
+    const s = str(x);
+    return s ? [{ key: s, name: s }] : [];
+  });
+}
+
+function attributeFrom(v: Loose, index: number): ServiceAttribute | undefined {
+  if (!isObj(v)) return undefined;
+  const code = str(v.code);
+  if (!code) return undefined;
+  const datatype = str(v.datatype)?.toLowerCase() as AttributeDatatype | undefined;
+  return compact({
+    // A missing `variable` defaults to true: asking for an answer nobody needs is harmless,
+    // silently skipping a question the server wants answered is not.
+    variable: bool(v.variable, true),
+    code,
+    // An unknown datatype is asked as free text, which every server can accept.
+    datatype: datatype && DATATYPES.includes(datatype) ? datatype : 'string',
+    required: bool(v.required, false),
+    datatype_description: str(v.datatype_description),
+    order: num(v.order) ?? index + 1,
+    description: str(v.description) ?? code,
+    values: valuesFrom(v.values),
+  });
+}
+
+/**
+ * A service definition. Attributes without a `code` are dropped; the rest are sorted by
+ * `order` (stable, so equal orders keep the server's sequence); a missing `order` is the
+ * attribute's 1-based position.
+ */
+export function serviceDefinitionFrom(v: Loose, requestedCode: string): ServiceDefinition {
+  let root: Loose = Array.isArray(v) ? (v[0] ?? {}) : v;
+  if (isObj(root) && isObj(root.service_definition)) root = root.service_definition;
+  const obj = isObj(root) ? root : {};
+  const attributes = listIn(obj.attributes, [], ['attribute'])
+    .flatMap((a, i) => attributeFrom(a, i) ?? [])
+    .sort((a, b) => a.order - b.order);
+  return { service_code: str(obj.service_code) ?? requestedCode, attributes };
+}
+
+// ---- service requests --------------------------------------------------------------------------
+
+function noteFrom(v: Loose): ServiceRequestNote | undefined {
+  if (!isObj(v)) return undefined;
+  const when = datetime(v.datetime);
+  // A timeline entry without a valid time cannot be placed on the timeline.
+  if (!when) return undefined;
+  return compact({ datetime: when, description: str(v.description), type: str(v.type), summary: str(v.summary) });
+}
+
+function coordinates(v: Obj): { lat?: number; long?: number } {
+  const lat = num(v.lat);
+  const long = num(v.long);
+  // Half a point, an impossible one, or 0,0 (what several servers send for "no location")
+  // is no location at all.
+  if (lat === undefined || long === undefined) return {};
+  if (Math.abs(lat) > 90 || Math.abs(long) > 180 || (lat === 0 && long === 0)) return {};
+  return { lat, long };
+}
+
+function requestFrom(v: Loose): ServiceRequest | undefined {
+  if (!isObj(v)) return undefined;
+  const service_request_id = str(v.service_request_id);
+  const token = str(v.token);
+  if (!service_request_id && !token) return undefined;
+  const notes = listIn(v.notes, [], ['note']).flatMap((n) => noteFrom(n) ?? []);
+  const extended = v.extended_attributes;
+  return compact({
+    service_request_id,
+    token,
+    // The spec makes status required; a server that leaves it out gets 'unknown' rather than
+    // a guess of 'open' the resident would trust.
+    status: str(v.status)?.toLowerCase() ?? 'unknown',
+    status_notes: str(v.status_notes),
+    service_name: str(v.service_name),
+    service_code: str(v.service_code),
+    description: str(v.description),
+    agency_responsible: str(v.agency_responsible),
+    service_notice: str(v.service_notice),
+    requested_datetime: datetime(v.requested_datetime),
+    updated_datetime: datetime(v.updated_datetime),
+    expected_datetime: datetime(v.expected_datetime),
+    address: str(v.address),
+    address_id: str(v.address_id),
+    zipcode: str(v.zipcode),
+    ...coordinates(v),
+    media_url: httpUrl(v.media_url),
+    notes: notes.length > 0 ? notes : undefined,
+    extended_attributes: isObj(extended) && Object.keys(extended).length > 0 ? extended : undefined,
+  });
+}
+
+const REQUEST_WRAPPERS = ['service_requests', 'requests'];
+const REQUEST_ITEMS = ['request', 'service_request'];
+
+/** A request list; records with neither `service_request_id` nor `token` are dropped. */
+export function requestsFrom(v: Loose): ServiceRequest[] {
+  return listIn(v, REQUEST_WRAPPERS, REQUEST_ITEMS).flatMap((r) => requestFrom(r) ?? []);
+}
+
+/**
+ * The answer to a POST: its first record. A `blackbox` service may answer with neither id nor
+ * token, which gives a result with only what it did send (possibly nothing).
+ */
+export function submitResultFrom(v: Loose): SubmitResult {
+  const first = listIn(v, REQUEST_WRAPPERS, REQUEST_ITEMS).find(isObj);
+  if (!first) return {};
+  return compact({
+    service_request_id: str(first.service_request_id),
+    token: str(first.token),
+    service_notice: str(first.service_notice),
+    account_id: str(first.account_id),
+  });
+}
+
+/** The id a `GET tokens/{token}` answer gives, or undefined while there is none yet. */
+export function idForTokenFrom(v: Loose): string | undefined {
+  for (const r of listIn(v, REQUEST_WRAPPERS, REQUEST_ITEMS)) {
+    const id = isObj(r) ? str(r.service_request_id) : undefined;
+    if (id) return id;
+  }
+  return undefined;
+}
+
+// ---- errors ------------------------------------------------------------------------------------
+
+/** The entries of an `<errors>` body or JSON error array (`[]` when the body has none). */
+export function errorsFrom(v: Loose, status: number): Array<{ code: string; description: string }> {
+  return listIn(v, ['errors'], ['error']).flatMap((e) => {
+    const description = isObj(e) ? str(e.description) ?? str(e.message) : str(e);
+    if (!description) return [];
+    return [{ code: (isObj(e) ? str(e.code) : undefined) ?? String(status), description }];
+  });
+}

@@ -1,0 +1,298 @@
+import type { CivicBackend } from './backend.js';
+import { NetworkError, Open311Error, TimeoutError } from './errors.js';
+import { exchange, type WireFormat } from './http.js';
+import {
+  datetime,
+  discoveryFrom,
+  idForTokenFrom,
+  requestsFrom,
+  serviceDefinitionFrom,
+  servicesFrom,
+  submitResultFrom,
+} from './normalise.js';
+import type {
+  Discovery,
+  Open311Endpoint,
+  Open311Extension,
+  RequestsQuery,
+  Service,
+  ServiceDefinition,
+  ServiceRequest,
+  SubmitInput,
+  SubmitResult,
+} from './types.js';
+import type { Loose } from './xml.js';
+
+/** Options of {@link Open311Client}. */
+export interface Open311ClientOptions {
+  /** GeoReport v2 base URL, e.g. `https://city.gov/open311/v2` (trailing slash optional). */
+  endpoint: string;
+  /** Sent as `jurisdiction_id` on every call, for endpoints that serve several jurisdictions. */
+  jurisdictionId?: string;
+  /**
+   * Sent as `api_key` on POST. A key in page source is public: prefer a relay backend that
+   * adds the key server side.
+   */
+  apiKey?: string;
+  /**
+   * `'auto'` (default): JSON, unless discovery says the endpoint speaks only XML.
+   * `'xml'`: always XML, the format every GeoReport v2 server must offer. `'json'`: always JSON.
+   */
+  format?: 'json' | 'xml' | 'auto';
+  /** Milliseconds before a call rejects with `TimeoutError`. Default 15000. */
+  timeout?: number;
+  /** The `fetch` to use (tests, or a page that wraps fetch). Default: the global one. */
+  fetch?: typeof fetch;
+}
+
+const GEOREPORT_V2 = /georeport[_ ]?v2/i;
+
+/** The discovery entry that describes `endpoint`: same URL, else same path, else the first v2 one. */
+function endpointEntry(discovery: Discovery, endpoint: string): Open311Endpoint | undefined {
+  const v2 = discovery.endpoints.filter((e) => GEOREPORT_V2.test(e.specification));
+  const bare = (u: string) => u.replace(/\/+$/, '');
+  const path = (u: string) => {
+    try {
+      return bare(new URL(u, 'http://x').pathname);
+    } catch {
+      return bare(u);
+    }
+  };
+  return (
+    v2.find((e) => bare(e.url) === bare(endpoint)) ??
+    v2.find((e) => path(e.url) === path(endpoint)) ??
+    v2[0]
+  );
+}
+
+function inBbox(r: ServiceRequest, [minLng, minLat, maxLng, maxLat]: [number, number, number, number]): boolean {
+  return r.lat !== undefined && r.long !== undefined &&
+    r.long >= minLng && r.long <= maxLng && r.lat >= minLat && r.lat <= maxLat;
+}
+
+/**
+ * Client for an Open311 GeoReport v2 server, JSON or XML, normalising what real servers send
+ * into the types of `types.ts`. Implements {@link CivicBackend}; runs in any browser.
+ *
+ * Every method rejects with a `CivicError`: `Open311Error` (the server said no, with its
+ * `<errors>`), `HtmlErrorPageError`, `MalformedResponseError`, `NetworkError` or `TimeoutError`.
+ *
+ * @example
+ * const client = new Open311Client({ endpoint: 'https://city.gov/open311/v2', jurisdictionId: 'city.gov' });
+ * const services = await client.services();
+ */
+export class Open311Client implements CivicBackend {
+  /** The endpoint without a trailing slash. */
+  readonly endpoint: string;
+  private readonly jurisdictionId: string | undefined;
+  private readonly apiKey: string | undefined;
+  private readonly format: 'json' | 'xml' | 'auto';
+  private readonly timeout: number;
+  private readonly fetchFn: typeof fetch;
+  private discoveryPromise: Promise<Discovery> | undefined;
+
+  constructor(options: Open311ClientOptions) {
+    this.endpoint = options.endpoint.replace(/\/+$/, '');
+    this.jurisdictionId = options.jurisdictionId || undefined;
+    this.apiKey = options.apiKey || undefined;
+    this.format = options.format ?? 'auto';
+    this.timeout = options.timeout ?? 15_000;
+    // Bound so a method reference to window.fetch does not throw "Illegal invocation".
+    this.fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  /**
+   * The server's discovery document (`discovery.{json|xml}` under the endpoint), fetched once
+   * and cached. A server without discovery (404, HTML page, unreadable body, in either format)
+   * resolves as `{ endpoints: [] }`: no extensions, JSON unless `format` says otherwise.
+   * Network failures and timeouts reject, and are not cached, so a later call retries.
+   */
+  discovery(): Promise<Discovery> {
+    this.discoveryPromise ??= this.loadDiscovery().catch((e: unknown) => {
+      this.discoveryPromise = undefined;
+      throw e;
+    });
+    return this.discoveryPromise;
+  }
+
+  private async loadDiscovery(): Promise<Discovery> {
+    const order: WireFormat[] = this.format === 'xml' ? ['xml', 'json'] : ['json', 'xml'];
+    for (const fmt of order) {
+      try {
+        return discoveryFrom(await this.get(`discovery.${fmt}`, fmt));
+      } catch (e) {
+        if (e instanceof NetworkError || e instanceof TimeoutError) throw e;
+        // Anything else means "no discovery in this format"; try the other, then give up.
+      }
+    }
+    return { endpoints: [] };
+  }
+
+  /** Whether discovery lists `extension` for this endpoint; false when unknown. */
+  async supports(extension: Open311Extension): Promise<boolean> {
+    const entry = endpointEntry(await this.discovery(), this.endpoint);
+    return entry?.extensions?.includes(extension) ?? false;
+  }
+
+  /** The wire format calls use: forced by `format`, else JSON unless the endpoint is XML-only. */
+  private async wireFormat(): Promise<WireFormat> {
+    if (this.format !== 'auto') return this.format;
+    const formats = endpointEntry(await this.discovery(), this.endpoint)?.formats ?? [];
+    const json = formats.some((f) => /json/i.test(f));
+    const xml = formats.some((f) => /xml/i.test(f));
+    return xml && !json ? 'xml' : 'json';
+  }
+
+  private url(path: string, params?: URLSearchParams): string {
+    const query = new URLSearchParams(params);
+    if (this.jurisdictionId) query.set('jurisdiction_id', this.jurisdictionId);
+    const qs = query.toString();
+    return `${this.endpoint}/${path}${qs ? `?${qs}` : ''}`;
+  }
+
+  private get(path: string, fmt: WireFormat, params?: URLSearchParams): Promise<Loose> {
+    return exchange({ fetch: this.fetchFn, timeout: this.timeout }, this.url(path, params), fmt);
+  }
+
+  /** GET `services`: the request types, with `keywords` as an array and `metadata` a boolean. */
+  async services(): Promise<Service[]> {
+    const fmt = await this.wireFormat();
+    return servicesFrom(await this.get(`services.${fmt}`, fmt));
+  }
+
+  /**
+   * GET `services/{code}`: the questions to ask for one request type, sorted by `order`, each
+   * list attribute's `values` as `{key, name}` pairs. Rejects `Open311Error` 404 for an unknown code.
+   */
+  async serviceDefinition(serviceCode: string): Promise<ServiceDefinition> {
+    const fmt = await this.wireFormat();
+    const body = await this.get(`services/${encodeURIComponent(serviceCode)}.${fmt}`, fmt);
+    return serviceDefinitionFrom(body, serviceCode);
+  }
+
+  /**
+   * GET `requests`. Core filters are always sent; `status` and the id/code lists comma-joined.
+   * Extensions are sent only when discovery says the endpoint offers them; otherwise:
+   * - `bbox`: not sent; the answer is filtered here on `lat`/`long` (records without a
+   *   location are left out), so the caller gets the same set within what the server returned.
+   * - `updated_after`: not sent; filtered here on `updated_datetime` (falling back to
+   *   `requested_datetime`; records with neither are left out).
+   * - `page`/`page_size`: not sent; the server's answer (its default window, often the last
+   *   90 days) is sliced here, so page 2 is the next slice and paging always ends.
+   * - `extensions`: not sent; records come without `notes` / `extended_attributes`.
+   */
+  async requests(query: RequestsQuery = {}): Promise<ServiceRequest[]> {
+    const fmt = await this.wireFormat();
+    const params = new URLSearchParams();
+    if (query.service_request_id?.length) params.set('service_request_id', query.service_request_id.join(','));
+    if (query.service_code?.length) params.set('service_code', query.service_code.join(','));
+    if (query.status?.length) params.set('status', ([] as string[]).concat(query.status).join(','));
+    if (query.start_date) params.set('start_date', query.start_date);
+    if (query.end_date) params.set('end_date', query.end_date);
+
+    const wantsPage = query.page !== undefined || query.page_size !== undefined;
+    const [page, bbox, updated, ext] = await Promise.all([
+      wantsPage ? this.supports('page') : false,
+      query.bbox ? this.supports('bbox') : false,
+      query.updated_after ? this.supports('updated_after') : false,
+      query.extensions ? this.supports('extensions') : false,
+    ]);
+    if (page) {
+      if (query.page !== undefined) params.set('page', String(query.page));
+      if (query.page_size !== undefined) params.set('page_size', String(query.page_size));
+    }
+    if (bbox && query.bbox) params.set('bbox', query.bbox.join(','));
+    if (updated && query.updated_after) params.set('updated_after', query.updated_after);
+    if (ext) params.set('extensions', 'true');
+
+    let list = requestsFrom(await this.get(`requests.${fmt}`, fmt, params));
+
+    if (query.bbox && !bbox) {
+      const box = query.bbox;
+      list = list.filter((r) => inBbox(r, box));
+    }
+    const after = query.updated_after ? datetime(query.updated_after) : undefined;
+    if (after && !updated) {
+      const limit = Date.parse(after);
+      list = list.filter((r) => {
+        const when = r.updated_datetime ?? r.requested_datetime;
+        return when !== undefined && Date.parse(when) > limit;
+      });
+    }
+    if (wantsPage && !page) {
+      const size = query.page_size ?? list.length;
+      const start = Math.max(0, ((query.page ?? 1) - 1) * size);
+      list = list.slice(start, start + size);
+    }
+    return list;
+  }
+
+  /**
+   * GET `requests/{id}`: one request, or `undefined` when the server says it does not exist
+   * (404, or an empty list). `extensions: true` asks for `notes` / `extended_attributes` when
+   * the endpoint offers them; otherwise the request comes without.
+   */
+  async request(id: string, options: { extensions?: boolean } = {}): Promise<ServiceRequest | undefined> {
+    const fmt = await this.wireFormat();
+    const params = new URLSearchParams();
+    if (options.extensions && (await this.supports('extensions'))) params.set('extensions', 'true');
+    try {
+      const list = requestsFrom(await this.get(`requests/${encodeURIComponent(id)}.${fmt}`, fmt, params));
+      return list.find((r) => r.service_request_id === id) ?? list[0];
+    } catch (e) {
+      if (e instanceof Open311Error && e.status === 404) return undefined;
+      throw e;
+    }
+  }
+
+  /**
+   * POST `requests`: creates a request. Sent as `application/x-www-form-urlencoded` (the spec),
+   * with `api_key` and `jurisdiction_id`; attributes as `attribute[code]=value`, a
+   * multivaluelist as `attribute[code][]=key` per chosen key. With `input.media` and an endpoint
+   * that offers `media`, sent as `multipart/form-data` with the photo as the `media` part;
+   * an endpoint without `media` never receives the photo (it is dropped; send `media_url` instead).
+   *
+   * Resolves the first record of the answer. A server that answers only a `token` gives a
+   * result without `service_request_id`: resolve it later with {@link requestIdForToken}.
+   * Rejects `Open311Error` with per-field errors (see `Open311Error.errorFor`) when refused.
+   */
+  async submit(input: SubmitInput): Promise<SubmitResult> {
+    const fmt = await this.wireFormat();
+    const fields: Array<[string, string]> = [];
+    if (this.apiKey) fields.push(['api_key', this.apiKey]);
+    if (this.jurisdictionId) fields.push(['jurisdiction_id', this.jurisdictionId]);
+    const { media, attributes, ...plain } = input;
+    for (const [name, value] of Object.entries(plain)) {
+      if (value === undefined || value === null || value === '') continue;
+      fields.push([name, String(value)]);
+    }
+    for (const [code, answer] of Object.entries(attributes ?? {})) {
+      if (Array.isArray(answer)) for (const v of answer) fields.push([`attribute[${code}][]`, v]);
+      else if (answer !== '') fields.push([`attribute[${code}]`, answer]);
+    }
+
+    let body: URLSearchParams | FormData;
+    if (media && (await this.supports('media'))) {
+      const form = new FormData();
+      for (const [name, value] of fields) form.append(name, value);
+      form.append('media', media, media instanceof File ? media.name : 'photo');
+      body = form;
+    } else {
+      body = new URLSearchParams(fields);
+    }
+    // jurisdiction_id travels in the body here, as the spec's example does, not in the URL.
+    const url = `${this.endpoint}/requests.${fmt}`;
+    const answer = await exchange({ fetch: this.fetchFn, timeout: this.timeout }, url, fmt, { method: 'POST', body });
+    return submitResultFrom(answer);
+  }
+
+  /**
+   * GET `tokens/{token}`: the `service_request_id` a token stands for, or `undefined` while the
+   * server has not assigned one yet (poll again later). Rejects `Open311Error` 404 for a token
+   * the server does not know.
+   */
+  async requestIdForToken(token: string): Promise<string | undefined> {
+    const fmt = await this.wireFormat();
+    return idForTokenFrom(await this.get(`tokens/${encodeURIComponent(token)}.${fmt}`, fmt));
+  }
+}
