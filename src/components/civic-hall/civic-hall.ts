@@ -1,0 +1,83 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import type { CivicBackend } from '../../api/backend.js';
+import { civicConfigContext, ensureContextRoot, type CivicConfig } from '../../core/context.js';
+import type { Strings } from '../../core/i18n.js';
+import { civicHallStyles } from './civic-hall.styles.js';
+
+/**
+ * Shared configuration for every civic-elements widget inside it: endpoint, jurisdiction, API
+ * key, language, backend, strings. Widgets receive it through `@lit/context`; each widget's own
+ * attributes win over the hall's. The hall draws nothing itself (`display: contents`).
+ *
+ * Language: set the standard `lang` attribute on the hall (or anywhere above a widget);
+ * widgets follow the nearest one, and re-render when it changes.
+ *
+ * @summary Virtual city hall: configures every civic widget inside it.
+ *
+ * @slot - The widgets and any other page content.
+ *
+ * @attr {string} endpoint - Open311 GeoReport v2 base URL, e.g. `https://city.example/open311/v2`.
+ * @attr {string} jurisdiction-id - GeoReport `jurisdiction_id`, for servers hosting several jurisdictions.
+ * @attr {string} api-key - GeoReport API key for submitting. Public in page source: prefer a relay that adds it server side.
+ * @attr {string} lang - Language of the widgets inside (`en`, `es`, `es-MX`…); standard HTML attribute.
+ * @attr {string} geocoder-url - Address search URL for location widgets.
+ * @attr {string} tile-url - Map tile URL template (`https://…/{z}/{x}/{y}.png`) for map widgets.
+ */
+export class CivicHall extends LitElement {
+  static override styles = civicHallStyles;
+
+  /** Open311 GeoReport v2 base URL. */
+  @property() endpoint?: string;
+
+  /** GeoReport `jurisdiction_id`. */
+  @property({ attribute: 'jurisdiction-id' }) jurisdictionId?: string;
+
+  /** GeoReport API key. */
+  @property({ attribute: 'api-key' }) apiKey?: string;
+
+  /** Address search (geocoder) URL for location widgets. */
+  @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
+
+  /** Map tile URL template for map widgets. */
+  @property({ attribute: 'tile-url' }) tileUrl?: string;
+
+  /** Any `CivicBackend` implementation, used by every widget inside instead of an Open311 client for `endpoint`. */
+  @property({ attribute: false }) backend?: CivicBackend;
+
+  /** String overrides for every widget inside (a widget's own `strings` win). */
+  @property({ attribute: false }) strings?: Strings;
+
+  /** What the widgets receive; a new object on every change so subscribers are notified. */
+  @provide({ context: civicConfigContext })
+  @state()
+  protected config: CivicConfig = {};
+
+  constructor() {
+    super();
+    ensureContextRoot();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const keys = ['endpoint', 'jurisdictionId', 'apiKey', 'geocoderUrl', 'tileUrl', 'backend', 'strings'] as const;
+    if (keys.some((key) => changed.has(key)) || !this.hasUpdated) {
+      const config: CivicConfig = {};
+      for (const key of keys) {
+        const value = this[key];
+        if (value !== undefined && value !== '') (config as Record<string, unknown>)[key] = value;
+      }
+      this.config = config;
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-hall': CivicHall;
+  }
+}

@@ -1,0 +1,46 @@
+import { ContextRoot, createContext } from '@lit/context';
+import type { CivicBackend } from '../api/backend.js';
+import type { Strings } from './i18n.js';
+
+/**
+ * What `<civic-hall>` shares with every widget inside it. A widget's own attributes and
+ * properties win over these (see `CivicElement#config`).
+ */
+export interface CivicConfig {
+  /** Open311 GeoReport v2 base URL, e.g. `https://city.example/open311/v2`. */
+  endpoint?: string;
+  /** GeoReport `jurisdiction_id`, for servers that host several cities. */
+  jurisdictionId?: string;
+  /** GeoReport `api_key` for POST. Public in page source: prefer a relay that adds it server side. */
+  apiKey?: string;
+  /** Any `CivicBackend` implementation; when set, `endpoint` & co. are not used to build a client. */
+  backend?: CivicBackend;
+  /** Address search (geocoder) URL for location widgets. */
+  geocoderUrl?: string;
+  /** Map tile URL template (`https://…/{z}/{x}/{y}.png`) for map widgets. */
+  tileUrl?: string;
+  /** String overrides for every widget inside; a widget's own `strings` win over these. */
+  strings?: Strings;
+}
+
+/**
+ * The context key is a string, not a `Symbol`, on purpose: when two copies of the bundle run
+ * on one CMS page, a `<civic-hall>` defined by one copy still reaches widgets defined by the
+ * other (context keys are compared with `===`).
+ */
+export const civicConfigContext = createContext<CivicConfig>('civic-elements:config');
+
+const ROOT_FLAG = Symbol.for('civic-elements:context-root');
+
+/**
+ * Lets widgets find a `<civic-hall>` that upgrades after them (script order, lazy loading):
+ * a ContextRoot keeps unanswered requests and replays them when a provider appears.
+ * Attached once per document, whichever bundle copy gets here first.
+ */
+export function ensureContextRoot(doc: Document = document): void {
+  const holder = doc as Document & { [ROOT_FLAG]?: ContextRoot };
+  if (holder[ROOT_FLAG]) return;
+  const root = new ContextRoot();
+  root.attach(doc.documentElement);
+  holder[ROOT_FLAG] = root;
+}

@@ -1,0 +1,203 @@
+import { en, type Catalog, type Message, type MessageKey, type PluralMessage } from './locales/en.js';
+import { es } from './locales/es.js';
+
+export type { Catalog, Message, MessageKey, PluralMessage };
+
+/** Strings that replace built-in messages: any subset of a catalog. */
+export type Strings = Partial<Record<MessageKey, Message>>;
+
+/** Values for `{name}` placeholders; numbers are formatted for the locale, `count` picks the plural form. */
+export type MessageParams = Record<string, string | number>;
+
+export const DEFAULT_LANGUAGE = 'en';
+
+const catalogs = new Map<string, Catalog>([
+  ['en', en],
+  ['es', es],
+]);
+
+/**
+ * Adds (or replaces) a catalog for a language, so a city can ship a language the library does
+ * not: `registerCatalog('fr', { ...frenchMessages })`. Widgets pick it up on their next render.
+ */
+export function registerCatalog(language: string, catalog: Catalog): void {
+  catalogs.set(language.toLowerCase(), catalog);
+}
+
+/**
+ * The locale a widget speaks for a requested language tag: the tag itself when a catalog
+ * exists for it or its primary subtag (`es-MX` keeps Mexican date formats with the `es`
+ * catalog), else English. Dates and numbers follow the same locale as the words, so a page
+ * in a language without a catalog never mixes English sentences with foreign dates.
+ */
+export function resolveLocale(requested: string | null | undefined): string {
+  const tag = canonicalTag(requested);
+  if (!tag) return DEFAULT_LANGUAGE;
+  if (catalogs.has(tag.toLowerCase())) return tag;
+  const primary = tag.split('-')[0]!.toLowerCase();
+  return catalogs.has(primary) ? tag : DEFAULT_LANGUAGE;
+}
+
+function canonicalTag(requested: string | null | undefined): string | undefined {
+  const raw = requested?.trim().replace(/_/g, '-');
+  if (!raw) return undefined;
+  try {
+    return Intl.getCanonicalLocales(raw)[0];
+  } catch {
+    // Not a valid BCP 47 tag (e.g. "english"): treat as unknown.
+    return undefined;
+  }
+}
+
+/** The built-in catalog for a resolved locale (`es-MX` → Spanish). */
+export function catalogFor(locale: string): Catalog {
+  const lower = locale.toLowerCase();
+  return catalogs.get(lower) ?? catalogs.get(lower.split('-')[0]!) ?? en;
+}
+
+/**
+ * The language in effect for a node: the nearest `lang` attribute on it or an ancestor,
+ * walking out of shadow roots through their hosts (`closest()` stops at a shadow boundary).
+ * An empty `lang=""` means "unknown" (HTML spec) and ends the search.
+ */
+export function nearestLang(node: Node): string | undefined {
+  let current: Node | null = node;
+  while (current) {
+    if (current instanceof Element) {
+      const withLang: Element | null = current.closest('[lang]');
+      if (withLang) return withLang.getAttribute('lang') ?? undefined;
+    }
+    const root: Node = (current instanceof Element ? current : current.parentNode ?? current).getRootNode();
+    current = root instanceof ShadowRoot ? root.host : null;
+  }
+  return undefined;
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (!value) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** Picks the plural form of a message for `count` (falls back to `other`). */
+export function selectPlural(message: PluralMessage, count: number, locale: string): string {
+  const rules = cached(pluralRules, locale, () => new Intl.PluralRules(locale));
+  const category = rules.select(count) as keyof PluralMessage;
+  return message[category] ?? message.other;
+}
+
+/**
+ * Fills a message: plural form from `params.count`, then `{name}` placeholders. Numbers are
+ * formatted for the locale; a placeholder without a value is left visible so a missing
+ * parameter is noticed rather than silently dropped.
+ */
+export function formatMessage(message: Message, params: MessageParams | undefined, locale: string): string {
+  const count = params?.count;
+  const text =
+    typeof message === 'string' ? message : selectPlural(message, typeof count === 'number' ? count : Number(count ?? 0), locale);
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = params[name];
+    if (value === undefined) return placeholder;
+    return typeof value === 'number' ? formatNumber(value, locale) : value;
+  });
+}
+
+/**
+ * Looks a message up (override strings first, then the locale's catalog, then English) and
+ * fills it. This is what `CivicElement#t` calls.
+ */
+export function translate(
+  key: MessageKey,
+  params: MessageParams | undefined,
+  locale: string,
+  ...overrides: Array<Strings | undefined>
+): string {
+  for (const strings of overrides) {
+    const message = strings?.[key];
+    if (message !== undefined) return formatMessage(message, params, locale);
+  }
+  return formatMessage(catalogFor(locale)[key] ?? en[key], params, locale);
+}
+
+export function formatNumber(value: number, locale: string, options?: Intl.NumberFormatOptions): string {
+  const key = `${locale}|${JSON.stringify(options ?? {})}`;
+  return cached(numberFormats, key, () => new Intl.NumberFormat(locale, options)).format(value);
+}
+
+/** Anything a date can be made from: a `Date`, epoch milliseconds, or an ISO 8601 string. */
+export type DateInput = Date | number | string;
+
+function toDate(value: DateInput): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** A date for people to read, e.g. "March 3, 2025" / "3 de marzo de 2025". Defaults to `dateStyle: 'long'`. */
+export function formatDate(value: DateInput, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return '';
+  const key = `${locale}|${JSON.stringify(options)}`;
+  return cached(dateFormats, key, () => new Intl.DateTimeFormat(locale, options)).format(date);
+}
+
+const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/**
+ * Time from `now` to `value` in words: "3 days ago", "in 2 hours", "yesterday" /
+ * "hace 3 días", "dentro de 2 horas", "ayer". Uses the largest whole unit.
+ */
+export function formatRelative(value: DateInput, locale: string, now: DateInput = Date.now()): string {
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return '';
+  const seconds = Math.round((date.getTime() - toDate(now).getTime()) / 1000);
+  const format = cached(relativeFormats, locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (Math.abs(seconds) >= size || unit === 'second') {
+      return format.format(Math.trunc(seconds / size), unit);
+    }
+  }
+  return '';
+}
+
+type LangListener = () => void;
+const langListeners = new Set<LangListener>();
+const observedRoots = new WeakSet<Node>();
+let langObserver: MutationObserver | undefined;
+
+/**
+ * Calls `listener` whenever a `lang` attribute changes anywhere in the document or in the
+ * shadow roots enclosing `node` (a MutationObserver's subtree does not enter shadow roots, so
+ * each enclosing root is observed too). Returns the unsubscribe function.
+ */
+export function observeLang(node: Node, listener: LangListener): () => void {
+  langObserver ??= new MutationObserver(() => {
+    for (const notify of [...langListeners]) notify();
+  });
+  let root = node.getRootNode();
+  while (true) {
+    if (!observedRoots.has(root)) {
+      observedRoots.add(root);
+      langObserver.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    }
+    if (!(root instanceof ShadowRoot)) break;
+    root = root.host.getRootNode();
+  }
+  langListeners.add(listener);
+  return () => langListeners.delete(listener);
+}

@@ -1,0 +1,67 @@
+/**
+ * The English catalog, and the source of truth for message keys: every other catalog is
+ * typed against it, so a key added here without a translation fails the typecheck.
+ *
+ * A message is a string with `{name}` placeholders, or plural forms chosen with
+ * `Intl.PluralRules` from the `count` parameter (`other` is required).
+ */
+export const en = {
+  // Shared
+  loading: 'Loading…',
+  tryAgain: 'Try again',
+  optional: '(optional)',
+  errorPrefix: 'Error:',
+  errorSummaryTitle: 'There is a problem',
+  errorTitlePrefix: 'Error:',
+  notConfigured: 'This service is not set up yet. Please try again later.',
+
+  // Backend failures, one per error kind
+  errorNetwork: "We couldn't reach the city's service. Check your connection and try again.",
+  errorTimeout: "The city's service is taking too long to answer. Try again in a few minutes.",
+  errorServer: "The city's service had a problem and couldn't complete your request. Try again later.",
+  errorMalformed: "The city's service sent an answer we couldn't read. Try again later.",
+  errorHtml: "The city's service is unavailable right now. Try again later.",
+  errorUnknown: 'Something went wrong. Try again later.',
+
+  // Character count (GOV.UK wording)
+  characterCountLimit: {
+    one: 'You can enter up to {count} character',
+    other: 'You can enter up to {count} characters',
+  },
+  charactersRemaining: {
+    one: 'You have {count} character remaining',
+    other: 'You have {count} characters remaining',
+  },
+  charactersOverLimit: {
+    one: 'You have {count} character too many',
+    other: 'You have {count} characters too many',
+  },
+
+  // <civic-service-list>
+  serviceListTitle: 'What you can report',
+  serviceListLoading: 'Loading services…',
+  serviceListEmpty: 'No services are available right now.',
+  serviceListOtherGroup: 'Other',
+  serviceListCount: {
+    one: '{count} service',
+    other: '{count} services',
+  },
+} satisfies Record<string, Message>;
+
+/** Plural forms of one message, chosen with `Intl.PluralRules`; `other` is the fallback. */
+export interface PluralMessage {
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
+
+export type Message = string | PluralMessage;
+
+/** Every message key the library knows. */
+export type MessageKey = keyof typeof en;
+
+/** A complete catalog: every key, in one language. */
+export type Catalog = Record<MessageKey, Message>;
