@@ -77,15 +77,23 @@ export async function exchange(
   try {
     // Only Accept is set: a CORS-safelisted header, so GETs need no preflight. The browser sets
     // the Content-Type (and multipart boundary) from the body itself.
-    const response = await doFetch(url, {
-      method: init.method ?? 'GET',
-      headers: { Accept: ACCEPT[format] },
-      body: init.body ?? null,
-      signal: controller.signal,
+    // The race keeps the timeout honest even with an injected fetch that ignores `signal`.
+    const aborted = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener('abort', () => reject(new DOMException('timed out', 'AbortError')));
     });
+    aborted.catch(() => {});
+    const response = await Promise.race([
+      doFetch(url, {
+        method: init.method ?? 'GET',
+        headers: { Accept: ACCEPT[format] },
+        body: init.body ?? null,
+        signal: controller.signal,
+      }),
+      aborted,
+    ]);
     status = response.status;
     contentType = (response.headers.get('content-type') ?? '').toLowerCase();
-    body = await response.text();
+    body = await Promise.race([response.text(), aborted]);
   } catch (cause) {
     if (timedOut) throw new TimeoutError(ex.timeout);
     throw new NetworkError({ cause });
