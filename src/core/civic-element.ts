@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { CivicBackend } from '../api/backend.js';
@@ -16,8 +16,10 @@ import {
   type MessageKey,
   type MessageParams,
   type Strings,
+  type Translate,
 } from './i18n.js';
 import { themeStyles, visuallyHiddenStyles } from './theme.js';
+import { formStyles } from './forms/form-styles.js';
 
 /** The subset of `HTMLElementEventMap` that carries a `CustomEvent` detail. */
 type CustomEventName = {
@@ -63,7 +65,8 @@ type DetailOf<K extends CustomEventName> = HTMLElementEventMap[K] extends Custom
  * @cssprop --civic-focus-ring - Inner ring (box-shadow) inside the focus outline.
  */
 export class CivicElement extends LitElement {
-  static override styles = [themeStyles, visuallyHiddenStyles];
+  /** Theme tokens, visually-hidden utility and form primitive styles; extend with `[...CivicElement.styles, own]`. */
+  static override styles: CSSResultGroup = [themeStyles, visuallyHiddenStyles, formStyles];
 
   /** Open311 GeoReport v2 base URL, e.g. `https://city.example/open311/v2`. */
   @property() endpoint?: string;
@@ -160,10 +163,12 @@ export class CivicElement extends LitElement {
    */
   protected configChanged(): void {}
 
-  /** A string from the catalog in this widget's language, with `{name}` parameters and plurals. */
-  protected t(key: MessageKey, params?: MessageParams): string {
-    return translate(key, params, this.locale, this.strings, this.hallConfig?.strings);
-  }
+  /**
+   * A string from the catalog in this widget's language, with `{name}` parameters and plurals.
+   * Bound, so it can be handed to the form primitives as is: `field(this.t, …)`.
+   */
+  protected t: Translate = (key: MessageKey, params?: MessageParams): string =>
+    translate(key, params, this.locale, this.strings, this.hallConfig?.strings);
 
   /** A date for people, in this widget's language (default `dateStyle: 'long'`). */
   protected formatDate(value: DateInput, options?: Intl.DateTimeFormatOptions): string {

@@ -9,6 +9,9 @@ export type Strings = Partial<Record<MessageKey, Message>>;
 /** Values for `{name}` placeholders; numbers are formatted for the locale, `count` picks the plural form. */
 export type MessageParams = Record<string, string | number>;
 
+/** Looks up and fills a message; what widgets pass to the form primitives (`this.t`). */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
 export const DEFAULT_LANGUAGE = 'en';
 
 const catalogs = new Map<string, Catalog>([
