@@ -1,0 +1,105 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { resolveConfig, type Config, type ServerOptions } from './config.js';
+import { cors } from './cors.js';
+import { openDatabase, type Database } from './db.js';
+import { geocodeRoutes } from './geocode.js';
+import { MAX_MEDIA_BYTES } from './media.js';
+import { Open311Error, errorResponse } from './open311/format.js';
+import { open311Routes } from './open311/routes.js';
+import { Open311Store } from './open311/store.js';
+import { relay } from './relay.js';
+import { createSchema } from './schema.js';
+import { seed, type SeedAddress } from './seed.js';
+import { serveDirectory } from './static.js';
+
+export type { ServerOptions } from './config.js';
+
+export interface RunningServer {
+  /** Base URL with a trailing slash, e.g. `http://127.0.0.1:8080/`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export function buildApp(config: Config, db: Database): Hono {
+  const app = new Hono();
+  const store = new Open311Store(db);
+  const api = cors(config.corsOrigins);
+  app.use('/open311/*', api);
+  app.use('/geocode/*', api);
+  app.use('/media/*', api);
+  app.use(
+    '/open311/*',
+    bodyLimit({
+      maxSize: MAX_MEDIA_BYTES + 1024 * 1024,
+      onError: (c) =>
+        errorResponse(c.req.path.endsWith('.xml') ? 'xml' : 'json', Open311Error.of(413, 'media', 'The photo must be 10 MB or smaller.')),
+    }),
+  );
+
+  if (config.upstream) app.all('/open311/v2/*', relay(config.upstream, config.upstreamApiKey));
+  else app.route('/open311/v2', open311Routes({ store, config }));
+
+  app.route(
+    '/geocode',
+    geocodeRoutes(() => db.query<SeedAddress>('SELECT id, house_number, street, zipcode, lat, lon FROM addresses ORDER BY id')),
+  );
+
+  app.get('/media/:id', async (c) => {
+    const id = c.req.param('id');
+    const media = /^[0-9a-f-]{36}$/.test(id) ? await store.media(id) : undefined;
+    if (!media) return c.text('Not found\n', 404);
+    return new Response(media.bytes, {
+      headers: {
+        'Content-Type': media.content_type,
+        'Content-Length': String(media.bytes.byteLength),
+        'Cache-Control': 'public, max-age=31536000, immutable',
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+      },
+    });
+  });
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  if (config.serveDemo) {
+    app.get('/dist/*', serveDirectory(join(config.rootDir, 'dist'), '/dist/'));
+    app.get('/*', serveDirectory(join(config.rootDir, 'demo'), '/'));
+  }
+  app.notFound((c) => c.text('Not found\n', 404));
+  return app;
+}
+
+/** Opens the database (creating and seeding it on first run) and listens. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const config = resolveConfig(options);
+  const db = await openDatabase(config);
+  try {
+    await createSchema(db);
+    if (await seed(db)) console.error(`seeded ${db.driver} database`);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const app = buildApp(config, db);
+  const server = await new Promise<Server>((resolvePromise, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolvePromise(s as Server));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}/`,
+    async close() {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      });
+      await db.close();
+    },
+  };
+}

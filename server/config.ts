@@ -1,0 +1,73 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Options of `startServer`; every one optional, each mirrors an environment variable of `main.ts`. */
+export interface ServerOptions {
+  /** 0 picks a free port. Default 8080. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** PGlite data directory. Default `.data/` at the repo root. */
+  dataDir?: string;
+  /** PostgreSQL URL; when set, PGlite is not used. */
+  databaseUrl?: string;
+  /** Keys accepted on POST; none means POST needs no key. */
+  apiKeys?: string[] | string;
+  /** Origins allowed by CORS; `*` allows any. None means no CORS headers at all. */
+  corsOrigins?: string[] | string;
+  /** Base URL of a city's GeoReport v2 endpoint: when set, `/open311/v2/*` is relayed there. */
+  upstream?: string;
+  /** Key added to relayed POSTs. */
+  upstreamApiKey?: string;
+  /** Serve `demo/` at `/` and `dist/` at `/dist/`. Default true. */
+  serveDemo?: boolean;
+  /** How long a batch request waits before its token resolves to an id. Default 0. */
+  batchDelayMs?: number;
+  /** The jurisdiction this endpoint answers for. Default `hartford.ct.us`. */
+  jurisdictionId?: string;
+  /** Where `demo/` and `dist/` live. Default the repo root. */
+  rootDir?: string;
+  /** Zone for emitted datetimes. Default America/New_York. */
+  timeZone?: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  apiKeys: string[];
+  corsOrigins: string[];
+  upstream?: string;
+  upstreamApiKey?: string;
+  serveDemo: boolean;
+  batchDelayMs: number;
+  jurisdictionId: string;
+  rootDir: string;
+  timeZone: string;
+}
+
+export function list(value: string[] | string | undefined): string[] {
+  const items = Array.isArray(value) ? value : (value ?? '').split(',');
+  return items.map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+export function resolveConfig(o: ServerOptions): Config {
+  return {
+    port: o.port ?? 8080,
+    host: o.host ?? '127.0.0.1',
+    dataDir: o.dataDir ?? resolve(REPO_ROOT, '.data'),
+    databaseUrl: o.databaseUrl || undefined,
+    apiKeys: list(o.apiKeys),
+    corsOrigins: list(o.corsOrigins),
+    upstream: o.upstream ? o.upstream.replace(/\/+$/, '') : undefined,
+    upstreamApiKey: o.upstreamApiKey || undefined,
+    serveDemo: o.serveDemo ?? true,
+    batchDelayMs: Math.max(0, o.batchDelayMs ?? 0),
+    jurisdictionId: o.jurisdictionId ?? 'hartford.ct.us',
+    rootDir: o.rootDir ?? REPO_ROOT,
+    timeZone: o.timeZone ?? 'America/New_York',
+  };
+}

@@ -1,0 +1,40 @@
+import { startServer } from './app.js';
+
+const env = process.env;
+const int = (value: string | undefined, fallback: number) => {
+  const n = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(n) ? n : fallback;
+};
+
+const server = await startServer({
+  port: int(env.PORT, 8080),
+  host: env.HOST || '127.0.0.1',
+  dataDir: env.DATA_DIR || undefined,
+  databaseUrl: env.DATABASE_URL || undefined,
+  apiKeys: env.API_KEYS,
+  corsOrigins: env.CORS_ORIGINS,
+  upstream: env.UPSTREAM_OPEN311 || undefined,
+  upstreamApiKey: env.OPEN311_API_KEY || undefined,
+  serveDemo: env.SERVE_DEMO !== '0',
+  batchDelayMs: int(env.BATCH_DELAY_MS, 0),
+  jurisdictionId: env.JURISDICTION_ID || undefined,
+});
+
+// The one stdout line: test runners read the first URL printed here. Everything else goes to stderr.
+process.stdout.write(`civic-elements reference backend: ${server.url}\n`);
+
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.error(`${signal}: shutting down`);
+  server.close().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,0 +1,141 @@
+import { el, fields, type XmlElement, type XmlScalar } from '../xml.js';
+import { w3cDatetime } from '../time.js';
+import type { Open311Extension } from '../../src/api/types.js';
+import type { AttributeRow, NoteRow, RequestRow, ServiceRow } from './store.js';
+
+export const EXTENSIONS: Open311Extension[] = ['extensions', 'page', 'bbox', 'updated_after', 'media'];
+
+export function discoveryJson(baseUrl: string, changeset: string, contact: string) {
+  return {
+    changeset,
+    contact,
+    key_service: `${contact} Ask the City of Hartford for an API key.`,
+    endpoints: [
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: baseUrl,
+        changeset,
+        type: 'production',
+        formats: ['application/json', 'text/xml'],
+        extensions: EXTENSIONS,
+      },
+    ],
+  };
+}
+
+export function discoveryXml(d: ReturnType<typeof discoveryJson>): XmlElement {
+  return el('discovery', [
+    el('changeset', d.changeset),
+    el('contact', d.contact),
+    el('key_service', d.key_service),
+    el(
+      'endpoints',
+      d.endpoints.map((e) =>
+        el('endpoint', [
+          el('specification', e.specification),
+          el('url', e.url),
+          el('changeset', e.changeset),
+          el('type', e.type),
+          el('formats', e.formats.map((f) => el('format', f))),
+          el('extensions', e.extensions.map((x) => el('extension', x))),
+        ]),
+      ),
+    ),
+  ]);
+}
+
+export function serviceRecord(s: ServiceRow) {
+  return {
+    service_code: s.service_code,
+    service_name: s.service_name,
+    description: s.description ?? undefined,
+    metadata: s.has_attributes,
+    type: s.type,
+    keywords: s.keywords,
+    group: s.group_name ?? undefined,
+  };
+}
+
+export const servicesXml = (services: Array<ReturnType<typeof serviceRecord>>): XmlElement =>
+  el('services', services.map((s) => el('service', fields(s))));
+
+export function definitionRecord(code: string, attrs: AttributeRow[]) {
+  return {
+    service_code: code,
+    attributes: attrs.map((a) => ({
+      variable: a.variable,
+      code: a.code,
+      datatype: a.datatype,
+      required: a.required,
+      datatype_description: a.datatype_description ?? undefined,
+      order: a.sort_order,
+      description: a.description,
+      values: a.list_values,
+    })),
+  };
+}
+
+export function definitionXml(d: ReturnType<typeof definitionRecord>): XmlElement {
+  return el('service_definition', [
+    el('service_code', d.service_code),
+    el(
+      'attributes',
+      d.attributes.map(({ values, ...a }) =>
+        el('attribute', [
+          ...fields(a),
+          el('values', values.map((v) => el('value', [el('key', v.key), el('name', v.name)]))),
+        ]),
+      ),
+    ),
+  ]);
+}
+
+export interface RenderContext {
+  origin: string;
+  timeZone: string;
+}
+
+export function noteRecord(n: NoteRow, timeZone: string) {
+  return { datetime: w3cDatetime(n.datetime, timeZone), description: n.description ?? undefined, type: n.type, summary: n.summary };
+}
+
+export function requestRecord(r: RequestRow, ctx: RenderContext, notes?: NoteRow[]) {
+  const dt = (d: Date | null) => (d ? w3cDatetime(d, ctx.timeZone) : undefined);
+  return {
+    service_request_id: String(r.id),
+    status: r.status,
+    status_notes: r.status_notes ?? undefined,
+    service_name: r.service_name,
+    service_code: r.service_code,
+    description: r.description ?? undefined,
+    agency_responsible: r.agency_responsible ?? undefined,
+    service_notice: r.service_notice ?? undefined,
+    requested_datetime: dt(r.requested_at),
+    updated_datetime: dt(r.updated_at),
+    expected_datetime: dt(r.expected_at),
+    address: r.address ?? undefined,
+    address_id: r.address_id ?? undefined,
+    zipcode: r.zipcode ?? undefined,
+    lat: r.lat ?? undefined,
+    long: r.lon ?? undefined,
+    media_url: r.media_id ? `${ctx.origin}/media/${r.media_id}` : (r.media_url ?? undefined),
+    ...(notes ? { notes: notes.map((n) => noteRecord(n, ctx.timeZone)) } : {}),
+  };
+}
+
+export function requestsXml(records: Array<ReturnType<typeof requestRecord>>): XmlElement {
+  return el(
+    'service_requests',
+    records.map(({ notes, ...r }) =>
+      el('request', [
+        ...fields(r),
+        ...(notes ? [el('notes', notes.map((n) => el('note', fields(n))))] : []),
+      ]),
+    ),
+  );
+}
+
+/** POST and token answers: one `<request>` per item, flat fields. */
+export function flatRequestsXml(items: Array<Record<string, XmlScalar>>): XmlElement {
+  return el('service_requests', items.map((i) => el('request', fields(i))));
+}

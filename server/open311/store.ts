@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, SqlParam } from '../db.js';
+import type { AttributeDatatype, ServiceType } from '../../src/api/types.js';
+
+export interface ServiceRow {
+  service_code: string;
+  service_name: string;
+  description: string | null;
+  type: ServiceType;
+  keywords: string;
+  group_name: string | null;
+  agency_responsible: string | null;
+  service_notice: string | null;
+  has_attributes: boolean;
+}
+
+export interface AttributeRow {
+  code: string;
+  variable: boolean;
+  datatype: AttributeDatatype;
+  required: boolean;
+  datatype_description: string | null;
+  sort_order: number;
+  description: string;
+  list_values: Array<{ key: string; name: string }>;
+}
+
+/** The public columns of a request. Personal fields are deliberately absent from this list. */
+export interface RequestRow {
+  id: number;
+  service_code: string;
+  service_name: string;
+  status: 'open' | 'closed';
+  status_notes: string | null;
+  description: string | null;
+  agency_responsible: string | null;
+  service_notice: string | null;
+  requested_at: Date;
+  updated_at: Date;
+  expected_at: Date | null;
+  address: string | null;
+  address_id: string | null;
+  zipcode: string | null;
+  lat: number | null;
+  lon: number | null;
+  media_id: string | null;
+  media_url: string | null;
+  total: number;
+}
+
+export interface NoteRow {
+  request_id: number;
+  datetime: Date;
+  type: string;
+  summary: string;
+  description: string | null;
+}
+
+const PUBLIC_REQUEST_COLUMNS = `r.id, r.service_code, s.service_name, r.status, r.status_notes, r.description,
+  r.agency_responsible, r.service_notice, r.requested_at, r.updated_at, r.expected_at, r.address, r.address_id,
+  r.zipcode, r.lat, r.lon, r.media_id, r.media_url`;
+
+export interface RequestFilter {
+  ids?: string[];
+  serviceCodes?: string[];
+  statuses?: Array<'open' | 'closed'>;
+  start?: Date;
+  end?: Date;
+  updatedAfter?: Date;
+  bbox?: [number, number, number, number];
+  limit: number;
+  offset: number;
+}
+
+export interface NewRequest {
+  service: ServiceRow;
+  lat?: number;
+  long?: number;
+  address_string?: string;
+  address_id?: string;
+  zipcode?: string;
+  description?: string;
+  media_url?: string;
+  media?: { contentType: string; bytes: Uint8Array };
+  attributes: Record<string, string | string[]>;
+  personal: Record<'email' | 'phone' | 'first_name' | 'last_name' | 'device_id' | 'account_id', string | undefined>;
+  availableAt: Date;
+}
+
+export class Open311Store {
+  constructor(private readonly db: Database) {}
+
+  listServices(): Promise<ServiceRow[]> {
+    return this.db.query<ServiceRow>(
+      `SELECT s.*, EXISTS (SELECT 1 FROM service_attributes a WHERE a.service_code = s.service_code) AS has_attributes
+       FROM services s ORDER BY s.sort_order, s.service_code`,
+    );
+  }
+
+  async getService(code: string): Promise<ServiceRow | undefined> {
+    const rows = await this.db.query<ServiceRow>(
+      `SELECT s.*, EXISTS (SELECT 1 FROM service_attributes a WHERE a.service_code = s.service_code) AS has_attributes
+       FROM services s WHERE s.service_code = $1`,
+      [code],
+    );
+    return rows[0];
+  }
+
+  attributes(code: string): Promise<AttributeRow[]> {
+    return this.db.query<AttributeRow>(
+      `SELECT code, variable, datatype, required, datatype_description, sort_order, description, list_values
+       FROM service_attributes WHERE service_code = $1 ORDER BY sort_order`,
+      [code],
+    );
+  }
+
+  findRequests(f: RequestFilter, now: Date): Promise<RequestRow[]> {
+    const where = ['r.available_at <= $1'];
+    const params: SqlParam[] = [now];
+    const add = (clause: string, value: SqlParam) => {
+      params.push(value);
+      where.push(clause.replace('?', `$${params.length}`));
+    };
+    if (f.ids) add(`r.id::text = ANY(string_to_array(?, ','))`, f.ids.join(','));
+    if (f.serviceCodes) add(`r.service_code = ANY(string_to_array(?, ','))`, f.serviceCodes.join(','));
+    if (f.statuses) add(`r.status = ANY(string_to_array(?, ','))`, f.statuses.join(','));
+    if (f.start) add('r.requested_at >= ?', f.start);
+    if (f.end) add('r.requested_at <= ?', f.end);
+    if (f.updatedAfter) add('r.updated_at > ?', f.updatedAfter);
+    if (f.bbox) {
+      const [minLng, minLat, maxLng, maxLat] = f.bbox;
+      add('r.lon >= ?', minLng);
+      add('r.lat >= ?', minLat);
+      add('r.lon <= ?', maxLng);
+      add('r.lat <= ?', maxLat);
+    }
+    params.push(f.limit, f.offset);
+    return this.db.query<RequestRow>(
+      `SELECT ${PUBLIC_REQUEST_COLUMNS}, (count(*) OVER ())::int AS total
+       FROM requests r JOIN services s ON s.service_code = r.service_code
+       WHERE ${where.join(' AND ')}
+       ORDER BY r.requested_at DESC, r.id DESC
+       LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+  }
+
+  notes(requestIds: number[]): Promise<NoteRow[]> {
+    if (requestIds.length === 0) return Promise.resolve([]);
+    return this.db.query<NoteRow>(
+      `SELECT request_id, datetime, type, summary, description FROM request_notes
+       WHERE request_id = ANY(string_to_array($1, ',')::int[]) ORDER BY request_id, datetime, id`,
+      [requestIds.join(',')],
+    );
+  }
+
+  async token(token: string, now: Date): Promise<{ token: string; service_request_id?: string } | undefined> {
+    const rows = await this.db.query<{ id: number; available: boolean }>(
+      'SELECT id, available_at <= $2 AS available FROM requests WHERE token = $1',
+      [token, now],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return row.available ? { token, service_request_id: String(row.id) } : { token };
+  }
+
+  async media(id: string): Promise<{ content_type: string; bytes: Uint8Array } | undefined> {
+    const rows = await this.db.query<{ content_type: string; bytes: Uint8Array }>(
+      'SELECT content_type, bytes FROM media WHERE id = $1',
+      [id],
+    );
+    return rows[0];
+  }
+
+  /** Writes the request, its photo and its first note together, or nothing. */
+  create(input: NewRequest, now: Date): Promise<{ id: number; token?: string }> {
+    const token = input.service.type === 'batch' ? randomUUID() : undefined;
+    return this.db.transaction(async (tx) => {
+      let mediaId: string | null = null;
+      if (input.media) {
+        mediaId = randomUUID();
+        await tx.query('INSERT INTO media (id, content_type, bytes, created_at) VALUES ($1, $2, $3, $4)', [
+          mediaId,
+          input.media.contentType,
+          input.media.bytes,
+          now,
+        ]);
+      }
+      const p = input.personal;
+      const rows = await tx.query<{ id: number }>(
+        `INSERT INTO requests (token, service_code, status, description, agency_responsible, service_notice,
+           requested_at, updated_at, available_at, address, address_id, zipcode, lat, lon, media_id, media_url,
+           attributes, email, phone, first_name, last_name, device_id, account_id)
+         VALUES ($1, $2, 'open', $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb,
+           $16, $17, $18, $19, $20, $21)
+         RETURNING id`,
+        [
+          token ?? null,
+          input.service.service_code,
+          input.description ?? null,
+          input.service.agency_responsible,
+          input.service.service_notice,
+          now,
+          input.availableAt,
+          input.address_string ?? null,
+          input.address_id ?? null,
+          input.zipcode ?? null,
+          input.lat ?? null,
+          input.long ?? null,
+          mediaId,
+          input.media_url ?? null,
+          JSON.stringify(input.attributes),
+          p.email ?? null,
+          p.phone ?? null,
+          p.first_name ?? null,
+          p.last_name ?? null,
+          p.device_id ?? null,
+          p.account_id ?? null,
+        ],
+      );
+      const id = rows[0]!.id;
+      await tx.query(
+        `INSERT INTO request_notes (request_id, datetime, type, summary, description) VALUES ($1, $2, 'opened', 'Request received', $3)`,
+        [id, now, `Your request was received and sent to ${input.service.agency_responsible ?? 'the city'}.`],
+      );
+      return { id, token };
+    });
+  }
+
+  async seededAt(): Promise<Date> {
+    const rows = await this.db.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'seeded_at'`);
+    return rows[0] ? new Date(rows[0].value) : new Date(0);
+  }
+}

@@ -1,0 +1,95 @@
+import type { Queryable } from './db.js';
+
+/**
+ * One schema for both drivers. `IF NOT EXISTS` keeps start-up idempotent; the seed itself is
+ * guarded by a row in `meta`, so a restart never duplicates data.
+ */
+const DDL = [
+  `CREATE TABLE IF NOT EXISTS meta (
+     key text PRIMARY KEY,
+     value text NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS services (
+     service_code text PRIMARY KEY,
+     service_name text NOT NULL,
+     description text,
+     type text NOT NULL DEFAULT 'realtime' CHECK (type IN ('realtime','batch','blackbox')),
+     keywords text NOT NULL DEFAULT '',
+     group_name text,
+     agency_responsible text,
+     service_notice text,
+     sort_order integer NOT NULL DEFAULT 0
+   )`,
+  `CREATE TABLE IF NOT EXISTS service_attributes (
+     service_code text NOT NULL REFERENCES services(service_code),
+     code text NOT NULL,
+     variable boolean NOT NULL,
+     datatype text NOT NULL CHECK (datatype IN ('string','number','datetime','text','singlevaluelist','multivaluelist')),
+     required boolean NOT NULL,
+     datatype_description text,
+     sort_order integer NOT NULL,
+     description text NOT NULL,
+     list_values jsonb NOT NULL DEFAULT '[]',
+     PRIMARY KEY (service_code, code)
+   )`,
+  `CREATE TABLE IF NOT EXISTS media (
+     id text PRIMARY KEY,
+     content_type text NOT NULL,
+     bytes bytea NOT NULL,
+     created_at timestamptz NOT NULL DEFAULT now()
+   )`,
+  `CREATE SEQUENCE IF NOT EXISTS request_id_seq START 100001`,
+  `CREATE TABLE IF NOT EXISTS requests (
+     id integer PRIMARY KEY DEFAULT nextval('request_id_seq'),
+     token text UNIQUE,
+     service_code text NOT NULL REFERENCES services(service_code),
+     status text NOT NULL CHECK (status IN ('open','closed')),
+     status_notes text,
+     description text,
+     agency_responsible text,
+     service_notice text,
+     requested_at timestamptz NOT NULL,
+     updated_at timestamptz NOT NULL,
+     expected_at timestamptz,
+     -- batch requests exist from the POST on, but get an id only from this moment
+     available_at timestamptz NOT NULL,
+     address text,
+     address_id text,
+     zipcode text,
+     lat double precision,
+     lon double precision,
+     media_id text REFERENCES media(id),
+     media_url text,
+     attributes jsonb NOT NULL DEFAULT '{}',
+     -- personal data: stored for the city, never selected by a public read
+     email text,
+     phone text,
+     first_name text,
+     last_name text,
+     device_id text,
+     account_id text
+   )`,
+  `CREATE INDEX IF NOT EXISTS requests_requested_at ON requests (requested_at DESC)`,
+  `CREATE INDEX IF NOT EXISTS requests_updated_at ON requests (updated_at)`,
+  `CREATE TABLE IF NOT EXISTS request_notes (
+     id serial PRIMARY KEY,
+     request_id integer NOT NULL REFERENCES requests(id),
+     datetime timestamptz NOT NULL,
+     type text NOT NULL,
+     summary text NOT NULL,
+     description text
+   )`,
+  `CREATE INDEX IF NOT EXISTS request_notes_request ON request_notes (request_id, datetime)`,
+  `CREATE TABLE IF NOT EXISTS addresses (
+     id integer PRIMARY KEY,
+     house_number text NOT NULL,
+     street text NOT NULL,
+     zipcode text NOT NULL,
+     lat double precision NOT NULL,
+     lon double precision NOT NULL
+   )`,
+];
+
+export async function createSchema(db: Queryable): Promise<void> {
+  for (const stmt of DDL) await db.query(stmt);
+}
