@@ -15,10 +15,13 @@ import {
 import { errorsFrom } from './normalise.js';
 import { parseXml, type Loose } from './xml.js';
 
+/** The two GeoReport v2 formats, named as the resource suffix (`services.json`). */
 export type WireFormat = 'json' | 'xml';
 
+/** What one exchange needs from the client. */
 export interface Exchange {
   fetch: typeof fetch;
+  /** Milliseconds until the call is aborted with TimeoutError. */
   timeout: number;
 }
 
@@ -27,10 +30,16 @@ const ACCEPT: Record<WireFormat, string> = {
   xml: 'text/xml, application/xml, application/json;q=0.5',
 };
 
+/** An Open311 document's root, possibly after an XML declaration and with a prefix. */
+const OPEN311_ROOT = /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(\w+:)?(errors|service_requests|services|service_definition|discovery|Envelope)\b/i;
+
 function looksLikeHtml(body: string, contentType: string): boolean {
-  const head = body.trimStart().slice(0, 200).toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return true;
-  return contentType.includes('text/html') && !head.startsWith('<?xml') && !head.startsWith('{') && !head.startsWith('[');
+  const head = body.replace(/^\uFEFF/, '').trimStart().slice(0, 500);
+  const lower = head.toLowerCase();
+  if (lower.startsWith('<!doctype html') || lower.startsWith('<html')) return true;
+  // Mislabelled servers send `<errors>` as text/html, so the label alone does not decide.
+  if (!contentType.includes('text/html')) return false;
+  return !OPEN311_ROOT.test(head) && !head.startsWith('{') && !head.startsWith('[');
 }
 
 /** Reads a body as XML if it starts with `<`, else as JSON; throws MalformedResponseError. */
@@ -50,7 +59,7 @@ function isErrorsBody(value: Loose): boolean {
 }
 
 /**
- * Sends one request and returns the parsed body. Rejects with
+ * Sends one request and returns the status and parsed body. Rejects with
  * - {@link TimeoutError} when no full answer came within `timeout` ms,
  * - {@link NetworkError} when `fetch` itself rejected (offline, DNS, CORS),
  * - {@link HtmlErrorPageError} for an HTML page, whatever the status,
@@ -63,7 +72,7 @@ export async function exchange(
   url: string,
   format: WireFormat,
   init: { method?: 'GET' | 'POST'; body?: URLSearchParams | FormData } = {},
-): Promise<Loose> {
+): Promise<{ status: number; body: Loose }> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -117,5 +126,5 @@ export async function exchange(
     const errors = errorsFrom(parsed, status);
     if (errors.length > 0) throw new Open311Error(status, errors);
   }
-  return parsed;
+  return { status, body: parsed };
 }

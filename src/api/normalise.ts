@@ -18,6 +18,7 @@ import type {
   ServiceType,
   SubmitResult,
 } from './types.js';
+import { MalformedResponseError } from './errors.js';
 import type { Loose } from './xml.js';
 
 type Obj = { [key: string]: Loose };
@@ -127,6 +128,30 @@ function listIn(v: Loose | undefined, wrappers: string[], items: string[]): Loos
     for (const i of items) if (i in v) return listIn(v[i], [], []);
   }
   return [v];
+}
+
+// ---- shape ---------------------------------------------------------------------------------
+
+/** Keys of which at least one marks a document of each kind (wrapper, item, or record field). */
+const SHAPES = {
+  discovery: ['discovery', 'endpoints'],
+  services: ['services', 'service', 'service_code'],
+  definition: ['service_definition', 'attributes', 'service_code'],
+  requests: ['service_requests', 'requests', 'request', 'service_request', 'service_request_id', 'token'],
+} as const;
+
+/** The kinds of GeoReport v2 document the client reads. */
+export type DocumentKind = keyof typeof SHAPES;
+
+/**
+ * Throws {@link MalformedResponseError} when a parsed body cannot be the document asked for:
+ * a bare string or number, an XML root such as `<h1>`, a JSON object with none of the
+ * expected keys. Anything array-like or carrying a known key passes; the readers do the rest.
+ */
+export function assertShape(v: Loose, status: number, kind: DocumentKind): void {
+  if (Array.isArray(v)) return;
+  if (isObj(v) && SHAPES[kind].some((key) => key in v)) return;
+  throw new MalformedResponseError(status, `not a GeoReport v2 ${kind} document`);
 }
 
 // ---- discovery -------------------------------------------------------------------------------

@@ -2,7 +2,9 @@ import type { CivicBackend } from './backend.js';
 import { NetworkError, Open311Error, TimeoutError } from './errors.js';
 import { exchange, type WireFormat } from './http.js';
 import {
+  assertShape,
   datetime,
+  type DocumentKind,
   discoveryFrom,
   idForTokenFrom,
   requestsFrom,
@@ -119,7 +121,7 @@ export class Open311Client implements CivicBackend {
     const order: WireFormat[] = this.format === 'xml' ? ['xml', 'json'] : ['json', 'xml'];
     for (const fmt of order) {
       try {
-        return discoveryFrom(await this.get(`discovery.${fmt}`, fmt));
+        return discoveryFrom(await this.get(`discovery.${fmt}`, fmt, 'discovery'));
       } catch (e) {
         if (e instanceof NetworkError || e instanceof TimeoutError) throw e;
         // Anything else means "no discovery in this format"; try the other, then give up.
@@ -150,14 +152,17 @@ export class Open311Client implements CivicBackend {
     return `${this.endpoint}/${path}${qs ? `?${qs}` : ''}`;
   }
 
-  private get(path: string, fmt: WireFormat, params?: URLSearchParams): Promise<Loose> {
-    return exchange({ fetch: this.fetchFn, timeout: this.timeout }, this.url(path, params), fmt);
+  /** GET a document and check it is the kind asked for (else MalformedResponseError). */
+  private async get(path: string, fmt: WireFormat, kind: DocumentKind, params?: URLSearchParams): Promise<Loose> {
+    const { status, body } = await exchange({ fetch: this.fetchFn, timeout: this.timeout }, this.url(path, params), fmt);
+    assertShape(body, status, kind);
+    return body;
   }
 
   /** GET `services`: the request types, with `keywords` as an array and `metadata` a boolean. */
   async services(): Promise<Service[]> {
     const fmt = await this.wireFormat();
-    return servicesFrom(await this.get(`services.${fmt}`, fmt));
+    return servicesFrom(await this.get(`services.${fmt}`, fmt, 'services'));
   }
 
   /**
@@ -166,7 +171,7 @@ export class Open311Client implements CivicBackend {
    */
   async serviceDefinition(serviceCode: string): Promise<ServiceDefinition> {
     const fmt = await this.wireFormat();
-    const body = await this.get(`services/${encodeURIComponent(serviceCode)}.${fmt}`, fmt);
+    const body = await this.get(`services/${encodeURIComponent(serviceCode)}.${fmt}`, fmt, 'definition');
     return serviceDefinitionFrom(body, serviceCode);
   }
 
@@ -205,7 +210,7 @@ export class Open311Client implements CivicBackend {
     if (updated && query.updated_after) params.set('updated_after', query.updated_after);
     if (ext) params.set('extensions', 'true');
 
-    let list = requestsFrom(await this.get(`requests.${fmt}`, fmt, params));
+    let list = requestsFrom(await this.get(`requests.${fmt}`, fmt, 'requests', params));
 
     if (query.bbox && !bbox) {
       const box = query.bbox;
@@ -237,7 +242,7 @@ export class Open311Client implements CivicBackend {
     const params = new URLSearchParams();
     if (options.extensions && (await this.supports('extensions'))) params.set('extensions', 'true');
     try {
-      const list = requestsFrom(await this.get(`requests/${encodeURIComponent(id)}.${fmt}`, fmt, params));
+      const list = requestsFrom(await this.get(`requests/${encodeURIComponent(id)}.${fmt}`, fmt, 'requests', params));
       return list.find((r) => r.service_request_id === id) ?? list[0];
     } catch (e) {
       if (e instanceof Open311Error && e.status === 404) return undefined;
@@ -283,7 +288,8 @@ export class Open311Client implements CivicBackend {
     // jurisdiction_id travels in the body here, as the spec's example does, not in the URL.
     const url = `${this.endpoint}/requests.${fmt}`;
     const answer = await exchange({ fetch: this.fetchFn, timeout: this.timeout }, url, fmt, { method: 'POST', body });
-    return submitResultFrom(answer);
+    assertShape(answer.body, answer.status, 'requests');
+    return submitResultFrom(answer.body);
   }
 
   /**
@@ -293,6 +299,6 @@ export class Open311Client implements CivicBackend {
    */
   async requestIdForToken(token: string): Promise<string | undefined> {
     const fmt = await this.wireFormat();
-    return idForTokenFrom(await this.get(`tokens/${encodeURIComponent(token)}.${fmt}`, fmt));
+    return idForTokenFrom(await this.get(`tokens/${encodeURIComponent(token)}.${fmt}`, fmt, 'requests'));
   }
 }

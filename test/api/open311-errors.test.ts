@@ -123,6 +123,31 @@ describe('Open311Client errors: not Open311 at all', () => {
     expect(err).to.be.instanceOf(MalformedResponseError);
   });
 
+  it('parseable but wrong-shaped answers reject MalformedResponseError, never an empty list', async () => {
+    const c = client({
+      'services.json': { body: '{"message":"ok"}' },
+      'requests.json': { body: '"maintenance"' },
+    });
+    expect(await rejection(c.services())).to.be.instanceOf(MalformedResponseError);
+    expect(await rejection(c.requests())).to.be.instanceOf(MalformedResponseError);
+    const x = client({ 'services.xml': { body: '<?xml version="1.0"?><status>down</status>', type: 'text/xml' } }, 'xml');
+    expect(await rejection(x.services())).to.be.instanceOf(MalformedResponseError);
+  });
+
+  it('an HTML fragment labelled text/html without a doctype is an HTML page', async () => {
+    const c = client({ 'services.xml': { body: '<h1>Bad Gateway</h1>', status: 502, type: 'text/html' } }, 'xml');
+    const err = (await rejection(c.services())) as HtmlErrorPageError;
+    expect(err).to.be.instanceOf(HtmlErrorPageError);
+    expect(err.status).to.equal(502);
+  });
+
+  it('an <errors> body mislabelled text/html is still read as Open311 errors', async () => {
+    const c = client({ 'requests.xml': { file: 'errors-400.xml', status: 400, type: 'text/html' } }, 'xml');
+    const err = (await rejection(c.submit({ service_code: 'X', address_string: 'here' }))) as Open311Error;
+    expect(err).to.be.instanceOf(Open311Error);
+    expect(err.errorFor('description')).not.to.equal(undefined);
+  });
+
   it('a fetch that rejects (offline, DNS, CORS) rejects NetworkError with the cause', async () => {
     const cause = new TypeError('Failed to fetch');
     const c = new Open311Client({ endpoint: FIXTURE_ENDPOINT, format: 'json', fetch: () => Promise.reject(cause) });
