@@ -13,16 +13,23 @@ export type ServiceType = 'realtime' | 'batch' | 'blackbox';
 /** Extensions a backend may offer beyond the core spec; announced in discovery. */
 export type Open311Extension = 'extensions' | 'page' | 'bbox' | 'updated_after' | 'media';
 
+/** One endpoint a discovery document lists. */
 export interface Open311Endpoint {
+  /** Specification URL; GeoReport v2 endpoints name `http://wiki.open311.org/GeoReport_v2`. */
   specification: string;
+  /** The endpoint's base URL. */
   url: string;
+  /** When the endpoint last changed. */
   changeset?: string;
+  /** `production`, `test`, … */
   type?: string;
+  /** Content types it speaks, e.g. `text/xml`, `application/json`. */
   formats: string[];
   /** Extensions this endpoint offers (civic-elements discovery extension). */
   extensions?: Open311Extension[];
 }
 
+/** A GeoReport v2 discovery document; `{ endpoints: [] }` for a server without one. */
 export interface Discovery {
   changeset?: string;
   contact?: string;
@@ -30,32 +37,42 @@ export interface Discovery {
   endpoints: Open311Endpoint[];
 }
 
+/** One request type of `GET services`. */
 export interface Service {
   service_code: string;
   service_name: string;
   description?: string;
+  /** True when `serviceDefinition(service_code)` has questions to ask. */
   metadata: boolean;
   type?: ServiceType;
+  /** Tags and synonyms, split from the server's comma-separated string; `[]` when none. */
   keywords: string[];
   group?: string;
 }
 
+/** One choice of a list attribute: `key` is sent, `name` is shown. */
 export interface AttributeValue {
   key: string;
   name: string;
 }
 
+/** One question of a service definition. */
 export interface ServiceAttribute {
+  /** False for information to show only (no answer expected). */
   variable: boolean;
   code: string;
   datatype: AttributeDatatype;
   required: boolean;
   datatype_description?: string;
+  /** Presentation order, 1 first (the position in the list when the server gave none). */
   order: number;
+  /** The question itself. */
   description: string;
+  /** Choices of a list attribute; `[]` for other datatypes. */
   values: AttributeValue[];
 }
 
+/** `GET services/{code}`: the questions of one request type, sorted by `order`. */
 export interface ServiceDefinition {
   service_code: string;
   attributes: ServiceAttribute[];
@@ -69,8 +86,10 @@ export interface ServiceRequestNote {
   summary?: string;
 }
 
+/** Lower case; `open` and `closed` in the spec; `unknown` when a server sent none. */
 export type ServiceRequestStatus = 'open' | 'closed' | (string & {});
 
+/** One service request as `GET requests` / `GET requests/{id}` return it. */
 export interface ServiceRequest {
   service_request_id?: string;
   token?: string;
@@ -104,12 +123,15 @@ export interface SubmitResult {
   account_id?: string;
 }
 
+/** The answer of `GET tokens/{token}`. */
 export interface TokenResult {
   token: string;
   service_request_id?: string;
 }
 
+/** Filters of `GET requests`. See `Open311Client.requests` for extension fallbacks. */
 export interface RequestsQuery {
+  /** Overrides every other filter (the spec). */
   service_request_id?: string[];
   service_code?: string[];
   status?: 'open' | 'closed' | Array<'open' | 'closed'>;
@@ -128,6 +150,7 @@ export interface RequestsQuery {
 /** Answer value of one attribute: a string, or several keys for a multivaluelist. */
 export type AttributeAnswer = string | string[];
 
+/** What `POST requests` sends. A location is one of `lat`+`long`, `address_string`, `address_id`. */
 export interface SubmitInput {
   service_code: string;
   lat?: number;
