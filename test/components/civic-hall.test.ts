@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { CivicHall } from '../../src/define/civic-hall.js';
 import { CivicElement } from '../../src/core/civic-element.js';
 import { defineElement } from '../../src/core/define.js';
@@ -145,7 +145,7 @@ describe('<civic-hall>', () => {
 
     it('configures widgets that were upgraded before the hall', async () => {
       const tag = `late-hall-${Math.random().toString(36).slice(2)}`;
-      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      const container = fixtureSync<HTMLDivElement>(html`<div></div>`);
       container.innerHTML = `<${tag} endpoint="https://late.example/v2"><hall-probe></hall-probe></${tag}>`;
       const probe = container.querySelector<HallProbe>('hall-probe')!;
       await probe.updateComplete;
@@ -157,7 +157,7 @@ describe('<civic-hall>', () => {
     });
 
     it('forgets the hall when a widget is moved out of it', async () => {
-      const el = await fixture<HTMLDivElement>(html`<div>
+      const el = fixtureSync<HTMLDivElement>(html`<div>
         <civic-hall endpoint="https://hall.example/v2"><hall-probe></hall-probe></civic-hall>
         <section></section>
       </div>`);

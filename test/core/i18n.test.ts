@@ -1,0 +1,128 @@
+import { expect } from '@open-wc/testing';
+import {
+  catalogFor,
+  formatDate,
+  formatMessage,
+  formatNumber,
+  formatRelative,
+  nearestLang,
+  registerCatalog,
+  resolveLocale,
+  translate,
+} from '../../src/core/i18n.js';
+import { en } from '../../src/core/locales/en.js';
+import { es } from '../../src/core/locales/es.js';
+
+describe('i18n', () => {
+  describe('language resolution', () => {
+    it('keeps languages that have a catalog, with their region', () => {
+      expect(resolveLocale('es')).to.equal('es');
+      expect(resolveLocale('es-MX')).to.equal('es-MX');
+      expect(resolveLocale('ES_us')).to.equal('es-US');
+      expect(resolveLocale('en-GB')).to.equal('en-GB');
+    });
+
+    it('falls back to English for unknown, empty or invalid languages', () => {
+      expect(resolveLocale('fr')).to.equal('en');
+      expect(resolveLocale('')).to.equal('en');
+      expect(resolveLocale(undefined)).to.equal('en');
+      expect(resolveLocale('not a language tag')).to.equal('en');
+    });
+
+    it('uses the Spanish catalog for a Spanish region', () => {
+      expect(catalogFor('es-MX')).to.equal(es);
+      expect(catalogFor('fr')).to.equal(en);
+    });
+
+    it('finds the nearest lang across shadow roots', () => {
+      const outer = document.createElement('div');
+      outer.lang = 'es-MX';
+      const host = document.createElement('div');
+      outer.append(host);
+      const inner = document.createElement('span');
+      host.attachShadow({ mode: 'open' }).append(inner);
+      expect(nearestLang(inner)).to.equal('es-MX');
+      inner.lang = 'en';
+      expect(nearestLang(inner)).to.equal('en');
+    });
+
+    it('accepts a catalog registered for another language', () => {
+      expect(resolveLocale('de-AT')).to.equal('en');
+      registerCatalog('de', { ...en, tryAgain: 'Erneut versuchen' });
+      expect(resolveLocale('de-AT')).to.equal('de-AT');
+      expect(translate('tryAgain', undefined, 'de-AT')).to.equal('Erneut versuchen');
+    });
+  });
+
+  describe('messages and plurals', () => {
+    it('chooses singular and plural forms in English', () => {
+      expect(translate('charactersRemaining', { count: 1 }, 'en')).to.equal('You have 1 character remaining');
+      expect(translate('charactersRemaining', { count: 10 }, 'en')).to.equal('You have 10 characters remaining');
+      expect(translate('charactersRemaining', { count: 0 }, 'en')).to.equal('You have 0 characters remaining');
+      expect(translate('charactersOverLimit', { count: 5 }, 'en')).to.equal('You have 5 characters too many');
+      expect(translate('charactersOverLimit', { count: 1 }, 'en')).to.equal('You have 1 character too many');
+    });
+
+    it('chooses singular and plural forms in Spanish', () => {
+      expect(translate('charactersRemaining', { count: 1 }, 'es')).to.equal('Le queda 1 carácter');
+      expect(translate('charactersRemaining', { count: 10 }, 'es-MX')).to.equal('Le quedan 10 caracteres');
+      expect(translate('charactersOverLimit', { count: 5 }, 'es')).to.equal('Tiene 5 caracteres de más');
+    });
+
+    it('formats numbers in placeholders for the locale', () => {
+      expect(translate('characterCountLimit', { count: 1200 }, 'en')).to.equal('You can enter up to 1,200 characters');
+      expect(translate('serviceListCount', { count: 12000 }, 'es')).to.equal('12.000 servicios');
+    });
+
+    it('leaves a placeholder without a value visible', () => {
+      expect(formatMessage('Hello {name}', {}, 'en')).to.equal('Hello {name}');
+    });
+
+    it('prefers override strings, in order, over the catalog', () => {
+      expect(translate('tryAgain', undefined, 'es', { tryAgain: 'Reintentar' }, { tryAgain: 'Otra vez' })).to.equal('Reintentar');
+      expect(translate('tryAgain', undefined, 'es', undefined, { tryAgain: 'Otra vez' })).to.equal('Otra vez');
+      expect(translate('charactersRemaining', { count: 1 }, 'en', { charactersRemaining: { one: '{count} left', other: '{count} left in all' } })).to.equal('1 left');
+    });
+
+    it('has a Spanish translation for every English message', () => {
+      const sameInBothLanguages = new Set(['errorPrefix', 'errorTitlePrefix']);
+      for (const key of Object.keys(en) as Array<keyof typeof en>) {
+        if (sameInBothLanguages.has(key)) continue;
+        expect(JSON.stringify(es[key]), key).to.not.equal(JSON.stringify(en[key]));
+      }
+    });
+  });
+
+  describe('dates, relative times and numbers', () => {
+    const date = new Date(2025, 2, 3, 14, 30);
+
+    it('formats dates in English and Spanish', () => {
+      expect(formatDate(date, 'en')).to.equal('March 3, 2025');
+      expect(formatDate(date, 'es')).to.equal('3 de marzo de 2025');
+      expect(formatDate(date.toISOString(), 'en', { dateStyle: 'short' })).to.equal('3/3/25');
+    });
+
+    it('returns nothing for an unreadable date', () => {
+      expect(formatDate('not a date', 'en')).to.equal('');
+      expect(formatRelative('not a date', 'en')).to.equal('');
+    });
+
+    it('says how long ago, in words', () => {
+      const now = new Date(2025, 2, 6, 14, 30);
+      expect(formatRelative(date, 'en', now)).to.equal('3 days ago');
+      expect(formatRelative(date, 'es', now)).to.equal('hace 3 días');
+      expect(formatRelative(new Date(2025, 2, 5, 14, 30), 'en', now)).to.equal('yesterday');
+      expect(formatRelative(new Date(2025, 2, 5, 14, 30), 'es', now)).to.equal('ayer');
+      expect(formatRelative(new Date(2025, 2, 6, 16, 30), 'en', now)).to.equal('in 2 hours');
+      expect(formatRelative(new Date(2025, 2, 6, 16, 30), 'es', now)).to.equal('dentro de 2 horas');
+      expect(formatRelative(new Date(2025, 1, 6, 14, 30), 'en', now)).to.equal('4 weeks ago');
+      expect(formatRelative(new Date(2024, 2, 6, 14, 30), 'es', now)).to.equal('el año pasado');
+    });
+
+    it('formats numbers', () => {
+      expect(formatNumber(1234.5, 'en')).to.equal('1,234.5');
+      expect(formatNumber(1234.5, 'es')).to.equal('1234,5');
+      expect(formatNumber(12345.5, 'es')).to.equal('12.345,5');
+    });
+  });
+});
