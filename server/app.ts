@@ -22,6 +22,8 @@ export type { ServerOptions } from './config.js';
 export interface RunningServer {
   /** Base URL with a trailing slash, e.g. `http://127.0.0.1:8080/`. */
   url: string;
+  /** The open database, for tests and tools in the same process. */
+  database: Database;
   close(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     url: `http://${host}:${port}/`,
+    database: db,
     async close() {
       await new Promise<void>((done) => {
         server.close(() => done());

@@ -184,7 +184,8 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     if (!service) throw Open311Error.of(404, 'service_code', `There is no service with code ${code}.`);
     const input = await validateSubmission(form, service, await store.attributes(code));
     const now = new Date();
-    const created = await store.create({ ...input, availableAt: new Date(now.getTime() + config.batchDelayMs) }, now);
+    const delay = service.type === 'batch' ? config.batchDelayMs : 0;
+    const created = await store.create({ ...input, availableAt: new Date(now.getTime() + delay) }, now);
     const notice = service.service_notice ?? undefined;
     const answer = created.token
       ? { token: created.token, service_notice: notice }
