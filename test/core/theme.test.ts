@@ -75,15 +75,30 @@ describe('theme', () => {
   });
 
   describe('focus', () => {
-    it('shows a thick focus indicator on keyboard focus', async () => {
+    // Whether :focus-visible matches depends on the test window having OS focus, which it does
+    // not when files run in parallel tabs; so read the rules the shadow root actually adopted.
+    const focusRule = (el: Element, selector: string) => {
+      for (const sheet of el.shadowRoot!.adoptedStyleSheets) {
+        for (const rule of sheet.cssRules) {
+          if (rule instanceof CSSStyleRule && rule.selectorText.split(',').map((s) => s.trim()).includes(selector)) return rule.style;
+        }
+      }
+      return undefined;
+    };
+
+    it('draws a thick, two-tone focus indicator on controls, buttons and links', async () => {
       const el = await fixture<ThemeProbe>(html`<theme-probe></theme-probe>`);
-      const button = $(el, '.civic-button');
-      button.focus({ focusVisible: true } as FocusOptions);
-      const style = getComputedStyle(button);
-      expect(style.outlineStyle).to.equal('solid');
-      expect(style.outlineWidth).to.equal('3px');
-      expect(style.outlineColor).to.equal('rgb(255, 221, 0)');
-      expect(style.boxShadow).to.contain('inset');
+      for (const selector of ['.civic-button:focus-visible', '.civic-input:focus-visible']) {
+        const style = focusRule(el, selector)!;
+        expect(style, selector).to.exist;
+        expect(style.outline, selector).to.contain('solid');
+        expect(style.outline, selector).to.contain('var(--_civic-focus-width)');
+        expect(style.boxShadow, selector).to.contain('inset');
+      }
+      const link = focusRule(el, 'a:focus-visible')!;
+      expect(link.backgroundColor).to.equal('var(--_civic-focus)');
+      expect(getComputedStyle(el).getPropertyValue('--_civic-focus-width').trim()).to.equal('3px');
+      expect(getComputedStyle(el).getPropertyValue('--_civic-focus').trim()).to.equal('#ffdd00');
     });
   });
 });
