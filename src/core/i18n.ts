@@ -64,13 +64,11 @@ export function catalogFor(locale: string): Catalog {
  * An empty `lang=""` means "unknown" (HTML spec) and ends the search.
  */
 export function nearestLang(node: Node): string | undefined {
-  let current: Node | null = node;
+  let current: Element | null = node instanceof Element ? node : node.parentElement;
   while (current) {
-    if (current instanceof Element) {
-      const withLang: Element | null = current.closest('[lang]');
-      if (withLang) return withLang.getAttribute('lang') ?? undefined;
-    }
-    const root: Node = (current instanceof Element ? current : current.parentNode ?? current).getRootNode();
+    const withLang: Element | null = current.closest('[lang]');
+    if (withLang) return withLang.getAttribute('lang') ?? undefined;
+    const root = current.getRootNode();
     current = root instanceof ShadowRoot ? root.host : null;
   }
   return undefined;
