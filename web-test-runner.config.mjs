@@ -80,7 +80,8 @@ export default {
   nodeResolve: true,
   hostname: '127.0.0.1',
   port,
-  concurrency: 2,
+  // One file at a time: background tabs get no animation frames, and fixture() waits for one.
+  concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
   browsers: [

@@ -1,0 +1,7 @@
+import { CivicServiceList } from '../components/civic-service-list/civic-service-list.js';
+import { defineElement } from '../core/define.js';
+import './civic-hall.js';
+
+defineElement('civic-service-list', CivicServiceList);
+
+export { CivicServiceList };

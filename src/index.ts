@@ -1,0 +1,12 @@
+/**
+ * civic-elements: registers every element (the script-tag bundle's entry) and exports the
+ * element classes, the core building blocks and the protocol clients.
+ */
+import './define/civic-hall.js';
+import './define/civic-service-list.js';
+
+export { CivicHall } from './components/civic-hall/civic-hall.js';
+export { CivicServiceList, type CivicServiceSelectDetail } from './components/civic-service-list/civic-service-list.js';
+export { CivicElement } from './core/civic-element.js';
+export { defineElement } from './core/define.js';
+export * from './api/index.js';

@@ -1,0 +1,63 @@
+// Shared set-up for end-to-end tests: the reference backend in-process (serving the built demo)
+// on a throwaway embedded database, and Debian's Chromium driven by playwright-core.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer } from '../../server/app.js';
+
+export interface DemoSite {
+  url: string;
+  browser: Browser;
+  /** A page in its own browser context (axe needs one; contexts keep tests' storage apart). */
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startDemo(): Promise<DemoSite> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'civic-e2e-'));
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, serveDemo: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  return {
+    url: server.url.replace(/\/$/, ''),
+    browser,
+    async newPage() {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      page.on('close', () => void context.close());
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collects console errors, page errors and CSP violations so a test can assert there were none. */
+export async function watchProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  await page.exposeFunction('__reportCsp', (text: string) => problems.push(`csp: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __reportCsp(t: string): void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return problems;
+}
