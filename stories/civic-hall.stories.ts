@@ -1,12 +1,8 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { CivicHall } from '../src/define/civic-hall.js';
+import '../src/define/civic-hall.js';
 import { CivicElement } from '../src/core/civic-element.js';
 import { defineElement } from '../src/core/define.js';
-
-// package.json "sideEffects" names only dist/ files, so Storybook's bundler drops a bare
-// `import '../src/define/civic-hall.js'`; registering here (idempotent) keeps the story working.
-defineElement('civic-hall', CivicHall);
 
 /**
  * Story-only widget that shows what it receives from the hall, so the stories can demonstrate
