@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { XMLParser } from 'fast-xml-parser';
+import { describe, test } from 'node:test';
 import pg from 'pg';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app.js';
 
@@ -13,6 +14,16 @@ export interface TestDatabase {
   skip: string | false;
   /** Fresh, empty storage: a temp data dir or a new schema. */
   create(): Promise<TestStorage>;
+}
+
+/**
+ * A suite on one database. When that database is not available the suite becomes one skipped test
+ * carrying the reason, so the summary counts it as skipped rather than passed.
+ */
+export function describeOn(db: TestDatabase, title: string, fn: () => void): void {
+  const name = `${title} on ${db.name}`;
+  if (db.skip) test(name, { skip: db.skip }, () => undefined);
+  else describe(name, fn);
 }
 
 export interface TestStorage {

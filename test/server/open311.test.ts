@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   DATABASES,
+  describeOn,
   PNG_1X1,
   asXmlText,
   assertSchema,
@@ -77,7 +78,7 @@ function assertXmlMirrorsJson(xml: XmlNode, json: Record<string, unknown>, skip:
 }
 
 for (const db of DATABASES) {
-  describe(`GeoReport v2 on ${db.name}`, { skip: db.skip }, () => {
+  describeOn(db, 'GeoReport v2', () => {
     // One server with keys and a batch delay, one with the defaults; shared by every test below.
     let keyed: TestServer;
     let open: TestServer;
