@@ -49,7 +49,7 @@ export interface Config {
   timeZone: string;
 }
 
-export function list(value: string[] | string | undefined): string[] {
+function list(value: string[] | string | undefined): string[] {
   const items = Array.isArray(value) ? value : (value ?? '').split(',');
   return items.map((s) => s.trim()).filter((s) => s.length > 0);
 }
@@ -58,7 +58,7 @@ export function resolveConfig(o: ServerOptions): Config {
   return {
     port: o.port ?? 8080,
     host: o.host ?? '127.0.0.1',
-    dataDir: o.dataDir ?? resolve(REPO_ROOT, '.data'),
+    dataDir: resolve(o.dataDir ?? resolve(REPO_ROOT, '.data')),
     databaseUrl: o.databaseUrl || undefined,
     apiKeys: list(o.apiKeys),
     corsOrigins: list(o.corsOrigins),
