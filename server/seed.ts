@@ -141,7 +141,9 @@ export function buildRequests(random: () => number, addresses: SeedAddress[], no
     ];
     let last = requested;
     const step = (maxHours: number) => {
-      last = new Date(Math.min(now.getTime() - 60_000, last.getTime() + (1 + random() * maxHours) * HOUR));
+      // Never in the future, and never before the previous step (a request made a minute ago).
+      const next = Math.min(now.getTime() - 60_000, last.getTime() + (1 + random() * maxHours) * HOUR);
+      last = new Date(Math.max(last.getTime(), next));
       return last;
     };
     if (closed || random() < 0.6) {

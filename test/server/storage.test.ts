@@ -97,4 +97,12 @@ test('the seed is deterministic for a given seeding time', () => {
   const ages = a.requests.map((r) => (now.getTime() - Date.parse(r.requested_at)) / DAY);
   assert.ok(Math.max(...ages) > 110 && Math.min(...ages) < 2);
   assert.ok(new Set(a.requests.map((r) => r.address)).size > 150, 'spread over many addresses');
+  const notesOf = new Map<number, number[]>();
+  for (const n of a.notes) notesOf.set(n.request_id, [...(notesOf.get(n.request_id) ?? []), Date.parse(n.datetime)]);
+  for (const r of a.requests) {
+    const times = notesOf.get(r.id)!;
+    assert.deepEqual(times, [...times].sort((x, y) => x - y), `timeline of ${r.id} in order`);
+    assert.ok(times.every((t) => t <= now.getTime()), 'no note in the future');
+    assert.equal(Date.parse(r.updated_at), Math.max(...times), 'updated_datetime is the last note');
+  }
 });
