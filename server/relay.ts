@@ -50,8 +50,11 @@ export function relay(upstream: string, apiKey: string | undefined): Handler {
       if (v) out.set(h, v);
     }
     const type = res.headers.get('content-type') ?? '';
-    if (apiKey && /json|xml|text|html/.test(type)) {
-      const text = (await res.text()).split(apiKey).join('[redacted]');
+    if (/json|xml|text|html/.test(type)) {
+      let text = await res.text();
+      if (apiKey) text = text.split(apiKey).join('[redacted]');
+      // Discovery must point browsers at the relay, not around it to the keyless upstream.
+      if (rest.startsWith('discovery.')) text = text.split(upstream).join(`${incoming.origin}/open311/v2`);
       return new Response(text, { status: res.status, headers: out });
     }
     return new Response(res.body, { status: res.status, headers: out });

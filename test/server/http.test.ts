@@ -60,7 +60,13 @@ describe('relay to an upstream Open311 server', () => {
   });
 
   test('GETs pass through with query, status and content type', async () => {
-    for (const path of ['discovery.json', 'services.xml', 'requests.json?status=closed&page_size=3', 'services/BULKY.xml']) {
+    for (const fmt of ['json', 'xml']) {
+      const discovery = await get<string>(`${relay.open311}/discovery.${fmt}`);
+      assert.equal(discovery.status, 200);
+      assert.ok(discovery.text.includes(relay.open311), `discovery.${fmt} names the relay`);
+      assert.ok(!discovery.text.includes(upstream.open311), `discovery.${fmt} does not send browsers around the relay`);
+    }
+    for (const path of [ 'requests.json?status=closed&page_size=3', 'services/BULKY.xml']) {
       const direct = await get(`${upstream.open311}/${path}`);
       const relayed = await get(`${relay.open311}/${path}`);
       assert.equal(relayed.status, 200, path);
