@@ -15,6 +15,7 @@ import { civicHallStyles } from './civic-hall.styles.js';
  * widgets follow the nearest one, and re-render when it changes.
  *
  * @summary Virtual city hall: configures every civic widget inside it.
+ * @tagname civic-hall
  *
  * @slot - The widgets and any other page content.
  *
