@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 const freePort = () =>
@@ -86,20 +87,7 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   browsers: [
     chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--headless',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
-      },
+      launchOptions: { executablePath: chromiumPath, headless: true, args: ['--headless', ...chromiumArgs] },
     }),
   ],
   plugins: [

@@ -20,52 +20,39 @@ const isExternal = (id) => external.some((dep) => id === dep || id.startsWith(`$
 
 rmSync(resolve(root, 'dist'), { recursive: true, force: true });
 
-const shared = {
-  root,
-  configFile: false,
-  logLevel: 'warn',
-  esbuild: { target: 'es2022', tsconfigRaw: readFileSync(resolve(root, 'tsconfig.json'), 'utf8') },
-};
+/** One Vite build into dist/: ES2022, minified, with source maps; `options` adds the entries. */
+const bundle = (options) =>
+  build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    esbuild: { target: 'es2022', tsconfigRaw: readFileSync(resolve(root, 'tsconfig.json'), 'utf8') },
+    build: { outDir: 'dist', emptyOutDir: false, target: 'es2022', minify: true, sourcemap: true, ...options },
+  });
 
 // Modules for bundler users: dependencies stay imports so an app dedupes Lit.
-await build({
-  ...shared,
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: true,
-    sourcemap: true,
-    lib: {
-      entry: {
-        index: resolve(root, 'src/index.ts'),
-        api: resolve(root, 'src/api/index.ts'),
-        ...Object.fromEntries(defines.map((d) => [`define/${d}`, resolve(root, `src/define/${d}.ts`)])),
-      },
-      formats: ['es'],
+await bundle({
+  lib: {
+    entry: {
+      index: resolve(root, 'src/index.ts'),
+      api: resolve(root, 'src/api/index.ts'),
+      ...Object.fromEntries(defines.map((d) => [`define/${d}`, resolve(root, `src/define/${d}.ts`)])),
     },
-    rolldownOptions: {
-      external: isExternal,
-      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-    },
+    formats: ['es'],
+  },
+  rolldownOptions: {
+    external: isExternal,
+    output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
   },
 });
 
 // The script-tag bundle: everything inlined except what loads on demand (dynamic imports).
-await build({
-  ...shared,
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: true,
-    sourcemap: true,
-    // Not lib mode: lib mode keeps whitespace in ES output for bundlers; this file is shipped as is.
-    rolldownOptions: {
-      input: { 'civic-elements': resolve(root, 'src/index.ts') },
-      preserveEntrySignatures: 'strict',
-      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'civic-elements/[name]-[hash].js' },
-    },
+// Not lib mode: lib mode keeps whitespace in ES output for bundlers; this file is shipped as is.
+await bundle({
+  rolldownOptions: {
+    input: { 'civic-elements': resolve(root, 'src/index.ts') },
+    preserveEntrySignatures: 'strict',
+    output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'civic-elements/[name]-[hash].js' },
   },
 });
 

@@ -55,7 +55,8 @@ export function buildApp(config: Config, db: Database): Hono {
     const id = c.req.param('id');
     const media = /^[0-9a-f-]{36}$/.test(id) ? await store.media(id) : undefined;
     if (!media) return c.text('Not found\n', 404);
-    return new Response(media.bytes, {
+    // A Blob is a body under both the Node and the DOM typings of Response.
+    return new Response(new Blob([media.bytes as Uint8Array<ArrayBuffer>]), {
       headers: {
         'Content-Type': media.content_type,
         'Content-Length': String(media.bytes.byteLength),

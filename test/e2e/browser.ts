@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer } from '../../server/app.js';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 export interface DemoSite {
   url: string;
@@ -17,18 +18,7 @@ export interface DemoSite {
 export async function startDemo(): Promise<DemoSite> {
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-e2e-'));
   const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, serveDemo: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   return {
     url: server.url.replace(/\/$/, ''),
     browser,
