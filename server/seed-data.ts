@@ -21,6 +21,11 @@ export interface SeedService {
   notice: string;
   /** Working days the city aims to take; becomes `expected_datetime`. */
   slaDays: number;
+  /**
+   * Whether a report must carry contact details (the `contact_policy` extension on the service
+   * definition). Absent means the spec's default: contact is optional.
+   */
+  contactPolicy?: 'anonymous' | 'optional' | 'required';
   attributes: SeedAttribute[];
   descriptions: string[];
   closingNotes: string[];
@@ -369,6 +374,7 @@ export const SERVICES: SeedService[] = [
   },
   {
     code: 'GRAFFITI',
+    contactPolicy: 'anonymous',
     name: 'Graffiti Removal',
     group: 'Graffiti',
     type: 'realtime',
@@ -417,6 +423,7 @@ export const SERVICES: SeedService[] = [
   },
   {
     code: 'BLIGHT',
+    contactPolicy: 'required',
     name: 'Blighted or Vacant Property',
     group: 'Code Enforcement',
     type: 'realtime',
@@ -465,6 +472,7 @@ export const SERVICES: SeedService[] = [
   },
   {
     code: 'NOHEAT',
+    contactPolicy: 'required',
     name: 'No Heat or Hot Water (Rental)',
     group: 'Code Enforcement',
     type: 'realtime',
@@ -508,6 +516,7 @@ export const SERVICES: SeedService[] = [
   },
   {
     code: 'ABANDVEH',
+    contactPolicy: 'required',
     name: 'Abandoned Vehicle',
     group: 'Code Enforcement',
     type: 'realtime',
@@ -681,3 +690,8 @@ export const STREETS: SeedStreet[] = [
 ];
 
 export const CITY = { name: 'Hartford', state: 'Connecticut', stateCode: 'CT', countryCode: 'us', country: 'United States' };
+
+/** The contact policy a service declares, from the seed (the reference city's configuration). */
+export function contactPolicyOf(serviceCode: string): SeedService['contactPolicy'] {
+  return SERVICES.find((s) => s.code === serviceCode)?.contactPolicy;
+}

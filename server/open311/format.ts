@@ -13,7 +13,7 @@ export interface Open311ErrorItem {
  */
 export class Open311Error extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 405 | 413 | 500 | 502,
+    readonly status: 400 | 403 | 404 | 405 | 409 | 413 | 500 | 502,
     readonly errors: Open311ErrorItem[],
   ) {
     super(errors.map((e) => e.description).join('; '));

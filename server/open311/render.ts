@@ -59,9 +59,17 @@ export function serviceRecord(s: ServiceRow) {
 export const servicesXml = (services: Array<ReturnType<typeof serviceRecord>>): XmlElement =>
   el('services', services.map((s) => el('service', fields(s))));
 
-export function definitionRecord(code: string, attrs: AttributeRow[]) {
+/**
+ * `contact_policy` (civic-elements extension): `anonymous` (a report may carry no personal data),
+ * `optional` or `required` (the city must be able to reach the resident, as code enforcement
+ * requires in some states). Left out when the service has no policy of its own.
+ */
+export type ContactPolicy = 'anonymous' | 'optional' | 'required';
+
+export function definitionRecord(code: string, attrs: AttributeRow[], contactPolicy?: ContactPolicy) {
   return {
     service_code: code,
+    contact_policy: contactPolicy,
     attributes: attrs.map((a) => ({
       variable: a.variable,
       code: a.code,
@@ -78,6 +86,7 @@ export function definitionRecord(code: string, attrs: AttributeRow[]) {
 export function definitionXml(d: ReturnType<typeof definitionRecord>): XmlElement {
   return el('service_definition', [
     el('service_code', d.service_code),
+    ...(d.contact_policy ? [el('contact_policy', d.contact_policy)] : []),
     el(
       'attributes',
       d.attributes.map(({ values, ...a }) =>
@@ -99,7 +108,16 @@ export function noteRecord(n: NoteRow, timeZone: string) {
   return { datetime: w3cDatetime(n.datetime, timeZone), description: n.description ?? undefined, type: n.type, summary: n.summary };
 }
 
-export function requestRecord(r: RequestRow, ctx: RenderContext, notes?: NoteRow[]) {
+/**
+ * With `extensions=true`: the request's answers to its service's questions, under
+ * `extended_attributes.attributes` (`{ CODE: "KEY" | ["KEY", …] | "text" }`). Personal fields
+ * never appear here.
+ */
+export interface ExtendedAttributes {
+  attributes: Record<string, string | string[]>;
+}
+
+export function requestRecord(r: RequestRow, ctx: RenderContext, notes?: NoteRow[], extended?: ExtendedAttributes) {
   const dt = (d: Date | null) => (d ? w3cDatetime(d, ctx.timeZone) : undefined);
   return {
     service_request_id: String(r.id),
@@ -120,16 +138,30 @@ export function requestRecord(r: RequestRow, ctx: RenderContext, notes?: NoteRow
     long: r.lon ?? undefined,
     media_url: r.media_id ? `${ctx.origin}/media/${r.media_id}` : (r.media_url ?? undefined),
     ...(notes ? { notes: notes.map((n) => noteRecord(n, ctx.timeZone)) } : {}),
+    ...(extended ? { extended_attributes: extended } : {}),
   };
+}
+
+/** `<extended_attributes><attributes><attribute><code/><value/>…</attribute></attributes></extended_attributes>` */
+function extendedXml(x: ExtendedAttributes): XmlElement {
+  return el('extended_attributes', [
+    el(
+      'attributes',
+      Object.entries(x.attributes).map(([code, answer]) =>
+        el('attribute', [el('code', code), ...([] as string[]).concat(answer).map((v) => el('value', v))]),
+      ),
+    ),
+  ]);
 }
 
 export function requestsXml(records: Array<ReturnType<typeof requestRecord>>): XmlElement {
   return el(
     'service_requests',
-    records.map(({ notes, ...r }) =>
+    records.map(({ notes, extended_attributes, ...r }) =>
       el('request', [
         ...fields(r),
         ...(notes ? [el('notes', notes.map((n) => el('note', fields(n))))] : []),
+        ...(extended_attributes ? [extendedXml(extended_attributes)] : []),
       ]),
     ),
   );

@@ -12,10 +12,12 @@ import {
   requestsXml,
   serviceRecord,
   servicesXml,
+  type ExtendedAttributes,
   type RenderContext,
 } from './render.js';
 import type { NoteRow, Open311Store, RequestFilter } from './store.js';
 import { readForm, validateSubmission } from './submit.js';
+import { contactPolicyOf } from '../seed-data.js';
 
 const DAY = 86_400_000;
 const MAX_RESULTS = 1000;
@@ -120,6 +122,12 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     return byRequest;
   }
 
+  async function withAnswers(ids: number[], wanted: boolean): Promise<Map<number, ExtendedAttributes> | undefined> {
+    if (!wanted) return undefined;
+    const answers = await store.answers(ids);
+    return new Map(ids.map((id) => [id, { attributes: answers.get(id) ?? {} }]));
+  }
+
   async function handleGet(c: Context, resource: string, format: Format): Promise<Response> {
     checkJurisdiction(c.req.query('jurisdiction_id'));
     const now = new Date();
@@ -135,17 +143,15 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     if (m) {
       const code = decodeURIComponent(m[1]!);
       if (!(await store.getService(code))) throw Open311Error.of(404, 'service_code', `There is no service with code ${code}.`);
-      const def = definitionRecord(code, await store.attributes(code));
+      const def = definitionRecord(code, await store.attributes(code), contactPolicyOf(code));
       return documentResponse(format, 200, def, () => definitionXml(def));
     }
     const extensions = c.req.query('extensions') === 'true';
     if (resource === 'requests') {
       const rows = await store.findRequests(requestFilter(c, now), now);
-      const notes = await withNotes(
-        rows.map((r) => r.id),
-        extensions,
-      );
-      const records = rows.map((r) => requestRecord(r, render(c), notes?.get(r.id)));
+      const ids = rows.map((r) => r.id);
+      const [notes, answers] = await Promise.all([withNotes(ids, extensions), withAnswers(ids, extensions)]);
+      const records = rows.map((r) => requestRecord(r, render(c), notes?.get(r.id), answers?.get(r.id)));
       return documentResponse(format, 200, records, () => requestsXml(records), {
         'X-Total-Count': String(rows[0]?.total ?? 0),
       });
@@ -155,8 +161,8 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
       const id = decodeURIComponent(m[1]!);
       const rows = /^\d{1,9}$/.test(id) ? await store.findRequests({ ids: [id], limit: 1, offset: 0 }, now) : [];
       if (rows.length === 0) throw Open311Error.of(404, 'service_request_id', `There is no request ${id}.`);
-      const notes = await withNotes([rows[0]!.id], extensions);
-      const records = rows.map((r) => requestRecord(r, render(c), notes?.get(r.id)));
+      const [notes, answers] = await Promise.all([withNotes([rows[0]!.id], extensions), withAnswers([rows[0]!.id], extensions)]);
+      const records = rows.map((r) => requestRecord(r, render(c), notes?.get(r.id), answers?.get(r.id)));
       return documentResponse(format, 200, records, () => requestsXml(records));
     }
     m = /^tokens\/([^/]+)$/.exec(resource);
@@ -182,15 +188,32 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     if (!code) throw Open311Error.of(400, 'service_code', 'Choose the service this request is for.');
     const service = await store.getService(code);
     if (!service) throw Open311Error.of(404, 'service_code', `There is no service with code ${code}.`);
-    const input = await validateSubmission(form, service, await store.attributes(code));
     const now = new Date();
-    const delay = service.type === 'batch' ? config.batchDelayMs : 0;
-    const created = await store.create({ ...input, availableAt: new Date(now.getTime() + delay) }, now);
-    const notice = service.service_notice ?? undefined;
-    const answer = created.token
-      ? { token: created.token, service_notice: notice }
-      : { service_request_id: String(created.id), service_notice: notice };
-    return documentResponse(format, 200, [answer], () => flatRequestsXml([answer]));
+    // Idempotency-Key (civic-elements extension): a retry of a POST whose answer was lost gets
+    // the first answer again instead of creating a second request.
+    const key = c.req.header('Idempotency-Key')?.trim().slice(0, 200) || undefined;
+    if (key) {
+      const claim = await store.claimIdempotencyKey(key, now);
+      if (!claim.claimed) {
+        if (!claim.answer) throw Open311Error.of(409, 'idempotency_key', 'A request with this key is still being processed. Try again in a moment.');
+        const replay = claim.answer;
+        return documentResponse(format, 200, [replay], () => flatRequestsXml([replay]), { 'Idempotent-Replayed': 'true' });
+      }
+    }
+    try {
+      const input = await validateSubmission(form, service, await store.attributes(code), contactPolicyOf(code));
+      const delay = service.type === 'batch' ? config.batchDelayMs : 0;
+      const created = await store.create({ ...input, availableAt: new Date(now.getTime() + delay) }, now);
+      const notice = service.service_notice ?? undefined;
+      const answer = created.token
+        ? { token: created.token, service_notice: notice }
+        : { service_request_id: String(created.id), service_notice: notice };
+      if (key) await store.completeIdempotencyKey(key, answer);
+      return documentResponse(format, 200, [answer], () => flatRequestsXml([answer]));
+    } catch (err) {
+      if (key) await store.releaseIdempotencyKey(key);
+      throw err;
+    }
   }
 
   app.all('/*', async (c) => {

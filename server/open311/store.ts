@@ -164,6 +164,59 @@ export class Open311Store {
     return row.available ? { token, service_request_id: String(row.id) } : { token };
   }
 
+  /** Stored attribute answers of these requests (public: no personal field lives there). */
+  async answers(requestIds: number[]): Promise<Map<number, Record<string, string | string[]>>> {
+    const out = new Map<number, Record<string, string | string[]>>();
+    if (requestIds.length === 0) return out;
+    const rows = await this.db.query<{ id: number; attributes: Record<string, string | string[]> | string }>(
+      `SELECT id, attributes FROM requests WHERE id = ANY(string_to_array($1, ',')::int[])`,
+      [requestIds.join(',')],
+    );
+    for (const r of rows) out.set(r.id, typeof r.attributes === 'string' ? JSON.parse(r.attributes) : r.attributes);
+    return out;
+  }
+
+  private idempotencyReady?: Promise<unknown>;
+
+  /** The key table lives with the routes that use it; created on first use, idempotently. */
+  private idempotencyTable(): Promise<unknown> {
+    this.idempotencyReady ??= this.db.query(
+      `CREATE TABLE IF NOT EXISTS idempotency_keys (
+         key text PRIMARY KEY,
+         answer jsonb,
+         created_at timestamptz NOT NULL
+       )`,
+    );
+    return this.idempotencyReady;
+  }
+
+  /**
+   * Claims an `Idempotency-Key` for a POST about to run. `claimed` when this POST is the first
+   * with the key; otherwise the answer the first one stored, or `pending` while it still runs.
+   */
+  async claimIdempotencyKey(key: string, now: Date): Promise<{ claimed: true } | { claimed: false; answer?: Record<string, string> }> {
+    await this.idempotencyTable();
+    const inserted = await this.db.query<{ key: string }>(
+      'INSERT INTO idempotency_keys (key, created_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key',
+      [key, now],
+    );
+    if (inserted.length > 0) return { claimed: true };
+    const rows = await this.db.query<{ answer: Record<string, string> | string | null }>('SELECT answer FROM idempotency_keys WHERE key = $1', [key]);
+    const answer = rows[0]?.answer;
+    if (answer === null || answer === undefined) return { claimed: false };
+    return { claimed: false, answer: typeof answer === 'string' ? JSON.parse(answer) : answer };
+  }
+
+  /** Stores the answer a claimed key gave, so a retry with the key gets the same answer. */
+  async completeIdempotencyKey(key: string, answer: Record<string, string | undefined>): Promise<void> {
+    await this.db.query('UPDATE idempotency_keys SET answer = $2::jsonb WHERE key = $1', [key, JSON.stringify(answer)]);
+  }
+
+  /** Frees a claimed key when its POST was refused, so the corrected request can use it. */
+  async releaseIdempotencyKey(key: string): Promise<void> {
+    await this.db.query('DELETE FROM idempotency_keys WHERE key = $1 AND answer IS NULL', [key]);
+  }
+
   async media(id: string): Promise<{ content_type: string; bytes: Uint8Array } | undefined> {
     const rows = await this.db.query<{ content_type: string; bytes: Uint8Array }>(
       'SELECT content_type, bytes FROM media WHERE id = $1',

@@ -118,6 +118,7 @@ export async function validateSubmission(
   form: SubmittedForm,
   service: ServiceRow,
   attrs: AttributeRow[],
+  contactPolicy?: 'anonymous' | 'optional' | 'required',
 ): Promise<Omit<NewRequest, 'availableAt'>> {
   const errors: Open311ErrorItem[] = [];
   const lat = coordinate(form, 'lat', 90, errors);
@@ -142,6 +143,9 @@ export async function validateSubmission(
   const email = first(form, 'email');
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
     errors.push({ code: 400, description: 'email: Enter an email address like name@example.com.' });
+  }
+  if (contactPolicy === 'required' && !email && !first(form, 'phone')) {
+    errors.push({ code: 400, description: 'email: This service needs a way to contact you: enter an email address or a phone number.' });
   }
   const mediaUrl = first(form, 'media_url');
   if (mediaUrl && !/^https?:\/\/\S+$/i.test(mediaUrl)) {
