@@ -28,6 +28,15 @@ type CustomEventName = {
 type DetailOf<K extends CustomEventName> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /**
+ * Outside the class on purpose: the manifest analyzer lists every `new CustomEvent(…)` in a
+ * class body as an event of that element, and `type` here is a variable, not an event name.
+ * Each widget declares its real events with `@fires`.
+ */
+function dispatchCivicEvent(target: EventTarget, type: string, detail: unknown, cancelable: boolean): boolean {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+}
+
+/**
  * Base class of every civic-elements widget.
  *
  * **Configuration.** Inside a `<civic-hall>` a widget receives the hall's configuration through
@@ -186,9 +195,7 @@ export class CivicElement extends LitElement {
 
   /** Fires a typed, bubbling, composed `CustomEvent`; returns false if a listener cancelled it. */
   protected emit<K extends CustomEventName>(type: K, detail: DetailOf<K>, options: { cancelable?: boolean } = {}): boolean {
-    return this.dispatchEvent(
-      new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
-    );
+    return dispatchCivicEvent(this, type, detail, options.cancelable ?? false);
   }
 
   override connectedCallback(): void {

@@ -1,0 +1,433 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { CivicStatusTracker } from '../../src/define/civic-status-tracker.js';
+import { Open311Client } from '../../src/api/open311.js';
+import { NetworkError } from '../../src/api/errors.js';
+import type { CivicBackend } from '../../src/api/backend.js';
+import type { ServiceRequest } from '../../src/api/types.js';
+import { OPEN311_ENDPOINT } from '../helpers/backend.js';
+
+const client = new Open311Client({ endpoint: OPEN311_ENDPOINT });
+const DOWN = 'http://127.0.0.1:9/open311/v2';
+const HARTFORD = { lat: 41.7637, long: -72.6851 };
+
+const shadow = (el: CivicStatusTracker) => el.shadowRoot!;
+const q = <T extends Element = HTMLElement>(el: CivicStatusTracker, selector: string) => shadow(el).querySelector<T>(selector);
+const text = (el: CivicStatusTracker, selector: string) => q(el, selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const input = (el: CivicStatusTracker) => q<HTMLInputElement>(el, 'input#reference')!;
+const announced = (el: CivicStatusTracker) => text(el, '[aria-live=polite]');
+/** The details list as "term: value" pairs. */
+const details = (el: CivicStatusTracker) =>
+  Object.fromEntries(
+    [...shadow(el).querySelectorAll('[part=details] dt')].map((dt) => [dt.textContent!.trim(), dt.nextElementSibling!.textContent!.replace(/\s+/g, ' ').trim()]),
+  );
+
+/** Waits until the tracker shows something other than its form and loading line. */
+const settled = (el: CivicStatusTracker) =>
+  waitUntil(() => q(el, '[part=request], [part=not-found], [part=processing], [role=alert]'), 'tracker settled', { timeout: 15_000 });
+
+/** Types into the reference field and presses the button, as a resident would. */
+async function lookUp(el: CivicStatusTracker, value: string): Promise<void> {
+  const field = input(el);
+  field.focus();
+  field.value = value;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+  q<HTMLButtonElement>(el, '[part=submit-button]')!.click();
+  await el.updateComplete;
+}
+
+/** A fresh open request, sent for real; SNOWPLOW asks no questions. */
+async function submitOpen(extra: { media?: Blob } = {}): Promise<string> {
+  const result = await client.submit({ service_code: 'SNOWPLOW', ...HARTFORD, description: 'Street not plowed since yesterday.', ...extra });
+  return result.service_request_id!;
+}
+
+/** A batch request: the reference backend answers with a token only. */
+async function submitBatch(): Promise<string> {
+  const result = await client.submit({
+    service_code: 'BULKY',
+    ...HARTFORD,
+    description: 'A sofa.',
+    attributes: { ITEMS: ['FURNITURE'], ITEM_COUNT: '1' },
+  });
+  expect(result.service_request_id).to.be.undefined;
+  return result.token!;
+}
+
+async function seeded(status: 'open' | 'closed', when?: 'overdue' | 'future'): Promise<ServiceRequest> {
+  const all = await client.requests({ status, extensions: true });
+  const now = Date.now();
+  const match = all.find((r) => {
+    if (!when) return Boolean(r.status_notes) && (r.notes?.length ?? 0) > 1;
+    if (!r.expected_datetime) return false;
+    return when === 'overdue' ? Date.parse(r.expected_datetime) < now : Date.parse(r.expected_datetime) > now;
+  });
+  expect(match, `a seeded ${status} ${when ?? ''} request`).to.exist;
+  return match!;
+}
+
+/** A one-pixel PNG drawn in the browser, to send as the request's photo. */
+const pixel = () =>
+  new Promise<Blob>((resolve) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 1;
+    canvas.toBlob((b) => resolve(b!), 'image/png');
+  });
+
+/** The real client, with answers the test can change between two checks. */
+function changeable(): { backend: CivicBackend; calls: () => number; change(fn: (r: ServiceRequest) => ServiceRequest): void } {
+  let edit = (r: ServiceRequest) => r;
+  let calls = 0;
+  const backend: CivicBackend = Object.create(client);
+  backend.request = async (id, options) => {
+    calls++;
+    const r = await client.request(id, options);
+    return r && edit(r);
+  };
+  return { backend, calls: () => calls, change: (fn) => (edit = fn) };
+}
+
+describe('<civic-status-tracker>', () => {
+  it('is accessible with its lookup form', async () => {
+    const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
+    expect(text(el, 'h2.title')).to.equal('Track a request');
+    expect(text(el, 'label[for=reference]')).to.equal('Reference number');
+    expect(input(el).getAttribute('aria-describedby')).to.equal('reference-hint');
+    await expect(el).to.be.accessible();
+  });
+
+  describe('looking up a reference number typed in the form', () => {
+    it('shows the service, status in plain words, expected date, details and timeline of a new request', async () => {
+      const id = await submitOpen();
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
+      const loaded = oneEvent(el, 'civic-request-loaded');
+      await lookUp(el, ` #${id} `);
+      const { detail } = await loaded;
+      expect(detail.serviceRequestId).to.equal(id);
+      expect(detail.request.status).to.equal('open');
+      await settled(el);
+      expect(text(el, '[part=request-title]')).to.equal(`${detail.request.service_name}: request ${id}`);
+      expect(q(el, 'h3[part=request-title]')).to.exist;
+      expect(text(el, '[part=status]')).to.equal('Open: the city is working on it');
+      expect(q(el, '[part=expected]'), 'no date given yet').to.be.null;
+      const shown = details(el);
+      expect(shown['Reference number']).to.equal(id);
+      expect(shown['Handled by']).to.equal(detail.request.agency_responsible);
+      expect(shown['Reported']).to.match(/^\w+ \d+, \d{4} \((now|\d+ seconds? ago)\)$/);
+      expect(shown['What was reported']).to.equal('Street not plowed since yesterday.');
+      const notes = [...shadow(el).querySelectorAll('[part=timeline] li')];
+      expect(notes.map((li) => li.querySelector('.note-title')!.textContent)).to.deep.equal(['Request received']);
+      expect(notes[0]!.querySelector('time')!.getAttribute('datetime')).to.equal(detail.request.notes![0]!.datetime);
+      expect(q(el, 'h4.section-title')!.textContent).to.equal('What has happened so far');
+      expect(input(el).value).to.equal(` #${id} `);
+      await waitUntil(() => announced(el) === `Request ${id}: Open: the city is working on it`, 'found announced');
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks for a number when the form is sent empty, with the GOV.UK error summary', async () => {
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
+      await lookUp(el, '   ');
+      await el.updateComplete;
+      const summary = q(el, '[part=error-summary]')!;
+      expect(shadow(el).activeElement).to.equal(summary);
+      expect(text(el, '[part=error-summary] a')).to.equal('Enter your reference number');
+      expect(text(el, '.civic-error-message')).to.equal('Error: Enter your reference number');
+      expect(input(el).getAttribute('aria-invalid')).to.equal('true');
+      await expect(el).to.be.accessible();
+      document.title = document.title.replace(/^Error: /, '');
+    });
+
+    it('shows a photo sent with the request, with alt text', async () => {
+      const id = await submitOpen({ media: await pixel() });
+      const el = await fixture<CivicStatusTracker>(
+        html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${id}></civic-status-tracker>`,
+      );
+      await settled(el);
+      const img = q<HTMLImageElement>(el, '[part=photo] img')!;
+      expect(img.alt).to.equal(`Photo sent with request ${id}`);
+      expect(img.src).to.equal((await client.request(id))!.media_url);
+      await waitUntil(() => img.complete && img.naturalWidth === 1, 'photo loaded from the backend');
+    });
+  });
+
+  describe('a closed request (request-id attribute)', () => {
+    it('says "Closed" with the city\'s explanation, no expected date, and the whole timeline', async () => {
+      const closed = await seeded('closed');
+      const el = await fixture<CivicStatusTracker>(
+        html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${closed.service_request_id!}></civic-status-tracker>`,
+      );
+      await settled(el);
+      expect(text(el, '[part=status]')).to.equal('Closed');
+      expect(text(el, '[part=status-notes]')).to.equal(closed.status_notes);
+      expect(q(el, '[part=expected]')).to.be.null;
+      const titles = [...shadow(el).querySelectorAll('[part=timeline] .note-title')].map((n) => n.textContent);
+      expect(titles).to.have.length(closed.notes!.length);
+      expect(titles.at(-1)).to.equal('Closed');
+      expect(input(el).value).to.equal(closed.service_request_id);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('an open request with an expected date', () => {
+    it('shows the date prominently, with how far away it is, and where the request is', async () => {
+      const soon = await seeded('open', 'future');
+      const el = await fixture<CivicStatusTracker>(
+        html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${soon.service_request_id!}></civic-status-tracker>`,
+      );
+      await settled(el);
+      expect(text(el, '[part=expected] .expected-date')).to.match(/^Expected by \w+day, \w+ \d+$/);
+      expect(q(el, '[part=expected] time')!.getAttribute('datetime')).to.equal(soon.expected_datetime);
+      expect(text(el, '[part=expected] .muted')).to.match(/^The city expects to finish this (in \d+ \w+|tomorrow|next \w+)\.$/);
+      expect(details(el)['Location']).to.equal(soon.address);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('an overdue request', () => {
+    it('says it is overdue, with when it was expected', async () => {
+      const late = await seeded('open', 'overdue');
+      const el = await fixture<CivicStatusTracker>(
+        html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${late.service_request_id!}></civic-status-tracker>`,
+      );
+      await settled(el);
+      expect(q(el, '[part=expected]')!.classList.contains('expected--overdue')).to.be.true;
+      expect(text(el, '[part=expected]')).to.match(/^Overdue: expected by \w+day, \w+ \d+/);
+      expect(text(el, '[part=expected]')).to.match(/expected to finish this (\d+ \w+ ago|yesterday|last \w+) and it is still open\.$/);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('looking up by token (batch services)', () => {
+    it('resolves a token attribute through the tokens endpoint and shows the request', async () => {
+      const token = await submitBatch();
+      const id = await client.requestIdForToken(token);
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param="" token=${token}></civic-status-tracker>`);
+      const { detail } = await oneEvent(el, 'civic-request-loaded');
+      expect(detail.serviceRequestId).to.equal(id);
+      await settled(el);
+      expect(text(el, '[part=request-title]')).to.equal(`Bulky Waste Pickup: request ${id}`);
+    });
+
+    it('takes a token typed in the form too', async () => {
+      const token = await submitBatch();
+      const id = await client.requestIdForToken(token);
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
+      await lookUp(el, token);
+      await settled(el);
+      expect(details(el)['Reference number']).to.equal(id);
+    });
+
+    it('says "still being processed" while the server has no id, and keeps checking until it has one', async () => {
+      const token = await submitBatch();
+      let ready = false;
+      let checks = 0;
+      const backend: CivicBackend = Object.create(client);
+      backend.requestIdForToken = async (t) => {
+        checks++;
+        return ready ? client.requestIdForToken(t) : undefined;
+      };
+      const el = await fixture<CivicStatusTracker>(
+        html`<civic-status-tracker .backend=${backend} url-param="" token=${token} processing-interval="0.05"></civic-status-tracker>`,
+      );
+      await settled(el);
+      expect(text(el, '[part=processing] h3')).to.equal('Your request is still being processed');
+      expect(text(el, '[part=processing]')).to.include(`Temporary reference: ${token}`);
+      await waitUntil(() => announced(el) === 'Your request is still being processed', 'processing announced');
+      await expect(el).to.be.accessible();
+      await waitUntil(() => checks >= 3, 'checked again');
+      expect(q(el, '[part=processing]')).to.exist;
+      ready = true;
+      await waitUntil(() => q(el, '[part=request]'), 'request shown once the token resolves', { timeout: 15_000 });
+      expect(text(el, '[part=request-title]')).to.match(/^Bulky Waste Pickup: request \d+$/);
+    });
+  });
+
+  describe('an unknown reference number', () => {
+    it('says it could not find it, what to check, and keeps the number typed', async () => {
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
+      await lookUp(el, '99999999');
+      await settled(el);
+      expect(text(el, '[part=not-found] h3')).to.equal("We couldn't find request 99999999");
+      const checks = text(el, '[part=not-found] ul');
+      expect(checks).to.include('exactly as it appears in your confirmation');
+      expect(checks).to.include('can take a few minutes to appear');
+      expect(input(el).value).to.equal('99999999');
+      await waitUntil(() => announced(el) === "We couldn't find request 99999999", 'not found announced');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says the same of a token the server never gave', async () => {
+      const el = await fixture<CivicStatusTracker>(
+        html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param="" token="00000000-0000-4000-8000-000000000000"></civic-status-tracker>`,
+      );
+      await settled(el);
+      expect(text(el, '[part=not-found] h3')).to.equal("We couldn't find request 00000000-0000-4000-8000-000000000000");
+    });
+  });
+
+  describe('backend down', () => {
+    it('explains the failure accessibly and keeps the number typed', async () => {
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${DOWN} url-param=""></civic-status-tracker>`);
+      await lookUp(el, '100001');
+      await settled(el);
+      expect(text(el, '[role=alert]')).to.match(/couldn.t reach the city.s service/i);
+      expect(input(el).value).to.equal('100001');
+      await expect(el).to.be.accessible();
+    });
+
+    it('"Try again" asks again and shows the request once the backend answers', async () => {
+      const id = await submitOpen();
+      let down = true;
+      const backend: CivicBackend = Object.create(client);
+      backend.request = async (ref, options) => {
+        if (down) throw new NetworkError();
+        return client.request(ref, options);
+      };
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker .backend=${backend} url-param="" request-id=${id}></civic-status-tracker>`);
+      await settled(el);
+      expect(q(el, '[part=retry-button]')).to.exist;
+      down = false;
+      q<HTMLButtonElement>(el, '[part=retry-button]')!.click();
+      await waitUntil(() => q(el, '[part=request]'), 'request after retry', { timeout: 15_000 });
+      expect(text(el, '[part=status]')).to.equal('Open: the city is working on it');
+    });
+  });
+
+  describe('deep links: the reference in the page URL', () => {
+    let saved: string;
+    beforeEach(() => (saved = location.href));
+    afterEach(() => history.replaceState(history.state, '', saved));
+
+    it('reads ?request= and writes the number looked up back with replaceState', async () => {
+      const first = await submitOpen();
+      const second = await submitOpen();
+      history.replaceState(history.state, '', `${location.pathname}?request=${first}`);
+      const length = history.length;
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT}></civic-status-tracker>`);
+      await settled(el);
+      expect(details(el)['Reference number']).to.equal(first);
+      expect(input(el).value).to.equal(first);
+      await lookUp(el, second);
+      await waitUntil(() => details(el)['Reference number'] === second, 'second request shown', { timeout: 15_000 });
+      expect(new URL(location.href).searchParams.get('request')).to.equal(second);
+      expect(history.length).to.equal(length);
+    });
+
+    it('uses another parameter name with url-param, and none when it is empty', async () => {
+      const id = await submitOpen();
+      history.replaceState(history.state, '', `${location.pathname}?ref=${id}&request=nope`);
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param="ref"></civic-status-tracker>`);
+      await settled(el);
+      expect(details(el)['Reference number']).to.equal(id);
+      const off = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
+      await aTimeout(50);
+      expect(q(off, '[part=request], [role=status]:not([aria-live])')).to.be.null;
+      expect(input(off).value).to.equal('');
+    });
+  });
+
+  describe('refreshing while the page is visible', () => {
+    it('announces a change of status and shows it', async () => {
+      const id = await submitOpen();
+      const live = changeable();
+      const el = await fixture<CivicStatusTracker>(
+        html`<civic-status-tracker .backend=${live.backend} url-param="" request-id=${id} refresh-interval="0.05"></civic-status-tracker>`,
+      );
+      await settled(el);
+      await waitUntil(() => announced(el).startsWith(`Request ${id}: Open`), 'found announced');
+      const reloaded = oneEvent(el, 'civic-request-loaded');
+      live.change((r) => ({ ...r, status: 'closed', status_notes: 'Plowed this morning.' }));
+      await waitUntil(() => announced(el) === `Request ${id} has changed: Closed`, 'status change announced', { timeout: 15_000 });
+      expect(text(el, '[part=status]')).to.equal('Closed');
+      expect(text(el, '[part=status-notes]')).to.equal('Plowed this morning.');
+      expect((await reloaded).detail.request.status).to.equal('closed');
+    });
+
+    it('announces a new note', async () => {
+      const id = await submitOpen();
+      const live = changeable();
+      const el = await fixture<CivicStatusTracker>(
+        html`<civic-status-tracker .backend=${live.backend} url-param="" request-id=${id} refresh-interval="0.05"></civic-status-tracker>`,
+      );
+      await settled(el);
+      const assigned = { datetime: new Date().toISOString(), type: 'assigned', summary: 'Assigned' };
+      live.change((r) => ({ ...r, notes: [...(r.notes ?? []), assigned] }));
+      await waitUntil(() => announced(el) === `New update on request ${id}: Assigned to a team`, 'note announced', { timeout: 15_000 });
+      expect(shadow(el).querySelectorAll('[part=timeline] li')).to.have.length(2);
+    });
+
+    it('does not check while the page is hidden, and checks at once when it is shown again', async () => {
+      const id = await submitOpen();
+      const live = changeable();
+      const el = await fixture<CivicStatusTracker>(
+        html`<civic-status-tracker .backend=${live.backend} url-param="" request-id=${id} refresh-interval="0.05"></civic-status-tracker>`,
+      );
+      await settled(el);
+      const setVisibility = (value: 'hidden' | 'visible') => {
+        Object.defineProperty(document, 'visibilityState', { value, configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      };
+      try {
+        setVisibility('hidden');
+        await aTimeout(100); // let a check already under way finish
+        const before = live.calls();
+        await aTimeout(300);
+        expect(live.calls()).to.equal(before);
+        setVisibility('visible');
+        await waitUntil(() => live.calls() > before, 'checked when shown again');
+      } finally {
+        delete (document as { visibilityState?: unknown }).visibilityState;
+      }
+    });
+
+    it('does not check at all with refresh-interval="0"', async () => {
+      const id = await submitOpen();
+      const live = changeable();
+      const el = await fixture<CivicStatusTracker>(
+        html`<civic-status-tracker .backend=${live.backend} url-param="" request-id=${id} refresh-interval="0"></civic-status-tracker>`,
+      );
+      await settled(el);
+      const before = live.calls();
+      await aTimeout(300);
+      expect(live.calls()).to.equal(before);
+    });
+  });
+
+  describe('in Spanish', () => {
+    it('follows the page language, with dates in Spanish, and is accessible', async () => {
+      const late = await seeded('open', 'overdue');
+      const wrapper = await fixture(
+        html`<div lang="es"><civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${late.service_request_id!}></civic-status-tracker></div>`,
+      );
+      const el = wrapper.querySelector('civic-status-tracker')!;
+      await settled(el);
+      expect(text(el, 'h2.title')).to.equal('Seguimiento de una solicitud');
+      expect(text(el, 'label[for=reference]')).to.equal('Número de referencia');
+      expect(text(el, '[part=status]')).to.equal('Abierta: la ciudad está trabajando en ella');
+      expect(text(el, '[part=expected]')).to.match(/^Con retraso: estaba prevista para el \p{L}+, \d+ de \p{L}+/u);
+      expect(details(el)['Reportada']).to.match(/^\d+ de \p{L}+ de \d{4} \((hace|ayer|anteayer)/u);
+      expect(text(el, '[part=timeline] .note-title')).to.equal('Solicitud recibida');
+      await expect(el).to.be.accessible();
+    });
+
+    it('explains an unknown number in Spanish', async () => {
+      const wrapper = await fixture(html`<div lang="es"><civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker></div>`);
+      const el = wrapper.querySelector('civic-status-tracker')!;
+      await lookUp(el, '99999998');
+      await settled(el);
+      expect(text(el, '[part=not-found] h3')).to.equal('No encontramos la solicitud 99999998');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  it('uses the heading level it is given', async () => {
+    const closed = await seeded('closed');
+    const el = await fixture<CivicStatusTracker>(
+      html`<civic-status-tracker heading-level="1" endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${closed.service_request_id!}></civic-status-tracker>`,
+    );
+    await settled(el);
+    expect(q(el, 'h1.title')).to.exist;
+    expect(q(el, 'h2.request-title')).to.exist;
+    expect(q(el, 'h3.section-title')).to.exist;
+  });
+});

@@ -1,0 +1,115 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { startDemo, watchProblems, type DemoSite } from './browser.js';
+
+let site: DemoSite;
+before(async () => {
+  site = await startDemo();
+});
+after(async () => {
+  await site?.close();
+});
+
+const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+interface WireRequest {
+  service_request_id: string;
+  status: string;
+  status_notes?: string;
+  service_name?: string;
+}
+
+/** What `<civic-service-request>` would send: a plain GeoReport v2 POST. */
+async function submitRequest(): Promise<string> {
+  const body = new URLSearchParams({
+    jurisdiction_id: 'hartford.ct.us',
+    service_code: 'SNOWPLOW',
+    lat: '41.7637',
+    long: '-72.6851',
+    description: 'Our street has not been plowed since the storm.',
+  });
+  const res = await fetch(`${site.url}/open311/v2/requests.json`, { method: 'POST', body });
+  assert.equal(res.status, 200);
+  const [answer] = (await res.json()) as Array<{ service_request_id?: string }>;
+  assert.ok(answer?.service_request_id, 'a realtime service answers with an id');
+  return answer.service_request_id;
+}
+
+async function aClosedRequest(): Promise<WireRequest> {
+  const res = await fetch(`${site.url}/open311/v2/requests.json?status=closed`);
+  const closed = ((await res.json()) as WireRequest[]).find((r) => r.status_notes);
+  assert.ok(closed, 'the seeded city has closed requests with notes');
+  return closed;
+}
+
+/** The id of the element focused inside the tracker's shadow root, if focus is there. */
+const focusedInTracker = (page: Page) =>
+  page.evaluate(() => {
+    const host = document.activeElement;
+    return host?.tagName === 'CIVIC-STATUS-TRACKER' ? (host.shadowRoot?.activeElement?.id ?? '') : '';
+  });
+
+describe('demo "Track a request" page: <civic-hall> + <civic-status-tracker> against the reference backend', () => {
+  it('every demo page links to it', async () => {
+    const page = await site.newPage();
+    for (const path of ['/', '/services.html', '/track.html']) {
+      await page.goto(`${site.url}${path}`);
+      assert.equal(await page.locator('nav.site-nav a[href="/track.html"]').count(), 1, `${path} links to the tracker`);
+    }
+    await page.close();
+  });
+
+  it('opens the request of a confirmation link (?request=) with its status and timeline, accessibly, with no console error', async () => {
+    const id = await submitRequest();
+    const page = await site.newPage();
+    const problems = await watchProblems(page);
+    await page.goto(`${site.url}/track.html?request=${id}`);
+    const tracker = page.locator('civic-status-tracker');
+    await tracker.locator('[part=request]').waitFor();
+    assert.equal(await tracker.locator('[part=request-title]').textContent(), `Snow Plowing: request ${id}`);
+    assert.equal(await tracker.locator('[part=status]').textContent(), 'Open: the city is working on it');
+    assert.equal((await tracker.locator('[part=timeline] .note-title').allTextContents()).join('|'), 'Request received');
+    assert.match((await tracker.locator('[part=timeline] time').first().textContent()) ?? '', /\((now|\d+ seconds? ago)\)$/);
+    assert.equal(await tracker.getByLabel('Reference number').inputValue(), id);
+    const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+    assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('looks another number up with the keyboard alone, and puts it in the address bar', async () => {
+    const id = await submitRequest();
+    const closed = await aClosedRequest();
+    const page = await site.newPage();
+    await page.goto(`${site.url}/track.html?request=${id}`);
+    const tracker = page.locator('civic-status-tracker');
+    await tracker.locator('[part=request]').waitFor();
+    let focused = '';
+    for (let i = 0; i < 20 && focused !== 'reference'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await focusedInTracker(page);
+    }
+    assert.equal(focused, 'reference', 'Tab reaches the reference number field');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(closed.service_request_id);
+    await page.keyboard.press('Enter');
+    await tracker.locator('[part=status]', { hasText: 'Closed' }).waitFor();
+    assert.equal(await tracker.locator('[part=status-notes]').textContent(), closed.status_notes);
+    assert.equal(await tracker.locator('[part=request-title]').textContent(), `${closed.service_name}: request ${closed.service_request_id}`);
+    assert.equal(new URL(page.url()).searchParams.get('request'), closed.service_request_id);
+    await page.close();
+  });
+
+  it('says it cannot find an unknown number, and what to check', async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.url}/track.html?request=424242`);
+    const tracker = page.locator('civic-status-tracker');
+    await tracker.locator('[part=not-found]').waitFor();
+    assert.equal(await tracker.locator('[part=not-found] h3').textContent(), "We couldn't find request 424242");
+    const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+    assert.deepEqual(axe.violations.map((v) => v.id), []);
+    await page.close();
+  });
+});
