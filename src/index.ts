@@ -4,11 +4,13 @@
  */
 import './define/civic-hall.js';
 import './define/civic-service-list.js';
+import './define/civic-service-request.js';
 import './define/civic-status-tracker.js';
 
 export { CivicHall } from './components/civic-hall/civic-hall.js';
 export { CivicServiceList, type CivicServiceSelectDetail } from './components/civic-service-list/civic-service-list.js';
 export { CivicStatusTracker, type CivicRequestLoadedDetail } from './components/civic-status-tracker/civic-status-tracker.js';
+export { CivicServiceRequest, type CivicRequestSubmittedDetail } from './components/civic-service-request/civic-service-request.js';
 export { CivicElement } from './core/civic-element.js';
 export { defineElement } from './core/define.js';
 export * from './api/index.js';

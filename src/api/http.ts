@@ -71,7 +71,7 @@ export async function exchange(
   ex: Exchange,
   url: string,
   format: WireFormat,
-  init: { method?: 'GET' | 'POST'; body?: URLSearchParams | FormData } = {},
+  init: { method?: 'GET' | 'POST'; body?: URLSearchParams | FormData; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: Loose }> {
   const controller = new AbortController();
   let timedOut = false;
@@ -84,7 +84,7 @@ export async function exchange(
   let contentType = '';
   let body: string;
   try {
-    // Only Accept is set: a CORS-safelisted header, so GETs need no preflight. The browser sets
+    // Only Accept is set on GETs: a CORS-safelisted header, so they need no preflight. The browser sets
     // the Content-Type (and multipart boundary) from the body itself.
     // The race keeps the timeout honest even with an injected fetch that ignores `signal`.
     const aborted = new Promise<never>((_, reject) => {
@@ -94,7 +94,7 @@ export async function exchange(
     const response = await Promise.race([
       doFetch(url, {
         method: init.method ?? 'GET',
-        headers: { Accept: ACCEPT[format] },
+        headers: { ...init.headers, Accept: ACCEPT[format] },
         body: init.body ?? null,
         signal: controller.signal,
       }),

@@ -7,6 +7,7 @@
 import type {
   AttributeDatatype,
   AttributeValue,
+  ContactPolicy,
   Discovery,
   Open311Endpoint,
   Open311Extension,
@@ -212,6 +213,7 @@ function serviceFrom(v: Loose): Service | undefined {
     type: type && SERVICE_TYPES.includes(type) ? type : undefined,
     keywords: keywordsFrom(v.keywords),
     group: str(v.group),
+    contact_policy: contactPolicy(v.contact_policy),
   });
 }
 
@@ -269,7 +271,16 @@ export function serviceDefinitionFrom(v: Loose, requestedCode: string): ServiceD
   const attributes = listIn(obj.attributes, [], ['attribute'])
     .flatMap((a, i) => attributeFrom(a, i) ?? [])
     .sort((a, b) => a.order - b.order);
-  return { service_code: str(obj.service_code) ?? requestedCode, attributes };
+  const policy = contactPolicy(obj.contact_policy);
+  return { service_code: str(obj.service_code) ?? requestedCode, attributes, ...(policy ? { contact_policy: policy } : {}) };
+}
+
+const CONTACT_POLICIES: readonly ContactPolicy[] = ['anonymous', 'optional', 'required'];
+
+/** `contact_policy` (extension), lower-cased; an unknown word is no policy rather than a guess. */
+export function contactPolicy(v: Loose | undefined): ContactPolicy | undefined {
+  const word = str(v)?.toLowerCase() as ContactPolicy | undefined;
+  return word && CONTACT_POLICIES.includes(word) ? word : undefined;
 }
 
 // ---- service requests --------------------------------------------------------------------------

@@ -257,6 +257,9 @@ export class Open311Client implements CivicBackend {
    * that offers `media`, sent as `multipart/form-data` with the photo as the `media` part;
    * an endpoint without `media` never receives the photo (it is dropped; send `media_url` instead).
    *
+   * `input.idempotencyKey` travels as the `Idempotency-Key` header (one preflight per POST when
+   * cross-origin); reuse it to retry the same submission safely.
+   *
    * Resolves the first record of the answer. A server that answers only a `token` gives a
    * result without `service_request_id`: resolve it later with {@link requestIdForToken}.
    * Rejects `Open311Error` with per-field errors (see `Open311Error.errorFor`) when refused.
@@ -266,7 +269,7 @@ export class Open311Client implements CivicBackend {
     const fields: Array<[string, string]> = [];
     if (this.apiKey) fields.push(['api_key', this.apiKey]);
     if (this.jurisdictionId) fields.push(['jurisdiction_id', this.jurisdictionId]);
-    const { media, attributes, ...plain } = input;
+    const { media, attributes, idempotencyKey, ...plain } = input;
     for (const [name, value] of Object.entries(plain)) {
       if (value === undefined || value === null || value === '') continue;
       fields.push([name, String(value)]);
@@ -287,7 +290,8 @@ export class Open311Client implements CivicBackend {
     }
     // jurisdiction_id travels in the body here, as the spec's example does, not in the URL.
     const url = `${this.endpoint}/requests.${fmt}`;
-    const answer = await exchange({ fetch: this.fetchFn, timeout: this.timeout }, url, fmt, { method: 'POST', body });
+    const headers: Record<string, string> = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {};
+    const answer = await exchange({ fetch: this.fetchFn, timeout: this.timeout }, url, fmt, { method: 'POST', body, headers });
     assertShape(answer.body, answer.status, 'requests');
     return submitResultFrom(answer.body);
   }

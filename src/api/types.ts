@@ -48,6 +48,8 @@ export interface Service {
   /** Tags and synonyms, split from the server's comma-separated string; `[]` when none. */
   keywords: string[];
   group?: string;
+  /** The service's contact policy, when the server declares one here (extension). */
+  contact_policy?: ContactPolicy;
 }
 
 /** One choice of a list attribute: `key` is sent, `name` is shown. */
@@ -72,10 +74,20 @@ export interface ServiceAttribute {
   values: AttributeValue[];
 }
 
+/**
+ * Whether a request may, should or must carry the resident's contact details (civic-elements
+ * extension `contact_policy` on a service or its definition): `anonymous` — the resident may
+ * report without any; `optional` — asked for, not needed; `required` — the city must be able to
+ * reach the resident (e.g. code enforcement). Absent when the server does not say.
+ */
+export type ContactPolicy = 'anonymous' | 'optional' | 'required';
+
 /** `GET services/{code}`: the questions of one request type, sorted by `order`. */
 export interface ServiceDefinition {
   service_code: string;
   attributes: ServiceAttribute[];
+  /** The service's contact policy, when the server declares one (extension). */
+  contact_policy?: ContactPolicy;
 }
 
 /** One entry of the `notes` timeline (`extensions=true`). */
@@ -167,5 +179,11 @@ export interface SubmitInput {
   media_url?: string;
   /** Photo to send as multipart `media` when the backend offers media upload. */
   media?: Blob;
+  /**
+   * Sent as the `Idempotency-Key` header, not as a field (civic-elements extension): reuse the
+   * same key when retrying one submission, so a server that honours it answers the first result
+   * instead of creating a second request. Servers that ignore it lose nothing.
+   */
+  idempotencyKey?: string;
   attributes?: Record<string, AttributeAnswer>;
 }

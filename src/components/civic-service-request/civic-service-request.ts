@@ -1,0 +1,651 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ContactPolicy, Service, ServiceDefinition, ServiceRequest, SubmitInput } from '../../api/types.js';
+import { AnnouncerController } from '../../core/announcer.js';
+import { CivicElement } from '../../core/civic-element.js';
+import { CharacterCountController } from '../../core/forms/character-count.js';
+import { ErrorSummaryController } from '../../core/forms/error-summary.js';
+import { deleteDraft, loadDraft, saveDraft } from '../../core/storage/drafts.js';
+import { answerText, submittedAnswers, validateAnswers } from './answers.js';
+import {
+  askable,
+  codeList,
+  emptyContact,
+  emptyDraft,
+  MAX_DESCRIPTION,
+  parseContactPolicies,
+  stricterPolicy,
+  type ChosenLocation,
+  type ContactDetails,
+  type Draft,
+  type DraftAnswer,
+  type StepError,
+  type StepName,
+} from './model.js';
+import { metresBetween, nearbyBox } from './geo.js';
+import { serverErrors, validateContact, validateDetails, validateLocation, photoProblem } from './validate.js';
+import { serviceRequestStyles } from './civic-service-request.styles.js';
+import { renderCategory } from './steps/category.js';
+import { renderQuestions } from './steps/questions.js';
+import { renderLocation } from './steps/location.js';
+import { renderNearby } from './steps/nearby.js';
+import { renderDetails } from './steps/details.js';
+import { renderContact } from './steps/contact.js';
+import { renderReview, type ReviewRow } from './steps/review.js';
+import { renderDone } from './steps/done.js';
+import type { StepContext } from './steps/shared.js';
+
+/** Detail of `civic-request-submitted`. */
+export interface CivicRequestSubmittedDetail {
+  serviceRequestId?: string;
+  token?: string;
+  serviceCode: string;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-service-request': CivicServiceRequest;
+  }
+  interface HTMLElementEventMap {
+    'civic-request-submitted': CustomEvent<CivicRequestSubmittedDetail>;
+  }
+}
+
+interface Confirmation {
+  serviceCode: string;
+  serviceName: string;
+  serviceRequestId?: string;
+  token?: string;
+  serviceNotice?: string;
+}
+
+const newKey = (): string =>
+  typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * A resident reports a problem, end to end, against an Open311 GeoReport v2 backend: category
+ * (search, groups, featured), the service's questions, location, open requests close by ("is it
+ * one of these?"), description and photo, contact details per the service's policy, check your
+ * answers, and a confirmation with the reference number. Validation on each step with a GOV.UK
+ * error summary; a backend's 400 lands on the field it names; a failure keeps everything typed,
+ * with a retry that never files twice (`Idempotency-Key`). The report in progress is kept in
+ * IndexedDB and restored after a reload; contact details are forgotten once it is sent.
+ *
+ * @summary Report a problem to the city (Open311 GeoReport v2), step by step.
+ * @tagname civic-service-request
+ *
+ * @fires {CustomEvent<CivicRequestSubmittedDetail>} civic-request-submitted - The backend accepted the report.
+ * @fires {CustomEvent<CivicInvalidDetail>} civic-invalid - A step failed validation (cancelable: the default prefixes the page title with "Error:").
+ *
+ * @csspart step-title - Each step's heading.
+ * @csspart emergency-notice - The "for emergencies call 911" notice on the first step.
+ * @csspart error-summary - "There is a problem" with links to the fields.
+ * @csspart error-panel - The backend failure message with its retry.
+ * @csspart continue-button - Each step's Continue.
+ * @csspart back-button - Each step's Back.
+ * @csspart submit-button - Send the report.
+ * @csspart summary-list - The check-your-answers list.
+ * @csspart confirmation-panel - The reference number panel.
+ *
+ * @cssprop --civic-service-request-gap - Space between sections. Default `var(--civic-space-l)`.
+ * @cssprop --civic-service-request-max-width - Widest the form grows. Default `40rem`.
+ */
+export class CivicServiceRequest extends CivicElement {
+  static override styles = [...(CivicElement.styles as []), serviceRequestStyles];
+
+  /** Offer only these service codes (space or comma separated). */
+  @property({ attribute: 'service-codes' }) serviceCodes?: string;
+
+  /** Service codes to list first, under "Most reported" (space or comma separated). */
+  @property() featured?: string;
+
+  /** Start with this service chosen (e.g. from a services page link). */
+  @property({ attribute: 'service-code' }) serviceCode?: string;
+
+  /** Read the starting service from this URL query parameter (`?service=POTHOLE`); empty to ignore the URL. */
+  @property({ attribute: 'service-param' }) serviceParam = 'service';
+
+  /** Metres around the chosen location to look for open requests of the same kind. 0 skips the check. */
+  @property({ type: Number }) radius = 150;
+
+  /** Map bounds for the location picker: `minLng,minLat,maxLng,maxLat`. */
+  @property() bounds?: string;
+
+  /** Map tile URL template for the location picker; overrides the hall's. */
+  @property({ attribute: 'tile-url' }) tileUrl?: string;
+
+  /** Address search (geocoder) URL for the location picker; overrides the hall's. */
+  @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
+
+  /** Page that shows a request: `{id}` is replaced, e.g. `/track.html?request={id}`. */
+  @property({ attribute: 'tracker-url' }) trackerUrl?: string;
+
+  /**
+   * Contact policy per service code: `CODE:policy` pairs (`anonymous`, `optional`, `required`),
+   * `*` for the rest, e.g. `"*:optional BLIGHT:required"`. The stricter of this and the backend's
+   * own `contact_policy` applies.
+   */
+  @property({ attribute: 'contact-policy' }) contactPolicy?: string;
+
+  /** Text of the emergency notice on the first step; the catalog's by default. */
+  @property({ attribute: 'emergency-notice' }) emergencyNotice?: string;
+
+  /** Hide the emergency notice (a page that shows its own). */
+  @property({ type: Boolean, attribute: 'no-emergency-notice' }) noEmergencyNotice = false;
+
+  /** Names the stored draft; set it when one page has two report forms. */
+  @property({ attribute: 'draft-key' }) draftKey?: string;
+
+  /** Whether the location step uses `<civic-location-picker>` (when it is registered) or a typed address. */
+  @property({ type: Boolean, attribute: 'address-only' }) addressOnly = false;
+
+  @state() private draft: Draft = emptyDraft();
+  @state() private restored = false;
+  @state() private services?: Service[];
+  @state() private servicesError?: unknown;
+  @state() private definition?: ServiceDefinition;
+  @state() private definitionError?: unknown;
+  @state() private mediaSupported = false;
+  @state() private nearby: ServiceRequest[] = [];
+  @state() private query = '';
+  @state() private sending = false;
+  @state() private submitError?: unknown;
+  @state() private confirmation?: Confirmation;
+  @state() private photoError?: string;
+  /** Server 400s waiting for the resident on their steps. */
+  @state() private pendingServerErrors: StepError[] = [];
+
+  private readonly summary = new ErrorSummaryController(this);
+  private readonly announcer = new AnnouncerController(this);
+  private readonly descriptionCount = new CharacterCountController(this, { maxLength: MAX_DESCRIPTION, threshold: 0 });
+  private readonly answerCounts = new Map<string, CharacterCountController>();
+  private loadId = 0;
+  private focusStep = false;
+  private photoUrl?: { blob: Blob; url: string };
+  private saveTimer?: ReturnType<typeof setTimeout>;
+
+  // ---- configuration ------------------------------------------------------------------------
+
+  private get storageKey(): string {
+    const c = this.config;
+    return `civic-service-request:${this.draftKey ?? `${c.endpoint ?? ''}|${c.jurisdictionId ?? ''}`}`;
+  }
+
+  private get usePicker(): boolean {
+    return !this.addressOnly && customElements.get('civic-location-picker') !== undefined;
+  }
+
+  private offered(): Service[] | undefined {
+    const only = codeList(this.serviceCodes);
+    return only.length ? this.services?.filter((s) => only.includes(s.service_code)) : this.services;
+  }
+
+  private get service(): Service | undefined {
+    return this.services?.find((s) => s.service_code === this.draft.serviceCode);
+  }
+
+  private get serviceName(): string {
+    return this.service?.service_name ?? this.draft.serviceCode ?? '';
+  }
+
+  private policy(): ContactPolicy {
+    const code = this.draft.serviceCode ?? '';
+    const configured = parseContactPolicies(this.contactPolicy);
+    const backend = this.definition?.contact_policy ?? this.service?.contact_policy;
+    return stricterPolicy(configured[code] ?? configured['*'], backend);
+  }
+
+  // ---- loading --------------------------------------------------------------------------------
+
+  protected override configChanged(): void {
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const id = ++this.loadId;
+    const backend = this.backend;
+    this.services = undefined;
+    this.servicesError = undefined;
+    if (!backend) return;
+    if (!this.restored) await this.restore();
+    if (id !== this.loadId) return;
+    try {
+      const [services, media] = await Promise.all([backend.services(), backend.supports('media').catch(() => false)]);
+      if (id !== this.loadId) return;
+      this.services = services;
+      this.mediaSupported = media;
+      if (this.draft.serviceCode) void this.loadDefinition();
+    } catch (error) {
+      if (id === this.loadId) this.servicesError = error;
+    }
+  }
+
+  private async loadDefinition(): Promise<void> {
+    const code = this.draft.serviceCode;
+    const backend = this.backend;
+    if (!code || !backend) return;
+    if (this.definition?.service_code === code) return;
+    this.definition = undefined;
+    this.definitionError = undefined;
+    try {
+      const def = await backend.serviceDefinition(code);
+      if (this.draft.serviceCode === code) this.definition = def;
+    } catch (error) {
+      if (this.draft.serviceCode === code) this.definitionError = error;
+    }
+  }
+
+  /** Restores the stored draft, or starts from `service-code` / the URL's service parameter. */
+  private async restore(): Promise<void> {
+    const stored = await loadDraft<Draft>(this.storageKey);
+    if (stored) {
+      this.draft = { ...emptyDraft(), ...stored.value, contact: { ...emptyContact(), ...stored.value.contact } };
+      this.descriptionCount.setValue(this.draft.description);
+    } else {
+      const fromUrl = this.serviceParam ? new URLSearchParams(location.search).get(this.serviceParam) : null;
+      const code = this.serviceCode || fromUrl || undefined;
+      if (code) this.draft = { ...emptyDraft(), serviceCode: code, step: 'questions' };
+    }
+    this.restored = true;
+  }
+
+  // ---- draft ------------------------------------------------------------------------------------
+
+  private patch(changes: Partial<Draft>): void {
+    this.draft = { ...this.draft, ...changes };
+    this.scheduleSave();
+  }
+
+  private scheduleSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveNow(), 150);
+  }
+
+  private async saveNow(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    if (this.draft.step === 'done') return;
+    await saveDraft(this.storageKey, this.draft);
+  }
+
+  override disconnectedCallback(): void {
+    // A draft scheduled for saving is written now: the page may be going away.
+    if (this.saveTimer !== undefined && this.draft.step !== 'done') void this.saveNow();
+    if (this.photoUrl) URL.revokeObjectURL(this.photoUrl.url);
+    this.photoUrl = undefined;
+    super.disconnectedCallback();
+  }
+
+  /** Forgets the report in progress (and its stored draft) and starts again at the first step. */
+  async startOver(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    await deleteDraft(this.storageKey);
+    this.draft = emptyDraft();
+    this.definition = undefined;
+    this.confirmation = undefined;
+    this.submitError = undefined;
+    this.pendingServerErrors = [];
+    this.query = '';
+    this.descriptionCount.setValue('');
+    this.summary.clear();
+    this.focusStep = true;
+  }
+
+  // ---- navigation ---------------------------------------------------------------------------
+
+  private stepsInUse(): StepName[] {
+    const steps: StepName[] = ['category'];
+    if (!this.definition || this.definition.attributes.length > 0) steps.push('questions');
+    steps.push('location');
+    if (this.nearby.length > 0) steps.push('nearby');
+    steps.push('details', 'contact', 'review');
+    return steps;
+  }
+
+  private go(step: StepName): void {
+    const waiting = this.pendingServerErrors.filter((e) => e.step === step);
+    this.patch({ step });
+    this.summary.errors = [];
+    if (waiting.length) this.summary.show(waiting, this.t);
+    else this.summary.clear();
+    this.focusStep = waiting.length === 0;
+  }
+
+  private next(from: StepName): void {
+    if (this.draft.returnToReview && from !== 'location') {
+      this.patch({ returnToReview: false });
+      this.go('review');
+      return;
+    }
+    const steps = this.stepsInUse();
+    const at = steps.indexOf(from);
+    this.go(steps[at + 1] ?? 'review');
+  }
+
+  private back(from: StepName): void {
+    const steps = this.stepsInUse();
+    const at = steps.indexOf(from);
+    this.patch({ returnToReview: false });
+    this.go(steps[Math.max(0, at - 1)]!);
+  }
+
+  /** Validates a step on Continue: errors show in the summary; none moves on. */
+  private submitStep(event: Event, step: StepName, errors: StepError[], proceed: () => void): void {
+    event.preventDefault();
+    this.pendingServerErrors = this.pendingServerErrors.filter((e) => e.step !== step);
+    if (errors.length) {
+      this.summary.show(errors, this.t);
+      return;
+    }
+    this.summary.clear();
+    proceed();
+  }
+
+  private async findNearby(location: ChosenLocation): Promise<ServiceRequest[]> {
+    const backend = this.backend;
+    if (!backend || !this.draft.serviceCode || !(this.radius > 0)) return [];
+    try {
+      const found = await backend.requests({
+        service_code: [this.draft.serviceCode],
+        status: 'open',
+        bbox: nearbyBox(location, this.radius),
+      });
+      return found
+        .filter((r) => r.service_request_id && r.lat !== undefined && r.long !== undefined)
+        .filter((r) => metresBetween(location, { lat: r.lat!, long: r.long! }) <= this.radius)
+        .sort((a, b) => metresBetween(location, { lat: a.lat!, long: a.long! }) - metresBetween(location, { lat: b.lat!, long: b.long! }))
+        .slice(0, 5);
+    } catch {
+      // Not finding duplicates never stops a report.
+      return [];
+    }
+  }
+
+  // ---- submit ---------------------------------------------------------------------------------
+
+  private input(): SubmitInput {
+    const d = this.draft;
+    const attributes = submittedAnswers(this.definition?.attributes ?? [], d.answers);
+    const contact = Object.fromEntries(Object.entries(d.contact).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)) as Partial<ContactDetails>;
+    const location = d.location && this.usePicker
+      ? { lat: d.location.lat, long: d.location.long, ...(d.location.address ? { address_string: d.location.address } : {}) }
+      : { address_string: d.address.trim() };
+    return {
+      service_code: d.serviceCode!,
+      ...location,
+      ...(d.description.trim() ? { description: d.description.trim() } : {}),
+      ...(this.policy() === 'anonymous' && !Object.keys(contact).length ? {} : contact),
+      ...(d.photo && this.mediaSupported ? { media: d.photo } : {}),
+      ...(Object.keys(attributes).length ? { attributes } : {}),
+      idempotencyKey: d.idempotencyKey,
+    };
+  }
+
+  private async send(event: Event): Promise<void> {
+    event.preventDefault();
+    const backend = this.backend;
+    // One submission at a time: a double click or Enter while sending does nothing.
+    if (this.sending || !backend || !this.draft.serviceCode) return;
+    this.sending = true;
+    this.submitError = undefined;
+    if (!this.draft.idempotencyKey) this.patch({ idempotencyKey: newKey() });
+    await this.saveNow();
+    const serviceCode = this.draft.serviceCode;
+    const serviceName = this.serviceName;
+    try {
+      const result = await backend.submit(this.input());
+      let id = result.service_request_id;
+      if (!id && result.token) id = await backend.requestIdForToken(result.token).catch(() => undefined);
+      this.confirmation = {
+        serviceCode,
+        serviceName,
+        ...(id ? { serviceRequestId: id } : {}),
+        ...(result.token ? { token: result.token } : {}),
+        ...(result.service_notice ? { serviceNotice: result.service_notice } : {}),
+      };
+      clearTimeout(this.saveTimer);
+      await deleteDraft(this.storageKey);
+      // Contact details and answers are not kept once the city has them.
+      this.draft = { ...emptyDraft(), step: 'done' };
+      this.definition = undefined;
+      this.descriptionCount.setValue('');
+      this.pendingServerErrors = [];
+      this.summary.clear();
+      this.focusStep = true;
+      this.emit('civic-request-submitted', { ...(id ? { serviceRequestId: id } : {}), ...(result.token ? { token: result.token } : {}), serviceCode });
+    } catch (error) {
+      const placed = serverErrors(error, this.definition?.attributes ?? []);
+      if (placed) {
+        // The server refused it, so nothing was created: the next attempt is a new submission.
+        this.patch({ idempotencyKey: undefined });
+        this.pendingServerErrors = placed;
+        const first = placed[0]!.step;
+        if (first === 'review') this.summary.show(placed.filter((e) => e.step === 'review'), this.t);
+        else this.go(first);
+      } else {
+        this.submitError = error;
+        this.announcer.announce(this.t('requestSendFailed'));
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  // ---- rendering --------------------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('draft') && this.draft.serviceCode && this.definition?.service_code !== this.draft.serviceCode && !this.definitionError) {
+      void this.loadDefinition();
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.focusStep) {
+      this.focusStep = false;
+      this.renderRoot.querySelector<HTMLElement>('#step-title')?.focus();
+    }
+  }
+
+  private ctx(): StepContext {
+    return { t: this.t, locale: this.locale, errorFor: (id) => this.summary.errorFor(id) };
+  }
+
+  private counter(code: string): CharacterCountController {
+    let count = this.answerCounts.get(code);
+    if (!count) {
+      count = new CharacterCountController(this, { maxLength: MAX_DESCRIPTION });
+      this.answerCounts.set(code, count);
+    }
+    return count;
+  }
+
+  private photoPreview(): string | undefined {
+    const photo = this.draft.photo;
+    if (!photo) return undefined;
+    if (this.photoUrl?.blob !== photo) {
+      if (this.photoUrl) URL.revokeObjectURL(this.photoUrl.url);
+      this.photoUrl = { blob: photo, url: URL.createObjectURL(photo) };
+    }
+    return this.photoUrl.url;
+  }
+
+  private reviewRows(): ReviewRow[] {
+    const t = this.t;
+    const d = this.draft;
+    const rows: ReviewRow[] = [{ key: 'service', label: t('requestReviewService'), value: this.serviceName, step: 'category' }];
+    for (const a of askable(this.definition?.attributes ?? [])) {
+      rows.push({ key: `attr:${a.code}`, label: a.description, value: answerText(a, d.answers[a.code], this.locale), step: 'questions' });
+    }
+    const where = this.usePicker
+      ? (d.location?.address ?? (d.location ? `${d.location.lat.toFixed(5)}, ${d.location.long.toFixed(5)}` : ''))
+      : d.address;
+    rows.push({ key: 'location', label: t('requestReviewLocation'), value: where, step: 'location' });
+    rows.push({ key: 'description', label: t('requestDescriptionLabel'), value: d.description.trim(), step: 'details' });
+    if (this.mediaSupported) rows.push({ key: 'photo', label: t('requestPhotoLabel'), value: d.photo ? (d.photoName ?? t('requestPhotoAdded')) : '', step: 'details' });
+    const c = d.contact;
+    const name = [c.first_name, c.last_name].map((s) => s.trim()).filter(Boolean).join(' ');
+    const contactValue = [name, c.email.trim(), c.phone.trim()].filter(Boolean).join(', ');
+    rows.push({ key: 'contact', label: t('requestReviewContact'), value: contactValue, step: 'contact' });
+    return rows;
+  }
+
+  private renderStep(): TemplateResult | typeof nothing {
+    const d = this.draft;
+    const base = this.ctx();
+    switch (d.step) {
+      case 'category':
+        return renderCategory({
+          ...base,
+          services: this.offered(),
+          loadError: this.servicesError,
+          featured: codeList(this.featured),
+          selected: d.serviceCode,
+          query: this.query,
+          emergencyNotice: this.noEmergencyNotice ? undefined : (this.emergencyNotice ?? this.t('requestEmergencyNotice')),
+          onQuery: (q) => {
+            this.query = q;
+            if (q.trim()) this.announcer.announce(this.t('requestSearchCount', { count: this.renderRoot.querySelectorAll('[data-service-code]').length }));
+          },
+          onSelect: (code) => {
+            if (code !== d.serviceCode) this.patch({ serviceCode: code, answers: {} });
+          },
+          onRetry: () => void this.load(),
+          onSubmit: (e) =>
+            this.submitStep(e, 'category', d.serviceCode ? [] : [{ step: 'category', id: 'service', message: this.t('requestErrorService') }], () =>
+              this.next('category'),
+            ),
+        });
+      case 'questions':
+        return renderQuestions({
+          ...base,
+          serviceName: this.serviceName,
+          definition: this.definition,
+          loadError: this.definitionError,
+          answers: d.answers,
+          counter: (code) => this.counter(code),
+          onAnswer: (code, answer: DraftAnswer) => this.patch({ answers: { ...this.draft.answers, [code]: answer } }),
+          onRetry: () => {
+            this.definitionError = undefined;
+            void this.loadDefinition();
+          },
+          onBack: () => this.back('questions'),
+          onSubmit: (e) => this.submitStep(e, 'questions', validateAnswers(this.t, this.definition?.attributes ?? [], d.answers), () => this.next('questions')),
+        });
+      case 'location':
+        return renderLocation({
+          ...base,
+          serviceName: this.serviceName,
+          usePicker: this.usePicker,
+          location: d.location,
+          address: d.address,
+          geocoderUrl: this.config.geocoderUrl,
+          tileUrl: this.config.tileUrl,
+          bounds: this.bounds,
+          lang: this.locale,
+          onLocation: (value) => this.patch({ location: value ? { lat: value.lat, long: value.long, ...(value.address ? { address: value.address } : {}) } : undefined }),
+          onAddress: (value) => this.patch({ address: value }),
+          onBack: () => this.back('location'),
+          onSubmit: (e) =>
+            this.submitStep(e, 'location', validateLocation(this.t, this.usePicker, d), async () => {
+              this.nearby = this.usePicker && d.location ? await this.findNearby(d.location) : [];
+              this.next('location');
+            }),
+        });
+      case 'nearby':
+        return renderNearby({
+          ...base,
+          serviceName: this.serviceName,
+          requests: this.nearby,
+          trackerLink: (id) => this.trackerLink(id),
+          formatRelative: (when) => this.formatRelative(when),
+          formatDistance: (m) => this.formatNumber(Math.round(m), { style: 'unit', unit: 'meter', unitDisplay: 'long' }),
+          distanceTo: (r) => (d.location && r.lat !== undefined && r.long !== undefined ? metresBetween(d.location, { lat: r.lat, long: r.long }) : 0),
+          onBack: () => this.back('nearby'),
+          onSubmit: (e) => this.submitStep(e, 'nearby', [], () => this.next('nearby')),
+        });
+      case 'details':
+        return renderDetails({
+          ...base,
+          serviceName: this.serviceName,
+          count: this.descriptionCount,
+          description: d.description,
+          photos: this.mediaSupported,
+          photoName: d.photoName,
+          photoUrl: this.photoPreview(),
+          errorFor: (id) => this.summary.errorFor(id) ?? (id === 'photo' ? this.photoError : undefined),
+          onDescription: (v) => this.patch({ description: v }),
+          onPhoto: (file) => {
+            const problem = file ? photoProblem(this.t, file) : undefined;
+            this.photoError = problem;
+            if (file && !problem) this.patch({ photo: file, photoName: file.name });
+          },
+          onRemovePhoto: () => {
+            this.patch({ photo: undefined, photoName: undefined });
+            this.announcer.announce(this.t('requestPhotoRemoved'));
+            void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#photo')?.focus());
+          },
+          onBack: () => this.back('details'),
+          onSubmit: (e) => this.submitStep(e, 'details', validateDetails(this.t, d, this.photoError), () => this.next('details')),
+        });
+      case 'contact':
+        return renderContact({
+          ...base,
+          serviceName: this.serviceName,
+          policy: this.policy(),
+          contact: d.contact,
+          onContact: (key, value) => this.patch({ contact: { ...this.draft.contact, [key]: value } }),
+          onBack: () => this.back('contact'),
+          onSubmit: (e) => this.submitStep(e, 'contact', validateContact(this.t, this.policy(), d.contact), () => this.next('contact')),
+        });
+      case 'review':
+        return renderReview({
+          ...base,
+          rows: this.reviewRows(),
+          sending: this.sending,
+          submitError: this.submitError,
+          onChange: (row) => {
+            this.patch({ returnToReview: true });
+            this.go(row.step);
+          },
+          onBack: () => this.back('review'),
+          onSubmit: (e) => void this.send(e),
+        });
+      case 'done': {
+        const c = this.confirmation;
+        if (!c) return nothing;
+        return renderDone({
+          ...base,
+          serviceName: c.serviceName,
+          serviceRequestId: c.serviceRequestId,
+          token: c.token,
+          serviceNotice: c.serviceNotice,
+          trackLink: c.serviceRequestId ? this.trackerLink(c.serviceRequestId) : undefined,
+          onAnother: () => void this.startOver(),
+        });
+      }
+    }
+  }
+
+  private trackerLink(id: string): string | undefined {
+    return this.trackerUrl?.replaceAll('{id}', encodeURIComponent(id));
+  }
+
+  protected override render(): unknown {
+    if (!this.backend) return nothing;
+    if (!this.restored) return html`<p role="status">${this.t('loading')}</p>`;
+    const inProgress = this.draft.step !== 'category' && this.draft.step !== 'done';
+    return html`<div class="request" part="base">
+      ${this.summary.render(this.t)} ${this.renderStep()}
+      ${inProgress || (this.draft.step === 'category' && this.draft.serviceCode)
+        ? html`<p class="start-over"><button type="button" class="link-button" part="start-over" @click=${() => void this.startOver()}>
+            ${this.t('requestStartOver')}
+          </button></p>`
+        : nothing}
+      ${this.announcer.render()}
+    </div>`;
+  }
+}
+

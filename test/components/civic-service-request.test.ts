@@ -1,0 +1,445 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { CivicServiceRequest } from '../../src/define/civic-service-request.js';
+import { Open311Client } from '../../src/api/open311.js';
+import type { CivicBackend } from '../../src/api/backend.js';
+import type { ServiceAttribute, ServiceDefinition } from '../../src/api/types.js';
+import { OPEN311_ENDPOINT } from '../helpers/backend.js';
+
+let n = 0;
+const uniqueKey = () => `test-${Date.now()}-${n++}`;
+const root = (el: CivicServiceRequest) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: CivicServiceRequest, sel: string) => root(el).querySelector<T>(sel);
+const $$ = <T extends Element = HTMLElement>(el: CivicServiceRequest, sel: string) => [...root(el).querySelectorAll<T>(sel)];
+const title = (el: CivicServiceRequest) => $(el, '#step-title')?.textContent?.trim() ?? '';
+const client = () => new Open311Client({ endpoint: OPEN311_ENDPOINT });
+
+async function create(attrs: { backend?: CivicBackend; draftKey?: string; extra?: Partial<CivicServiceRequest> } = {}): Promise<CivicServiceRequest> {
+  const key = attrs.draftKey ?? uniqueKey();
+  const el = await fixture<CivicServiceRequest>(
+    attrs.backend
+      ? html`<civic-service-request address-only draft-key=${key} service-param="" .backend=${attrs.backend}></civic-service-request>`
+      : html`<civic-service-request address-only draft-key=${key} service-param="" endpoint=${OPEN311_ENDPOINT}></civic-service-request>`,
+  );
+  Object.assign(el, attrs.extra ?? {});
+  await waitUntil(() => $(el, '[data-service-code]') || $(el, '[role=alert]') || $(el, '#step-title') && title(el) !== '' && !$(el, '[role=status]')?.textContent?.includes('Loading'), 'first step shown', { timeout: 15_000 });
+  return el;
+}
+
+async function type(el: CivicServiceRequest, id: string, value: string): Promise<void> {
+  const input = $<HTMLInputElement | HTMLTextAreaElement>(el, `#${CSS.escape(id)}`)!;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+async function check(el: CivicServiceRequest, id: string): Promise<void> {
+  const input = $<HTMLInputElement>(el, `#${CSS.escape(id)}`)!;
+  input.click();
+  await el.updateComplete;
+}
+
+async function continueStep(el: CivicServiceRequest): Promise<void> {
+  const before = title(el);
+  $<HTMLButtonElement>(el, '[part=continue-button], [part=submit-button]')!.click();
+  await el.updateComplete;
+  await waitUntil(() => title(el) !== before || $(el, '.civic-error-summary') || $(el, '[role=alert]'), 'step moved or errors shown', { timeout: 15_000 });
+  await el.updateComplete;
+}
+
+async function chooseService(el: CivicServiceRequest, code: string): Promise<void> {
+  await check(el, `service-${code}`);
+  await continueStep(el);
+  await waitUntil(() => !$(el, '[role=status]')?.textContent?.includes('Loading…') || title(el) !== 'Tell us about the problem', 'questions loaded', { timeout: 15_000 });
+  await waitUntil(() => $(el, 'form'), 'step form');
+}
+
+const summaryLinks = (el: CivicServiceRequest) => $$<HTMLAnchorElement>(el, '.civic-error-summary a').map((a) => a.textContent!.trim());
+const inlineError = (el: CivicServiceRequest, id: string) => $(el, `#${CSS.escape(id)}-error`)?.textContent?.replace(/\s+/g, ' ').trim();
+
+/** Goes through POTHOLE to the review step at the given address. */
+async function potholeToReview(el: CivicServiceRequest, description: string): Promise<void> {
+  await chooseService(el, 'POTHOLE');
+  await check(el, 'attr-SIZE-2');
+  await continueStep(el);
+  await type(el, 'location', '550 Main Street');
+  await continueStep(el);
+  await type(el, 'description', description);
+  await continueStep(el);
+  await continueStep(el);
+  expect(title(el)).to.equal('Check your answers before sending your report');
+}
+
+/** A definition with one question of every datatype, to see each render and validate. */
+const everyDatatype: ServiceAttribute[] = [
+  { variable: false, code: 'INFO', datatype: 'text', required: false, order: 1, description: 'Report each problem separately.', values: [] },
+  { variable: true, code: 'S', datatype: 'string', required: true, order: 2, description: 'Pole number', datatype_description: 'On the metal tag.', values: [] },
+  { variable: true, code: 'N', datatype: 'number', required: true, order: 3, description: 'How many?', values: [] },
+  { variable: true, code: 'D', datatype: 'datetime', required: true, order: 4, description: 'Since when?', values: [] },
+  { variable: true, code: 'T', datatype: 'text', required: true, order: 5, description: 'What happened?', values: [] },
+  { variable: true, code: 'R', datatype: 'singlevaluelist', required: true, order: 6, description: 'Which side?', values: [{ key: 'L', name: 'Left' }, { key: 'R', name: 'Right' }] },
+  { variable: true, code: 'SEL', datatype: 'singlevaluelist', required: true, order: 7, description: 'Which park?', values: 'ABCDEFG'.split('').map((k) => ({ key: k, name: `Park ${k}` })) },
+  { variable: true, code: 'M', datatype: 'multivaluelist', required: true, order: 8, description: 'What do you see?', values: [{ key: 'A', name: 'Trash' }, { key: 'B', name: 'Rats' }] },
+];
+
+/** The real backend, with one service's definition replaced. */
+function withDefinition(code: string, attributes: ServiceAttribute[], base: CivicBackend = client()): CivicBackend {
+  return new Proxy(base, {
+    get(target, prop, receiver) {
+      if (prop === 'serviceDefinition') {
+        return async (c: string): Promise<ServiceDefinition> => (c === code ? { service_code: code, attributes } : target.serviceDefinition(c));
+      }
+      const v = Reflect.get(target, prop, receiver);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+}
+
+describe('<civic-service-request>', () => {
+  it('is accessible on its first step, with the backend\'s services', async () => {
+    const el = await create();
+    await expect(el).to.be.accessible();
+  });
+
+  describe('category step', () => {
+    it('lists every service once, grouped, with the emergency notice; featured services first', async () => {
+      const el = await create({ extra: { featured: 'SNOWPLOW BLIGHT' } });
+      await el.updateComplete;
+      const services = await client().services();
+      expect($$(el, '[data-service-code]').map((d) => d.dataset.serviceCode).sort()).to.deep.equal(services.map((s) => s.service_code).sort());
+      expect($(el, '[part=emergency-notice]')!.textContent).to.contain('911');
+      const first = $$(el, '.group')[0]!;
+      expect(first.querySelector('h3')!.textContent).to.equal('Most reported');
+      expect([...first.querySelectorAll<HTMLElement>('[data-service-code]')].map((d) => d.dataset.serviceCode)).to.deep.equal(['SNOWPLOW', 'BLIGHT']);
+    });
+
+    it('search matches names, keywords and descriptions, with typos', async () => {
+      const el = await create();
+      const shown = () => $$(el, '[data-service-code]').map((d) => d.dataset.serviceCode);
+      await type(el, 'service-search', 'pothoel');
+      expect(shown()[0]).to.equal('POTHOLE');
+      await type(el, 'service-search', 'landlord');
+      expect(shown()).to.deep.equal(['NOHEAT']);
+      await type(el, 'service-search', 'grafiti');
+      expect(shown()).to.include('GRAFFITI');
+      await type(el, 'service-search', 'zzzzqqq');
+      expect(shown()).to.deep.equal([]);
+      expect(root(el).textContent).to.contain('Nothing matches your search');
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks for a choice when Continue is pressed without one: summary takes focus, inline error repeats it', async () => {
+      const el = await create();
+      await continueStep(el);
+      expect(summaryLinks(el)).to.deep.equal(['Choose the kind of problem you want to report']);
+      expect(root(el).activeElement?.id).to.equal('civic-error-summary');
+      expect(inlineError(el, 'service')).to.equal('Error: Choose the kind of problem you want to report');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows loading, then an empty list, accessibly', async () => {
+      let release!: () => void;
+      const wait = new Promise<void>((r) => (release = r));
+      const backend = { services: async () => (await wait, []), supports: async () => false } as unknown as CivicBackend;
+      const el = await fixture<CivicServiceRequest>(html`<civic-service-request draft-key=${uniqueKey()} .backend=${backend}></civic-service-request>`);
+      await waitUntil(() => $(el, '[role=status]')?.textContent?.includes('Loading'), 'loading');
+      await expect(el).to.be.accessible();
+      release();
+      await waitUntil(() => root(el).textContent!.includes('No services are available right now.'), 'empty');
+      await expect(el).to.be.accessible();
+    });
+
+    it('explains a backend that is down, with a retry', async () => {
+      const el = await fixture<CivicServiceRequest>(
+        html`<civic-service-request draft-key=${uniqueKey()} endpoint="http://127.0.0.1:9/open311/v2"></civic-service-request>`,
+      );
+      await waitUntil(() => $(el, '[role=alert]'), 'error', { timeout: 15_000 });
+      expect($(el, '[role=alert]')!.textContent).to.match(/couldn.t reach/i);
+      await expect(el).to.be.accessible();
+      el.endpoint = OPEN311_ENDPOINT;
+      await waitUntil(() => $(el, '[data-service-code]'), 'list after fix', { timeout: 15_000 });
+    });
+
+    it('starts on the questions of `service-code`', async () => {
+      const el = await fixture<CivicServiceRequest>(
+        html`<civic-service-request address-only draft-key=${uniqueKey()} service-code="POTHOLE" endpoint=${OPEN311_ENDPOINT}></civic-service-request>`,
+      );
+      await waitUntil(() => $(el, '#attr-SIZE'), 'pothole questions', { timeout: 15_000 });
+      expect($(el, '.caption')!.textContent).to.equal('Pothole');
+    });
+  });
+
+  describe('questions step: every datatype', () => {
+    it('renders each datatype with its label, hint and control, and is accessible', async () => {
+      const el = await create({ backend: withDefinition('POTHOLE', everyDatatype) });
+      await chooseService(el, 'POTHOLE');
+      expect($(el, '[part=information]')!.textContent).to.equal('Report each problem separately.');
+      expect($(el, 'label[for=attr-S]')!.textContent).to.equal('Pole number');
+      expect($(el, '#attr-S-hint')!.textContent).to.equal('On the metal tag.');
+      expect($<HTMLInputElement>(el, '#attr-N')!.inputMode).to.equal('decimal');
+      expect($$(el, '#attr-D input').map((i) => i.id)).to.deep.equal(['attr-D-day', 'attr-D-month', 'attr-D-year', 'attr-D-time']);
+      expect($(el, 'textarea#attr-T')).to.exist;
+      expect($(el, '#attr-T-info')!.textContent).to.contain('4,000');
+      expect($$<HTMLInputElement>(el, '#attr-R input[type=radio]').map((i) => i.value)).to.deep.equal(['L', 'R']);
+      expect($$<HTMLOptionElement>(el, 'select#attr-SEL option').map((o) => o.value)).to.deep.equal(['', ...'ABCDEFG']);
+      expect($$<HTMLInputElement>(el, '#attr-M input[type=checkbox]').length).to.equal(2);
+      await expect(el).to.be.accessible();
+    });
+
+    it('validates required answers, numbers and real dates, with the same words inline and in the summary', async () => {
+      const el = await create({ backend: withDefinition('POTHOLE', everyDatatype) });
+      await chooseService(el, 'POTHOLE');
+      await continueStep(el);
+      expect(summaryLinks(el)).to.deep.equal([
+        'Answer the question “Pole number”',
+        'Answer the question “How many?”',
+        'Enter a date for “Since when?”',
+        'Answer the question “What happened?”',
+        'Choose an answer for “Which side?”',
+        'Choose an answer for “Which park?”',
+        'Choose at least one answer for “What do you see?”',
+      ]);
+      expect(inlineError(el, 'attr-M')).to.equal('Error: Choose at least one answer for “What do you see?”');
+      expect(inlineError(el, 'attr-D')).to.equal('Error: Enter a date for “Since when?”');
+      await expect(el).to.be.accessible();
+
+      await type(el, 'attr-S', 'HFD-1');
+      await type(el, 'attr-N', 'three');
+      await type(el, 'attr-D-day', '31');
+      await type(el, 'attr-D-month', '2');
+      await type(el, 'attr-D-year', '2025');
+      await type(el, 'attr-T', 'Fell over');
+      await check(el, 'attr-R-1');
+      const select = $<HTMLSelectElement>(el, '#attr-SEL')!;
+      select.value = 'C';
+      select.dispatchEvent(new Event('change'));
+      await check(el, 'attr-M-0');
+      await check(el, 'attr-M-1');
+      await continueStep(el);
+      expect(summaryLinks(el)).to.deep.equal(['Enter a number for “How many?”, for example 3', 'Enter a real date for “Since when?”']);
+
+      // The summary link moves focus to the field it names.
+      $<HTMLAnchorElement>(el, '.civic-error-summary a')!.click();
+      expect(root(el).activeElement?.id).to.equal('attr-N');
+
+      await type(el, 'attr-N', '3');
+      await type(el, 'attr-D-day', '28');
+      await type(el, 'attr-D-time', '25:00');
+      await continueStep(el);
+      expect(summaryLinks(el)).to.deep.equal(['Enter a time for “Since when?” like 14:30, or leave it empty']);
+      await type(el, 'attr-D-time', '20:15');
+      await continueStep(el);
+      expect(title(el)).to.equal('Where is the problem?');
+    });
+  });
+
+  describe('drafts', () => {
+    it('survive a reload (a new element), and "start over" clears them', async () => {
+      const key = uniqueKey();
+      const el = await create({ draftKey: key });
+      await chooseService(el, 'POTHOLE');
+      await check(el, 'attr-SIZE-1');
+      await continueStep(el);
+      await type(el, 'location', '12 Park Street');
+      await new Promise((r) => setTimeout(r, 300));
+      el.remove();
+
+      const again = await create({ draftKey: key });
+      await waitUntil(() => $(again, '#location'), 'restored on the location step', { timeout: 15_000 });
+      expect($<HTMLInputElement>(again, '#location')!.value).to.equal('12 Park Street');
+      $<HTMLButtonElement>(again, '[part=back-button]')!.click();
+      await again.updateComplete;
+      await waitUntil(() => $(again, '#attr-SIZE-1'), 'questions');
+      expect($<HTMLInputElement>(again, '#attr-SIZE-1')!.checked).to.be.true;
+
+      $<HTMLButtonElement>(again, '[part=start-over]')!.click();
+      await waitUntil(() => title(again) === 'What do you want to report?', 'back to start');
+      await new Promise((r) => setTimeout(r, 300));
+      again.remove();
+      const fresh = await create({ draftKey: key });
+      expect(title(fresh)).to.equal('What do you want to report?');
+      expect($$<HTMLInputElement>(fresh, 'input[name=service]').some((i) => i.checked)).to.be.false;
+    });
+  });
+
+  describe('check answers and submit', () => {
+    it('lists every answer with a Change link back to its step, sends, and confirms with the reference', async () => {
+      const el = await create({ extra: { trackerUrl: '/track.html?request={id}' } });
+      await potholeToReview(el, 'Deep hole by the bus stop');
+      const rows = $$(el, '.summary-row').map((r) => [r.querySelector('dt')!.textContent!.trim(), r.querySelector('.summary-value')!.textContent!.trim()]);
+      expect(rows).to.deep.include(['Problem', 'Pothole']);
+      expect(rows).to.deep.include(['How big is the pothole?', 'Larger than a car tire']);
+      expect(rows).to.deep.include(['Location', '550 Main Street']);
+      expect(rows).to.deep.include(['Description', 'Deep hole by the bus stop']);
+      await expect(el).to.be.accessible();
+
+      // Change → the step → Continue comes back here.
+      $<HTMLButtonElement>(el, '.summary-row[data-key=description] [part=change-link]')!.click();
+      await el.updateComplete;
+      expect(title(el)).to.equal('Describe the problem');
+      await type(el, 'description', 'Deep hole by the bus stop, getting bigger');
+      await continueStep(el);
+      expect(title(el)).to.equal('Check your answers before sending your report');
+
+      const submitted = oneEvent(el, 'civic-request-submitted');
+      await continueStep(el);
+      const { detail } = await submitted;
+      expect(title(el)).to.equal('Report sent');
+      expect(detail.serviceCode).to.equal('POTHOLE');
+      expect($(el, '.reference')!.textContent).to.equal(detail.serviceRequestId);
+      expect($<HTMLAnchorElement>(el, '[part=track-link]')!.getAttribute('href')).to.equal(`/track.html?request=${detail.serviceRequestId}`);
+      expect($(el, '[part=service-notice]')!.textContent).to.contain('Potholes are usually filled');
+      const stored = await client().request(detail.serviceRequestId!, { extensions: true });
+      expect(stored!.description).to.equal('Deep hole by the bus stop, getting bigger');
+      expect(stored!.extended_attributes).to.deep.equal({ attributes: { SIZE: 'LARGE' } });
+      await expect(el).to.be.accessible();
+    });
+
+    it('a 400 from the backend lands on the field it names', async () => {
+      // The page thinks SIZE is optional; the backend requires it.
+      const def = await client().serviceDefinition('POTHOLE');
+      const relaxed = def.attributes.map((a) => ({ ...a, required: false }));
+      const el = await create({ backend: withDefinition('POTHOLE', relaxed) });
+      await chooseService(el, 'POTHOLE');
+      await continueStep(el);
+      await type(el, 'location', '550 Main Street');
+      await continueStep(el);
+      await continueStep(el);
+      await continueStep(el);
+      await continueStep(el);
+      await waitUntil(() => $(el, '.civic-error-summary'), 'server errors shown', { timeout: 15_000 });
+      expect(title(el)).to.equal('Tell us about the problem');
+      expect(summaryLinks(el)).to.deep.equal(['An answer is required for "How big is the pothole?".']);
+      expect(inlineError(el, 'attr-SIZE')).to.equal('Error: An answer is required for "How big is the pothole?".');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a 500 keeps everything typed and offers a retry that sends it once', async () => {
+      let fail = true;
+      const failing: typeof fetch = (input, init) =>
+        init?.method === 'POST' && fail
+          ? Promise.resolve(new Response('[{"code":500,"description":"server: boom"}]', { status: 500, headers: { 'Content-Type': 'application/json' } }))
+          : fetch(input, init);
+      const backend = new Open311Client({ endpoint: OPEN311_ENDPOINT, fetch: failing });
+      const el = await create({ backend });
+      await potholeToReview(el, 'Five hundred test');
+      await continueStep(el);
+      await waitUntil(() => $(el, '[role=alert]'), 'failure shown');
+      expect($(el, '[role=alert]')!.textContent).to.contain("The city's service had a problem");
+      expect(title(el)).to.equal('Check your answers before sending your report');
+      expect($(el, '.summary-row[data-key=description] .summary-value')!.textContent!.trim()).to.equal('Five hundred test');
+      await expect(el).to.be.accessible();
+      fail = false;
+      const submitted = oneEvent(el, 'civic-request-submitted');
+      $<HTMLButtonElement>(el, '[part=submit-button]')!.click();
+      const { detail } = await submitted;
+      expect(detail.serviceRequestId).to.match(/^\d+$/);
+    });
+
+    it('after a timeout where the server did create it, the retry answers the same request (Idempotency-Key)', async () => {
+      let slow = true;
+      const keys: string[] = [];
+      const slowPost: typeof fetch = async (input, init) => {
+        if (init?.method === 'POST') keys.push(new Headers(init.headers).get('Idempotency-Key') ?? '');
+        const answer = await fetch(input, init);
+        if (init?.method === 'POST' && slow) {
+          await new Promise((r) => setTimeout(r, 1500));
+        }
+        return answer;
+      };
+      const backend = new Open311Client({ endpoint: OPEN311_ENDPOINT, fetch: slowPost, timeout: 800 });
+      const el = await create({ backend });
+      const description = `Timeout test ${uniqueKey()}`;
+      await potholeToReview(el, description);
+      await continueStep(el);
+      await waitUntil(() => $(el, '[role=alert]'), 'timeout shown', { timeout: 10_000 });
+      expect($(el, '[role=alert]')!.textContent).to.contain('taking too long');
+      expect($(el, '.summary-row[data-key=description] .summary-value')!.textContent!.trim()).to.equal(description);
+      slow = false;
+      const submitted = oneEvent(el, 'civic-request-submitted');
+      $<HTMLButtonElement>(el, '[part=submit-button]')!.click();
+      const { detail } = await submitted;
+      expect(keys).to.have.length(2);
+      expect(keys[0]).to.not.equal('');
+      expect(keys[1]).to.equal(keys[0]);
+      const same = (await client().requests({ service_code: ['POTHOLE'] })).filter((r) => r.description === description);
+      expect(same.map((r) => r.service_request_id)).to.deep.equal([detail.serviceRequestId]);
+    });
+
+    it('a double click sends one request', async () => {
+      let posts = 0;
+      const counting: typeof fetch = (input, init) => {
+        if (init?.method === 'POST') posts++;
+        return fetch(input, init);
+      };
+      const el = await create({ backend: new Open311Client({ endpoint: OPEN311_ENDPOINT, fetch: counting }) });
+      await potholeToReview(el, 'Double click');
+      const button = $<HTMLButtonElement>(el, '[part=submit-button]')!;
+      const submitted = oneEvent(el, 'civic-request-submitted');
+      button.click();
+      button.click();
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '[part=submit-button]')?.click();
+      await submitted;
+      expect(posts).to.equal(1);
+    });
+  });
+
+  describe('contact policy', () => {
+    it('asks for name and a way to reach the resident when the backend requires contact (code enforcement)', async () => {
+      const el = await create();
+      await chooseService(el, 'ABANDVEH');
+      await type(el, 'attr-MAKE_COLOR', 'Blue sedan');
+      await continueStep(el);
+      await type(el, 'location', '550 Main Street');
+      await continueStep(el);
+      await continueStep(el);
+      expect(title(el)).to.equal('Your contact details');
+      expect($<HTMLInputElement>(el, '#email')!.autocomplete).to.equal('email');
+      expect($<HTMLInputElement>(el, '#phone')!.autocomplete).to.equal('tel');
+      expect($<HTMLInputElement>(el, '#first_name')!.autocomplete).to.equal('given-name');
+      expect($<HTMLInputElement>(el, '#last_name')!.autocomplete).to.equal('family-name');
+      expect($(el, '[part=privacy-note]')!.textContent).to.contain('never published');
+      await continueStep(el);
+      expect(summaryLinks(el)).to.deep.equal([
+        'Enter your first name',
+        'Enter your last name',
+        'Enter an email address or a phone number so the city can contact you',
+      ]);
+      await expect(el).to.be.accessible();
+      await type(el, 'first_name', 'Ana');
+      await type(el, 'last_name', 'Ruiz');
+      await type(el, 'email', 'ana@example');
+      await continueStep(el);
+      expect(summaryLinks(el)).to.deep.equal(['Enter an email address in the correct format, like name@example.com']);
+      await type(el, 'email', 'ana@example.org');
+      await continueStep(el);
+      expect(title(el)).to.equal('Check your answers before sending your report');
+    });
+
+    it('lets the page make contact required for a service (contact-policy)', async () => {
+      const el = await create({ extra: { contactPolicy: '*:optional POTHOLE:required' } });
+      await chooseService(el, 'POTHOLE');
+      await check(el, 'attr-SIZE-0');
+      await continueStep(el);
+      await type(el, 'location', '550 Main Street');
+      await continueStep(el);
+      await continueStep(el);
+      await continueStep(el);
+      expect(summaryLinks(el)).to.include('Enter your first name');
+    });
+  });
+
+  describe('in Spanish', () => {
+    it('follows the page language and is accessible', async () => {
+      const wrapper = await fixture(
+        html`<div lang="es"><civic-service-request address-only draft-key=${uniqueKey()} endpoint=${OPEN311_ENDPOINT}></civic-service-request></div>`,
+      );
+      const el = wrapper.querySelector('civic-service-request')!;
+      await waitUntil(() => $(el, '[data-service-code]'), 'list', { timeout: 15_000 });
+      expect(title(el)).to.equal('¿Qué desea reportar?');
+      await continueStep(el);
+      expect(summaryLinks(el)).to.deep.equal(['Elija el tipo de problema que desea reportar']);
+      await expect(el).to.be.accessible();
+    });
+  });
+});
