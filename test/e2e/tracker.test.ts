@@ -68,7 +68,9 @@ describe('demo "Track a request" page: <civic-hall> + <civic-status-tracker> aga
     await page.goto(`${site.url}/track.html?request=${id}`);
     const tracker = page.locator('civic-status-tracker');
     await tracker.locator('[part=request]').waitFor();
-    assert.equal(await tracker.locator('[part=request-title]').textContent(), `Snow Plowing: request ${id}`);
+    const services = (await (await fetch(`${site.url}/open311/v2/services.json`)).json()) as Array<{ service_code: string; service_name: string }>;
+    const name = services.find((s) => s.service_code === 'SNOWPLOW')!.service_name;
+    assert.equal(await tracker.locator('[part=request-title]').textContent(), `${name}: request ${id}`);
     assert.equal(await tracker.locator('[part=status]').textContent(), 'Open: the city is working on it');
     assert.equal((await tracker.locator('[part=timeline] .note-title').allTextContents()).join('|'), 'Request received');
     assert.match((await tracker.locator('[part=timeline] time').first().textContent()) ?? '', /\((now|\d+ seconds? ago)\)$/);

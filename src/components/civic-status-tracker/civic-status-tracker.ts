@@ -370,7 +370,7 @@ export class CivicStatusTracker extends CivicElement {
 
   /** "March 3, 2025 (3 days ago)" in a `<time>`. */
   private dateAndRelative(iso: string): TemplateResult {
-    return html`<time datetime=${iso}>${this.t('trackerDateRelative', { date: this.formatDate(iso), relative: this.formatRelative(iso) })}</time>`;
+    return html`<time datetime=${iso}>${this.formatDate(iso)} (${this.formatRelative(iso)})</time>`;
   }
 
   private renderForm(): TemplateResult {

@@ -79,7 +79,6 @@ export const en = {
   trackerUpdated: 'Last updated',
   trackerAddress: 'Location',
   trackerDescription: 'What was reported',
-  trackerDateRelative: '{date} ({relative})',
   trackerPhotoAlt: 'Photo sent with request {id}',
   trackerMapLabel: 'Map showing where request {id} is',
   trackerTimelineTitle: 'What has happened so far',

@@ -74,7 +74,6 @@ export const es: Catalog = {
   trackerUpdated: 'Última actualización',
   trackerAddress: 'Ubicación',
   trackerDescription: 'Lo que se reportó',
-  trackerDateRelative: '{date} ({relative})',
   trackerPhotoAlt: 'Foto enviada con la solicitud {id}',
   trackerMapLabel: 'Mapa que muestra dónde está la solicitud {id}',
   trackerTimelineTitle: 'Lo que ha pasado hasta ahora',
