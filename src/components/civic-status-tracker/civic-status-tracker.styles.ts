@@ -15,15 +15,7 @@ export const statusTrackerStyles = css`
     margin-block: 0 var(--_civic-space-s);
   }
   form {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    gap: var(--_civic-space-s);
     margin-block-end: var(--_tracker-gap);
-  }
-  form .civic-field {
-    flex: 1 1 14rem;
-    margin-block-end: 0;
   }
   form .civic-input {
     max-inline-size: 20rem;

@@ -475,8 +475,8 @@ export class CivicStatusTracker extends CivicElement {
           <ul>
             <li>${this.t('trackerNotFoundFormat')}</li>
             <li>${this.t('trackerNotFoundRecent')}</li>
-            <li>${this.t('trackerNotFoundCall')}</li>
           </ul>
+          <p>${this.t('trackerNotFoundCall')}</p>
         </div>`;
       case 'error':
         return errorPanel(this.t, view.error, () => void this.lookup(view.ref, this.current?.kind ?? 'auto'));

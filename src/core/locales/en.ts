@@ -62,7 +62,7 @@ export const en = {
   trackerNotFoundCheck: 'Check that:',
   trackerNotFoundFormat: 'the number is exactly as it appears in your confirmation email or on the confirmation page',
   trackerNotFoundRecent: 'you sent it more than a few minutes ago: a new request can take a few minutes to appear',
-  trackerNotFoundCall: 'if you still cannot find it, call 311 and give them the number',
+  trackerNotFoundCall: 'If you still cannot find it, call 311 and give them the number.',
   trackerRequestTitle: '{service}: request {id}',
   trackerRequestTitleNoService: 'Request {id}',
   trackerStatusOpen: 'Open: the city is working on it',

@@ -57,7 +57,7 @@ export const es: Catalog = {
   trackerNotFoundCheck: 'Compruebe que:',
   trackerNotFoundFormat: 'el número es exactamente el que aparece en su correo de confirmación o en la página de confirmación',
   trackerNotFoundRecent: 'la envió hace más de unos minutos: una solicitud nueva puede tardar unos minutos en aparecer',
-  trackerNotFoundCall: 'si aun así no la encuentra, llame al 311 y dé el número',
+  trackerNotFoundCall: 'Si aun así no la encuentra, llame al 311 e indique el número.',
   trackerRequestTitle: '{service}: solicitud {id}',
   trackerRequestTitleNoService: 'Solicitud {id}',
   trackerStatusOpen: 'Abierta: la ciudad está trabajando en ella',
