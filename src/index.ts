@@ -4,6 +4,7 @@
  */
 import './define/civic-hall.js';
 import './define/civic-service-list.js';
+import './define/civic-location-picker.js';
 import './define/civic-service-request.js';
 import './define/civic-status-tracker.js';
 
@@ -11,6 +12,14 @@ export { CivicHall } from './components/civic-hall/civic-hall.js';
 export { CivicServiceList, type CivicServiceSelectDetail } from './components/civic-service-list/civic-service-list.js';
 export { CivicStatusTracker, type CivicRequestLoadedDetail } from './components/civic-status-tracker/civic-status-tracker.js';
 export { CivicServiceRequest, type CivicRequestSubmittedDetail } from './components/civic-service-request/civic-service-request.js';
+export {
+  CivicLocationPicker,
+  type CivicLocationChangeDetail,
+  type LocationGeocoder,
+  type PickedAddress,
+  type PickedLocation,
+  type PickedPoint,
+} from './components/civic-location-picker/civic-location-picker.js';
 export { CivicElement } from './core/civic-element.js';
 export { defineElement } from './core/define.js';
 export * from './api/index.js';

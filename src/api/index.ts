@@ -7,6 +7,13 @@
 export type { CivicBackend } from './backend.js';
 export { Open311Client, type Open311ClientOptions } from './open311.js';
 export {
+  NominatimGeocoder,
+  type GeocodeResult,
+  type GeocodeSearchOptions,
+  type LngLatBounds,
+  type NominatimGeocoderOptions,
+} from './geocoder.js';
+export {
   CivicError,
   HtmlErrorPageError,
   MalformedResponseError,

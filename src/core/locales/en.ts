@@ -189,6 +189,37 @@ export const en = {
   requestDoneNext: 'The department responsible will review your report. You can follow its progress with your reference number.',
   requestDoneTrack: 'Track your report',
   requestDoneAnother: 'Report another problem',
+
+  // <civic-location-picker>
+  locationLabel: 'Address or place',
+  locationHint: 'Start typing and choose the address from the list, use your location, or choose the place on a map.',
+  locationHintFreeText: 'Type the address, use your location, or choose the place on a map.',
+  locationSuggestionsLabel: 'Suggested addresses',
+  locationSuggestionsCount: {
+    one: '{count} address found',
+    other: '{count} addresses found',
+  },
+  locationNoSuggestions: 'No addresses found. Check the spelling, or choose the place on the map.',
+  locationSearchFailed: "Address search isn't working right now. Use your location or choose the place on the map instead.",
+  locationUseMine: 'Use my location',
+  locationLocating: 'Finding your location…',
+  locationDenied: "This page isn't allowed to use your location. Type the address or choose the place on the map instead.",
+  locationUnavailable: "Your location isn't available right now. Type the address or choose the place on the map instead.",
+  locationTimeout: 'Finding your location took too long. Try again, or type the address instead.',
+  locationUnsupported: "This browser can't share your location. Type the address or choose the place on the map instead.",
+  locationShowMap: 'Show on map',
+  locationHideMap: 'Hide map',
+  locationMapLoading: 'Loading map…',
+  locationMapFailed: "The map couldn't load. Type the address or use your location instead.",
+  locationMapLabel: 'Map for choosing the place',
+  locationMapInstructions: 'Click the map where the place is. Or select the map, move the pin with the arrow keys and press Enter. Plus and minus zoom in and out.',
+  locationLookingUp: 'Looking up the address…',
+  locationChosen: 'Chosen location: {address}',
+  locationChosenPoint: 'Chosen location: {lat}, {long}. No street address found nearby.',
+  locationPoint: 'Pin at {lat}, {long}',
+  locationOutOfBounds: 'The place you chose is outside the city. Choose a place inside the city limits.',
+  locationRequired: 'Enter an address, use your location, or choose the place on the map',
+  locationChooseSuggestion: 'Choose an address from the list, or choose the place on the map',
 } satisfies Record<string, Message>;
 
 /** Plural forms of one message, chosen with `Intl.PluralRules`; `other` is the fallback. */

@@ -1,0 +1,32 @@
+/**
+ * Map defaults and bounds helpers, safe to import eagerly (no Leaflet, no CSS).
+ */
+
+import type { LngLatBounds } from '../../api/geocoder.js';
+
+export type { LngLatBounds };
+
+/** OpenStreetMap's standard tiles. Fine for a demo; a city with traffic should use its own or a provider's. */
+export const OSM_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+/** The attribution OpenStreetMap's licence requires with its tiles (HTML written by us, not data). */
+export const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+
+/**
+ * Reads a `bounds` attribute, `"minLng,minLat,maxLng,maxLat"`; `undefined` when it is missing
+ * or not four numbers in that order (a mistyped attribute must not lock every point out).
+ */
+export function parseBounds(value: string | null | undefined): LngLatBounds | undefined {
+  if (!value) return undefined;
+  const parts = value.split(',').map((part) => Number(part.trim()));
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) return undefined;
+  const [minLng, minLat, maxLng, maxLat] = parts as LngLatBounds;
+  if (minLng >= maxLng || minLat >= maxLat || Math.abs(minLat) > 90 || Math.abs(maxLat) > 90) return undefined;
+  return [minLng, minLat, maxLng, maxLat];
+}
+
+/** Whether a point lies inside (or on the edge of) the bounds. */
+export function inBounds(bounds: LngLatBounds, lat: number, long: number): boolean {
+  const [minLng, minLat, maxLng, maxLat] = bounds;
+  return long >= minLng && long <= maxLng && lat >= minLat && lat <= maxLat;
+}

@@ -1,0 +1,155 @@
+/**
+ * The lazily loaded half of the map module: everything here arrives with Leaflet, through
+ * `loadMapKit()` in `./load.ts`. Never import this file statically from a widget whose map is
+ * optional — it carries the Leaflet CSS and the marker images.
+ */
+
+import type { CSSResult } from 'lit';
+import type * as LeafletTypes from 'leaflet';
+// Root-absolute, not `leaflet/…?url`: see the note in ./styles.ts. Built as data URLs.
+import markerIconUrl from '/node_modules/leaflet/dist/images/marker-icon.png?url';
+import markerIcon2xUrl from '/node_modules/leaflet/dist/images/marker-icon-2x.png?url';
+import markerShadowUrl from '/node_modules/leaflet/dist/images/marker-shadow.png?url';
+import { OSM_ATTRIBUTION, OSM_TILE_URL, type LngLatBounds } from './defaults.js';
+import { leafletStyles } from './styles.js';
+import type { Leaflet } from './load.js';
+
+export interface CreateMapOptions {
+  /** Shadow root to adopt the Leaflet CSS into (once); omit when the widget lists `leafletStyles` itself. */
+  root?: ShadowRoot;
+  /** Tile URL template. Default OpenStreetMap's standard tiles. */
+  tileUrl?: string;
+  /** Attribution HTML for the tiles (page author's text, never backend data). Default OpenStreetMap's. */
+  attribution?: string;
+  /** Where to look first: fitted to `bounds` when no `center` is given. */
+  center?: [lat: number, long: number];
+  /** Zoom with `center`. Default 16. */
+  zoom?: number;
+  /** The city: the first view when there is no `center`. */
+  bounds?: LngLatBounds;
+  /** Any other Leaflet map option (`keyboard: false` to handle keys yourself, `maxZoom`…). */
+  mapOptions?: LeafletTypes.MapOptions;
+}
+
+export interface PinKeyboardOptions {
+  /** Pixels an arrow key moves the pin at the current zoom (Shift: a quarter). Default 40, ~50 m at zoom 17. */
+  step?: number;
+  /** After each arrow-key move, with the pin's new place. */
+  onMove?: (latLng: LeafletTypes.LatLng) => void;
+  /** Enter (or Space) on the map: the resident chose the pin's place. */
+  onConfirm: (latLng: LeafletTypes.LatLng) => void;
+}
+
+/** What `loadMapKit()` resolves to. */
+export interface MapKit {
+  /** Leaflet's ES module namespace. */
+  L: Leaflet;
+  /** Leaflet CSS + civic fixes (see `styles.ts`). */
+  styles: CSSResult;
+  /** Leaflet's default blue pin, with image URLs that survive bundling (no CSS-path guessing). */
+  pinIcon: LeafletTypes.Icon;
+  /**
+   * A Leaflet map in `container` (which must already be in the document and have a size):
+   * tile layer with attribution, styles adopted into `options.root`, fitted to `center` or
+   * `bounds`. Leaflet's zoom control and attribution are kept; everything else is the caller's.
+   */
+  createMap(container: HTMLElement, options?: CreateMapOptions): LeafletTypes.Map;
+  /**
+   * Keyboard control of one pin, on the focused map container: arrow keys move the pin (the map
+   * follows when it nears the edge), `+`/`-` zoom, Enter or Space confirms. Create the map with
+   * `mapOptions: { keyboard: false }` so Leaflet's own arrow-key panning does not compete, and
+   * give the container `tabindex="0"`, a role and a label. Returns a function that detaches it.
+   */
+  pinKeyboard(map: LeafletTypes.Map, pin: LeafletTypes.Marker, options: PinKeyboardOptions): () => void;
+}
+
+/** Puts `styles` into a shadow root once, next to the styles Lit already adopted there. */
+function adopt(root: ShadowRoot, styles: CSSResult): void {
+  const sheet = styles.styleSheet;
+  if (sheet && 'adoptedStyleSheets' in root) {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return;
+  }
+  if (root.querySelector('style[data-civic-leaflet]')) return;
+  const style = document.createElement('style');
+  style.dataset.civicLeaflet = '';
+  style.textContent = styles.cssText;
+  root.prepend(style);
+}
+
+const ARROWS: Record<string, [number, number]> = {
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+};
+
+/** Builds the kit around a loaded Leaflet. Called by `loadMapKit()`; not for direct use. */
+export function mapKit(L: Leaflet): MapKit {
+  const pinIcon = L.icon({
+    iconUrl: markerIconUrl,
+    iconRetinaUrl: markerIcon2xUrl,
+    shadowUrl: markerShadowUrl,
+    iconSize: [25, 41],
+    iconAnchor: [12, 41],
+    popupAnchor: [1, -34],
+    tooltipAnchor: [16, -28],
+    shadowSize: [41, 41],
+  });
+
+  return {
+    L,
+    styles: leafletStyles,
+    pinIcon,
+
+    createMap(container, options = {}) {
+      if (options.root) adopt(options.root, leafletStyles);
+      const map = L.map(container, { zoomSnap: 1, ...options.mapOptions });
+      L.tileLayer(options.tileUrl || OSM_TILE_URL, {
+        attribution: options.attribution || OSM_ATTRIBUTION,
+        maxZoom: 19,
+      }).addTo(map);
+      if (options.center) {
+        map.setView(options.center, options.zoom ?? 16);
+      } else if (options.bounds) {
+        const [minLng, minLat, maxLng, maxLat] = options.bounds;
+        map.fitBounds([
+          [minLat, minLng],
+          [maxLat, maxLng],
+        ]);
+      } else {
+        map.setView([0, 0], 2);
+      }
+      return map;
+    },
+
+    pinKeyboard(map, pin, options) {
+      const container = map.getContainer();
+      const step = options.step ?? 40;
+      const onKeyDown = (event: KeyboardEvent) => {
+        if (event.target !== container || event.altKey || event.ctrlKey || event.metaKey) return;
+        const arrow = ARROWS[event.key];
+        if (arrow) {
+          event.preventDefault();
+          const distance = event.shiftKey ? step / 4 : step;
+          const from = map.latLngToContainerPoint(pin.getLatLng());
+          const to = map.containerPointToLatLng(from.add([arrow[0] * distance, arrow[1] * distance]));
+          pin.setLatLng(to);
+          map.panInside(to, { padding: [step * 1.5, step * 1.5] });
+          options.onMove?.(to);
+        } else if (event.key === '+' || event.key === '=') {
+          event.preventDefault();
+          map.setZoomAround(pin.getLatLng(), map.getZoom() + 1);
+        } else if (event.key === '-' || event.key === '_') {
+          event.preventDefault();
+          map.setZoomAround(pin.getLatLng(), map.getZoom() - 1);
+        } else if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          options.onConfirm(pin.getLatLng());
+        }
+      };
+      container.addEventListener('keydown', onKeyDown);
+      return () => container.removeEventListener('keydown', onKeyDown);
+    },
+  };
+}

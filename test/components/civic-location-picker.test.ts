@@ -1,0 +1,529 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { CivicLocationPicker, type LocationGeocoder, type PickedLocation } from '../../src/define/civic-location-picker.js';
+import { NominatimGeocoder } from '../../src/api/geocoder.js';
+import { BACKEND_URL } from '../helpers/backend.js';
+
+const GEOCODER = `${BACKEND_URL}/geocode`;
+const BOUNDS = '-72.72,41.72,-72.66,41.81';
+/** One grey pixel for every tile: no internet here, and none needed to test the map. */
+const TILE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=';
+const NEW_YORK = { latitude: 40.7128, longitude: -74.006 };
+
+const truth = new NominatimGeocoder({ url: GEOCODER });
+const root = (el: CivicLocationPicker) => el.shadowRoot!;
+const input = (el: CivicLocationPicker) => root(el).querySelector<HTMLInputElement>('#address')!;
+const listbox = (el: CivicLocationPicker) => root(el).querySelector<HTMLElement>('[role=listbox]')!;
+const options = (el: CivicLocationPicker) => [...root(el).querySelectorAll<HTMLElement>('[role=option]')];
+const spoken = (el: CivicLocationPicker) => root(el).querySelector('[role=status]')!.textContent!.trim();
+const notice = (el: CivicLocationPicker) => root(el).querySelector('[part=notice]')?.textContent?.trim();
+const inlineError = (el: CivicLocationPicker) => root(el).querySelector('.civic-error-message')?.textContent?.replace(/\s+/g, ' ').trim();
+const button = (el: CivicLocationPicker, part: 'locate-button' | 'map-button') => root(el).querySelector<HTMLButtonElement>(`[part=${part}]`)!;
+
+/** What a resident's typing looks like to the element: the value changes, then `input` fires. */
+function type(el: CivicLocationPicker, text: string): void {
+  const field = input(el);
+  field.focus();
+  field.value = text;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
+}
+
+function press(target: Element, key: string, init: KeyboardEventInit = {}): void {
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
+}
+
+const suggestionsShown = (el: CivicLocationPicker) =>
+  waitUntil(() => options(el).length > 0 && !listbox(el).hidden, 'suggestions shown', { timeout: 10_000 });
+const said = (el: CivicLocationPicker, words: string) => waitUntil(() => spoken(el) === words, `announced "${words}"`, { timeout: 10_000 });
+const chosen = (el: CivicLocationPicker) =>
+  oneEvent(el, 'civic-location-change').then((e) => (e as CustomEvent<{ value: PickedLocation | undefined }>).detail.value);
+
+/** Replaces `navigator.geolocation` (no GPS here) with one that gives `answer`; returns the undo. */
+function stubGeolocation(answer: { latitude: number; longitude: number } | { code: 1 | 2 | 3 }): () => void {
+  const stub = {
+    getCurrentPosition(success: PositionCallback, failure?: PositionErrorCallback | null) {
+      setTimeout(() => {
+        if ('code' in answer) {
+          failure?.({ code: answer.code, message: '', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError);
+        } else {
+          success({ coords: { ...answer, accuracy: 10 }, timestamp: Date.now() } as unknown as GeolocationPosition);
+        }
+      });
+    },
+    watchPosition: () => 0,
+    clearWatch: () => {},
+  };
+  Object.defineProperty(navigator, 'geolocation', { value: stub, configurable: true });
+  return () => delete (navigator as { geolocation?: Geolocation }).geolocation;
+}
+
+async function picker(attrs: { required?: boolean; bounds?: string; geocoder?: boolean; name?: string } = {}) {
+  const el = await fixture<CivicLocationPicker>(html`<civic-location-picker
+    geocoder-url=${attrs.geocoder === false ? '' : GEOCODER}
+    tile-url=${TILE}
+    bounds=${attrs.bounds ?? BOUNDS}
+    name=${attrs.name ?? 'location'}
+    ?required=${attrs.required ?? false}
+  ></civic-location-picker>`);
+  return el;
+}
+
+/** Opens the map and waits until Leaflet drew it and its pin. */
+async function openMap(el: CivicLocationPicker): Promise<HTMLElement> {
+  button(el, 'map-button').click();
+  await waitUntil(() => root(el).querySelector('.leaflet-marker-icon'), 'map with pin', { timeout: 15_000 });
+  return root(el).querySelector<HTMLElement>('.map')!;
+}
+
+describe('<civic-location-picker>', () => {
+  let restoreGeolocation: (() => void) | undefined;
+  afterEach(() => {
+    restoreGeolocation?.();
+    restoreGeolocation = undefined;
+  });
+
+  it('is accessible when empty', async () => {
+    const el = await picker();
+    await expect(el).to.be.accessible();
+    expect(root(el).querySelector('label')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Address or place (optional)');
+    expect(input(el).getAttribute('role')).to.equal('combobox');
+    expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  describe('typing an address (combobox)', () => {
+    it('suggests the geocoder\'s addresses in a listbox, announces how many, and is accessible while open', async () => {
+      const el = await picker();
+      type(el, 'Main St');
+      await suggestionsShown(el);
+      const expected = await truth.search('Main St', { limit: 5 });
+      expect(options(el).map((o) => o.textContent!.trim())).to.deep.equal(expected.map((r) => r.displayName));
+      expect(input(el).getAttribute('aria-expanded')).to.equal('true');
+      expect(input(el).getAttribute('aria-controls')).to.equal(listbox(el).id);
+      await said(el, `${expected.length} addresses found`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('is operable by keyboard alone: arrows move the active option, Enter chooses it, and the choice is announced', async () => {
+      const el = await picker();
+      type(el, 'Asylum');
+      await suggestionsShown(el);
+      press(input(el), 'ArrowDown');
+      press(input(el), 'ArrowDown');
+      await el.updateComplete;
+      const second = options(el)[1]!;
+      expect(input(el).getAttribute('aria-activedescendant')).to.equal(second.id);
+      expect(second.getAttribute('aria-selected')).to.equal('true');
+      press(input(el), 'ArrowUp');
+      await el.updateComplete;
+      expect(input(el).getAttribute('aria-activedescendant')).to.equal(options(el)[0]!.id);
+      press(input(el), 'ArrowDown');
+      await el.updateComplete;
+      const event = chosen(el);
+      press(input(el), 'Enter');
+      const value = await event;
+      const [, place] = await truth.search('Asylum', { limit: 5 });
+      expect(value).to.deep.equal({ lat: place!.lat, long: place!.long, address: place!.displayName });
+      expect(el.value).to.deep.equal(value);
+      expect(input(el).value).to.equal(place!.displayName);
+      expect(listbox(el).hidden).to.be.true;
+      expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+      expect(input(el).hasAttribute('aria-activedescendant')).to.be.false;
+      await said(el, `Chosen location: ${place!.displayName}`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('chooses a suggestion by click', async () => {
+      const el = await picker();
+      type(el, 'Park St');
+      await suggestionsShown(el);
+      const text = options(el)[2]!.textContent!.trim();
+      const event = chosen(el);
+      options(el)[2]!.click();
+      expect((await event)?.address).to.equal(text);
+    });
+
+    it('closes the list on Escape without choosing', async () => {
+      const el = await picker();
+      type(el, 'Broad');
+      await suggestionsShown(el);
+      press(input(el), 'ArrowDown');
+      press(input(el), 'Escape');
+      await el.updateComplete;
+      expect(listbox(el).hidden).to.be.true;
+      expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+      expect(el.value).to.equal(undefined);
+      expect(input(el).value).to.equal('Broad');
+    });
+
+    it('says when nothing matched, and shows no empty list', async () => {
+      const el = await picker();
+      type(el, 'Zzyzx Road');
+      await waitUntil(() => notice(el), 'notice');
+      expect(notice(el)).to.equal('No addresses found. Check the spelling, or choose the place on the map.');
+      expect(input(el).getAttribute('aria-describedby')).to.contain('address-notice');
+      expect(listbox(el).hidden).to.be.true;
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks the geocoder once per typing pause, with the city as a bounded viewbox', async () => {
+      const calls: Array<{ q: string; options: unknown }> = [];
+      const counting: LocationGeocoder = {
+        search: (q, o) => (calls.push({ q, options: o }), truth.search(q, o)),
+        reverse: (lat, long) => truth.reverse(lat, long),
+      };
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker bounds=${BOUNDS} .geocoder=${counting}></civic-location-picker>`);
+      for (const text of ['Ma', 'Mai', 'Main', 'Main S', 'Main St']) type(el, text);
+      await suggestionsShown(el);
+      expect(calls).to.deep.equal([{ q: 'Main St', options: { limit: 5, lang: 'en', viewbox: [-72.72, 41.72, -72.66, 41.81], bounded: true } }]);
+    });
+
+    it('keeps only the latest answer when an earlier search answers late', async () => {
+      let releaseFirst!: () => void;
+      const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+      const asked: string[] = [];
+      const slowFirst: LocationGeocoder = {
+        async search(q, o) {
+          asked.push(q);
+          const results = await truth.search(q, o);
+          if (asked.length === 1) await firstHeld;
+          return results;
+        },
+        reverse: (lat, long) => truth.reverse(lat, long),
+      };
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker .geocoder=${slowFirst}></civic-location-picker>`);
+      type(el, 'Asylum');
+      await waitUntil(() => asked.length === 1, 'first search asked');
+      type(el, 'Zion');
+      await suggestionsShown(el);
+      releaseFirst();
+      await new Promise((r) => setTimeout(r, 50));
+      await el.updateComplete;
+      expect(options(el).every((o) => o.textContent!.includes('Zion Street'))).to.be.true;
+    });
+
+    it('forgets the chosen place as soon as the address is edited', async () => {
+      const el = await picker();
+      type(el, 'Capitol');
+      await suggestionsShown(el);
+      options(el)[0]!.click();
+      expect(el.value).to.not.equal(undefined);
+      const event = chosen(el);
+      type(el, `${input(el).value} x`);
+      expect(await event).to.equal(undefined);
+      expect(el.value).to.equal(undefined);
+    });
+
+    it('tells the resident when address search is down, and keeps the other ways open', async () => {
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker geocoder-url="http://127.0.0.1:9/geocode"></civic-location-picker>`);
+      type(el, 'Main St');
+      await waitUntil(() => notice(el), 'notice', { timeout: 10_000 });
+      expect(notice(el)).to.equal("Address search isn't working right now. Use your location or choose the place on the map instead.");
+      expect(button(el, 'locate-button').disabled).to.be.false;
+      expect(button(el, 'map-button').disabled).to.be.false;
+    });
+
+    it('gets its geocoder from an enclosing <civic-hall>', async () => {
+      const hall = await fixture(html`<civic-hall geocoder-url=${GEOCODER}><civic-location-picker></civic-location-picker></civic-hall>`);
+      const el = hall.querySelector('civic-location-picker')!;
+      await el.updateComplete;
+      type(el, 'Pearl');
+      await suggestionsShown(el);
+      expect(options(el)[0]!.textContent).to.contain('Pearl Street');
+    });
+  });
+
+  describe('without a geocoder', () => {
+    it('accepts the typed address as free text: a plain text input, no combobox', async () => {
+      const el = await picker({ geocoder: false });
+      expect(input(el).hasAttribute('role')).to.be.false;
+      expect(root(el).querySelector('[role=listbox]')).to.equal(null);
+      expect(root(el).querySelector('.civic-hint')!.textContent).to.equal('Type the address, use your location, or choose the place on a map.');
+      const event = chosen(el);
+      type(el, 'Corner of Main and Pearl, by the bus stop');
+      expect(await event).to.deep.equal({ address: 'Corner of Main and Pearl, by the bus stop' });
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('use my location', () => {
+    it('finds the resident, looks up the address and shows and announces it', async () => {
+      const [place] = await truth.search('Washington Street', { limit: 1 });
+      restoreGeolocation = stubGeolocation({ latitude: place!.lat, longitude: place!.long });
+      const el = await picker();
+      button(el, 'locate-button').click();
+      await waitUntil(() => el.value?.address, 'address looked up', { timeout: 10_000 });
+      expect(el.value).to.deep.equal({ lat: place!.lat, long: place!.long, address: place!.displayName });
+      expect(input(el).value).to.equal(place!.displayName);
+      await said(el, `Chosen location: ${place!.displayName}`);
+      await expect(el).to.be.accessible();
+    });
+
+    for (const [code, words] of [
+      [1, "This page isn't allowed to use your location. Type the address or choose the place on the map instead."],
+      [2, "Your location isn't available right now. Type the address or choose the place on the map instead."],
+      [3, 'Finding your location took too long. Try again, or type the address instead.'],
+    ] as const) {
+      it(`explains what to do when the location fails (error code ${code})`, async () => {
+        restoreGeolocation = stubGeolocation({ code });
+        const el = await picker();
+        button(el, 'locate-button').click();
+        await waitUntil(() => notice(el) === words, 'message shown');
+        await said(el, words);
+        expect(el.value).to.equal(undefined);
+        expect(button(el, 'locate-button').disabled).to.be.false;
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
+  describe('outside the city (bounds)', () => {
+    it('refuses a point outside bounds with a clear inline message, and is invalid', async () => {
+      restoreGeolocation = stubGeolocation(NEW_YORK);
+      const el = await picker();
+      button(el, 'locate-button').click();
+      await waitUntil(() => inlineError(el), 'inline error', { timeout: 10_000 });
+      const message = 'The place you chose is outside the city. Choose a place inside the city limits.';
+      expect(inlineError(el)).to.equal(`Error: ${message}`);
+      expect(el.validity.customError).to.be.true;
+      expect(el.validationMessage).to.equal(message);
+      expect(el.checkValidity()).to.be.false;
+      expect(input(el).getAttribute('aria-invalid')).to.equal('true');
+      expect(input(el).getAttribute('aria-describedby')).to.contain('address-error');
+      await waitUntil(() => spoken(el).endsWith(message), 'announced with the message', { timeout: 10_000 });
+      expect(root(el).querySelector('.point')!.textContent).to.equal('Pin at 40.713, -74.006');
+      await expect(el).to.be.accessible();
+    });
+
+    it('accepts any point when no bounds are set', async () => {
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker></civic-location-picker>`);
+      el.value = { lat: NEW_YORK.latitude, long: NEW_YORK.longitude };
+      await el.updateComplete;
+      expect(el.checkValidity()).to.be.true;
+      expect(inlineError(el)).to.equal(undefined);
+    });
+  });
+
+  describe('the map', () => {
+    it('is not loaded until the resident asks for it, then is keyboard operable and accessible', async () => {
+      const [place] = await truth.search('Laurel Street', { limit: 1 });
+      const el = await picker();
+      el.value = { lat: place!.lat, long: place!.long, address: place!.displayName };
+      await el.updateComplete;
+      expect(root(el).querySelector('.map')).to.equal(null);
+      expect(button(el, 'map-button').getAttribute('aria-expanded')).to.equal('false');
+      const map = await openMap(el);
+      expect(button(el, 'map-button').getAttribute('aria-expanded')).to.equal('true');
+      expect(button(el, 'map-button').textContent!.trim()).to.equal('Hide map');
+      expect(map.getAttribute('role')).to.equal('application');
+      expect(map.getAttribute('tabindex')).to.equal('0');
+      expect(root(el).querySelector('.leaflet-control-attribution a[href*="openstreetmap.org/copyright"]')).to.exist;
+      expect(getComputedStyle(root(el).querySelector('.leaflet-control-attribution a')!).textDecorationLine).to.equal('underline');
+      await expect(el).to.be.accessible();
+
+      map.focus();
+      for (let i = 0; i < 3; i++) press(map, 'ArrowRight');
+      press(map, 'ArrowUp');
+      expect(el.value?.lat).to.equal(place!.lat);
+      const event = chosen(el);
+      press(map, 'Enter');
+      const point = await event;
+      expect(point!.long).to.be.greaterThan(place!.long);
+      expect(point!.lat).to.be.greaterThan(place!.lat);
+      await waitUntil(() => el.value?.address, 'reverse geocoded', { timeout: 10_000 });
+      const named = await truth.reverse(el.value!.lat!, el.value!.long!);
+      expect(el.value!.address).to.equal(named!.displayName);
+      expect(input(el).value).to.equal(named!.displayName);
+      await said(el, `Chosen location: ${named!.displayName}`);
+    });
+
+    it('moves the pin where the map is clicked and chooses that place', async () => {
+      const [place] = await truth.search('Pearl Street', { limit: 1 });
+      const el = await picker();
+      el.value = { lat: place!.lat, long: place!.long, address: place!.displayName };
+      const map = await openMap(el);
+      const box = map.getBoundingClientRect();
+      const event = chosen(el);
+      const at = { clientX: box.left + box.width * 0.75, clientY: box.top + box.height * 0.5, bubbles: true, cancelable: true, view: window };
+      map.dispatchEvent(new MouseEvent('mousedown', at));
+      map.dispatchEvent(new MouseEvent('mouseup', at));
+      map.dispatchEvent(new MouseEvent('click', at));
+      const point = await event;
+      expect(point!.long).to.be.greaterThan(place!.long);
+      expect(point!.lat).to.be.closeTo(place!.lat, 0.0005);
+      const pin = root(el).querySelector<HTMLElement>('.leaflet-marker-icon')!.getBoundingClientRect();
+      expect(pin.left + pin.width / 2).to.be.closeTo(at.clientX, 2);
+    });
+
+    it('hides and shows again without reloading', async () => {
+      const el = await picker();
+      const map = await openMap(el);
+      button(el, 'map-button').click();
+      await el.updateComplete;
+      expect(root(el).querySelector<HTMLElement>('.map-panel')!.hidden).to.be.true;
+      expect(button(el, 'map-button').getAttribute('aria-expanded')).to.equal('false');
+      button(el, 'map-button').click();
+      await el.updateComplete;
+      expect(root(el).querySelector<HTMLElement>('.map-panel')!.hidden).to.be.false;
+      expect(root(el).querySelector('.map')).to.equal(map);
+    });
+
+    it('refuses a pin dropped outside the city', async () => {
+      const el = await picker({ bounds: '-72.70,41.75,-72.69,41.76' });
+      el.value = { lat: 41.755, long: -72.695 };
+      const map = await openMap(el);
+      map.focus();
+      for (let i = 0; i < 20; i++) press(map, 'ArrowRight');
+      press(map, 'Enter');
+      await waitUntil(() => inlineError(el), 'inline error', { timeout: 10_000 });
+      expect(el.validity.customError).to.be.true;
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('in a plain <form>', () => {
+    async function inForm(attrs: { geocoder?: boolean } = {}) {
+      const form = await fixture<HTMLFormElement>(html`<form>
+        <civic-location-picker name="where" required geocoder-url=${attrs.geocoder === false ? '' : GEOCODER} tile-url=${TILE}></civic-location-picker>
+        <button>Send</button>
+      </form>`);
+      const el = form.querySelector('civic-location-picker')!;
+      await el.updateComplete;
+      let submitted = 0;
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        submitted++;
+      });
+      return { form, el, submitted: () => submitted };
+    }
+
+    it('blocks submission while required and empty, and says what to do inline', async () => {
+      const { form, el, submitted } = await inForm();
+      expect(el.form).to.equal(form);
+      form.requestSubmit();
+      await el.updateComplete;
+      expect(submitted()).to.equal(0);
+      expect(el.validity.valueMissing).to.be.true;
+      expect(inlineError(el)).to.equal('Error: Enter an address, use your location, or choose the place on the map');
+      expect(root(el).querySelector('label')!.textContent!.trim()).to.equal('Address or place');
+      expect(input(el).getAttribute('aria-required')).to.equal('true');
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks for a choice from the list when an address was typed but not chosen', async () => {
+      const { form, el, submitted } = await inForm();
+      type(el, 'Main St');
+      form.requestSubmit();
+      await el.updateComplete;
+      expect(submitted()).to.equal(0);
+      expect(inlineError(el)).to.equal('Error: Choose an address from the list, or choose the place on the map');
+    });
+
+    it('submits <name>[lat], [long] and [address] once a place is chosen, and reset clears them', async () => {
+      const { form, el, submitted } = await inForm();
+      type(el, 'Sigourney');
+      await suggestionsShown(el);
+      press(input(el), 'ArrowDown');
+      press(input(el), 'Enter');
+      await el.updateComplete;
+      const value = el.value!;
+      const data = new FormData(form);
+      expect(data.get('where[lat]')).to.equal(String(value.lat));
+      expect(data.get('where[long]')).to.equal(String(value.long));
+      expect(data.get('where[address]')).to.equal(value.address);
+      form.requestSubmit();
+      expect(submitted()).to.equal(1);
+      expect(inlineError(el)).to.equal(undefined);
+
+      const event = chosen(el);
+      form.reset();
+      expect(await event).to.equal(undefined);
+      await el.updateComplete;
+      expect(el.value).to.equal(undefined);
+      expect(input(el).value).to.equal('');
+      expect([...new FormData(form).keys()]).to.deep.equal([]);
+      expect(el.validity.valueMissing).to.be.true;
+    });
+
+    it('submits a typed address alone when no geocoder is configured', async () => {
+      const { form, el, submitted } = await inForm({ geocoder: false });
+      type(el, '12 Elm Row, behind the library');
+      await el.updateComplete;
+      expect([...new FormData(form)]).to.deep.equal([['where[address]', '12 Elm Row, behind the library']]);
+      form.requestSubmit();
+      expect(submitted()).to.equal(1);
+    });
+
+    it('is left out of the form and inert while disabled, by itself or by its fieldset', async () => {
+      const form = await fixture<HTMLFormElement>(html`<form><fieldset disabled>
+        <civic-location-picker name="where"></civic-location-picker>
+      </fieldset></form>`);
+      const el = form.querySelector('civic-location-picker')!;
+      el.value = { lat: 41.76, long: -72.68, address: 'A' };
+      await el.updateComplete;
+      expect(input(el).disabled).to.be.true;
+      expect(button(el, 'locate-button').disabled).to.be.true;
+      expect(button(el, 'map-button').disabled).to.be.true;
+      expect([...new FormData(form).keys()]).to.deep.equal([]);
+      form.querySelector('fieldset')!.disabled = false;
+      el.disabled = true;
+      await el.updateComplete;
+      expect(input(el).disabled).to.be.true;
+      el.disabled = false;
+      await waitUntil(() => !input(el).disabled, 'enabled again');
+      expect([...new FormData(form).keys()]).to.deep.equal(['where[lat]', 'where[long]', 'where[address]']);
+    });
+  });
+
+  describe('an error set by the host form', () => {
+    it('shows it inline with "Error:", links it to the input, and focus() lands on the input', async () => {
+      const el = await picker();
+      el.error = 'Enter where the problem is';
+      await el.updateComplete;
+      expect(inlineError(el)).to.equal('Error: Enter where the problem is');
+      expect(input(el).getAttribute('aria-describedby')!.split(' ')).to.include('address-error');
+      expect(input(el).getAttribute('aria-invalid')).to.equal('true');
+      el.focus();
+      expect(root(el).activeElement).to.equal(input(el));
+      expect(document.activeElement).to.equal(el);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('value set by script (a restored draft)', () => {
+    it('shows the address, fills the form, and fires no event', async () => {
+      const form = await fixture<HTMLFormElement>(html`<form><civic-location-picker name="where"></civic-location-picker></form>`);
+      const el = form.querySelector('civic-location-picker')!;
+      let events = 0;
+      el.addEventListener('civic-location-change', () => events++);
+      el.value = { lat: 41.7637, long: -72.6851, address: '550 Main Street' };
+      await el.updateComplete;
+      expect(input(el).value).to.equal('550 Main Street');
+      expect(new FormData(form).get('where[address]')).to.equal('550 Main Street');
+      expect(events).to.equal(0);
+    });
+  });
+
+  describe('in Spanish', () => {
+    it('speaks Spanish from the nearest lang', async () => {
+      const wrapper = await fixture(html`<div lang="es"><civic-location-picker geocoder-url=${GEOCODER} required></civic-location-picker></div>`);
+      const el = wrapper.querySelector('civic-location-picker')!;
+      await el.updateComplete;
+      expect(root(el).querySelector('label')!.textContent!.trim()).to.equal('Dirección o lugar');
+      expect(button(el, 'locate-button').textContent!.trim()).to.equal('Usar mi ubicación');
+      expect(button(el, 'map-button').textContent!.trim()).to.equal('Ver en el mapa');
+      expect(el.validationMessage).to.equal('Escriba una dirección, use su ubicación o elija el lugar en el mapa');
+      type(el, 'Main St');
+      await suggestionsShown(el);
+      await said(el, `Se encontraron ${options(el).length} direcciones`);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('label and hint', () => {
+    it('uses the page\'s own words when given', async () => {
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker label="Where is the pothole?" hint="The nearest address is fine"></civic-location-picker>`);
+      expect(root(el).querySelector('label')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Where is the pothole? (optional)');
+      expect(root(el).querySelector('.civic-hint')!.textContent).to.equal('The nearest address is fine');
+    });
+  });
+});
+
