@@ -479,8 +479,8 @@ export class CivicServiceRequest extends CivicElement {
     for (const a of askable(this.definition?.attributes ?? [])) {
       rows.push({ key: `attr:${a.code}`, label: a.description, value: answerText(a, d.answers[a.code], this.locale), step: 'questions' });
     }
-    const where = this.usePicker
-      ? (d.location?.address ?? (d.location ? `${d.location.lat.toFixed(5)}, ${d.location.long.toFixed(5)}` : ''))
+    const where = this.usePicker && d.location
+      ? (d.location.address ?? `${d.location.lat.toFixed(5)}, ${d.location.long.toFixed(5)}`)
       : d.address;
     rows.push({ key: 'location', label: t('requestReviewLocation'), value: where, step: 'location' });
     rows.push({ key: 'description', label: t('requestDescriptionLabel'), value: d.description.trim(), step: 'details' });
@@ -545,7 +545,11 @@ export class CivicServiceRequest extends CivicElement {
           tileUrl: this.config.tileUrl,
           bounds: this.bounds,
           lang: this.locale,
-          onLocation: (value) => this.patch({ location: value ? { lat: value.lat, long: value.long, ...(value.address ? { address: value.address } : {}) } : undefined }),
+          onLocation: (value) =>
+            value?.lat !== undefined && value.long !== undefined
+              ? this.patch({ location: { lat: value.lat, long: value.long, ...(value.address ? { address: value.address } : {}) } })
+              : // A picker without a geocoder gives an address typed as free text, without coordinates.
+                this.patch({ location: undefined, address: value?.address ?? '' }),
           onAddress: (value) => this.patch({ address: value }),
           onBack: () => this.back('location'),
           onSubmit: (e) =>

@@ -14,7 +14,7 @@ export interface LocationStep extends StepContext {
   tileUrl?: string;
   bounds?: string;
   lang?: string;
-  onLocation(value: ChosenLocation | undefined): void;
+  onLocation(value: { lat?: number; long?: number; address?: string } | undefined): void;
   onAddress(value: string): void;
   onBack(): void;
   onSubmit(e: Event): void;
@@ -31,13 +31,14 @@ export function renderLocation(ctx: LocationStep): TemplateResult {
             id="location"
             part="location-picker"
             required
-            .value=${ctx.location}
+            .value=${ctx.location ?? (ctx.address ? { address: ctx.address } : undefined)}
             .error=${error}
             geocoder-url=${ifDefined(ctx.geocoderUrl)}
             tile-url=${ifDefined(ctx.tileUrl)}
             bounds=${ifDefined(ctx.bounds)}
             lang=${ifDefined(ctx.lang)}
-            @civic-location-change=${(e: CustomEvent<{ value?: ChosenLocation | null }>) => ctx.onLocation(e.detail.value ?? undefined)}
+            @civic-location-change=${(e: CustomEvent<{ value?: { lat?: number; long?: number; address?: string } | null }>) =>
+              ctx.onLocation(e.detail.value ?? undefined)}
           ></civic-location-picker>`
       : field(t, { id: 'location', label: t('requestAddressLabel'), hint: t('requestAddressHint'), error }, (p) =>
           textInput(p, { value: ctx.address, autocomplete: 'street-address', required: true, onInput: (v) => ctx.onAddress(v) }),
