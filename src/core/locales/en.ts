@@ -220,6 +220,53 @@ export const en = {
   locationOutOfBounds: 'The place you chose is outside the city. Choose a place inside the city limits.',
   locationRequired: 'Enter an address, use your location, or choose the place on the map',
   locationChooseSuggestion: 'Choose an address from the list, or choose the place on the map',
+
+  // <civic-request-map>
+  requestMapTitle: 'Reported problems',
+  requestMapFilters: 'Filter requests',
+  requestMapAllCategories: 'All categories',
+  requestMapOtherGroup: 'Other',
+  requestMapAnyStatus: 'Open and closed',
+  requestMapStatusOpen: 'Open',
+  requestMapStatusClosed: 'Closed',
+  requestMapFrom: 'Reported from',
+  requestMapTo: 'Reported until',
+  requestMapShowList: 'Show as list',
+  requestMapShowMap: 'Show map',
+  requestMapLoading: 'Loading requests…',
+  requestMapMapLoading: 'Loading map…',
+  requestMapMapFailed: "The map couldn't load. Use “Show as list” to see the same requests.",
+  requestMapLabel: 'Map of reported problems. Arrow keys move the map, plus and minus zoom, Tab reaches the markers.',
+  requestMapCountAll: {
+    one: '{count} request in view',
+    other: '{count} requests in view',
+  },
+  requestMapCountOpen: {
+    one: '{count} open request in view',
+    other: '{count} open requests in view',
+  },
+  requestMapCountClosed: {
+    one: '{count} closed request in view',
+    other: '{count} closed requests in view',
+  },
+  requestMapEmpty: 'No requests match these filters in this area.',
+  requestMapCluster: {
+    one: '{count} request here. Press Enter to zoom in.',
+    other: '{count} requests here. Press Enter to zoom in.',
+  },
+  requestMapMarker: '{category}, {status}: {address}',
+  requestMapNoAddress: 'No address given',
+  requestMapUnknownCategory: 'Request',
+  requestMapClosePopup: 'Close details',
+  requestMapColStatus: 'Status',
+  requestMapColCategory: 'Category',
+  requestMapColAddress: 'Address',
+  requestMapColDate: 'Reported',
+  requestMapColDetails: 'Details',
+  requestMapFollow: 'Follow this request',
+  requestMapFollowId: 'Follow request {id}',
+  requestMapListCaption: 'Requests in the map area',
+  requestMapShowMore: 'Show {count} more',
 } satisfies Record<string, Message>;
 
 /** Plural forms of one message, chosen with `Intl.PluralRules`; `other` is the fallback. */

@@ -1,0 +1,614 @@
+import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import type * as LeafletTypes from 'leaflet';
+import type { Service, ServiceRequest } from '../../api/types.js';
+import type { CivicConfig } from '../../core/context.js';
+import { CivicElement } from '../../core/civic-element.js';
+import { AnnouncerController } from '../../core/announcer.js';
+import { errorPanel } from '../../core/forms/error-panel.js';
+import { inBounds, parseBounds, type LngLatBounds } from '../../core/map/defaults.js';
+import { loadMapKit, type MapKit } from '../../core/map/load.js';
+import type { PointClusters } from '../../core/geo/cluster.js';
+import { NO_FILTERS, RequestLoader, type RequestFilters } from './request-loader.js';
+import { requestMapStyles } from './civic-request-map.styles.js';
+
+/** Detail of `civic-request-select`. */
+export interface CivicRequestSelectDetail {
+  serviceRequestId: string;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-request-map': CivicRequestMap;
+  }
+  interface HTMLElementEventMap {
+    'civic-request-select': CustomEvent<CivicRequestSelectDetail>;
+  }
+}
+
+const HEADINGS: Record<number, StaticValue> = {
+  1: literal`h1`,
+  2: literal`h2`,
+  3: literal`h3`,
+  4: literal`h4`,
+  5: literal`h5`,
+  6: literal`h6`,
+};
+
+const WORLD: LngLatBounds = [-180, -85, 180, 85];
+const LIST_PAGE = 100;
+
+type MapState = 'idle' | 'loading' | 'ready' | 'failed';
+
+const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
+const idOf = (r: ServiceRequest) => r.service_request_id ?? r.token ?? '';
+
+/**
+ * Public service requests on a map, clustered, with filters and an equivalent table: "what has
+ * been reported near me, and what happened to it?".
+ *
+ * Loads the requests of the visible area (with the `bbox` extension; otherwise the filter's
+ * date window or the server's default one) and remembers what it loaded, so moving around an
+ * area already seen does not download again. Leaflet and the clustering code load only when the
+ * map is first shown; the list view works without them.
+ *
+ * @summary Map and list of public 311 requests, with filters.
+ * @tagname civic-request-map
+ *
+ * @attr {string} bounds - First view, `minLng,minLat,maxLng,maxLat` (the city). Default: the world.
+ * @attr {string} tile-url - Tile URL template. Default OpenStreetMap's (or the hall's `tile-url`).
+ * @attr {string} tile-attribution - Attribution HTML for the tiles (page author's). Default OpenStreetMap's.
+ * @attr {string} tracker-url - Link each request here, `{id}` replaced, e.g. `/track.html?request={id}`.
+ * @attr {'map'|'list'} view - The view shown first. Default `map`.
+ * @attr {boolean} url-state - Keep filters and view in the page URL (`status`, `category`, `from`, `to`, `view`).
+ *
+ * @fires {CustomEvent<CivicRequestSelectDetail>} civic-request-select - A request was opened on
+ * the map, or its tracker link followed in the list (cancelable there, to stay in page).
+ *
+ * @csspart title - The heading.
+ * @csspart filters - The filter form.
+ * @csspart toggle - The "Show as list" / "Show map" button.
+ * @csspart count - How many requests are in view.
+ * @csspart map - The map.
+ * @csspart list - The table of requests.
+ * @csspart error-panel - Shown when the backend cannot be reached, with a retry button.
+ *
+ * @cssprop --civic-request-map-height - Height of the map. Default `28rem`.
+ */
+export class CivicRequestMap extends CivicElement {
+  static override styles = [...(CivicElement.styles as []), requestMapStyles];
+
+  /** First view, `minLng,minLat,maxLng,maxLat`. */
+  @property() bounds?: string;
+
+  @property({ attribute: 'tile-url' }) tileUrl?: string;
+
+  @property({ attribute: 'tile-attribution' }) tileAttribution?: string;
+
+  /** Link to the status tracker, `{id}` replaced by the request id. */
+  @property({ attribute: 'tracker-url' }) trackerUrl?: string;
+
+  /** Reflect filters and view in the page URL's query. */
+  @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
+
+  /** Level of the heading (1–6). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Which view shows: the map, or the table of the same requests. The toggle button switches it. */
+  @property({ reflect: true }) view: 'map' | 'list' = 'map';
+
+  /** Most requests loaded per area (paging stops there). */
+  @property({ type: Number, attribute: 'max-requests' }) maxRequests = 10_000;
+
+  @state() private filters: RequestFilters = NO_FILTERS;
+  @state() private services?: Service[];
+  @state() private loadError?: unknown;
+  @state() private loading = false;
+  @state() private mapState: MapState = 'idle';
+  @state() private viewBounds: LngLatBounds = WORLD;
+  @state() private filtered: ServiceRequest[] = [];
+  @state() private listLimit = LIST_PAGE;
+
+  private loader?: RequestLoader;
+  private loadedRevision = '';
+  private refreshId = 0;
+  private readonly announcer = new AnnouncerController(this);
+  private announceTimer?: ReturnType<typeof setTimeout>;
+  private lastAnnounced = '';
+
+  private kit?: MapKit;
+  private map?: LeafletTypes.Map;
+  private layer?: LeafletTypes.LayerGroup;
+  private clusters?: PointClusters<ServiceRequest>;
+  private clusterModule?: typeof import('../../core/geo/cluster.js');
+  private indexedFor?: ServiceRequest[];
+  private markers = new Map<string, LeafletTypes.Marker>();
+  private popupFor?: string;
+
+  /** The Leaflet map once it is shown (`undefined` before, and in a list-only session): add layers, move it. */
+  get leafletMap(): LeafletTypes.Map | undefined {
+    return this.map;
+  }
+
+  /** The area the requests are shown for, `[minLng, minLat, maxLng, maxLat]`: the map's view, or `bounds` before the map exists. */
+  get visibleBounds(): LngLatBounds {
+    return this.viewBounds;
+  }
+
+  protected override ownConfig(): Partial<CivicConfig> {
+    return { ...super.ownConfig(), tileUrl: this.tileUrl };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.urlState) this.readUrl();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.announceTimer);
+  }
+
+  protected override configChanged(): void {
+    const backend = this.backend;
+    this.loader = backend ? new RequestLoader(backend, { maxRequests: this.maxRequests }) : undefined;
+    this.loadedRevision = '';
+    this.filtered = [];
+    void this.loadServices();
+    void this.refresh();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (this.view !== 'list') this.view = 'map';
+    // Before super: configChanged() (run there) loads the area these bounds describe.
+    if (changed.has('bounds') && !this.map) this.viewBounds = parseBounds(this.bounds) ?? WORLD;
+    super.willUpdate(changed);
+    if (!Number.isInteger(this.headingLevel) || this.headingLevel < 1 || this.headingLevel > 5) this.headingLevel = 2;
+    if (this.view === 'map' && this.mapState === 'idle') {
+      this.mapState = 'loading';
+      void this.openMap();
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('view') && this.view === 'map' && this.map) {
+      this.map.invalidateSize();
+      this.drawMarkers();
+    }
+    if ((changed.has('filtered') || changed.has('locale')) && this.map) this.drawMarkers();
+  }
+
+  /** Loads (again) the categories and the requests in view. */
+  async load(): Promise<void> {
+    this.loadError = undefined;
+    await Promise.all([this.loadServices(), this.refresh()]);
+  }
+
+  private async loadServices(): Promise<void> {
+    const backend = this.backend;
+    if (!backend) return;
+    try {
+      const services = await backend.services();
+      if (backend === this.backend) this.services = services;
+    } catch (error) {
+      if (backend === this.backend) this.loadError = error;
+    }
+  }
+
+  /** Makes sure the requests of the current view and filters are loaded, then shows them. */
+  private async refresh(): Promise<void> {
+    const loader = this.loader;
+    if (!loader) return;
+    const id = ++this.refreshId;
+    const filters = this.filters;
+    const view = this.viewBounds;
+    if (!loader.covers(filters, view)) {
+      this.loading = true;
+      try {
+        await loader.ensure(filters, view);
+        if (loader === this.loader) this.loadError = undefined;
+      } catch (error) {
+        if (loader === this.loader && id === this.refreshId) {
+          this.loadError = error;
+          this.loading = false;
+        }
+        return;
+      }
+      if (id === this.refreshId) this.loading = false;
+    }
+    if (loader !== this.loader || filters !== this.filters) return;
+    const revision = loader.revision(filters);
+    if (revision !== this.loadedRevision) {
+      this.loadedRevision = revision;
+      this.filtered = loader.loaded(filters);
+    }
+    this.scheduleAnnounce();
+  }
+
+  private inViewMemo?: { filtered: ServiceRequest[]; bounds: LngLatBounds; requests: ServiceRequest[] };
+
+  /** The filtered requests inside the current view (unsorted; computed once per data and view). */
+  private inView(): ServiceRequest[] {
+    const memo = this.inViewMemo;
+    if (memo && memo.filtered === this.filtered && memo.bounds === this.viewBounds) return memo.requests;
+    const b = this.viewBounds;
+    const requests = this.filtered.filter((r) => r.lat !== undefined && r.long !== undefined && inBounds(b, r.lat, r.long));
+    this.inViewMemo = { filtered: this.filtered, bounds: b, requests };
+    return requests;
+  }
+
+  private countText(count: number): string {
+    const key = this.filters.status === 'open' ? 'requestMapCountOpen' : this.filters.status === 'closed' ? 'requestMapCountClosed' : 'requestMapCountAll';
+    return this.t(key, { count });
+  }
+
+  private scheduleAnnounce(): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      if (this.loading || this.loadError) return;
+      const text = this.countText(this.inView().length);
+      if (text === this.lastAnnounced) return;
+      this.lastAnnounced = text;
+      void this.announcer.announce(text);
+    }, 300);
+  }
+
+  // ---- URL state ----
+
+  private readUrl(): void {
+    const q = new URLSearchParams(location.search);
+    const status = q.get('status');
+    const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '');
+    this.filters = {
+      status: status === 'open' || status === 'closed' ? status : '',
+      category: q.get('category') ?? '',
+      from: day(q.get('from')),
+      to: day(q.get('to')),
+    };
+    if (q.get('view') === 'list') this.view = 'list';
+  }
+
+  private writeUrl(): void {
+    if (!this.urlState) return;
+    const url = new URL(location.href);
+    const set = (name: string, value: string) => (value ? url.searchParams.set(name, value) : url.searchParams.delete(name));
+    set('status', this.filters.status);
+    set('category', this.filters.category);
+    set('from', this.filters.from);
+    set('to', this.filters.to);
+    set('view', this.view === 'list' ? 'list' : '');
+    history.replaceState(history.state, '', url);
+  }
+
+  // ---- filters and view ----
+
+  private onFilterChange(event: Event): void {
+    const form = event.currentTarget as HTMLFormElement;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
+    const status = value('status');
+    let from = value('from');
+    let to = value('to');
+    if (from && to && from > to) [from, to] = [to, from];
+    const next: RequestFilters = {
+      status: status === 'open' || status === 'closed' ? status : '',
+      category: value('category'),
+      from,
+      to,
+    };
+    if (JSON.stringify(next) === JSON.stringify(this.filters)) return;
+    this.filters = next;
+    this.listLimit = LIST_PAGE;
+    this.writeUrl();
+    void this.refresh();
+  }
+
+  private toggleView(): void {
+    this.view = this.view === 'map' ? 'list' : 'map';
+    this.writeUrl();
+  }
+
+  // ---- map ----
+
+  private async openMap(): Promise<void> {
+    try {
+      const [kit, clusterModule] = await Promise.all([loadMapKit(), import('../../core/geo/cluster.js')]);
+      this.kit = kit;
+      this.clusterModule = clusterModule;
+      await this.updateComplete;
+      if (this.view !== 'map') {
+        // The resident chose the list meanwhile: a hidden container has no size to fit.
+        this.mapState = 'idle';
+        return;
+      }
+      const container = this.renderRoot.querySelector<HTMLElement>('.map')!;
+      const map = kit.createMap(container, {
+        root: this.renderRoot as ShadowRoot,
+        tileUrl: this.config.tileUrl,
+        attribution: this.tileAttribution,
+        bounds: this.viewBounds,
+      });
+      this.map = map;
+      this.layer = kit.L.layerGroup().addTo(map);
+      map.on('moveend', () => this.onMove());
+      map.on('popupclose', () => this.onPopupClose());
+      this.mapState = 'ready';
+      this.onMove();
+    } catch (error) {
+      console.warn('civic-request-map: the map could not load', error);
+      this.mapState = 'failed';
+    }
+  }
+
+  private onMove(): void {
+    const map = this.map;
+    if (!map) return;
+    const b = map.getBounds();
+    this.viewBounds = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)];
+    this.drawMarkers();
+    void this.refresh();
+  }
+
+  /** Shows the clusters and single requests of the current view; keeps markers that stay. */
+  private drawMarkers(): void {
+    const { map, layer, kit, clusterModule } = this;
+    if (!map || !layer || !kit || !clusterModule || this.view !== 'map') return;
+    if (this.indexedFor !== this.filtered) {
+      this.indexedFor = this.filtered;
+      this.clusters = new clusterModule.PointClusters(this.filtered, (r) => (r.lat !== undefined && r.long !== undefined ? [r.lat, r.long] : undefined));
+      layer.clearLayers();
+      this.markers.clear();
+    }
+    const zoom = map.getZoom();
+    const items = this.clusters!.at(this.viewBounds, zoom);
+    const keep = new Set<string>();
+    for (const item of items) {
+      const key = item.kind === 'cluster' ? `c:${zoom}:${item.id}:${item.count}` : `p:${idOf(item.item)}`;
+      keep.add(key);
+      if (this.markers.has(key)) continue;
+      const marker = item.kind === 'cluster' ? this.clusterMarker(kit, item.lat, item.long, item.id, item.count) : this.pointMarker(kit, item.item);
+      marker.addTo(layer);
+      this.markers.set(key, marker);
+      const element = marker.getElement()!;
+      if (item.kind === 'cluster') {
+        element.setAttribute('aria-label', this.t('requestMapCluster', { count: item.count }));
+        element.dataset.count = String(item.count);
+      } else {
+        element.dataset.requestId = idOf(item.item);
+      }
+    }
+    for (const [key, marker] of this.markers) {
+      if (!keep.has(key)) {
+        layer.removeLayer(marker);
+        this.markers.delete(key);
+      }
+    }
+  }
+
+  private clusterMarker(kit: MapKit, lat: number, long: number, id: number, count: number): LeafletTypes.Marker {
+    const size = count < 10 ? 32 : count < 100 ? 40 : count < 1000 ? 48 : 56;
+    const label = document.createElement('span');
+    label.textContent = this.formatNumber(count);
+    label.setAttribute('aria-hidden', 'true');
+    const marker = kit.L.marker([lat, long], {
+      icon: kit.L.divIcon({ className: 'civic-cluster', html: label, iconSize: [size, size] }),
+      keyboard: true,
+    });
+    const zoomIn = () => {
+      const map = this.map!;
+      const zoom = Math.min(this.clusters!.expansionZoom(id), map.getMaxZoom());
+      map.setView([lat, long], zoom);
+      map.getContainer().focus({ preventScroll: true });
+    };
+    marker.on('click', zoomIn);
+    marker.on('add', () => this.onActivateKey(marker, zoomIn));
+    return marker;
+  }
+
+  private pointMarker(kit: MapKit, request: ServiceRequest): LeafletTypes.Marker {
+    const marker = kit.L.marker([request.lat!, request.long!], {
+      icon: kit.pinIcon,
+      keyboard: true,
+      alt: this.t('requestMapMarker', {
+        category: this.categoryOf(request),
+        status: this.statusText(request.status),
+        address: request.address || this.t('requestMapNoAddress'),
+      }),
+    });
+    marker.on('click', () => this.openPopup(request, false));
+    marker.on('add', () => this.onActivateKey(marker, () => this.openPopup(request, true)));
+    return marker;
+  }
+
+  /** Enter or Space on a focused marker activates it (Leaflet's own handling uses `keypress`). */
+  private onActivateKey(marker: LeafletTypes.Marker, activate: () => void): void {
+    marker.getElement()?.addEventListener('keydown', (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      event.stopPropagation();
+      activate();
+    });
+  }
+
+  private openPopup(request: ServiceRequest, byKeyboard: boolean): void {
+    const { map, kit } = this;
+    if (!map || !kit) return;
+    const id = idOf(request);
+    const content = document.createElement('div');
+    content.className = 'popup';
+    content.tabIndex = -1;
+    render(this.requestDetails(request), content);
+    this.popupFor = id;
+    kit.L.popup({ offset: [1, -27], autoPanPadding: [24, 24] })
+      .setLatLng([request.lat!, request.long!])
+      .setContent(content)
+      .openOn(map);
+    const close = content.closest('.leaflet-popup')?.querySelector('.leaflet-popup-close-button');
+    close?.setAttribute('aria-label', this.t('requestMapClosePopup'));
+    close?.setAttribute('title', this.t('requestMapClosePopup'));
+    if (byKeyboard) content.focus({ preventScroll: true });
+    if (id) this.emit('civic-request-select', { serviceRequestId: id });
+  }
+
+  private onPopupClose(): void {
+    const id = this.popupFor;
+    this.popupFor = undefined;
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    if (!id || (active && !active.closest('.leaflet-popup'))) return;
+    const marker = this.renderRoot.querySelector<HTMLElement>(`[data-request-id="${CSS.escape(id)}"]`);
+    (marker ?? this.map?.getContainer())?.focus({ preventScroll: true });
+  }
+
+  // ---- rendering ----
+
+  private categoryOf(request: ServiceRequest): string {
+    return (
+      request.service_name ||
+      this.services?.find((s) => s.service_code === request.service_code)?.service_name ||
+      this.t('requestMapUnknownCategory')
+    );
+  }
+
+  private statusText(status: string): string {
+    return status === 'open' ? this.t('requestMapStatusOpen') : status === 'closed' ? this.t('requestMapStatusClosed') : status;
+  }
+
+  private linkFor(request: ServiceRequest): string | undefined {
+    const id = request.service_request_id;
+    return id && this.trackerUrl ? this.trackerUrl.replaceAll('{id}', encodeURIComponent(id)) : undefined;
+  }
+
+  private onFollow(event: MouseEvent, request: ServiceRequest): void {
+    const proceed = this.emit('civic-request-select', { serviceRequestId: request.service_request_id! }, { cancelable: true });
+    if (!proceed) event.preventDefault();
+  }
+
+  private requestDetails(request: ServiceRequest): TemplateResult {
+    const href = this.linkFor(request);
+    return html`<dl>
+        <dt>${this.t('requestMapColCategory')}</dt>
+        <dd>${this.categoryOf(request)}</dd>
+        <dt>${this.t('requestMapColStatus')}</dt>
+        <dd>${this.statusText(request.status)}</dd>
+        <dt>${this.t('requestMapColDate')}</dt>
+        <dd>${request.requested_datetime ? this.formatDate(request.requested_datetime) : '—'}</dd>
+        <dt>${this.t('requestMapColAddress')}</dt>
+        <dd>${request.address || this.t('requestMapNoAddress')}</dd>
+      </dl>
+      ${href ? html`<a href=${href}>${this.t('requestMapFollow')}</a>` : nothing}`;
+  }
+
+  private renderFilters(): TemplateResult {
+    const groups = new Map<string, Service[]>();
+    const other = this.t('requestMapOtherGroup');
+    for (const s of this.services ?? []) groups.set(s.group ?? other, [...(groups.get(s.group ?? other) ?? []), s]);
+    const collator = new Intl.Collator(this.locale);
+    const sorted = [...groups].sort(([a], [b]) => (a === other ? 1 : b === other ? -1 : collator.compare(a, b)));
+    const f = this.filters;
+    return html`<form class="filters" part="filters" aria-label=${this.t('requestMapFilters')} @change=${this.onFilterChange} @submit=${(e: Event) => e.preventDefault()}>
+      <div class="civic-field">
+        <label class="civic-label" for="category">${this.t('requestMapColCategory')}</label>
+        <select class="civic-select" id="category" name="category">
+          <option value="" ?selected=${!f.category}>${this.t('requestMapAllCategories')}</option>
+          ${sorted.map(
+            ([name, services]) => html`<optgroup label=${name}>
+              ${services
+                .sort((a, b) => collator.compare(a.service_name, b.service_name))
+                .map((s) => html`<option value=${s.service_code} ?selected=${f.category === s.service_code}>${s.service_name}</option>`)}
+            </optgroup>`,
+          )}
+        </select>
+      </div>
+      <div class="civic-field">
+        <label class="civic-label" for="status">${this.t('requestMapColStatus')}</label>
+        <select class="civic-select" id="status" name="status">
+          <option value="" ?selected=${!f.status}>${this.t('requestMapAnyStatus')}</option>
+          <option value="open" ?selected=${f.status === 'open'}>${this.t('requestMapStatusOpen')}</option>
+          <option value="closed" ?selected=${f.status === 'closed'}>${this.t('requestMapStatusClosed')}</option>
+        </select>
+      </div>
+      <div class="civic-field">
+        <label class="civic-label" for="from">${this.t('requestMapFrom')}</label>
+        <input class="civic-input" type="date" id="from" name="from" .value=${f.from} />
+      </div>
+      <div class="civic-field">
+        <label class="civic-label" for="to">${this.t('requestMapTo')}</label>
+        <input class="civic-input" type="date" id="to" name="to" .value=${f.to} />
+      </div>
+    </form>`;
+  }
+
+  private renderList(requests: ServiceRequest[]): TemplateResult {
+    // Newest first (datetimes parsed once: offsets differ across daylight saving).
+    const shown = requests
+      .map((r) => ({ r, at: Date.parse(r.requested_datetime ?? '') || 0 }))
+      .sort((a, b) => b.at - a.at)
+      .slice(0, this.listLimit)
+      .map(({ r }) => r);
+    const rest = requests.length - shown.length;
+    const link = !!this.trackerUrl;
+    return html`<table part="list">
+        <caption>${this.t('requestMapListCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.t('requestMapColStatus')}</th>
+            <th scope="col">${this.t('requestMapColCategory')}</th>
+            <th scope="col">${this.t('requestMapColAddress')}</th>
+            <th scope="col">${this.t('requestMapColDate')}</th>
+            ${link ? html`<th scope="col">${this.t('requestMapColDetails')}</th>` : nothing}
+          </tr>
+        </thead>
+        <tbody>
+          ${shown.map((r) => {
+            const href = this.linkFor(r);
+            return html`<tr data-request-id=${idOf(r)}>
+              <td>${this.statusText(r.status)}</td>
+              <td>${this.categoryOf(r)}</td>
+              <td>${r.address || this.t('requestMapNoAddress')}</td>
+              <td>${r.requested_datetime ? this.formatDate(r.requested_datetime, { dateStyle: 'medium' }) : '—'}</td>
+              ${link
+                ? html`<td>
+                    ${href
+                      ? html`<a href=${href} @click=${(e: MouseEvent) => this.onFollow(e, r)}>${this.t('requestMapFollowId', { id: r.service_request_id! })}</a>`
+                      : nothing}
+                  </td>`
+                : nothing}
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+      ${rest > 0
+        ? html`<button type="button" class="civic-button civic-button--secondary more" @click=${() => (this.listLimit += LIST_PAGE)}>
+            ${this.t('requestMapShowMore', { count: Math.min(rest, LIST_PAGE) })}
+          </button>`
+        : nothing}`;
+  }
+
+  private renderStatus(requests: ServiceRequest[]): unknown {
+    if (!this.backend) return nothing;
+    if (this.loadError) return errorPanel(this.t, this.loadError, () => void this.load());
+    if (this.loading && this.filtered.length === 0) return html`<p class="count" role="status">${this.t('requestMapLoading')}</p>`;
+    if (requests.length === 0 && !this.loading) return html`<p class="count" part="count">${this.t('requestMapEmpty')}</p>`;
+    return html`<p class="count" part="count">${this.countText(requests.length)}</p>`;
+  }
+
+  protected override render(): unknown {
+    const heading = HEADINGS[this.headingLevel];
+    const requests = this.inView();
+    const list = this.view === 'list';
+    return staticHtml`<${heading} class="title" part="title">${this.t('requestMapTitle')}</${heading}>
+      ${this.renderFilters()}
+      <div class="bar">
+        ${this.renderStatus(requests)}
+        <button type="button" class="civic-button civic-button--secondary" part="toggle" @click=${this.toggleView}>
+          ${list ? this.t('requestMapShowMap') : this.t('requestMapShowList')}
+        </button>
+      </div>
+      ${this.mapState === 'failed' && !list ? html`<p role="alert">${this.t('requestMapMapFailed')}</p>` : nothing}
+      ${this.mapState === 'loading' && !list ? html`<p role="status">${this.t('requestMapMapLoading')}</p>` : nothing}
+      <div class="map" part="map" role="region" aria-label=${this.t('requestMapLabel')} ?hidden=${list || this.mapState === 'failed'}></div>
+      ${list && !this.loadError ? this.renderList(requests) : nothing}
+      ${this.announcer.render()}`;
+  }
+}

@@ -1,0 +1,7 @@
+import { CivicRequestMap } from '../components/civic-request-map/civic-request-map.js';
+import { defineElement } from '../core/define.js';
+import './civic-hall.js';
+
+defineElement('civic-request-map', CivicRequestMap);
+
+export { CivicRequestMap };
