@@ -502,6 +502,22 @@ describe('<civic-location-picker>', () => {
     });
   });
 
+  describe('inside a host that binds .value to each change', () => {
+    it('does not restart when the host hands the same place back, so the address lookup still arrives', async () => {
+      const [place] = await truth.search('Vine Street', { limit: 1 });
+      restoreGeolocation = stubGeolocation({ latitude: place!.lat, longitude: place!.long });
+      const el = await picker();
+      el.addEventListener('civic-location-change', (e) => {
+        const value = e.detail.value;
+        el.value = value ? { ...value } : undefined;
+      });
+      button(el, 'locate-button').click();
+      await waitUntil(() => el.value?.address, 'address looked up', { timeout: 10_000 });
+      expect(el.value!.address).to.equal(place!.displayName);
+      expect(input(el).value).to.equal(place!.displayName);
+    });
+  });
+
   describe('in Spanish', () => {
     it('speaks Spanish from the nearest lang', async () => {
       const wrapper = await fixture(html`<div lang="es"><civic-location-picker geocoder-url=${GEOCODER} required></civic-location-picker></div>`);

@@ -197,9 +197,13 @@ export class CivicLocationPicker extends CivicElement {
   }
 
   set value(value: PickedLocation | undefined) {
+    const next = normalise(value);
+    // A host that binds `.value` to what the last event said hands the same place back: that must
+    // not restart the picker (it would drop a lookup in flight and retype the input under the resident).
+    if (sameLocation(next, this.picked)) return;
     this.searchId++;
-    this.pointId++;
-    this.picked = normalise(value);
+    this.cancelLookups();
+    this.picked = next;
     this.query = this.picked?.address ?? '';
     this.closeSuggestions();
     this.movePinTo(this.picked);
@@ -366,7 +370,7 @@ export class CivicLocationPicker extends CivicElement {
     const geocoder = this.activeGeocoder;
     if (geocoder) {
       // What is shown no longer names the chosen place: forget it rather than submit a mismatch.
-      this.pointId++;
+      this.cancelLookups();
       if (this.picked) this.setPicked(undefined);
       this.scheduleSearch();
     } else {
@@ -465,8 +469,15 @@ export class CivicLocationPicker extends CivicElement {
     if (!to || !this.renderRoot.querySelector('.combobox')?.contains(to)) this.closeSuggestions();
   }
 
-  private choose(result: GeocodeResult): void {
+  /** Drops the answers still on their way for an earlier point or "Use my location". */
+  private cancelLookups(): void {
     this.pointId++;
+    this.locateId++;
+    this.busy = undefined;
+  }
+
+  private choose(result: GeocodeResult): void {
+    this.cancelLookups();
     this.searchId++;
     clearTimeout(this.searchTimer);
     this.query = result.displayName;
@@ -517,7 +528,8 @@ export class CivicLocationPicker extends CivicElement {
    * the geocoder's reverse lookup. Only the latest point's answer is kept.
    */
   private async choosePoint(lat: number, long: number): Promise<void> {
-    const id = ++this.pointId;
+    this.cancelLookups();
+    const id = this.pointId;
     this.searchId++;
     this.closeSuggestions();
     const geocoder = this.activeGeocoder;
@@ -685,7 +697,7 @@ export class CivicLocationPicker extends CivicElement {
             aria-describedby=${describedBy}
             aria-invalid=${ifDefined(error ? 'true' : undefined)}
             aria-required=${ifDefined(this.required ? 'true' : undefined)}
-            autocomplete="street-address"
+            autocomplete=${geocoder ? 'off' : 'street-address'}
             spellcheck="false"
             .value=${live(this.query)}
             ?disabled=${disabled}
@@ -725,6 +737,10 @@ export class CivicLocationPicker extends CivicElement {
       </div>
       ${this.announcer.render()}`;
   }
+}
+
+function sameLocation(a: PickedLocation | undefined, b: PickedLocation | undefined): boolean {
+  return a?.lat === b?.lat && a?.long === b?.long && a?.address === b?.address;
 }
 
 function normalise(value: PickedLocation | undefined): PickedLocation | undefined {

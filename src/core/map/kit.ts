@@ -51,7 +51,8 @@ export interface MapKit {
   /**
    * A Leaflet map in `container` (which must already be in the document and have a size):
    * tile layer with attribution, styles adopted into `options.root`, fitted to `center` or
-   * `bounds`. Leaflet's zoom control and attribution are kept; everything else is the caller's.
+   * `bounds`, no animations under `prefers-reduced-motion`. Leaflet's zoom control and
+   * attribution are kept; everything else is the caller's.
    */
   createMap(container: HTMLElement, options?: CreateMapOptions): LeafletTypes.Map;
   /**
@@ -104,7 +105,12 @@ export function mapKit(L: Leaflet): MapKit {
 
     createMap(container, options = {}) {
       if (options.root) adopt(options.root, leafletStyles);
-      const map = L.map(container, { zoomSnap: 1, ...options.mapOptions });
+      const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      const map = L.map(container, {
+        zoomSnap: 1,
+        ...(still ? { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false, inertia: false } : {}),
+        ...options.mapOptions,
+      });
       L.tileLayer(options.tileUrl || OSM_TILE_URL, {
         attribution: options.attribution || OSM_ATTRIBUTION,
         maxZoom: 19,
@@ -135,7 +141,7 @@ export function mapKit(L: Leaflet): MapKit {
           const from = map.latLngToContainerPoint(pin.getLatLng());
           const to = map.containerPointToLatLng(from.add([arrow[0] * distance, arrow[1] * distance]));
           pin.setLatLng(to);
-          map.panInside(to, { padding: [step * 1.5, step * 1.5] });
+          map.panInside(to, { padding: [step * 1.5, step * 1.5], animate: !matchMedia('(prefers-reduced-motion: reduce)').matches });
           options.onMove?.(to);
         } else if (event.key === '+' || event.key === '=') {
           event.preventDefault();
