@@ -9,6 +9,8 @@ import { OPEN311_ENDPOINT } from '../helpers/backend.js';
 const client = new Open311Client({ endpoint: OPEN311_ENDPOINT });
 const DOWN = 'http://127.0.0.1:9/open311/v2';
 const HARTFORD = { lat: 41.7637, long: -72.6851 };
+/** No internet here: map tiles are a 1×1 PNG. */
+const TILE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=';
 
 const shadow = (el: CivicStatusTracker) => el.shadowRoot!;
 const q = <T extends Element = HTMLElement>(el: CivicStatusTracker, selector: string) => shadow(el).querySelector<T>(selector);
@@ -89,7 +91,7 @@ function changeable(): { backend: CivicBackend; calls: () => number; change(fn: 
 
 describe('<civic-status-tracker>', () => {
   it('is accessible with its lookup form', async () => {
-    const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
+    const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
     expect(text(el, 'h2.title')).to.equal('Track a request');
     expect(text(el, 'label[for=reference]')).to.equal('Reference number');
     expect(input(el).getAttribute('aria-describedby')).to.equal('reference-hint');
@@ -99,7 +101,7 @@ describe('<civic-status-tracker>', () => {
   describe('looking up a reference number typed in the form', () => {
     it('shows the service, status in plain words, expected date, details and timeline of a new request', async () => {
       const id = await submitOpen();
-      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
       const loaded = oneEvent(el, 'civic-request-loaded');
       await lookUp(el, ` #${id} `);
       const { detail } = await loaded;
@@ -125,7 +127,7 @@ describe('<civic-status-tracker>', () => {
     });
 
     it('asks for a number when the form is sent empty, with the GOV.UK error summary', async () => {
-      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
       await lookUp(el, '   ');
       await el.updateComplete;
       const summary = q(el, '[part=error-summary]')!;
@@ -140,7 +142,7 @@ describe('<civic-status-tracker>', () => {
     it('shows a photo sent with the request, with alt text', async () => {
       const id = await submitOpen({ media: await pixel() });
       const el = await fixture<CivicStatusTracker>(
-        html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${id}></civic-status-tracker>`,
+        html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${id}></civic-status-tracker>`,
       );
       await settled(el);
       const img = q<HTMLImageElement>(el, '[part=photo] img')!;
@@ -154,7 +156,7 @@ describe('<civic-status-tracker>', () => {
     it('says "Closed" with the city\'s explanation, no expected date, and the whole timeline', async () => {
       const closed = await seeded('closed');
       const el = await fixture<CivicStatusTracker>(
-        html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${closed.service_request_id!}></civic-status-tracker>`,
+        html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${closed.service_request_id!}></civic-status-tracker>`,
       );
       await settled(el);
       expect(text(el, '[part=status]')).to.equal('Closed');
@@ -172,7 +174,7 @@ describe('<civic-status-tracker>', () => {
     it('shows the date prominently, with how far away it is, and where the request is', async () => {
       const soon = await seeded('open', 'future');
       const el = await fixture<CivicStatusTracker>(
-        html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${soon.service_request_id!}></civic-status-tracker>`,
+        html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${soon.service_request_id!}></civic-status-tracker>`,
       );
       await settled(el);
       expect(text(el, '[part=expected] .expected-date')).to.match(/^Expected by \w+day, \w+ \d+$/);
@@ -183,11 +185,48 @@ describe('<civic-status-tracker>', () => {
     });
   });
 
+  describe('the map of the location', () => {
+    it('shows the request\'s place with a pin, in a labelled region, accessibly', async () => {
+      const id = await submitOpen();
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${id}></civic-status-tracker>`);
+      await settled(el);
+      const region = q(el, '[part=map]')!;
+      expect(region.getAttribute('role')).to.equal('region');
+      expect(region.getAttribute('aria-label')).to.equal(`Map showing where request ${id} is`);
+      await waitUntil(() => region.querySelector('.leaflet-marker-icon'), 'pin drawn', { timeout: 15_000 });
+      await waitUntil(() => region.querySelector<HTMLImageElement>('.leaflet-tile-loaded'), 'tiles from tile-url');
+      expect(region.querySelector<HTMLImageElement>('.leaflet-tile')!.src).to.equal(TILE);
+      // The pin sits in the middle of the map: the map is centred on the request.
+      const pin = region.querySelector('.leaflet-marker-icon')!.getBoundingClientRect();
+      const box = region.getBoundingClientRect();
+      expect(Math.abs(pin.left + pin.width / 2 - (box.left + box.width / 2))).to.be.below(2);
+      expect(Math.abs(pin.bottom - (box.top + box.height / 2))).to.be.below(2);
+      expect(region.querySelector('.leaflet-control-attribution')!.textContent).to.include('OpenStreetMap contributors');
+      await expect(el).to.be.accessible();
+    });
+
+    it('moves with the request looked up next, and leaves no map for a request without a place', async () => {
+      const first = await submitOpen();
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${first}></civic-status-tracker>`);
+      await settled(el);
+      await waitUntil(() => q(el, '[part=map] .leaflet-marker-icon'), 'first pin');
+      const closed = await seeded('closed');
+      await lookUp(el, closed.service_request_id!);
+      await waitUntil(() => details(el)['Reference number'] === closed.service_request_id, 'second request', { timeout: 15_000 });
+      await waitUntil(() => q(el, '[part=map] .leaflet-marker-icon'), 'second pin');
+      expect(shadow(el).querySelectorAll('.leaflet-marker-icon')).to.have.length(1);
+      const placeless = changeable();
+      placeless.change(({ lat: _lat, long: _long, ...rest }) => rest);
+      el.backend = placeless.backend;
+      await waitUntil(() => q(el, '[part=request]') && !q(el, '[part=map]'), 'no map without coordinates', { timeout: 15_000 });
+    });
+  });
+
   describe('an overdue request', () => {
     it('says it is overdue, with when it was expected', async () => {
       const late = await seeded('open', 'overdue');
       const el = await fixture<CivicStatusTracker>(
-        html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${late.service_request_id!}></civic-status-tracker>`,
+        html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${late.service_request_id!}></civic-status-tracker>`,
       );
       await settled(el);
       expect(q(el, '[part=expected]')!.classList.contains('expected--overdue')).to.be.true;
@@ -201,7 +240,7 @@ describe('<civic-status-tracker>', () => {
     it('resolves a token attribute through the tokens endpoint and shows the request', async () => {
       const token = await submitBatch();
       const id = await client.requestIdForToken(token);
-      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param="" token=${token}></civic-status-tracker>`);
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="" token=${token}></civic-status-tracker>`);
       const { detail } = await oneEvent(el, 'civic-request-loaded');
       expect(detail.serviceRequestId).to.equal(id);
       await settled(el);
@@ -211,7 +250,7 @@ describe('<civic-status-tracker>', () => {
     it('takes a token typed in the form too', async () => {
       const token = await submitBatch();
       const id = await client.requestIdForToken(token);
-      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
       await lookUp(el, token);
       await settled(el);
       expect(details(el)['Reference number']).to.equal(id);
@@ -227,7 +266,7 @@ describe('<civic-status-tracker>', () => {
         return ready ? client.requestIdForToken(t) : undefined;
       };
       const el = await fixture<CivicStatusTracker>(
-        html`<civic-status-tracker .backend=${backend} url-param="" token=${token} processing-interval="0.05"></civic-status-tracker>`,
+        html`<civic-status-tracker tile-url=${TILE} .backend=${backend} url-param="" token=${token} processing-interval="0.05"></civic-status-tracker>`,
       );
       await settled(el);
       expect(text(el, '[part=processing] h3')).to.equal('Your request is still being processed');
@@ -244,7 +283,7 @@ describe('<civic-status-tracker>', () => {
 
   describe('an unknown reference number', () => {
     it('says it could not find it, what to check, and keeps the number typed', async () => {
-      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
       await lookUp(el, '99999999');
       await settled(el);
       expect(text(el, '[part=not-found] h3')).to.equal("We couldn't find request 99999999");
@@ -258,7 +297,7 @@ describe('<civic-status-tracker>', () => {
 
     it('says the same of a token the server never gave', async () => {
       const el = await fixture<CivicStatusTracker>(
-        html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param="" token="00000000-0000-4000-8000-000000000000"></civic-status-tracker>`,
+        html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="" token="00000000-0000-4000-8000-000000000000"></civic-status-tracker>`,
       );
       await settled(el);
       expect(text(el, '[part=not-found] h3')).to.equal("We couldn't find request 00000000-0000-4000-8000-000000000000");
@@ -267,7 +306,7 @@ describe('<civic-status-tracker>', () => {
 
   describe('backend down', () => {
     it('explains the failure accessibly and keeps the number typed', async () => {
-      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${DOWN} url-param=""></civic-status-tracker>`);
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${DOWN} url-param=""></civic-status-tracker>`);
       await lookUp(el, '100001');
       await settled(el);
       expect(text(el, '[role=alert]')).to.match(/couldn.t reach the city.s service/i);
@@ -283,7 +322,7 @@ describe('<civic-status-tracker>', () => {
         if (down) throw new NetworkError();
         return client.request(ref, options);
       };
-      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker .backend=${backend} url-param="" request-id=${id}></civic-status-tracker>`);
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} .backend=${backend} url-param="" request-id=${id}></civic-status-tracker>`);
       await settled(el);
       expect(q(el, '[part=retry-button]')).to.exist;
       down = false;
@@ -303,7 +342,7 @@ describe('<civic-status-tracker>', () => {
       const second = await submitOpen();
       history.replaceState(history.state, '', `${location.pathname}?request=${first}`);
       const length = history.length;
-      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT}></civic-status-tracker>`);
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT}></civic-status-tracker>`);
       await settled(el);
       expect(details(el)['Reference number']).to.equal(first);
       expect(input(el).value).to.equal(first);
@@ -316,10 +355,10 @@ describe('<civic-status-tracker>', () => {
     it('uses another parameter name with url-param, and none when it is empty', async () => {
       const id = await submitOpen();
       history.replaceState(history.state, '', `${location.pathname}?ref=${id}&request=nope`);
-      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param="ref"></civic-status-tracker>`);
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="ref"></civic-status-tracker>`);
       await settled(el);
       expect(details(el)['Reference number']).to.equal(id);
-      const off = await fixture<CivicStatusTracker>(html`<civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
+      const off = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
       await aTimeout(50);
       expect(q(off, '[part=request], [role=status]:not([aria-live])')).to.be.null;
       expect(input(off).value).to.equal('');
@@ -331,7 +370,7 @@ describe('<civic-status-tracker>', () => {
       const id = await submitOpen();
       const live = changeable();
       const el = await fixture<CivicStatusTracker>(
-        html`<civic-status-tracker .backend=${live.backend} url-param="" request-id=${id} refresh-interval="0.05"></civic-status-tracker>`,
+        html`<civic-status-tracker tile-url=${TILE} .backend=${live.backend} url-param="" request-id=${id} refresh-interval="0.05"></civic-status-tracker>`,
       );
       await settled(el);
       await waitUntil(() => announced(el).startsWith(`Request ${id}: Open`), 'found announced');
@@ -347,7 +386,7 @@ describe('<civic-status-tracker>', () => {
       const id = await submitOpen();
       const live = changeable();
       const el = await fixture<CivicStatusTracker>(
-        html`<civic-status-tracker .backend=${live.backend} url-param="" request-id=${id} refresh-interval="0.05"></civic-status-tracker>`,
+        html`<civic-status-tracker tile-url=${TILE} .backend=${live.backend} url-param="" request-id=${id} refresh-interval="0.05"></civic-status-tracker>`,
       );
       await settled(el);
       const assigned = { datetime: new Date().toISOString(), type: 'assigned', summary: 'Assigned' };
@@ -360,7 +399,7 @@ describe('<civic-status-tracker>', () => {
       const id = await submitOpen();
       const live = changeable();
       const el = await fixture<CivicStatusTracker>(
-        html`<civic-status-tracker .backend=${live.backend} url-param="" request-id=${id} refresh-interval="0.05"></civic-status-tracker>`,
+        html`<civic-status-tracker tile-url=${TILE} .backend=${live.backend} url-param="" request-id=${id} refresh-interval="0.05"></civic-status-tracker>`,
       );
       await settled(el);
       const setVisibility = (value: 'hidden' | 'visible') => {
@@ -384,7 +423,7 @@ describe('<civic-status-tracker>', () => {
       const id = await submitOpen();
       const live = changeable();
       const el = await fixture<CivicStatusTracker>(
-        html`<civic-status-tracker .backend=${live.backend} url-param="" request-id=${id} refresh-interval="0"></civic-status-tracker>`,
+        html`<civic-status-tracker tile-url=${TILE} .backend=${live.backend} url-param="" request-id=${id} refresh-interval="0"></civic-status-tracker>`,
       );
       await settled(el);
       const before = live.calls();
@@ -397,7 +436,7 @@ describe('<civic-status-tracker>', () => {
     it('follows the page language, with dates in Spanish, and is accessible', async () => {
       const late = await seeded('open', 'overdue');
       const wrapper = await fixture(
-        html`<div lang="es"><civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${late.service_request_id!}></civic-status-tracker></div>`,
+        html`<div lang="es"><civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${late.service_request_id!}></civic-status-tracker></div>`,
       );
       const el = wrapper.querySelector('civic-status-tracker')!;
       await settled(el);
@@ -411,7 +450,7 @@ describe('<civic-status-tracker>', () => {
     });
 
     it('explains an unknown number in Spanish', async () => {
-      const wrapper = await fixture(html`<div lang="es"><civic-status-tracker endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker></div>`);
+      const wrapper = await fixture(html`<div lang="es"><civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker></div>`);
       const el = wrapper.querySelector('civic-status-tracker')!;
       await lookUp(el, '99999998');
       await settled(el);
@@ -423,7 +462,7 @@ describe('<civic-status-tracker>', () => {
   it('uses the heading level it is given', async () => {
     const closed = await seeded('closed');
     const el = await fixture<CivicStatusTracker>(
-      html`<civic-status-tracker heading-level="1" endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${closed.service_request_id!}></civic-status-tracker>`,
+      html`<civic-status-tracker tile-url=${TILE} heading-level="1" endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${closed.service_request_id!}></civic-status-tracker>`,
     );
     await settled(el);
     expect(q(el, 'h1.title')).to.exist;

@@ -106,6 +106,9 @@ export const statusTrackerStyles = css`
   }
   .map {
     margin-block-start: var(--_tracker-gap);
+    block-size: var(--civic-status-tracker-map-height, 14rem);
+    border: 1px solid var(--_civic-border);
+    border-radius: var(--_civic-radius);
   }
   .timeline {
     list-style: none;

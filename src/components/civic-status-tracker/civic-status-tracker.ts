@@ -3,12 +3,14 @@ import { property, state } from 'lit/decorators.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { CivicBackend } from '../../api/backend.js';
 import type { ServiceRequest, ServiceRequestNote } from '../../api/types.js';
+import type { CivicConfig } from '../../core/context.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
 import { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import { field, textInput } from '../../core/forms/field.js';
 import type { MessageKey } from '../../core/i18n.js';
+import { loadMapKit } from '../../core/map/load.js';
 import { statusTrackerStyles } from './civic-status-tracker.styles.js';
 
 /** Detail of `civic-request-loaded`. */
@@ -60,6 +62,9 @@ const NOTE_TYPE_KEYS: Record<string, MessageKey> = {
 
 const INPUT_ID = 'reference';
 
+/** The Leaflet map object, typed without importing Leaflet eagerly. */
+type LeafletMap = ReturnType<Awaited<ReturnType<typeof loadMapKit>>['createMap']>;
+
 /** A 404 from the backend: the server does not know this token. Duck-typed like `errorPanel`. */
 function isNotFound(error: unknown): boolean {
   const e = error as { kind?: unknown; status?: unknown } | null | undefined;
@@ -102,7 +107,7 @@ function normaliseReference(value: string): string {
  * @csspart expected - The expected date panel (also when overdue).
  * @csspart details - The list of details (who, when, where).
  * @csspart photo - The photo sent with the request.
- * @csspart map - The map of the location.
+ * @csspart map - The map of the location (loaded lazily with Leaflet; the address is always shown as text).
  * @csspart timeline - The list of updates.
  * @csspart processing - "Still being processed" panel.
  * @csspart not-found - "We couldn't find…" panel.
@@ -115,6 +120,7 @@ function normaliseReference(value: string): string {
  * @cssprop --civic-status-tracker-overdue-color - Overdue date. Default `var(--civic-color-error)`.
  * @cssprop --civic-status-tracker-expected-background - Expected date panel. Default `#f3f2f1`.
  * @cssprop --civic-status-tracker-photo-max-width - Widest the photo is shown. Default `24rem`.
+ * @cssprop --civic-status-tracker-map-height - Height of the map. Default `14rem`.
  */
 export class CivicStatusTracker extends CivicElement {
   static override styles = [...(CivicElement.styles as []), statusTrackerStyles];
@@ -140,9 +146,16 @@ export class CivicStatusTracker extends CivicElement {
    */
   @property({ attribute: 'url-param' }) urlParam = 'request';
 
+  /** Tile URL template of the map. Default OpenStreetMap's (or the hall's `tile-url`). */
+  @property({ attribute: 'tile-url' }) tileUrl?: string;
+
+  /** Attribution HTML for `tile-url`'s tiles (the page author's text, never backend data). */
+  @property({ attribute: 'tile-attribution' }) tileAttribution?: string;
+
   /** What the input holds: kept as typed, whatever happens to the lookup. */
   @state() private query = '';
   @state() private view: View = { kind: 'idle' };
+  @state() private mapFailed = false;
 
   private current?: { ref: string; kind: LookupKind };
   private runId = 0;
@@ -151,6 +164,9 @@ export class CivicStatusTracker extends CivicElement {
   private pendingCheck?: () => void;
   private readonly announcer = new AnnouncerController(this);
   private readonly summary = new ErrorSummaryController(this, { id: 'tracker-error-summary' });
+  private map?: LeafletMap;
+  /** Where the map is (being) drawn: "lat,long" of the request shown. */
+  private mapAt?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -161,6 +177,20 @@ export class CivicStatusTracker extends CivicElement {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
     this.stopChecks();
+    this.removeMap();
+  }
+
+  protected override ownConfig(): Partial<CivicConfig> {
+    return { ...super.ownConfig(), tileUrl: this.tileUrl };
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const container = this.renderRoot.querySelector<HTMLElement>('.map');
+    if (this.map && this.map.getContainer() !== container) this.removeMap();
+    const request = this.view.kind === 'found' ? this.view.request : undefined;
+    const at = request?.lat !== undefined && request.long !== undefined ? `${request.lat},${request.long}` : undefined;
+    if (container && at && at !== this.mapAt) void this.showMap(container, request!.lat!, request!.long!, at);
   }
 
   protected override configChanged(): void {
@@ -268,6 +298,7 @@ export class CivicStatusTracker extends CivicElement {
         return;
       }
       const serviceRequestId = request.service_request_id ?? id!;
+      this.mapFailed = false;
       this.view = { kind: 'found', ref, request };
       void this.announcer.announce(
         this.t('trackerAnnounceFound', { id: serviceRequestId, status: this.statusWords(request) }),
@@ -289,6 +320,38 @@ export class CivicStatusTracker extends CivicElement {
       if (isNotFound(error)) return 'unknown';
       throw error;
     }
+  }
+
+  /** Draws the location on a small map; Leaflet arrives in its own chunk the first time. */
+  private async showMap(container: HTMLElement, lat: number, long: number, at: string): Promise<void> {
+    this.removeMap();
+    this.mapAt = at;
+    try {
+      const kit = await loadMapKit();
+      if (this.mapAt !== at || !container.isConnected) return;
+      const map = kit.createMap(container, {
+        root: this.renderRoot as ShadowRoot,
+        tileUrl: this.config.tileUrl,
+        attribution: this.tileAttribution,
+        center: [lat, long],
+        zoom: 16,
+        // Scrolling the page over the map must keep scrolling the page.
+        mapOptions: { scrollWheelZoom: false },
+      });
+      kit.L.marker([lat, long], { icon: kit.pinIcon, keyboard: false, alt: '' }).addTo(map);
+      this.map = map;
+      this.mapFailed = false;
+    } catch (error) {
+      // Offline or blocked: the address above still says where it is.
+      console.warn('civic-status-tracker: the map could not load', error);
+      if (this.mapAt === at) this.mapFailed = true;
+    }
+  }
+
+  private removeMap(): void {
+    this.map?.remove();
+    this.map = undefined;
+    this.mapAt = undefined;
   }
 
   private describeChange(before: ServiceRequest, after: ServiceRequest, id: string): string | undefined {
@@ -450,6 +513,9 @@ export class CivicStatusTracker extends CivicElement {
       ${this.renderExpected(request)} ${this.renderDetails(request, id)}
       ${request.media_url
         ? html`<figure part="photo"><img src=${request.media_url} alt=${this.t('trackerPhotoAlt', { id })} loading="lazy" /></figure>`
+        : nothing}
+      ${request.lat !== undefined && request.long !== undefined && !this.mapFailed
+        ? html`<div class="map" part="map" role="region" aria-label=${this.t('trackerMapLabel', { id })}></div>`
         : nothing}
       ${this.renderTimeline(request)}
     </section>`;
