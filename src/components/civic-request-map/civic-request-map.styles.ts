@@ -40,6 +40,50 @@ export const requestMapStyles = css`
   [hidden] {
     display: none !important;
   }
+  .civic-markers--zooming {
+    visibility: hidden;
+  }
+  .civic-cluster,
+  .civic-pin {
+    position: absolute;
+    left: 0;
+    top: 0;
+    margin: 0;
+    padding: 0;
+    font: inherit;
+    cursor: pointer;
+    pointer-events: auto;
+  }
+  .civic-pin {
+    width: 25px;
+    height: 41px;
+    margin: -41px 0 0 -12px;
+    border: 0;
+    background: none;
+  }
+  .civic-pin img {
+    display: block;
+  }
+  .civic-cluster--xs {
+    width: 32px;
+    height: 32px;
+    margin: -16px 0 0 -16px;
+  }
+  .civic-cluster--s {
+    width: 40px;
+    height: 40px;
+    margin: -20px 0 0 -20px;
+  }
+  .civic-cluster--m {
+    width: 48px;
+    height: 48px;
+    margin: -24px 0 0 -24px;
+  }
+  .civic-cluster--l {
+    width: 56px;
+    height: 56px;
+    margin: -28px 0 0 -28px;
+  }
   .civic-cluster {
     display: flex;
     align-items: center;
@@ -54,7 +98,8 @@ export const requestMapStyles = css`
     box-sizing: border-box;
   }
   .civic-cluster:focus-visible,
-  .leaflet-marker-icon:focus-visible {
+  .civic-pin:focus-visible {
+    z-index: 1;
     outline: var(--_civic-focus-width, 3px) solid var(--_civic-focus, #ffdd00);
     outline-offset: 2px;
   }

@@ -119,11 +119,11 @@ export class CivicRequestMap extends CivicElement {
 
   private kit?: MapKit;
   private map?: LeafletTypes.Map;
-  private layer?: LeafletTypes.LayerGroup;
   private clusters?: PointClusters<ServiceRequest>;
   private clusterModule?: typeof import('../../core/geo/cluster.js');
   private indexedFor?: ServiceRequest[];
-  private markers = new Map<string, LeafletTypes.Marker>();
+  private markers = new Map<string, HTMLButtonElement>();
+  private markerLayer?: HTMLElement;
   private popupFor?: string;
 
   /** The Leaflet map once it is shown (`undefined` before, and in a list-only session): add layers, move it. */
@@ -330,7 +330,6 @@ export class CivicRequestMap extends CivicElement {
         bounds: this.viewBounds,
       });
       this.map = map;
-      this.layer = kit.L.layerGroup().addTo(map);
       map.on('moveend', () => this.onMove());
       map.on('popupclose', () => this.onPopupClose());
       this.mapState = 'ready';
@@ -350,85 +349,95 @@ export class CivicRequestMap extends CivicElement {
     void this.refresh();
   }
 
-  /** Shows the clusters and single requests of the current view; keeps markers that stay. */
+  /**
+   * Shows the clusters and single requests of the current view as real buttons in Leaflet's
+   * marker pane (focusable, Enter and Space for free, a few hundred at most), positioned at
+   * their layer points. Buttons that stay in view are kept, so an open popup's marker survives
+   * a pan. Cheaper than one `L.Marker` each, which matters when a zoom redraws them all.
+   */
   private drawMarkers(): void {
-    const { map, layer, kit, clusterModule } = this;
-    if (!map || !layer || !kit || !clusterModule || this.view !== 'map') return;
+    const { map, kit, clusterModule } = this;
+    if (!map || !kit || !clusterModule || this.view !== 'map') return;
+    const pane = (this.markerLayer ??= this.createMarkerLayer(map, kit));
     if (this.indexedFor !== this.filtered) {
       this.indexedFor = this.filtered;
       this.clusters = new clusterModule.PointClusters(this.filtered, (r) => (r.lat !== undefined && r.long !== undefined ? [r.lat, r.long] : undefined));
-      layer.clearLayers();
+      pane.replaceChildren();
       this.markers.clear();
     }
     const zoom = map.getZoom();
     const items = this.clusters!.at(this.viewBounds, zoom);
     const keep = new Set<string>();
+    const added = document.createDocumentFragment();
     for (const item of items) {
       const key = item.kind === 'cluster' ? `c:${zoom}:${item.id}:${item.count}` : `p:${idOf(item.item)}`;
       keep.add(key);
-      if (this.markers.has(key)) continue;
-      const marker = item.kind === 'cluster' ? this.clusterMarker(kit, item.lat, item.long, item.id, item.count) : this.pointMarker(kit, item.item);
-      marker.addTo(layer);
-      this.markers.set(key, marker);
-      const element = marker.getElement()!;
-      if (item.kind === 'cluster') {
-        element.setAttribute('aria-label', this.t('requestMapCluster', { count: item.count }));
-        element.dataset.count = String(item.count);
-      } else {
-        element.dataset.requestId = idOf(item.item);
+      let button = this.markers.get(key);
+      if (!button) {
+        button = item.kind === 'cluster' ? this.clusterButton(item.lat, item.long, item.id, item.count) : this.pointButton(kit, item.item);
+        kit.L.DomEvent.disableClickPropagation(button);
+        this.markers.set(key, button);
+        added.append(button);
       }
+      kit.L.DomUtil.setPosition(button, map.latLngToLayerPoint([item.lat, item.long]));
     }
-    for (const [key, marker] of this.markers) {
+    for (const [key, button] of this.markers) {
       if (!keep.has(key)) {
-        layer.removeLayer(marker);
+        button.remove();
         this.markers.delete(key);
       }
     }
+    pane.append(added);
   }
 
-  private clusterMarker(kit: MapKit, lat: number, long: number, id: number, count: number): LeafletTypes.Marker {
-    const size = count < 10 ? 32 : count < 100 ? 40 : count < 1000 ? 48 : 56;
-    const label = document.createElement('span');
-    label.textContent = this.formatNumber(count);
-    label.setAttribute('aria-hidden', 'true');
-    const marker = kit.L.marker([lat, long], {
-      icon: kit.L.divIcon({ className: 'civic-cluster', html: label, iconSize: [size, size] }),
-      keyboard: true,
-    });
-    const zoomIn = () => {
+  /** A pane of our own inside Leaflet's marker pane, so tiles and controls are never touched. */
+  private createMarkerLayer(map: LeafletTypes.Map, kit: MapKit): HTMLElement {
+    const layer = kit.L.DomUtil.create('div', 'civic-markers', map.getPanes().markerPane);
+    // Leaflet moves panes during zoom animations; positions are recomputed at `moveend`.
+    map.on('zoomstart', () => layer.classList.add('civic-markers--zooming'));
+    map.on('zoomend', () => layer.classList.remove('civic-markers--zooming'));
+    return layer;
+  }
+
+  private clusterButton(lat: number, long: number, id: number, count: number): HTMLButtonElement {
+    const size = count < 10 ? 'xs' : count < 100 ? 's' : count < 1000 ? 'm' : 'l';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = `civic-cluster civic-cluster--${size}`;
+    button.textContent = this.formatNumber(count);
+    button.setAttribute('aria-label', this.t('requestMapCluster', { count }));
+    button.dataset.count = String(count);
+    button.addEventListener('click', () => {
       const map = this.map!;
       const zoom = Math.min(this.clusters!.expansionZoom(id), map.getMaxZoom());
-      map.setView([lat, long], zoom);
       map.getContainer().focus({ preventScroll: true });
-    };
-    marker.on('click', zoomIn);
-    marker.on('add', () => this.onActivateKey(marker, zoomIn));
-    return marker;
+      map.setView([lat, long], zoom);
+    });
+    return button;
   }
 
-  private pointMarker(kit: MapKit, request: ServiceRequest): LeafletTypes.Marker {
-    const marker = kit.L.marker([request.lat!, request.long!], {
-      icon: kit.pinIcon,
-      keyboard: true,
-      alt: this.t('requestMapMarker', {
+  private pointButton(kit: MapKit, request: ServiceRequest): HTMLButtonElement {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'civic-pin';
+    button.dataset.requestId = idOf(request);
+    button.setAttribute(
+      'aria-label',
+      this.t('requestMapMarker', {
         category: this.categoryOf(request),
         status: this.statusText(request.status),
         address: request.address || this.t('requestMapNoAddress'),
       }),
-    });
-    marker.on('click', () => this.openPopup(request, false));
-    marker.on('add', () => this.onActivateKey(marker, () => this.openPopup(request, true)));
-    return marker;
-  }
-
-  /** Enter or Space on a focused marker activates it (Leaflet's own handling uses `keypress`). */
-  private onActivateKey(marker: LeafletTypes.Marker, activate: () => void): void {
-    marker.getElement()?.addEventListener('keydown', (event: KeyboardEvent) => {
-      if (event.key !== 'Enter' && event.key !== ' ') return;
-      event.preventDefault();
-      event.stopPropagation();
-      activate();
-    });
+    );
+    const img = document.createElement('img');
+    img.src = kit.pinIcon.options.iconUrl!;
+    img.alt = '';
+    img.width = 25;
+    img.height = 41;
+    button.append(img);
+    // A click from the keyboard (Enter, Space) has no pointer detail: move focus into the popup then.
+    button.addEventListener('click', (event) => this.openPopup(request, event.detail === 0));
+    return button;
   }
 
   private openPopup(request: ServiceRequest, byKeyboard: boolean): void {
