@@ -275,6 +275,17 @@ describe('<civic-location-picker>', () => {
     }
   });
 
+  describe('use my location in a browser without geolocation', () => {
+    it('says so and points to the other ways', async () => {
+      Object.defineProperty(navigator, 'geolocation', { value: undefined, configurable: true });
+      restoreGeolocation = () => delete (navigator as { geolocation?: Geolocation }).geolocation;
+      const el = await picker();
+      button(el, 'locate-button').click();
+      await el.updateComplete;
+      expect(notice(el)).to.equal("This browser can't share your location. Type the address or choose the place on the map instead.");
+    });
+  });
+
   describe('outside the city (bounds)', () => {
     it('refuses a point outside bounds with a clear inline message, and is invalid', async () => {
       restoreGeolocation = stubGeolocation(NEW_YORK);
@@ -289,7 +300,7 @@ describe('<civic-location-picker>', () => {
       expect(input(el).getAttribute('aria-invalid')).to.equal('true');
       expect(input(el).getAttribute('aria-describedby')).to.contain('address-error');
       await waitUntil(() => spoken(el).endsWith(message), 'announced with the message', { timeout: 10_000 });
-      expect(root(el).querySelector('.point')!.textContent).to.equal('Pin at 40.713, -74.006');
+      expect(root(el).querySelector('.point')!.textContent).to.equal('Pin at 40.7128, -74.006');
       await expect(el).to.be.accessible();
     });
 
@@ -531,6 +542,23 @@ describe('<civic-location-picker>', () => {
       await suggestionsShown(el);
       await said(el, `Se encontraron ${options(el).length} direcciones`);
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('theme', () => {
+    it('takes the map height and the highlight colour from tokens set by the page', async () => {
+      const wrapper = await fixture(html`<div style="--civic-location-picker-map-height: 12rem; --civic-color-primary: rgb(122, 31, 61)">
+        <civic-location-picker geocoder-url=${GEOCODER} tile-url=${TILE}></civic-location-picker>
+      </div>`);
+      const el = wrapper.querySelector('civic-location-picker')!;
+      await el.updateComplete;
+      type(el, 'Main St');
+      await suggestionsShown(el);
+      press(input(el), 'ArrowDown');
+      await el.updateComplete;
+      expect(getComputedStyle(options(el)[0]!).backgroundColor).to.equal('rgb(122, 31, 61)');
+      const map = await openMap(el);
+      expect(map.getBoundingClientRect().height).to.equal(12 * parseFloat(getComputedStyle(document.documentElement).fontSize));
     });
   });
 

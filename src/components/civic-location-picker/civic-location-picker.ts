@@ -558,13 +558,18 @@ export class CivicLocationPicker extends CivicElement {
     this.announceChosen();
   }
 
+  /** Five decimals (about a metre), in the widget's language: "41.76321" / "41,76321". */
+  private formatCoordinate(value: number): string {
+    return this.formatNumber(value, { maximumFractionDigits: 5 });
+  }
+
   private announceChosen(): void {
     const v = this.picked;
     if (!v) return;
     const words =
       v.address !== undefined
         ? this.t('locationChosen', { address: v.address })
-        : this.t('locationChosenPoint', { lat: this.formatNumber(v.lat!), long: this.formatNumber(v.long!) });
+        : this.t('locationChosenPoint', { lat: this.formatCoordinate(v.lat!), long: this.formatCoordinate(v.long!) });
     this.announcer.announce(this.outOfBounds ? `${words} ${this.t('locationOutOfBounds')}` : words);
   }
 
@@ -709,7 +714,7 @@ export class CivicLocationPicker extends CivicElement {
         </div>
         ${noticeText ? html`<p class="notice" id=${ID.notice} part="notice">${noticeText}</p>` : nothing}
         ${v?.lat !== undefined && !v.address
-          ? html`<p class="point">${this.t('locationPoint', { lat: this.formatNumber(v.lat), long: this.formatNumber(v.long!) })}</p>`
+          ? html`<p class="point">${this.t('locationPoint', { lat: this.formatCoordinate(v.lat), long: this.formatCoordinate(v.long!) })}</p>`
           : nothing}
         <div class="actions">
           <button
