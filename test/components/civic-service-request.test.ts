@@ -3,7 +3,7 @@ import { CivicServiceRequest } from '../../src/define/civic-service-request.js';
 import { Open311Client } from '../../src/api/open311.js';
 import type { CivicBackend } from '../../src/api/backend.js';
 import type { ServiceAttribute, ServiceDefinition } from '../../src/api/types.js';
-import { OPEN311_ENDPOINT } from '../helpers/backend.js';
+import { BACKEND_URL, OPEN311_ENDPOINT } from '../helpers/backend.js';
 
 let n = 0;
 const uniqueKey = () => `test-${Date.now()}-${n++}`;
@@ -164,7 +164,7 @@ describe('<civic-service-request>', () => {
         html`<civic-service-request address-only draft-key=${uniqueKey()} service-code="POTHOLE" endpoint=${OPEN311_ENDPOINT}></civic-service-request>`,
       );
       await waitUntil(() => $(el, '#attr-SIZE'), 'pothole questions', { timeout: 15_000 });
-      expect($(el, '.caption')!.textContent).to.equal('Pothole');
+      await waitUntil(() => $(el, '.caption')!.textContent === 'Pothole', 'service name once services load', { timeout: 15_000 });
     });
   });
 
@@ -381,6 +381,50 @@ describe('<civic-service-request>', () => {
       $<HTMLButtonElement>(el, '[part=submit-button]')?.click();
       await submitted;
       expect(posts).to.equal(1);
+    });
+  });
+
+  describe('location step with <civic-location-picker>', () => {
+    it('asks for a place inside the picker, then sends the picked point and finds open requests close by', async () => {
+      const el = await fixture<CivicServiceRequest>(
+        html`<civic-service-request draft-key=${uniqueKey()} service-param="" radius="100000" tracker-url="/track.html?request={id}"
+          geocoder-url=${`${BACKEND_URL}/geocode`} endpoint=${OPEN311_ENDPOINT}></civic-service-request>`,
+      );
+      await waitUntil(() => $(el, '[data-service-code]'), 'list', { timeout: 15_000 });
+      await chooseService(el, 'POTHOLE');
+      await check(el, 'attr-SIZE-0');
+      await continueStep(el);
+      const picker = $(el, 'civic-location-picker') as HTMLElement & { error?: string; updateComplete: Promise<unknown> };
+      expect(picker).to.exist;
+      await continueStep(el);
+      expect(summaryLinks(el)).to.deep.equal(['Choose where the problem is: search for an address or pick a place on the map']);
+      await picker.updateComplete;
+      expect(picker.error).to.equal('Choose where the problem is: search for an address or pick a place on the map');
+      expect(picker.shadowRoot!.textContent).to.contain('Choose where the problem is');
+      await expect(el).to.be.accessible();
+
+      const input = picker.shadowRoot!.querySelector<HTMLInputElement>('#address')!;
+      input.focus();
+      input.value = 'Main Street';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: 'Main Street' }));
+      await waitUntil(() => picker.shadowRoot!.querySelector('[role=option]'), 'suggestions', { timeout: 15_000 });
+      picker.shadowRoot!.querySelector<HTMLElement>('[role=option]')!.click();
+      await continueStep(el);
+      // A radius of 100 km holds every open pothole of the seeded city.
+      expect(title(el)).to.equal('Is it one of these?');
+      const first = $(el, '.nearby-item')!;
+      expect(first.querySelector('a')!.getAttribute('href')).to.equal(`/track.html?request=${first.dataset.requestId}`);
+      await expect(el).to.be.accessible();
+      await continueStep(el);
+      expect(title(el)).to.equal('Describe the problem');
+      await continueStep(el);
+      await continueStep(el);
+      const submitted = oneEvent(el, 'civic-request-submitted');
+      await continueStep(el);
+      const { detail } = await submitted;
+      const stored = await client().request(detail.serviceRequestId!);
+      expect(stored!.lat).to.be.closeTo(41.77, 0.05);
+      expect(stored!.address).to.match(/Main Street/);
     });
   });
 

@@ -168,6 +168,10 @@ export class CivicServiceRequest extends CivicElement {
 
   // ---- configuration ------------------------------------------------------------------------
 
+  protected override ownConfig() {
+    return { ...super.ownConfig(), geocoderUrl: this.geocoderUrl, tileUrl: this.tileUrl };
+  }
+
   private get storageKey(): string {
     const c = this.config;
     return `civic-service-request:${this.draftKey ?? `${c.endpoint ?? ''}|${c.jurisdictionId ?? ''}`}`;
@@ -514,7 +518,7 @@ export class CivicServiceRequest extends CivicElement {
           },
           onRetry: () => void this.load(),
           onSubmit: (e) =>
-            this.submitStep(e, 'category', d.serviceCode ? [] : [{ step: 'category', id: 'service', message: this.t('requestErrorService') }], () =>
+            this.submitStep(e, 'category', this.draft.serviceCode ? [] : [{ step: 'category', id: 'service', message: this.t('requestErrorService') }], () =>
               this.next('category'),
             ),
         });
@@ -532,7 +536,7 @@ export class CivicServiceRequest extends CivicElement {
             void this.loadDefinition();
           },
           onBack: () => this.back('questions'),
-          onSubmit: (e) => this.submitStep(e, 'questions', validateAnswers(this.t, this.definition?.attributes ?? [], d.answers), () => this.next('questions')),
+          onSubmit: (e) => this.submitStep(e, 'questions', validateAnswers(this.t, this.definition?.attributes ?? [], this.draft.answers), () => this.next('questions')),
         });
       case 'location':
         return renderLocation({
@@ -553,8 +557,8 @@ export class CivicServiceRequest extends CivicElement {
           onAddress: (value) => this.patch({ address: value }),
           onBack: () => this.back('location'),
           onSubmit: (e) =>
-            this.submitStep(e, 'location', validateLocation(this.t, this.usePicker, d), async () => {
-              this.nearby = this.usePicker && d.location ? await this.findNearby(d.location) : [];
+            this.submitStep(e, 'location', validateLocation(this.t, this.usePicker, this.draft), async () => {
+              this.nearby = this.usePicker && this.draft.location ? await this.findNearby(this.draft.location) : [];
               this.next('location');
             }),
         });
@@ -592,7 +596,7 @@ export class CivicServiceRequest extends CivicElement {
             void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#photo')?.focus());
           },
           onBack: () => this.back('details'),
-          onSubmit: (e) => this.submitStep(e, 'details', validateDetails(this.t, d, this.photoError), () => this.next('details')),
+          onSubmit: (e) => this.submitStep(e, 'details', validateDetails(this.t, this.draft, this.photoError), () => this.next('details')),
         });
       case 'contact':
         return renderContact({
@@ -602,7 +606,7 @@ export class CivicServiceRequest extends CivicElement {
           contact: d.contact,
           onContact: (key, value) => this.patch({ contact: { ...this.draft.contact, [key]: value } }),
           onBack: () => this.back('contact'),
-          onSubmit: (e) => this.submitStep(e, 'contact', validateContact(this.t, this.policy(), d.contact), () => this.next('contact')),
+          onSubmit: (e) => this.submitStep(e, 'contact', validateContact(this.t, this.policy(), this.draft.contact), () => this.next('contact')),
         });
       case 'review':
         return renderReview({

@@ -126,7 +126,6 @@ export const en = {
   requestErrorNumber: 'Enter a number for “{question}”, for example 3',
   requestErrorTooLong: 'Your answer to “{question}” must be {count} characters or fewer',
   requestLocationTitle: 'Where is the problem?',
-  requestLocationHint: 'Search for an address or choose the place on the map.',
   requestAddressLabel: 'Address or nearest street corner',
   requestAddressHint: 'For example, 550 Main Street, or Main Street and Asylum Avenue',
   requestErrorLocation: 'Choose where the problem is: search for an address or pick a place on the map',

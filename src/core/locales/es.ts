@@ -119,7 +119,6 @@ export const es: Catalog = {
   requestErrorNumber: 'Escriba un número para «{question}», por ejemplo 3',
   requestErrorTooLong: 'Su respuesta a «{question}» debe tener {count} caracteres o menos',
   requestLocationTitle: '¿Dónde está el problema?',
-  requestLocationHint: 'Busque una dirección o elija el lugar en el mapa.',
   requestAddressLabel: 'Dirección o esquina más cercana',
   requestAddressHint: 'Por ejemplo, 550 Main Street, o Main Street y Asylum Avenue',
   requestErrorLocation: 'Indique dónde está el problema: busque una dirección o elija un lugar en el mapa',

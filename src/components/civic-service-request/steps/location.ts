@@ -26,8 +26,7 @@ export function renderLocation(ctx: LocationStep): TemplateResult {
   return html`<form novalidate @submit=${ctx.onSubmit}>
     ${stepHeading(t('requestLocationTitle'), ctx.serviceName)}
     ${ctx.usePicker
-      ? html`<p class="civic-hint">${t('requestLocationHint')}</p>
-          <civic-location-picker
+      ? html`<civic-location-picker
             id="location"
             part="location-picker"
             required
