@@ -124,6 +124,28 @@ describe('demo "Track a request" page: <civic-hall> + <civic-status-tracker> aga
     await page.close();
   });
 
+  it('follows a confirmation link that carries a batch service\'s token instead of an id', async () => {
+    const body = new URLSearchParams({
+      jurisdiction_id: 'hartford.ct.us',
+      service_code: 'BULKY',
+      lat: '41.7637',
+      long: '-72.6851',
+      'attribute[ITEMS][]': 'FURNITURE',
+      'attribute[ITEM_COUNT]': '2',
+    });
+    const res = await fetch(`${site.url}/open311/v2/requests.json`, { method: 'POST', body });
+    const [answer] = (await res.json()) as Array<{ token?: string; service_request_id?: string }>;
+    assert.ok(answer?.token && !answer.service_request_id, 'a batch service answers with a token only');
+    const [resolved] = (await (await fetch(`${site.url}/open311/v2/tokens/${answer.token}.json`)).json()) as Array<{ service_request_id: string }>;
+    const page = await trackerPage();
+    await page.goto(`${site.url}/track.html?request=${answer.token}`);
+    const tracker = page.locator('civic-status-tracker');
+    await tracker.locator('[part=request]').waitFor();
+    assert.match((await tracker.locator('[part=request-title]').textContent()) ?? '', new RegExp(`: request ${resolved!.service_request_id}$`));
+    assert.equal(await tracker.locator('[part=status]').textContent(), 'Open: the city is working on it');
+    await page.close();
+  });
+
   it('says it cannot find an unknown number, and what to check', async () => {
     const page = await site.newPage();
     await page.goto(`${site.url}/track.html?request=424242`);

@@ -108,9 +108,12 @@ function normaliseReference(value: string): string {
  * @csspart details - The list of details (who, when, where).
  * @csspart photo - The photo sent with the request.
  * @csspart map - The map of the location (loaded lazily with Leaflet; the address is always shown as text).
+ * @csspart timeline-title - The heading above the updates.
  * @csspart timeline - The list of updates.
  * @csspart processing - "Still being processed" panel.
+ * @csspart processing-title - Its heading.
  * @csspart not-found - "We couldn't find…" panel.
+ * @csspart not-found-title - Its heading.
  * @csspart error-panel - Shown when the backend cannot be reached, with a retry button.
  * @csspart retry-button - The "Try again" button.
  *
