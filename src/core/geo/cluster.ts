@@ -15,7 +15,7 @@ export type ClusterItem<T> =
 export interface ClusterOptions {
   /** Cluster radius in pixels. Default 60. */
   radius?: number;
-  /** Highest zoom at which points are still clustered. Default 17. */
+  /** Highest zoom at which points are still clustered. Default 16. */
   maxZoom?: number;
 }
 
@@ -26,7 +26,7 @@ export class PointClusters<T> {
 
   /** Indexes `items` that have a finite `lat`/`long` (read with `position`); others are left out. */
   constructor(items: readonly T[], position: (item: T) => [lat: number, long: number] | undefined, options: ClusterOptions = {}) {
-    this.index = new Supercluster({ radius: options.radius ?? 60, maxZoom: options.maxZoom ?? 17 });
+    this.index = new Supercluster({ radius: options.radius ?? 60, maxZoom: options.maxZoom ?? 16 });
     const kept: T[] = [];
     const features: Array<{ type: 'Feature'; properties: { i: number }; geometry: { type: 'Point'; coordinates: [number, number] } }> = [];
     for (const item of items) {
