@@ -1,0 +1,95 @@
+import { html } from 'lit';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import '../src/define/civic-service-request.js';
+import { CivicServiceRequest } from '../src/components/civic-service-request/civic-service-request.js';
+import { defineElement } from '../src/core/define.js';
+import type { CivicBackend } from '../src/api/backend.js';
+import type { Draft } from '../src/components/civic-service-request/model.js';
+import {
+  downRequestBackend,
+  emptyRequestBackend,
+  pendingRequestBackend,
+  seedDraft,
+  storyBackend,
+  type StoryBackendOptions,
+} from './support/service-request-backend.js';
+
+defineElement('civic-service-request', CivicServiceRequest);
+
+/**
+ * A resident reports a problem, step by step. On a city page it sits inside `<civic-hall>`
+ * and talks to the city's Open311 server; these stories plug in sample backends (`backend`
+ * property) and start from a stored draft, so each step and state shows without a server.
+ */
+const meta: Meta = {
+  title: 'Widgets/civic-service-request',
+  component: 'civic-service-request',
+};
+export default meta;
+type Story = StoryObj;
+
+let counter = 0;
+
+/** A story that starts on `step` with a draft answered that far. */
+function at(step: Draft['step'], backend: StoryBackendOptions = {}, draft: Partial<Draft> = {}, lang = 'en', picker = false): Story {
+  const key = `story-${step}-${counter++}`;
+  return {
+    loaders: [async () => seedDraft(key, step, draft)],
+    render: () => html`<div lang=${lang}>
+      <civic-service-request ?address-only=${!picker} draft-key=${key} service-param="" tracker-url="/track.html?request={id}" .backend=${storyBackend(backend)}></civic-service-request>
+    </div>`,
+  };
+}
+
+/** A story on the first step with a given backend. */
+function start(backend: CivicBackend, attrs: { featured?: string } = {}): Story {
+  const key = `story-start-${counter++}`;
+  return {
+    loaders: [async () => (await import('../src/core/storage/drafts.js')).deleteDraft(`civic-service-request:${key}`)],
+    render: () => html`<civic-service-request draft-key=${key} service-param="" featured=${attrs.featured ?? ''} .backend=${backend}></civic-service-request>`,
+  };
+}
+
+/** Presses the step's main button once the element has rendered (validation on submit). */
+async function pressContinue(canvas: HTMLElement): Promise<void> {
+  const el = canvas.querySelector('civic-service-request')!;
+  for (let i = 0; i < 50; i++) {
+    const button = el.shadowRoot?.querySelector<HTMLButtonElement>('[part=continue-button], [part=submit-button]');
+    if (button) {
+      button.click();
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const withContinue = (story: Story): Story => ({ ...story, play: async ({ canvasElement }) => pressContinue(canvasElement) });
+
+export const Category: Story = start(storyBackend(), { featured: 'POTHOLE MISSED' });
+export const Loading: Story = start(pendingRequestBackend());
+export const Empty: Story = start(emptyRequestBackend());
+export const BackendDown: Story = start(downRequestBackend());
+export const CategoryNotChosen: Story = withContinue(start(storyBackend()));
+
+/** Every datatype: informational text, radios, a select (more than 6 choices), checkboxes, text, number, date, textarea. */
+export const QuestionsEveryDatatype: Story = at('questions', {}, { answers: {} });
+export const QuestionsErrors: Story = withContinue(at('questions', {}, { answers: { DEPTH: 'deep', SINCE: { day: '31', month: '2', year: '2026', time: '' } } }));
+/** With `<civic-location-picker>` (no geocoder here, so the address is free text; the map needs tiles from the internet). */
+export const Location: Story = at('location', {}, { location: undefined, address: '' }, 'en', true);
+export const LocationError: Story = withContinue(at('location', {}, { location: undefined, address: '' }, 'en', true));
+/** Without the picker (`address-only`): a typed address. */
+export const LocationAddressOnly: Story = at('location', {}, { location: undefined, address: '' });
+/** "Is it one of these?": open requests of the same kind close by. */
+export const Nearby: Story = withContinue(at('location', { nearby: true }, {}, 'en', true));
+export const Details: Story = at('details', { media: true });
+export const DetailsWithoutPhotoUpload: Story = at('details', { media: false });
+export const ContactOptional: Story = at('contact', {}, { contact: { first_name: '', last_name: '', email: '', phone: '' } });
+export const ContactRequiredErrors: Story = withContinue(at('contact', { contactPolicy: 'required' }, { contact: { first_name: '', last_name: '', email: '', phone: '' } }));
+export const CheckAnswers: Story = at('review');
+export const SubmitServerError: Story = withContinue(at('review', { submit: 'server-error' }));
+export const SubmitTimeout: Story = withContinue(at('review', { submit: 'timeout' }));
+export const SubmitOffline: Story = withContinue(at('review', { submit: 'offline' }));
+export const SubmitRejectedOnAField: Story = withContinue(at('review', { submit: 'rejected' }));
+export const Success: Story = withContinue(at('review', { submit: 'success' }));
+export const SuccessWithToken: Story = withContinue(at('review', { submit: 'token' }));
+export const Spanish: Story = at('questions', {}, { answers: {} }, 'es');
