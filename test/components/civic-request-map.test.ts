@@ -201,6 +201,8 @@ describe('<civic-request-map>', () => {
       await setFilter(el, 'from', '2001-01-01');
       await setFilter(el, 'to', '2001-01-31');
       await waitUntil(() => countText(el) === 'No requests match these filters in this area.', 'empty message', { timeout: 15_000 });
+      expect(clusters(el).length + pins(el).length).to.equal(0);
+      await expect(el).to.be.accessible();
       toggle(el).click();
       await el.updateComplete;
       expect(rows(el)).to.have.length(0);

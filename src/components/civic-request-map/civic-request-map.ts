@@ -299,6 +299,11 @@ export class CivicRequestMap extends CivicElement {
     };
     if (JSON.stringify(next) === JSON.stringify(this.filters)) return;
     this.filters = next;
+    // Show what is known for the new filters at once (nothing yet: "Loading requests…").
+    if (this.loader) {
+      this.filtered = this.loader.loaded(next);
+      this.loadedRevision = this.loader.revision(next);
+    }
     this.listLimit = LIST_PAGE;
     this.writeUrl();
     void this.refresh();
