@@ -1,8 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { startDemo, watchProblems, type DemoSite } from './browser.js';
+import { startServer } from '../../server/app.js';
 
 let site: DemoSite;
 before(async () => {
@@ -144,6 +148,39 @@ describe('demo "Track a request" page: <civic-hall> + <civic-status-tracker> aga
     assert.match((await tracker.locator('[part=request-title]').textContent()) ?? '', new RegExp(`: request ${resolved!.service_request_id}$`));
     assert.equal(await tracker.locator('[part=status]').textContent(), 'Open: the city is working on it');
     await page.close();
+  });
+
+  it('on a batch server that is slow to give ids, says "still being processed" and shows the request once it has one', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'civic-e2e-batch-'));
+    const slow = await startServer({ port: 0, host: '127.0.0.1', dataDir, serveDemo: true, batchDelayMs: 3000 });
+    const base = slow.url.replace(/\/$/, '');
+    try {
+      const body = new URLSearchParams({
+        jurisdiction_id: 'hartford.ct.us',
+        service_code: 'TREETRIM',
+        lat: '41.7637',
+        long: '-72.6851',
+        description: 'Branches over the sidewalk.',
+        'attribute[TREE_LOCATION]': 'STRIP',
+      });
+      const res = await fetch(`${base}/open311/v2/requests.json`, { method: 'POST', body });
+      const [answer] = (await res.json()) as Array<{ token?: string }>;
+      assert.ok(answer?.token, `a batch service answers with a token (${res.status})`);
+      const page = await trackerPage();
+      await page.goto(`${base}/track.html?request=${answer.token}`);
+      const tracker = page.locator('civic-status-tracker');
+      await tracker.locator('[part=processing]').waitFor();
+      assert.equal(await tracker.locator('[part=processing] h3').textContent(), 'Your request is still being processed');
+      const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+      assert.deepEqual(axe.violations.map((v) => v.id), []);
+      // The demo checks again every processing-interval (10 s by default) without a reload.
+      await tracker.locator('[part=request]').waitFor({ timeout: 30_000 });
+      assert.equal(await tracker.locator('[part=status]').textContent(), 'Open: the city is working on it');
+      await page.close();
+    } finally {
+      await slow.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('says it cannot find an unknown number, and what to check', async () => {
