@@ -428,6 +428,90 @@ describe('<civic-service-request>', () => {
     });
   });
 
+  describe('details step: photo', () => {
+    const png = () =>
+      new File([Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0))], 'hole.png', { type: 'image/png' });
+    const choose = async (el: CivicServiceRequest, file: File) => {
+      const input = $<HTMLInputElement>(el, '#photo')!;
+      const files = new DataTransfer();
+      files.items.add(file);
+      input.files = files.files;
+      input.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    };
+
+    it('checks the type in the browser, previews the photo, removes it, and sends it as media', async () => {
+      const el = await create();
+      await chooseService(el, 'POTHOLE');
+      await check(el, 'attr-SIZE-0');
+      await continueStep(el);
+      await type(el, 'location', '550 Main Street');
+      await continueStep(el);
+      expect($(el, '#photo')).to.exist;
+      await choose(el, new File(['not an image'], 'notes.txt', { type: 'text/plain' }));
+      expect(inlineError(el, 'photo')).to.equal('Error: The photo must be a JPEG, PNG, GIF, WebP, HEIC or AVIF image');
+      await continueStep(el);
+      expect(summaryLinks(el)).to.deep.equal(['The photo must be a JPEG, PNG, GIF, WebP, HEIC or AVIF image']);
+      await choose(el, png());
+      const preview = $<HTMLImageElement>(el, '.photo-preview')!;
+      expect(preview.alt).to.equal('Your photo: hole.png');
+      expect(preview.src).to.match(/^blob:/);
+      await expect(el).to.be.accessible();
+      $<HTMLButtonElement>(el, '#photo-remove')!.click();
+      await el.updateComplete;
+      expect($(el, '.photo-preview')).to.not.exist;
+      await waitUntil(() => root(el).activeElement?.id === 'photo', 'focus back on the file input');
+      await choose(el, png());
+      await continueStep(el);
+      await continueStep(el);
+      const submitted = oneEvent(el, 'civic-request-submitted');
+      await continueStep(el);
+      const { detail } = await submitted;
+      const stored = await client().request(detail.serviceRequestId!);
+      expect(stored!.media_url).to.match(/\/media\//);
+    });
+
+    it('does not offer a photo when the backend takes no media', async () => {
+      const base = client();
+      const noMedia = new Proxy(base, {
+        get(target, prop) {
+          if (prop === 'supports') return async (ext: string) => ext !== 'media' && target.supports(ext as 'bbox');
+          const v = Reflect.get(target, prop);
+          return typeof v === 'function' ? v.bind(target) : v;
+        },
+      });
+      const el = await create({ backend: noMedia });
+      await chooseService(el, 'POTHOLE');
+      await check(el, 'attr-SIZE-0');
+      await continueStep(el);
+      await type(el, 'location', '550 Main Street');
+      await continueStep(el);
+      expect(title(el)).to.equal('Describe the problem');
+      expect($(el, '#photo')).to.not.exist;
+    });
+  });
+
+  describe('batch services answer a token', () => {
+    it('resolves the token to a request id for the confirmation', async () => {
+      const el = await create();
+      await chooseService(el, 'BULKY');
+      await check(el, 'attr-ITEMS-0');
+      await type(el, 'attr-ITEM_COUNT', '2');
+      await continueStep(el);
+      if (root(el).querySelector('.civic-error-summary')) throw new Error(summaryLinks(el).join('; '));
+      await type(el, 'location', '550 Main Street');
+      await continueStep(el);
+      await continueStep(el);
+      await continueStep(el);
+      const submitted = oneEvent(el, 'civic-request-submitted');
+      await continueStep(el);
+      const { detail } = await submitted;
+      expect(detail.token).to.be.a('string');
+      expect(detail.serviceRequestId).to.match(/^\d+$/);
+      expect($(el, '.reference')!.textContent).to.equal(detail.serviceRequestId);
+    });
+  });
+
   describe('contact policy', () => {
     it('asks for name and a way to reach the resident when the backend requires contact (code enforcement)', async () => {
       const el = await create();
