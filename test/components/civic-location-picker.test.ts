@@ -454,6 +454,17 @@ describe('<civic-location-picker>', () => {
       expect(el.validity.valueMissing).to.be.true;
     });
 
+    it('reset also clears an address typed but not chosen, and its suggestions', async () => {
+      const { form, el } = await inForm();
+      type(el, 'Main St');
+      await suggestionsShown(el);
+      form.reset();
+      await el.updateComplete;
+      expect(input(el).value).to.equal('');
+      expect(listbox(el).hidden).to.be.true;
+      expect(options(el)).to.have.length(0);
+    });
+
     it('submits a typed address alone when no geocoder is configured', async () => {
       const { form, el, submitted } = await inForm({ geocoder: false });
       type(el, '12 Elm Row, behind the library');

@@ -71,6 +71,10 @@ export const locationPickerStyles = css`
     color: var(--_civic-muted);
   }
 
+  .notice--problem {
+    font-weight: 700;
+  }
+
   .map-panel {
     margin-block-start: var(--_civic-space-m);
   }

@@ -239,7 +239,13 @@ export class CivicLocationPicker extends CivicElement {
   /** @internal */
   formResetCallback(): void {
     const had = this.picked !== undefined;
-    this.value = undefined;
+    clearTimeout(this.searchTimer);
+    this.searchId++;
+    this.cancelLookups();
+    this.picked = undefined;
+    this.query = '';
+    this.suggestions = [];
+    this.closeSuggestions();
     this.notice = undefined;
     this.showValidity = false;
     this.announcer.clear();
@@ -407,7 +413,8 @@ export class CivicLocationPicker extends CivicElement {
       this.suggestions = results;
       this.activeIndex = -1;
       if (results.length) {
-        this.expanded = true;
+        // Answers that arrive after the resident moved on wait for ArrowDown instead of popping up.
+        this.expanded = this.shadowRoot?.activeElement === this.input;
         this.notice = undefined;
         this.announcer.announce(this.t('locationSuggestionsCount', { count: results.length }));
       } else {
@@ -712,7 +719,11 @@ export class CivicLocationPicker extends CivicElement {
           />
           ${geocoder ? this.renderListbox() : nothing}
         </div>
-        ${noticeText ? html`<p class="notice" id=${ID.notice} part="notice">${noticeText}</p>` : nothing}
+        ${noticeText
+          ? html`<p class=${classMap({ notice: true, 'notice--problem': this.notice?.tone === 'problem' && !this.busy })} id=${ID.notice} part="notice">
+              ${noticeText}
+            </p>`
+          : nothing}
         ${v?.lat !== undefined && !v.address
           ? html`<p class="point">${this.t('locationPoint', { lat: this.formatCoordinate(v.lat), long: this.formatCoordinate(v.long!) })}</p>`
           : nothing}
