@@ -335,6 +335,9 @@ describe('<civic-request-map>', () => {
       await el.updateComplete;
       expect(shadow(el).querySelector('caption')!.textContent).to.equal('Solicitudes en la zona del mapa');
       await expect(el).to.be.accessible();
+      wrapper.setAttribute('lang', 'en');
+      toggle(el).click();
+      await waitUntil(() => clusters(el).length > 0 && /requests here/.test(clusters(el)[0]!.getAttribute('aria-label')!), 'cluster names follow the language');
     });
   });
 });

@@ -177,6 +177,7 @@ export class CivicRequestMap extends CivicElement {
       this.map.invalidateSize();
       this.drawMarkers();
     }
+    if (changed.has('locale')) this.indexedFor = undefined; // buttons carry words: draw them anew
     if ((changed.has('filtered') || changed.has('locale')) && this.map) this.drawMarkers();
   }
 
