@@ -124,6 +124,9 @@ describe('<civic-request-map>', () => {
       expect(shadow(el).activeElement).to.equal(popup);
       expect(popup.querySelectorAll('dt').length).to.equal(4);
       await expect(el).to.be.accessible();
+      popup.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      await waitUntil(() => !shadow(el).querySelector('.leaflet-popup'), 'popup closed');
+      expect(shadow(el).activeElement).to.equal(pins(el).find((p) => p.dataset.requestId === id));
     });
   });
 

@@ -454,6 +454,12 @@ export class CivicRequestMap extends CivicElement {
     content.className = 'popup';
     content.tabIndex = -1;
     render(this.requestDetails(request), content);
+    // Escape closes the details and returns to the pin (Leaflet's own Escape needs the map focused).
+    content.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      map.closePopup();
+    });
     this.popupFor = id;
     kit.L.popup({ offset: [1, -27], autoPanPadding: [24, 24] })
       .setLatLng([request.lat!, request.long!])
