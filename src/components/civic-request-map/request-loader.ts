@@ -157,11 +157,16 @@ export class RequestLoader {
       if (batch.length < this.pageSize) break;
     }
     const entry = this.entry(filters);
+    let changed = false;
     for (const request of found) {
       const id = request.service_request_id ?? request.token;
-      if (id) entry.requests.set(id, request);
+      if (!id) continue;
+      const known = entry.requests.get(id);
+      if (!known || known.status !== request.status || known.updated_datetime !== request.updated_datetime) changed = true;
+      entry.requests.set(id, request);
     }
     entry.areas.push(area);
-    entry.revision++;
+    // Only news makes a new revision: an overlapping area that brought nothing new costs no redraw.
+    if (changed) entry.revision++;
   }
 }
