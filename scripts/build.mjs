@@ -16,7 +16,8 @@ const missing = defines.filter((d) => !pkg.exports[`./${d}`]);
 if (missing.length) throw new Error(`package.json "exports" lacks: ${missing.map((d) => `./${d}`).join(', ')}`);
 
 const external = [...Object.keys(pkg.dependencies)];
-const isExternal = (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`));
+// `?inline` / `?url` imports (Leaflet's CSS and marker images) are Vite's to resolve: they stay in.
+const isExternal = (id) => !id.includes('?') && external.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 rmSync(resolve(root, 'dist'), { recursive: true, force: true });
 
@@ -24,6 +25,9 @@ rmSync(resolve(root, 'dist'), { recursive: true, force: true });
 const bundle = (options) =>
   build({
     root,
+    // Relative: the bundle is hosted wherever a city puts it, and its lazy chunks (and their
+    // preload hints) must resolve next to it, not from the page's site root.
+    base: './',
     configFile: false,
     logLevel: 'warn',
     esbuild: { target: 'es2022', tsconfigRaw: readFileSync(resolve(root, 'tsconfig.json'), 'utf8') },

@@ -7,9 +7,9 @@
 import type { CSSResult } from 'lit';
 import type * as LeafletTypes from 'leaflet';
 // Root-absolute, not `leaflet/…?url`: see the note in ./styles.ts. Built as data URLs.
-import markerIconUrl from '/node_modules/leaflet/dist/images/marker-icon.png?url';
-import markerIcon2xUrl from '/node_modules/leaflet/dist/images/marker-icon-2x.png?url';
-import markerShadowUrl from '/node_modules/leaflet/dist/images/marker-shadow.png?url';
+import markerIconUrl from 'leaflet/dist/images/marker-icon.png?url';
+import markerIcon2xUrl from 'leaflet/dist/images/marker-icon-2x.png?url';
+import markerShadowUrl from 'leaflet/dist/images/marker-shadow.png?url';
 import { OSM_ATTRIBUTION, OSM_TILE_URL, type LngLatBounds } from './defaults.js';
 import { leafletStyles } from './styles.js';
 import type { Leaflet } from './load.js';

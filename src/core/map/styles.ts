@@ -2,7 +2,7 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
 // Root-absolute on purpose: the library build keeps every bare `leaflet/…` import external for
 // bundler users, and a bare `leaflet/…?inline` would leave a Vite-only import in dist. This path
 // is read at build time (Vite, Storybook, the test runner's plugin) and inlined as text.
-import leafletCss from '/node_modules/leaflet/dist/leaflet.css?inline';
+import leafletCss from 'leaflet/dist/leaflet.css?inline';
 
 /**
  * Leaflet's own CSS plus the fixes a civic map needs, as one Lit `CSSResult`. A `<link>` in the
