@@ -142,13 +142,20 @@ export function requestRecord(r: RequestRow, ctx: RenderContext, notes?: NoteRow
   };
 }
 
-/** `<extended_attributes><attributes><attribute><code/><value/>…</attribute></attributes></extended_attributes>` */
+/**
+ * `<extended_attributes><attributes><attribute><code/><value/></attribute>…`: one `<value>` for a
+ * single answer, `<values><value/>…</values>` for a list (even of one), so XML readers can tell
+ * them apart as JSON does.
+ */
 function extendedXml(x: ExtendedAttributes): XmlElement {
   return el('extended_attributes', [
     el(
       'attributes',
       Object.entries(x.attributes).map(([code, answer]) =>
-        el('attribute', [el('code', code), ...([] as string[]).concat(answer).map((v) => el('value', v))]),
+        el('attribute', [
+          el('code', code),
+          Array.isArray(answer) ? el('values', answer.map((v) => el('value', v))) : el('value', answer),
+        ]),
       ),
     ),
   ]);

@@ -125,7 +125,13 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
   async function withAnswers(ids: number[], wanted: boolean): Promise<Map<number, ExtendedAttributes> | undefined> {
     if (!wanted) return undefined;
     const answers = await store.answers(ids);
-    return new Map(ids.map((id) => [id, { attributes: answers.get(id) ?? {} }]));
+    // A request with no answers has no extended_attributes (absent, like any empty field).
+    const out = new Map<number, ExtendedAttributes>();
+    for (const id of ids) {
+      const a = answers.get(id);
+      if (a && Object.keys(a).length > 0) out.set(id, { attributes: a });
+    }
+    return out;
   }
 
   async function handleGet(c: Context, resource: string, format: Format): Promise<Response> {

@@ -331,8 +331,26 @@ function requestFrom(v: Loose): ServiceRequest | undefined {
     ...coordinates(v),
     media_url: httpUrl(v.media_url),
     notes: notes.length > 0 ? notes : undefined,
-    extended_attributes: isObj(extended) && Object.keys(extended).length > 0 ? extended : undefined,
+    extended_attributes: extendedFrom(extended),
   });
+}
+
+/**
+ * `extended_attributes` as the server sent it, except stored answers listed the XML way
+ * (`attributes` → `<attribute><code/><value/>` or `<values><value/>…</values>`), which are read
+ * into `{ CODE: "value" | ["value", …] }` as JSON sends them.
+ */
+function extendedFrom(v: Loose | undefined): Record<string, unknown> | undefined {
+  if (!isObj(v) || Object.keys(v).length === 0) return undefined;
+  const listed = v.attributes;
+  if (!isObj(listed) || !('attribute' in listed)) return v;
+  const answers: Record<string, string | string[]> = {};
+  for (const a of listIn(listed, [], ['attribute'])) {
+    const code = isObj(a) ? str(a.code) : undefined;
+    if (!isObj(a) || !code) continue;
+    answers[code] = 'values' in a ? listIn(a.values, [], ['value']).flatMap((x) => str(x) ?? []) : (str(a.value) ?? '');
+  }
+  return { ...v, attributes: answers };
 }
 
 const REQUEST_WRAPPERS = ['service_requests', 'requests'];

@@ -91,7 +91,8 @@ for (const db of DATABASES) {
         assertSchema('requests', list.body);
         assert.ok(list.body.find((r) => r.service_request_id === id)?.extended_attributes);
         const xml = await get<string>(`${server.open311}/requests/${id}.xml?extensions=true`);
-        assert.match(xml.text, /<extended_attributes><attributes>.*<attribute><code>CONDITIONS<\/code><value>OPEN<\/value><value>TRASH<\/value><\/attribute>.*<\/extended_attributes>/);
+        assert.match(xml.text, /<extended_attributes><attributes>.*<attribute><code>CONDITIONS<\/code><values><value>OPEN<\/value><value>TRASH<\/value><\/values><\/attribute>.*<\/extended_attributes>/);
+        assert.match(xml.text, /<attribute><code>VACANT<\/code><value>YES<\/value><\/attribute>/);
       });
     });
 

@@ -23,6 +23,7 @@ import {
   type StepName,
 } from './model.js';
 import { metresBetween, nearbyBox } from './geo.js';
+import { searchServices } from './search.js';
 import { serverErrors, validateContact, validateDetails, validateLocation, photoProblem } from './validate.js';
 import { serviceRequestStyles } from './civic-service-request.styles.js';
 import { renderCategory } from './steps/category.js';
@@ -511,7 +512,7 @@ export class CivicServiceRequest extends CivicElement {
           emergencyNotice: this.noEmergencyNotice ? undefined : (this.emergencyNotice ?? this.t('requestEmergencyNotice')),
           onQuery: (q) => {
             this.query = q;
-            if (q.trim()) this.announcer.announce(this.t('requestSearchCount', { count: this.renderRoot.querySelectorAll('[data-service-code]').length }));
+            if (q.trim()) this.announcer.announce(this.t('requestSearchCount', { count: searchServices(this.offered() ?? [], q).length }));
           },
           onSelect: (code) => {
             if (code !== d.serviceCode) this.patch({ serviceCode: code, answers: {} });
