@@ -113,6 +113,7 @@ export class CivicRequestMap extends CivicElement {
   private loader?: RequestLoader;
   private loadedRevision = '';
   private refreshId = 0;
+  private pendingLoads = 0;
   private readonly announcer = new AnnouncerController(this);
   private announceTimer?: ReturnType<typeof setTimeout>;
   private lastAnnounced = '';
@@ -206,18 +207,19 @@ export class CivicRequestMap extends CivicElement {
     const filters = this.filters;
     const view = this.viewBounds;
     if (!loader.covers(filters, view)) {
+      this.pendingLoads++;
       this.loading = true;
       try {
         await loader.ensure(filters, view);
         if (loader === this.loader) this.loadError = undefined;
       } catch (error) {
-        if (loader === this.loader && id === this.refreshId) {
-          this.loadError = error;
-          this.loading = false;
-        }
+        if (loader === this.loader && id === this.refreshId) this.loadError = error;
         return;
+      } finally {
+        // Loads overlap (a pan while the first area loads): loading ends with the last of them.
+        this.pendingLoads--;
+        this.loading = this.pendingLoads > 0;
       }
-      if (id === this.refreshId) this.loading = false;
     }
     if (loader !== this.loader || filters !== this.filters) return;
     const revision = loader.revision(filters);
