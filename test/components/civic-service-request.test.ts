@@ -365,6 +365,24 @@ describe('<civic-service-request>', () => {
       expect(same.map((r) => r.service_request_id)).to.deep.equal([detail.serviceRequestId]);
     });
 
+    it('offline: says so, keeps everything, and sends it by itself once back online', async () => {
+      let offline = true;
+      const net: typeof fetch = (input, init) =>
+        init?.method === 'POST' && offline ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+      const el = await create({ backend: new Open311Client({ endpoint: OPEN311_ENDPOINT, fetch: net }) });
+      await potholeToReview(el, 'Sent when back online');
+      await continueStep(el);
+      await waitUntil(() => $(el, '[role=alert]'), 'offline shown');
+      expect($(el, '[role=alert]')!.textContent).to.match(/couldn.t reach/i);
+      await expect(el).to.be.accessible();
+      offline = false;
+      const submitted = oneEvent(el, 'civic-request-submitted');
+      window.dispatchEvent(new Event('online'));
+      const { detail } = await submitted;
+      expect(detail.serviceRequestId).to.match(/^\d+$/);
+      expect(title(el)).to.equal('Report sent');
+    });
+
     it('a double click sends one request', async () => {
       let posts = 0;
       const counting: typeof fetch = (input, init) => {

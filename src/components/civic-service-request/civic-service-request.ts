@@ -279,6 +279,7 @@ export class CivicServiceRequest extends CivicElement {
     if (this.saveTimer !== undefined && this.draft.step !== 'done') void this.saveNow();
     if (this.photoUrl) URL.revokeObjectURL(this.photoUrl.url);
     this.photoUrl = undefined;
+    window.removeEventListener('online', this.resendWhenOnline);
     super.disconnectedCallback();
   }
 
@@ -387,8 +388,13 @@ export class CivicServiceRequest extends CivicElement {
     };
   }
 
+  private readonly resendWhenOnline = (): void => {
+    if (this.isConnected && this.draft.step === 'review' && this.submitError) void this.send(new Event('submit'));
+  };
+
   private async send(event: Event): Promise<void> {
     event.preventDefault();
+    window.removeEventListener('online', this.resendWhenOnline);
     const backend = this.backend;
     // One submission at a time: a double click or Enter while sending does nothing.
     if (this.sending || !backend || !this.draft.serviceCode) return;
@@ -431,6 +437,8 @@ export class CivicServiceRequest extends CivicElement {
       } else {
         this.submitError = error;
         this.announcer.announce(this.t('requestSendFailed'));
+        // Offline: send it by itself once the device is back online (same key, so never twice).
+        if ((error as { kind?: string })?.kind === 'network') window.addEventListener('online', this.resendWhenOnline, { once: true });
       }
     } finally {
       this.sending = false;
