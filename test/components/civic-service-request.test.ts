@@ -159,6 +159,16 @@ describe('<civic-service-request>', () => {
       await waitUntil(() => $(el, '[data-service-code]'), 'list after fix', { timeout: 15_000 });
     });
 
+    it('skips the questions step for a service that asks none', async () => {
+      const el = await create();
+      await check(el, 'service-SNOWPLOW');
+      await continueStep(el);
+      expect(title(el)).to.equal('Where is the problem?');
+      $<HTMLButtonElement>(el, '[part=back-button]')!.click();
+      await el.updateComplete;
+      expect(title(el)).to.equal('What do you want to report?');
+    });
+
     it('starts on the questions of `service-code`', async () => {
       const el = await fixture<CivicServiceRequest>(
         html`<civic-service-request address-only draft-key=${uniqueKey()} service-code="POTHOLE" endpoint=${OPEN311_ENDPOINT}></civic-service-request>`,

@@ -292,6 +292,7 @@ export class CivicServiceRequest extends CivicElement {
     this.confirmation = undefined;
     this.submitError = undefined;
     this.pendingServerErrors = [];
+    this.nearby = [];
     this.query = '';
     this.descriptionCount.setValue('');
     this.summary.clear();
@@ -527,9 +528,11 @@ export class CivicServiceRequest extends CivicElement {
           },
           onRetry: () => void this.load(),
           onSubmit: (e) =>
-            this.submitStep(e, 'category', this.draft.serviceCode ? [] : [{ step: 'category', id: 'service', message: this.t('requestErrorService') }], () =>
-              this.next('category'),
-            ),
+            this.submitStep(e, 'category', this.draft.serviceCode ? [] : [{ step: 'category', id: 'service', message: this.t('requestErrorService') }], async () => {
+              // Knowing the questions first lets a service without any skip straight to the location.
+              await this.loadDefinition();
+              this.next('category');
+            }),
         });
       case 'questions':
         return renderQuestions({
