@@ -6,6 +6,7 @@ import { defineElement } from '../src/core/define.js';
 import type { CivicBackend } from '../src/api/backend.js';
 import type { Draft } from '../src/components/civic-service-request/model.js';
 import {
+  everyDatatype,
   downRequestBackend,
   emptyRequestBackend,
   pendingRequestBackend,
@@ -73,6 +74,16 @@ export const CategoryNotChosen: Story = withContinue(start(storyBackend()));
 
 /** Every datatype: informational text, radios, a select (more than 6 choices), checkboxes, text, number, date, textarea. */
 export const QuestionsEveryDatatype: Story = at('questions', {}, { answers: {} });
+/** One story per datatype: only that question is asked. */
+const only = (code: string): Story => at('questions', { attributes: everyDatatype.filter((a) => a.code === code) }, { answers: {} });
+export const QuestionInformationOnly: Story = only('INFO');
+export const QuestionRadios: Story = only('SIZE');
+export const QuestionSelect: Story = only('LANE');
+export const QuestionCheckboxes: Story = only('HAZARDS');
+export const QuestionString: Story = only('POLE');
+export const QuestionNumber: Story = only('DEPTH');
+export const QuestionDate: Story = only('SINCE');
+export const QuestionTextarea: Story = only('NOTES');
 export const QuestionsErrors: Story = withContinue(at('questions', {}, { answers: { DEPTH: 'deep', SINCE: { day: '31', month: '2', year: '2026', time: '' } } }));
 /** With `<civic-location-picker>` (no geocoder here, so the address is free text; the map needs tiles from the internet). */
 export const Location: Story = at('location', {}, { location: undefined, address: '' }, 'en', true);

@@ -29,6 +29,8 @@ export interface StoryBackendOptions {
   media?: boolean;
   nearby?: boolean;
   contactPolicy?: ServiceDefinition['contact_policy'];
+  /** POTHOLE's questions; every datatype by default. */
+  attributes?: ServiceAttribute[];
 }
 
 /** A backend for stories: the sample services, every datatype for POTHOLE, and a chosen submit outcome. */
@@ -39,7 +41,7 @@ export function storyBackend(options: StoryBackendOptions = {}): CivicBackend {
     services: async () => sampleServices,
     serviceDefinition: async (code) => ({
       service_code: code,
-      attributes: code === 'POTHOLE' ? everyDatatype : [],
+      attributes: code === 'POTHOLE' ? (options.attributes ?? everyDatatype) : [],
       ...(options.contactPolicy ? { contact_policy: options.contactPolicy } : {}),
     }),
     requests: async () => (options.nearby ? nearby : []),
