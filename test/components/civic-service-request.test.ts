@@ -169,6 +169,13 @@ describe('<civic-service-request>', () => {
       expect(title(el)).to.equal('What do you want to report?');
     });
 
+    it('starts on the location for a `service-code` that asks no questions', async () => {
+      const el = await fixture<CivicServiceRequest>(
+        html`<civic-service-request address-only draft-key=${uniqueKey()} service-code="SNOWPLOW" endpoint=${OPEN311_ENDPOINT}></civic-service-request>`,
+      );
+      await waitUntil(() => title(el) === 'Where is the problem?', 'location step', { timeout: 15_000 });
+    });
+
     it('starts on the questions of `service-code`', async () => {
       const el = await fixture<CivicServiceRequest>(
         html`<civic-service-request address-only draft-key=${uniqueKey()} service-code="POTHOLE" endpoint=${OPEN311_ENDPOINT}></civic-service-request>`,

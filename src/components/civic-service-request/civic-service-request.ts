@@ -236,7 +236,10 @@ export class CivicServiceRequest extends CivicElement {
     this.definitionError = undefined;
     try {
       const def = await backend.serviceDefinition(code);
-      if (this.draft.serviceCode === code) this.definition = def;
+      if (this.draft.serviceCode !== code) return;
+      this.definition = def;
+      // Started on a service's questions (a link from the services page) that has none to ask.
+      if (def.attributes.length === 0 && this.draft.step === 'questions') this.patch({ step: 'location' });
     } catch (error) {
       if (this.draft.serviceCode === code) this.definitionError = error;
     }
