@@ -1,4 +1,4 @@
-import type { AttributeAnswer, ContactPolicy, Service, ServiceAttribute } from '../../api/types.js';
+import type { AttributeAnswer, ContactPolicy, ServiceAttribute } from '../../api/types.js';
 import type { FieldError } from '../../core/forms/error-summary.js';
 
 /** The steps of a report, in order. `done` is the confirmation. */
@@ -93,6 +93,3 @@ export function parseContactPolicies(value: string | null | undefined): Record<s
 
 /** Splits a space- or comma-separated list attribute. */
 export const codeList = (value: string | undefined): string[] => (value ?? '').split(/[\s,]+/).filter(Boolean);
-
-/** A service's display group or the given fallback. */
-export const groupOf = (service: Service, other: string): string => service.group ?? other;

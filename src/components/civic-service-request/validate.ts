@@ -1,6 +1,6 @@
 import type { ContactPolicy, ServiceAttribute } from '../../api/types.js';
 import type { Translate } from '../../core/i18n.js';
-import { attributeId, MAX_DESCRIPTION, MAX_PHOTO_BYTES, PHOTO_TYPES, type ContactDetails, type Draft, type StepError, type StepName } from './model.js';
+import { attributeId, MAX_DESCRIPTION, STEPS, MAX_PHOTO_BYTES, PHOTO_TYPES, type ContactDetails, type Draft, type StepError, type StepName } from './model.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const countChars = (s: string) => [...s].length;
@@ -71,7 +71,6 @@ function placeOf(field: string, attributes: readonly ServiceAttribute[]): { step
   }
 }
 
-const STEP_ORDER: StepName[] = ['category', 'questions', 'location', 'nearby', 'details', 'contact', 'review', 'done'];
 
 /**
  * A 400 from the backend, placed on the fields it names (`attribute[CODE]: …`, `description: …`),
@@ -90,5 +89,5 @@ export function serverErrors(error: unknown, attributes: readonly ServiceAttribu
     else if (!where) placed.push({ step: 'review', id: 'submit', message });
   }
   if (placed.length === 0) return undefined;
-  return placed.sort((a, b) => STEP_ORDER.indexOf(a.step) - STEP_ORDER.indexOf(b.step));
+  return placed.sort((a, b) => STEPS.indexOf(a.step) - STEPS.indexOf(b.step));
 }
