@@ -429,8 +429,9 @@ describe('<civic-service-request>', () => {
       await chooseService(el, 'POTHOLE');
       await check(el, 'attr-SIZE-0');
       await continueStep(el);
+      // The picker is loaded on demand, once the resident is past the first step.
+      await waitUntil(() => $(el, 'civic-location-picker'), 'picker loaded', { timeout: 15_000 });
       const picker = $(el, 'civic-location-picker') as HTMLElement & { error?: string; updateComplete: Promise<unknown> };
-      expect(picker).to.exist;
       await continueStep(el);
       expect(summaryLinks(el)).to.deep.equal(['Choose where the problem is: search for an address or pick a place on the map']);
       await picker.updateComplete;

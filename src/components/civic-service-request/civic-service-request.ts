@@ -155,6 +155,7 @@ export class CivicServiceRequest extends CivicElement {
   @state() private submitError?: unknown;
   @state() private confirmation?: Confirmation;
   @state() private photoError?: string;
+  @state() private pickerLoad: 'idle' | 'loading' | 'failed' = 'idle';
   /** Server 400s waiting for the resident on their steps. */
   @state() private pendingServerErrors: StepError[] = [];
 
@@ -180,6 +181,20 @@ export class CivicServiceRequest extends CivicElement {
 
   private get usePicker(): boolean {
     return !this.addressOnly && customElements.get('civic-location-picker') !== undefined;
+  }
+
+  /**
+   * Loads `<civic-location-picker>` once the resident is past the first step: the category step
+   * does not need it, so the first screen does not wait for it. If it cannot load, the location
+   * step asks for a typed address instead.
+   */
+  private ensurePicker(): void {
+    if (this.addressOnly || this.pickerLoad !== 'idle' || customElements.get('civic-location-picker')) return;
+    this.pickerLoad = 'loading';
+    import('../../define/civic-location-picker.js').then(
+      () => (this.pickerLoad = 'idle'),
+      () => (this.pickerLoad = 'failed'),
+    );
   }
 
   private offered(): Service[] | undefined {
@@ -378,7 +393,7 @@ export class CivicServiceRequest extends CivicElement {
     const d = this.draft;
     const attributes = submittedAnswers(this.definition?.attributes ?? [], d.answers);
     const contact = Object.fromEntries(Object.entries(d.contact).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)) as Partial<ContactDetails>;
-    const location = d.location && this.usePicker
+    const location = d.location
       ? { lat: d.location.lat, long: d.location.long, ...(d.location.address ? { address_string: d.location.address } : {}) }
       : { address_string: d.address.trim() };
     return {
@@ -460,6 +475,7 @@ export class CivicServiceRequest extends CivicElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.restored && this.draft.step !== 'category' && this.draft.step !== 'done') this.ensurePicker();
     if (this.focusStep) {
       this.focusStep = false;
       this.renderRoot.querySelector<HTMLElement>('#step-title')?.focus();
@@ -496,9 +512,7 @@ export class CivicServiceRequest extends CivicElement {
     for (const a of askable(this.definition?.attributes ?? [])) {
       rows.push({ key: `attr:${a.code}`, label: a.description, value: answerText(a, d.answers[a.code], this.locale), step: 'questions' });
     }
-    const where = this.usePicker && d.location
-      ? (d.location.address ?? `${d.location.lat.toFixed(5)}, ${d.location.long.toFixed(5)}`)
-      : d.address;
+    const where = d.location ? (d.location.address ?? `${d.location.lat.toFixed(5)}, ${d.location.long.toFixed(5)}`) : d.address;
     rows.push({ key: 'location', label: t('requestReviewLocation'), value: where, step: 'location' });
     rows.push({ key: 'description', label: t('requestDescriptionLabel'), value: d.description.trim(), step: 'details' });
     if (this.mediaSupported) rows.push({ key: 'photo', label: t('requestPhotoLabel'), value: d.photo ? (d.photoName ?? t('requestPhotoAdded')) : '', step: 'details' });
@@ -554,6 +568,10 @@ export class CivicServiceRequest extends CivicElement {
           onSubmit: (e) => this.submitStep(e, 'questions', validateAnswers(this.t, this.definition?.attributes ?? [], this.draft.answers), () => this.next('questions')),
         });
       case 'location':
+        if (!this.usePicker && this.pickerLoad === 'loading') {
+          return html`<h2 class="step-title" id="step-title" tabindex="-1">${this.t('requestLocationTitle')}</h2>
+            <p role="status">${this.t('loading')}</p>`;
+        }
         return renderLocation({
           ...base,
           serviceName: this.serviceName,
@@ -573,7 +591,7 @@ export class CivicServiceRequest extends CivicElement {
           onBack: () => this.back('location'),
           onSubmit: (e) =>
             this.submitStep(e, 'location', validateLocation(this.t, this.usePicker, this.draft), async () => {
-              this.nearby = this.usePicker && this.draft.location ? await this.findNearby(this.draft.location) : [];
+              this.nearby = this.draft.location ? await this.findNearby(this.draft.location) : [];
               this.next('location');
             }),
         });

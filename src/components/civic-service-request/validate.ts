@@ -6,7 +6,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const countChars = (s: string) => [...s].length;
 
 export function validateLocation(t: Translate, usePicker: boolean, d: Draft): StepError[] {
-  const missing = usePicker ? !d.location && !d.address.trim() : !d.address.trim();
+  const missing = !d.location && !d.address.trim();
   return missing ? [{ step: 'location', id: 'location', message: t(usePicker ? 'requestErrorLocation' : 'requestErrorAddress') }] : [];
 }
 
