@@ -67,6 +67,16 @@ function endpointEntry(discovery: Discovery, endpoint: string): Open311Endpoint 
   );
 }
 
+/** Whether `url` is on the page's own origin (no CORS preflight for extra headers). */
+function sameOrigin(url: string): boolean {
+  if (typeof location === 'undefined') return false;
+  try {
+    return new URL(url, location.href).origin === location.origin;
+  } catch {
+    return false;
+  }
+}
+
 function inBbox(r: ServiceRequest, [minLng, minLat, maxLng, maxLat]: [number, number, number, number]): boolean {
   return r.lat !== undefined && r.long !== undefined &&
     r.long >= minLng && r.long <= maxLng && r.lat >= minLat && r.lat <= maxLat;
@@ -257,8 +267,9 @@ export class Open311Client implements CivicBackend {
    * that offers `media`, sent as `multipart/form-data` with the photo as the `media` part;
    * an endpoint without `media` never receives the photo (it is dropped; send `media_url` instead).
    *
-   * `input.idempotencyKey` travels as the `Idempotency-Key` header (one preflight per POST when
-   * cross-origin); reuse it to retry the same submission safely.
+   * `input.idempotencyKey` travels as the `Idempotency-Key` header to a same-origin endpoint or one
+   * whose discovery announces `idempotency` (the header needs a CORS preflight cross-origin);
+   * reuse it to retry the same submission safely.
    *
    * Resolves the first record of the answer. A server that answers only a `token` gives a
    * result without `service_request_id`: resolve it later with {@link requestIdForToken}.
@@ -290,7 +301,10 @@ export class Open311Client implements CivicBackend {
     }
     // jurisdiction_id travels in the body here, as the spec's example does, not in the URL.
     const url = `${this.endpoint}/requests.${fmt}`;
-    const headers: Record<string, string> = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {};
+    // The header makes a cross-origin POST need a CORS preflight, which a server that does not
+    // know it may refuse: send it only to the page's own origin or to a server that announces it.
+    const sendKey = idempotencyKey !== undefined && (sameOrigin(url) || (await this.supports('idempotency')));
+    const headers: Record<string, string> = sendKey ? { 'Idempotency-Key': idempotencyKey } : {};
     const answer = await exchange({ fetch: this.fetchFn, timeout: this.timeout }, url, fmt, { method: 'POST', body, headers });
     assertShape(answer.body, answer.status, 'requests');
     return submitResultFrom(answer.body);

@@ -11,7 +11,7 @@ export type AttributeDatatype = 'string' | 'number' | 'datetime' | 'text' | 'sin
 export type ServiceType = 'realtime' | 'batch' | 'blackbox';
 
 /** Extensions a backend may offer beyond the core spec; announced in discovery. */
-export type Open311Extension = 'extensions' | 'page' | 'bbox' | 'updated_after' | 'media';
+export type Open311Extension = 'extensions' | 'page' | 'bbox' | 'updated_after' | 'media' | 'idempotency';
 
 /** One endpoint a discovery document lists. */
 export interface Open311Endpoint {
@@ -180,7 +180,8 @@ export interface SubmitInput {
   /** Photo to send as multipart `media` when the backend offers media upload. */
   media?: Blob;
   /**
-   * Sent as the `Idempotency-Key` header, not as a field (civic-elements extension): reuse the
+   * Sent as the `Idempotency-Key` header, not as a field (civic-elements extension `idempotency`;
+   * only same-origin or to a server announcing it): reuse the
    * same key when retrying one submission, so a server that honours it answers the first result
    * instead of creating a second request. Servers that ignore it lose nothing.
    */

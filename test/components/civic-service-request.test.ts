@@ -400,6 +400,23 @@ describe('<civic-service-request>', () => {
       expect(title(el)).to.equal('Report sent');
     });
 
+    it('sends Idempotency-Key cross-origin only to a server whose discovery announces it', async () => {
+      const sent: Array<string | null> = [];
+      const hiding = (announce: boolean): typeof fetch => async (input, init) => {
+        if (init?.method === 'POST') sent.push(new Headers(init.headers).get('Idempotency-Key'));
+        const answer = await fetch(input, init);
+        if (announce || !String(input).includes('/discovery.')) return answer;
+        const doc = (await answer.json()) as { endpoints: Array<{ extensions: string[] }> };
+        for (const e of doc.endpoints) e.extensions = e.extensions.filter((x) => x !== 'idempotency');
+        return new Response(JSON.stringify(doc), { headers: { 'Content-Type': 'application/json' } });
+      };
+      const input = { service_code: 'SNOWPLOW', address_string: '550 Main Street', idempotencyKey: 'k-1' };
+      await new Open311Client({ endpoint: OPEN311_ENDPOINT, fetch: hiding(true) }).submit({ ...input, idempotencyKey: `k-${uniqueKey()}` });
+      await new Open311Client({ endpoint: OPEN311_ENDPOINT, fetch: hiding(false) }).submit({ ...input, idempotencyKey: `k-${uniqueKey()}` });
+      expect(sent[0]).to.match(/^k-/);
+      expect(sent[1]).to.equal(null);
+    });
+
     it('a double click sends one request', async () => {
       let posts = 0;
       const counting: typeof fetch = (input, init) => {
