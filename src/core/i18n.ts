@@ -1,10 +1,23 @@
-import { en, type Catalog, type Message, type MessageKey, type PluralMessage } from './locales/en.js';
+import { en, type CoreMessages, type Message, type PluralMessage } from './locales/en.js';
 import { es } from './locales/es.js';
 
-export type { Catalog, Message, MessageKey, PluralMessage };
+export type { Message, PluralMessage };
+
+/**
+ * Every message the library knows, by key. The shared ones come from `locales/en.ts`; each
+ * widget adds its own from its `strings.ts` (module augmentation), so `t()` is typed against
+ * exactly the messages that exist.
+ */
+export interface CivicMessages extends CoreMessages {}
+
+/** Every message key the library knows. */
+export type MessageKey = keyof CivicMessages;
+
+/** Messages in one language: any subset of the keys (a missing one falls back to English). */
+export type Catalog = Partial<Record<MessageKey, Message>>;
 
 /** Strings that replace built-in messages: any subset of a catalog. */
-export type Strings = Partial<Record<MessageKey, Message>>;
+export type Strings = Catalog;
 
 /** Values for `{name}` placeholders; numbers are formatted for the locale, `count` picks the plural form. */
 export type MessageParams = Record<string, string | number>;
@@ -14,17 +27,31 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export const DEFAULT_LANGUAGE = 'en';
 
+/** Per language, every message registered so far (the shared ones, then each widget's). */
 const catalogs = new Map<string, Catalog>([
-  ['en', en],
-  ['es', es],
+  ['en', { ...en }],
+  ['es', { ...es }],
 ]);
 
 /**
- * Adds (or replaces) a catalog for a language, so a city can ship a language the library does
- * not: `registerCatalog('fr', { ...frenchMessages })`. Widgets pick it up on their next render.
+ * Adds messages, per language: `registerMessages({ en: {...}, es: {...} })`. Each widget
+ * registers its own when its module loads, so a page carries only the strings of the widgets
+ * it uses. Later registrations win for the same key.
+ */
+export function registerMessages(byLanguage: Record<string, Catalog>): void {
+  for (const [language, messages] of Object.entries(byLanguage)) {
+    const key = language.toLowerCase();
+    catalogs.set(key, { ...catalogs.get(key), ...messages });
+  }
+}
+
+/**
+ * Adds a language the library does not ship, or replaces some of a language's messages:
+ * `registerCatalog('fr', { tryAgain: 'Réessayer', … })`. Keys it leaves out fall back to
+ * English. Widgets pick it up on their next render.
  */
 export function registerCatalog(language: string, catalog: Catalog): void {
-  catalogs.set(language.toLowerCase(), catalog);
+  registerMessages({ [language]: catalog });
 }
 
 /**
@@ -52,10 +79,10 @@ function canonicalTag(requested: string | null | undefined): string | undefined 
   }
 }
 
-/** The built-in catalog for a resolved locale (`es-MX` → Spanish). */
+/** The messages for a resolved locale (`es-MX` → Spanish). */
 export function catalogFor(locale: string): Catalog {
   const lower = locale.toLowerCase();
-  return catalogs.get(lower) ?? catalogs.get(lower.split('-')[0]!) ?? en;
+  return catalogs.get(lower) ?? catalogs.get(lower.split('-')[0]!) ?? catalogs.get(DEFAULT_LANGUAGE)!;
 }
 
 /**
@@ -126,7 +153,10 @@ export function translate(
     const message = strings?.[key];
     if (message !== undefined) return formatMessage(message, params, locale);
   }
-  return formatMessage(catalogFor(locale)[key] ?? en[key], params, locale);
+  // A key no catalog has means its widget's strings were never registered: show the key, which
+  // a tester notices, rather than an empty string nobody does.
+  const message = catalogFor(locale)[key] ?? catalogFor(DEFAULT_LANGUAGE)[key] ?? key;
+  return formatMessage(message, params, locale);
 }
 
 export function formatNumber(value: number, locale: string, options?: Intl.NumberFormatOptions): string {

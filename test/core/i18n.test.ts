@@ -12,6 +12,12 @@ import {
 } from '../../src/core/i18n.js';
 import { en } from '../../src/core/locales/en.js';
 import { es } from '../../src/core/locales/es.js';
+import '../../src/components/civic-status-tracker/civic-status-tracker.js';
+import '../../src/components/civic-request-map/civic-request-map.js';
+import { statusTrackerMessages } from '../../src/components/civic-status-tracker/strings.js';
+import { serviceRequestMessages } from '../../src/components/civic-service-request/strings.js';
+import { locationPickerMessages } from '../../src/components/civic-location-picker/strings.js';
+import { requestMapMessages } from '../../src/components/civic-request-map/strings.js';
 
 describe('i18n', () => {
   describe('language resolution', () => {
@@ -30,8 +36,8 @@ describe('i18n', () => {
     });
 
     it('uses the Spanish catalog for a Spanish region', () => {
-      expect(catalogFor('es-MX')).to.equal(es);
-      expect(catalogFor('fr')).to.equal(en);
+      expect(catalogFor('es-MX')).to.equal(catalogFor('es')).and.to.include(es);
+      expect(catalogFor('fr')).to.equal(catalogFor('en')).and.to.include(en);
     });
 
     it('finds the nearest lang across shadow roots', () => {
@@ -84,12 +90,33 @@ describe('i18n', () => {
       expect(translate('charactersRemaining', { count: 1 }, 'en', { charactersRemaining: { one: '{count} left', other: '{count} left in all' } })).to.equal('1 left');
     });
 
-    it('has a Spanish translation for every English message', () => {
+    it('has a Spanish translation for every English message, shared and each widget\'s', () => {
       const sameInBothLanguages = new Set(['errorPrefix', 'errorTitlePrefix']);
-      for (const key of Object.keys(en) as Array<keyof typeof en>) {
-        if (sameInBothLanguages.has(key)) continue;
-        expect(JSON.stringify(es[key]), key).to.not.equal(JSON.stringify(en[key]));
+      // Only placeholders and punctuation, e.g. '{category}, {status}: {address}': nothing to translate.
+      const hasWords = (message: unknown) => /\p{L}/u.test(JSON.stringify(message).replace(/\{\w+\}|"(zero|one|two|few|many|other)":/g, ''));
+      const catalogs: Array<{ en: Record<string, unknown>; es: Record<string, unknown> }> = [
+        { en, es },
+        statusTrackerMessages,
+        serviceRequestMessages,
+        locationPickerMessages,
+        requestMapMessages,
+      ];
+      let checked = 0;
+      for (const catalog of catalogs) {
+        expect(Object.keys(catalog.es).sort()).to.deep.equal(Object.keys(catalog.en).sort());
+        for (const key of Object.keys(catalog.en)) {
+          if (sameInBothLanguages.has(key) || !hasWords(catalog.en[key])) continue;
+          expect(JSON.stringify(catalog.es[key]), key).to.not.equal(JSON.stringify(catalog.en[key]));
+          checked++;
+        }
       }
+      expect(checked).to.be.greaterThan(150);
+    });
+
+    it('knows every widget\'s messages once the widget is loaded, in both languages', () => {
+      expect(translate('requestMapShowList', undefined, 'en')).to.equal('Show as list');
+      expect(translate('requestMapShowList', undefined, 'es-MX')).to.equal(requestMapMessages.es.requestMapShowList);
+      expect(translate('trackerProcessingTitle', undefined, 'es')).to.equal('Su solicitud todavía se está procesando');
     });
   });
 

@@ -13,6 +13,11 @@ import type { MessageKey } from '../../core/i18n.js';
 import { inBounds, parseBounds } from '../../core/map/defaults.js';
 import { loadMapKit } from '../../core/map/load.js';
 import { locationPickerStyles } from './civic-location-picker.styles.js';
+import { locationPickerMessages } from './strings.js';
+import { registerMessages } from '../../core/i18n.js';
+
+// A plain call, not a side-effect import: bundlers that tree-shake by `sideEffects` keep it.
+registerMessages(locationPickerMessages);
 
 /** A place with coordinates; `address` is the geocoder's name for it (or what was typed, without a geocoder). */
 export interface PickedPoint {

@@ -12,6 +12,11 @@ import { loadMapKit, type MapKit } from '../../core/map/load.js';
 import type { PointClusters } from '../../core/geo/cluster.js';
 import { NO_FILTERS, RequestLoader, type RequestFilters } from './request-loader.js';
 import { requestMapStyles } from './civic-request-map.styles.js';
+import { requestMapMessages } from './strings.js';
+import { registerMessages } from '../../core/i18n.js';
+
+// A plain call, not a side-effect import: bundlers that tree-shake by `sideEffects` keep it.
+registerMessages(requestMapMessages);
 
 /** Detail of `civic-request-select`. */
 export interface CivicRequestSelectDetail {

@@ -35,6 +35,11 @@ import { renderContact } from './steps/contact.js';
 import { renderReview, type ReviewRow } from './steps/review.js';
 import { renderDone } from './steps/done.js';
 import type { StepContext } from './steps/shared.js';
+import { serviceRequestMessages } from './strings.js';
+import { registerMessages } from '../../core/i18n.js';
+
+// A plain call, not a side-effect import: bundlers that tree-shake by `sideEffects` keep it.
+registerMessages(serviceRequestMessages);
 
 /** Detail of `civic-request-submitted`. */
 export interface CivicRequestSubmittedDetail {

@@ -12,6 +12,11 @@ import { field, textInput } from '../../core/forms/field.js';
 import type { MessageKey } from '../../core/i18n.js';
 import { loadMapKit } from '../../core/map/load.js';
 import { statusTrackerStyles } from './civic-status-tracker.styles.js';
+import { statusTrackerMessages } from './strings.js';
+import { registerMessages } from '../../core/i18n.js';
+
+// A plain call, not a side-effect import: bundlers that tree-shake by `sideEffects` keep it.
+registerMessages(statusTrackerMessages);
 
 /** Detail of `civic-request-loaded`. */
 export interface CivicRequestLoadedDetail {
