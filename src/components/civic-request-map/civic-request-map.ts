@@ -1,6 +1,7 @@
 import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import { headingTag } from '../../core/headings.js';
 import type * as LeafletTypes from 'leaflet';
 import type { Service, ServiceRequest } from '../../api/types.js';
 import type { CivicConfig } from '../../core/context.js';
@@ -31,15 +32,6 @@ declare global {
     'civic-request-select': CustomEvent<CivicRequestSelectDetail>;
   }
 }
-
-const HEADINGS: Record<number, StaticValue> = {
-  1: literal`h1`,
-  2: literal`h2`,
-  3: literal`h3`,
-  4: literal`h4`,
-  5: literal`h5`,
-  6: literal`h6`,
-};
 
 const WORLD: LngLatBounds = [-180, -85, 180, 85];
 const LIST_PAGE = 100;
@@ -622,7 +614,7 @@ export class CivicRequestMap extends CivicElement {
   }
 
   protected override render(): unknown {
-    const heading = HEADINGS[this.headingLevel];
+    const heading = headingTag(this.headingLevel);
     const requests = this.inView();
     const list = this.view === 'list';
     return staticHtml`<${heading} class="title" part="title">${this.t('requestMapTitle')}</${heading}>

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import { headingTag } from '../../core/headings.js';
 import type { Service } from '../../api/types.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { AnnouncerController } from '../../core/announcer.js';
@@ -21,15 +22,6 @@ declare global {
     'civic-service-select': CustomEvent<CivicServiceSelectDetail>;
   }
 }
-
-const HEADINGS: Record<number, StaticValue> = {
-  1: literal`h1`,
-  2: literal`h2`,
-  3: literal`h3`,
-  4: literal`h4`,
-  5: literal`h5`,
-  6: literal`h6`,
-};
 
 interface ServiceGroup {
   name: string;
@@ -146,7 +138,7 @@ export class CivicServiceList extends CivicElement {
     if (!this.services) return this.backend ? html`<p role="status">${this.t('serviceListLoading')}</p>` : nothing;
     const groups = this.groups();
     if (groups.length === 0) return html`<p>${this.t('serviceListEmpty')}</p>`;
-    const groupHeading = HEADINGS[this.headingLevel + 1];
+    const groupHeading = headingTag(this.headingLevel + 1);
     return html`<p class="count">${this.t('serviceListCount', { count: this.visible().length })}</p>
       ${groups.map(
         (g) => staticHtml`<section class="group" part="group">
@@ -157,7 +149,7 @@ export class CivicServiceList extends CivicElement {
   }
 
   protected override render(): unknown {
-    const heading = HEADINGS[this.headingLevel];
+    const heading = headingTag(this.headingLevel);
     return staticHtml`<${heading} class="title" part="title">${this.t('serviceListTitle')}</${heading}>
       ${this.renderBody()}
       ${this.announcer.render()}`;

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import { headingTag } from '../../core/headings.js';
 import type { CivicBackend } from '../../api/backend.js';
 import type { ServiceRequest, ServiceRequestNote } from '../../api/types.js';
 import type { CivicConfig } from '../../core/context.js';
@@ -32,15 +33,6 @@ declare global {
     'civic-request-loaded': CustomEvent<CivicRequestLoadedDetail>;
   }
 }
-
-const HEADINGS: Record<number, StaticValue> = {
-  1: literal`h1`,
-  2: literal`h2`,
-  3: literal`h3`,
-  4: literal`h4`,
-  5: literal`h5`,
-  6: literal`h6`,
-};
 
 /** How a reference is looked up: `auto` tries a token-shaped reference as a token first. */
 type LookupKind = 'auto' | 'id' | 'token';
@@ -435,7 +427,7 @@ export class CivicStatusTracker extends CivicElement {
   }
 
   private heading(offset: number, cls: string, part: string, text: string, id?: string): TemplateResult {
-    const tag = HEADINGS[this.headingLevel + offset]!;
+    const tag = headingTag(this.headingLevel + offset);
     return staticHtml`<${tag} class=${cls} part=${part} id=${id ?? nothing}>${text}</${tag}>`;
   }
 
