@@ -25,7 +25,8 @@ export async function startDemo(): Promise<DemoSite> {
     async newPage() {
       const context = await browser.newContext();
       const page = await context.newPage();
-      page.on('close', () => void context.close());
+      // The browser may already be gone when a test's page closes at the end of a run.
+      page.on('close', () => context.close().catch(() => {}));
       return page;
     },
     async close() {
@@ -50,4 +51,14 @@ export async function watchProblems(page: Page): Promise<string[]> {
     });
   });
   return problems;
+}
+
+/** The WCAG 2.1 A and AA rules axe checks on every demo page. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** No internet here: OpenStreetMap tiles are answered with a 1×1 PNG (the one thing stubbed). */
+const TILE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=', 'base64');
+export async function stubMapTiles(page: Page): Promise<void> {
+  // A tile asked for while the page closes cannot be answered any more; that is not a failure.
+  await page.route('https://tile.openstreetmap.org/**', (route) => route.fulfill({ contentType: 'image/png', body: TILE_PNG }).catch(() => {}));
 }

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startDemo, watchProblems, type DemoSite } from './browser.js';
+import { startDemo, watchProblems, WCAG_TAGS, type DemoSite } from './browser.js';
 
 let site: DemoSite;
 before(async () => {
@@ -11,7 +11,6 @@ after(async () => {
   await site?.close();
 });
 
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 async function servicesFromBackend(): Promise<Array<{ service_name: string; group?: string }>> {
   const res = await fetch(`${site.url}/open311/v2/services.json`);
@@ -56,7 +55,7 @@ describe('demo services page: <civic-hall> + <civic-service-list> against the re
     const page = await site.newPage();
     await page.goto(`${site.url}/services.html`);
     await page.locator('civic-service-list li[data-service-code]').first().waitFor();
-    const result = await new AxeBuilder({ page }).withTags(wcag).analyze();
+    const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
     assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
     await page.close();
   });
@@ -82,7 +81,7 @@ describe('demo services page: <civic-hall> + <civic-service-list> against the re
     const retry = page.getByRole('button', { name: 'Try again' });
     await retry.waitFor();
     assert.match((await page.locator('civic-service-list [role=alert]').textContent()) ?? '', /couldn.t reach/i);
-    const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+    const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
     assert.deepEqual(axe.violations.map((v) => v.id), []);
     await page.unroute('**/open311/v2/services.json*');
     await retry.focus();

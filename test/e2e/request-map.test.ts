@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { startDemo, watchProblems, type DemoSite } from './browser.js';
+import { startDemo, stubMapTiles, watchProblems, WCAG_TAGS, type DemoSite } from './browser.js';
 
 let site: DemoSite;
 before(async () => {
@@ -12,13 +12,10 @@ after(async () => {
   await site?.close();
 });
 
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/** No internet here: OpenStreetMap tiles are answered with a 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=', 'base64');
 async function mapPage(): Promise<{ page: Page; problems: string[] }> {
   const page = await site.newPage();
-  await page.route('https://tile.openstreetmap.org/**', (route) => route.fulfill({ contentType: 'image/png', body: PNG }));
+  await stubMapTiles(page);
   const problems = await watchProblems(page);
   return { page, problems };
 }
@@ -68,7 +65,7 @@ describe('demo problems map: a new request on the map, in the list, and on to it
     assert.equal(await follow.getAttribute('href'), `/track.html?request=${id}`);
     const popup = (await map.locator('.leaflet-popup').textContent()) ?? '';
     assert.doesNotMatch(popup, /resident@example\.org|utility box at the corner/i, 'no personal data and no free text in the public popup');
-    const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+    const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
     assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
 
     await follow.focus();
@@ -98,7 +95,7 @@ describe('demo problems map: a new request on the map, in the list, and on to it
     const categories = await map.locator('tbody tr td:nth-child(2)').allTextContents();
     assert.ok(categories.length > 0 && categories.every((c) => c.trim() === 'Graffiti Removal'), `only the filtered category: ${categories.join(', ')}`);
     assert.match(page.url(), /view=list/, 'the list view is in the shareable URL');
-    const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+    const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
     assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
     assert.deepEqual(problems, []);
     await page.close();

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { startDemo, watchProblems, type DemoSite } from './browser.js';
+import { startDemo, watchProblems, WCAG_TAGS, type DemoSite } from './browser.js';
 
 let site: DemoSite;
 before(async () => {
@@ -167,7 +167,7 @@ async function report(lang: 'en' | 'es'): Promise<void> {
 
   // 7. Check answers, accessible, then send.
   await waitForTitle(page, w.review);
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
   await tabTo(page, 'Send', button(w.send));
   await page.keyboard.press('Enter');
@@ -195,6 +195,14 @@ async function report(lang: 'en' | 'es'): Promise<void> {
   }
   // Personal data reached the city but is never public.
   assert.doesNotMatch(JSON.stringify(stored), /ana\.ruiz|Ruiz/);
+
+  // 9. The confirmation's link, followed with the keyboard, shows the new request's status and timeline.
+  await page.locator('civic-service-request [part=track-link]').focus();
+  await Promise.all([page.waitForURL(`**/track.html?request=${id}`), page.keyboard.press('Enter')]);
+  const tracker = page.locator('civic-status-tracker');
+  await tracker.locator('[part=request]').waitFor();
+  assert.equal(await tracker.locator('[part=status]').textContent(), 'Open: the city is working on it');
+  assert.ok((await tracker.locator('[part=timeline] .note-title').count()) >= 1, 'a timeline of notes');
   assert.deepEqual(problems, []);
   await page.context().close();
 }

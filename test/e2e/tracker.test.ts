@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { startDemo, watchProblems, type DemoSite } from './browser.js';
+import { startDemo, stubMapTiles, watchProblems, WCAG_TAGS, type DemoSite } from './browser.js';
 import { startServer } from '../../server/app.js';
 
 let site: DemoSite;
@@ -16,13 +16,10 @@ after(async () => {
   await site?.close();
 });
 
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/** No internet here: the demo's OpenStreetMap tiles are answered with a 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=', 'base64');
 async function trackerPage(): Promise<Page> {
   const page = await site.newPage();
-  await page.route('https://tile.openstreetmap.org/**', (route) => route.fulfill({ contentType: 'image/png', body: PNG }));
+  await stubMapTiles(page);
   return page;
 }
 
@@ -92,7 +89,7 @@ describe('demo "Track a request" page: <civic-hall> + <civic-status-tracker> aga
     assert.match((await tracker.locator('[part=timeline] time').first().textContent()) ?? '', /\((now|\d+ seconds? ago)\)$/);
     assert.equal(await tracker.getByLabel('Reference number').inputValue(), id);
     await tracker.getByRole('region', { name: `Map showing where request ${id} is` }).locator('.leaflet-marker-icon').waitFor();
-    const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+    const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
     assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
     // The lazy map chunks (and their preload hints) resolve next to the bundle: nothing fails.
     assert.deepEqual(failed, []);
@@ -166,7 +163,7 @@ describe('demo "Track a request" page: <civic-hall> + <civic-status-tracker> aga
       const tracker = page.locator('civic-status-tracker');
       await tracker.locator('[part=processing]').waitFor();
       assert.equal(await tracker.locator('[part=processing] h3').textContent(), 'Your request is still being processed');
-      const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+      const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
       assert.deepEqual(axe.violations.map((v) => v.id), []);
       // The demo checks again every processing-interval (10 s by default) without a reload.
       await tracker.locator('[part=request]').waitFor({ timeout: 30_000 });
@@ -184,7 +181,7 @@ describe('demo "Track a request" page: <civic-hall> + <civic-status-tracker> aga
     const tracker = page.locator('civic-status-tracker');
     await tracker.locator('[part=not-found]').waitFor();
     assert.equal(await tracker.locator('[part=not-found] h3').textContent(), "We couldn't find request 424242");
-    const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
+    const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
     assert.deepEqual(axe.violations.map((v) => v.id), []);
     await page.close();
   });
