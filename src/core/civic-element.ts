@@ -27,6 +27,9 @@ type CustomEventName = {
 }[keyof HTMLElementEventMap];
 type DetailOf<K extends CustomEventName> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
 
+/** One client per endpoint, jurisdiction and key, shared by every widget on the page. */
+const sharedClients = new Map<string, CivicBackend>();
+
 /**
  * Outside the class on purpose: the manifest analyzer lists every `new CustomEvent(…)` in a
  * class body as an event of that element, and `type` here is a variable, not an event name.
@@ -101,7 +104,6 @@ export class CivicElement extends LitElement {
   @state() protected locale = 'en';
 
   private ownBackend?: CivicBackend;
-  private builtClient?: { key: string; client: CivicBackend };
   private lastBackend: CivicBackend | undefined | null = null;
   private stopObservingLang?: () => void;
 
@@ -114,8 +116,8 @@ export class CivicElement extends LitElement {
    * The backend this widget talks to. Setting it plugs in any `CivicBackend` implementation
    * (it wins over everything else). Reading it gives the backend in use: own `backend`, else a
    * client for an own `endpoint`, else the hall's `backend`, else a client for the hall's
-   * `endpoint`; `undefined` when nothing is configured. Built clients are reused until the
-   * endpoint, jurisdiction or key changes.
+   * `endpoint`; `undefined` when nothing is configured. Every widget on the page with the same
+   * endpoint, jurisdiction and key shares one client, so discovery is asked for once.
    */
   get backend(): CivicBackend | undefined {
     if (this.ownBackend) return this.ownBackend;
@@ -124,17 +126,16 @@ export class CivicElement extends LitElement {
     const config = this.config;
     if (!config.endpoint) return undefined;
     const key = JSON.stringify([config.endpoint, config.jurisdictionId ?? '', config.apiKey ?? '']);
-    if (this.builtClient?.key !== key) {
-      this.builtClient = {
-        key,
-        client: new Open311Client({
-          endpoint: config.endpoint,
-          ...(config.jurisdictionId ? { jurisdictionId: config.jurisdictionId } : {}),
-          ...(config.apiKey ? { apiKey: config.apiKey } : {}),
-        }),
-      };
+    let client = sharedClients.get(key);
+    if (!client) {
+      client = new Open311Client({
+        endpoint: config.endpoint,
+        ...(config.jurisdictionId ? { jurisdictionId: config.jurisdictionId } : {}),
+        ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+      });
+      sharedClients.set(key, client);
     }
-    return this.builtClient.client;
+    return client;
   }
 
   set backend(value: CivicBackend | undefined) {

@@ -117,6 +117,17 @@ describe('<civic-hall>', () => {
       }
     });
 
+    it('gives every widget with the same endpoint one client, so discovery is asked for once', async () => {
+      const el = await fixture<CivicHall>(html`<civic-hall endpoint="https://shared.example/v2"
+        ><hall-probe></hall-probe><hall-probe></hall-probe
+      ></civic-hall>`);
+      const standalone = await fixture<HallProbe>(html`<hall-probe endpoint="https://shared.example/v2"></hall-probe>`);
+      const [a, b] = [...el.querySelectorAll<HallProbe>('hall-probe')];
+      expect(a!.usedBackend).to.be.instanceOf(Open311Client);
+      expect(b!.usedBackend).to.equal(a!.usedBackend);
+      expect(standalone.usedBackend).to.equal(a!.usedBackend);
+    });
+
     it('keeps the same client while the configuration is unchanged', async () => {
       const el = await fixture<CivicHall>(html`<civic-hall endpoint="https://one.example/v2"><hall-probe></hall-probe></civic-hall>`);
       const probe = el.querySelector<HallProbe>('hall-probe')!;
