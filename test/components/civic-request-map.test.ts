@@ -298,6 +298,29 @@ describe('<civic-request-map>', () => {
     });
   });
 
+  describe('more requests than it loads (max-requests)', () => {
+    it('says the map may not show them all, instead of a count that looks complete; accessible', async () => {
+      const el = await fixture<CivicRequestMap>(
+        html`<civic-request-map max-requests="5" endpoint=${OPEN311_ENDPOINT} bounds=${HARTFORD} tile-url=${TILE}></civic-request-map>`,
+      );
+      await mapShown(el);
+      await settled(el);
+      const notice = shadow(el).querySelector('[part=capped]');
+      expect(notice?.textContent).to.equal(
+        'There are more requests here than the map can show at once. Zoom in or narrow the filters to see them all.',
+      );
+      await waitUntil(() => shadow(el).querySelector('[role=status]')?.textContent?.includes('Zoom in or narrow the filters'), 'notice announced');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows no such notice when everything in the area was loaded', async () => {
+      const el = await mapFixture();
+      await mapShown(el);
+      await settled(el);
+      expect(shadow(el).querySelector('[part=capped]')).to.equal(null);
+    });
+  });
+
   describe('loading', () => {
     it('says it is loading requests, and is accessible meanwhile', async () => {
       let release!: () => void;

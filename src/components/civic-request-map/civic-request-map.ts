@@ -66,6 +66,7 @@ const idOf = (r: ServiceRequest) => r.service_request_id ?? r.token ?? '';
  * @csspart title - The heading.
  * @csspart filters - The filter form.
  * @csspart toggle - The "Show as list" / "Show map" button.
+ * @csspart capped - Shown under the count when an area has more requests than `max-requests` allows loading.
  * @csspart count - How many requests are in view.
  * @csspart map - The map.
  * @csspart list - The table of requests.
@@ -248,7 +249,8 @@ export class CivicRequestMap extends CivicElement {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
       if (this.loading || this.loadError) return;
-      const text = this.countText(this.inView().length);
+      const capped = this.loader?.capped(this.filters, this.viewBounds) ? ` ${this.t('requestMapCapped')}` : '';
+      const text = this.countText(this.inView().length) + capped;
       if (text === this.lastAnnounced) return;
       this.lastAnnounced = text;
       void this.announcer.announce(text);
@@ -610,7 +612,8 @@ export class CivicRequestMap extends CivicElement {
     if (this.loadError) return errorPanel(this.t, this.loadError, () => void this.load());
     if (this.loading && this.filtered.length === 0) return html`<p class="count" role="status">${this.t('requestMapLoading')}</p>`;
     if (requests.length === 0 && !this.loading) return html`<p class="count" part="count">${this.t('requestMapEmpty')}</p>`;
-    return html`<p class="count" part="count">${this.countText(requests.length)}</p>`;
+    return html`<p class="count" part="count">${this.countText(requests.length)}</p>
+      ${this.loader?.capped(this.filters, this.viewBounds) ? html`<p class="capped" part="capped">${this.t('requestMapCapped')}</p>` : nothing}`;
   }
 
   protected override render(): unknown {

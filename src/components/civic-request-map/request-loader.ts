@@ -23,6 +23,11 @@ export function contains(outer: LngLatBounds, inner: LngLatBounds): boolean {
   return outer[0] <= inner[0] && outer[1] <= inner[1] && outer[2] >= inner[2] && outer[3] >= inner[3];
 }
 
+/** Whether two boxes share any ground. */
+export function overlaps(a: LngLatBounds, b: LngLatBounds): boolean {
+  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+}
+
 /** `bounds` grown by `ratio` of its width and height on every side, clamped to the world. */
 export function pad(bounds: LngLatBounds, ratio: number): LngLatBounds {
   const dx = (bounds[2] - bounds[0]) * ratio;
@@ -58,6 +63,8 @@ export function matches(request: ServiceRequest, filters: RequestFilters): boole
 interface Entry {
   /** Areas fully loaded for this filter set. */
   areas: LngLatBounds[];
+  /** Areas whose loading stopped at `maxRequests`: there may be more requests in them. */
+  cappedAreas: LngLatBounds[];
   requests: Map<string, ServiceRequest>;
   /** Bumped by every completed load. */
   revision: number;
@@ -100,13 +107,22 @@ export class RequestLoader {
   private entry(filters: RequestFilters): Entry {
     const key = JSON.stringify([filters.status, filters.category, filters.from, filters.to]);
     let entry = this.entries.get(key);
-    if (!entry) this.entries.set(key, (entry = { areas: [], requests: new Map(), revision: 0 }));
+    if (!entry) this.entries.set(key, (entry = { areas: [], cappedAreas: [], requests: new Map(), revision: 0 }));
     return entry;
   }
 
   /** Whether `view` is already loaded for `filters` (no call needed). */
   covers(filters: RequestFilters, view: LngLatBounds): boolean {
     return this.entry(filters).areas.some((area) => contains(area, view));
+  }
+
+  /**
+   * Whether `view` overlaps an area whose loading stopped at `maxRequests`: what is shown there
+   * may not be every request, and a resident must be told so rather than shown a count as if
+   * it were complete.
+   */
+  capped(filters: RequestFilters, view: LngLatBounds): boolean {
+    return this.entry(filters).cappedAreas.some((area) => overlaps(area, view));
   }
 
   /** Changes whenever more requests were loaded for `filters`. */
@@ -166,6 +182,7 @@ export class RequestLoader {
       entry.requests.set(id, request);
     }
     entry.areas.push(area);
+    if (found.length >= this.maxRequests) entry.cappedAreas.push(area);
     // Only news makes a new revision: an overlapping area that brought nothing new costs no redraw.
     if (changed) entry.revision++;
   }

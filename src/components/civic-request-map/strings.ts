@@ -34,6 +34,7 @@ const en = {
     other: '{count} closed requests in view',
   },
   requestMapEmpty: 'No requests match these filters in this area.',
+  requestMapCapped: 'There are more requests here than the map can show at once. Zoom in or narrow the filters to see them all.',
   requestMapCluster: {
     one: '{count} request here. Press Enter to zoom in.',
     other: '{count} requests here. Press Enter to zoom in.',
@@ -83,6 +84,7 @@ const es: Record<keyof typeof en, Message> = {
     other: '{count} solicitudes cerradas en esta zona',
   },
   requestMapEmpty: 'Ninguna solicitud de esta zona coincide con estos filtros.',
+  requestMapCapped: 'En esta zona hay más solicitudes de las que el mapa puede mostrar a la vez. Acerque el mapa o use los filtros para verlas todas.',
   requestMapCluster: {
     one: '{count} solicitud aquí. Pulse Intro para acercar.',
     other: '{count} solicitudes aquí. Pulse Intro para acercar.',
