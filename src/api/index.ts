@@ -24,3 +24,4 @@ export {
   type Open311ErrorDetail,
 } from './errors.js';
 export type * from './types.js';
+export * from './records/index.js';
