@@ -12,6 +12,7 @@ import { MAX_MEDIA_BYTES } from './media.js';
 import { Open311Error, errorResponse } from './open311/format.js';
 import { open311Routes } from './open311/routes.js';
 import { Open311Store } from './open311/store.js';
+import { recordsRoutes } from './records/routes.js';
 import { relay } from './relay.js';
 import { createSchema } from './schema.js';
 import { seed, type SeedAddress } from './seed.js';
@@ -45,6 +46,16 @@ export function buildApp(config: Config, db: Database): Hono {
 
   if (config.upstream) app.all('/open311/v2/*', relay(config.upstream, config.upstreamApiKey));
   else app.route('/open311/v2', open311Routes({ store, config }));
+
+  app.use('/records/*', api);
+  app.use(
+    '/records/*',
+    bodyLimit({
+      maxSize: 60 * 1024 * 1024,
+      onError: (c) => c.json({ errors: [{ field: 'attachments', message: 'The request is too large: attach at most 5 files of 10 MB or less.' }] }, 413),
+    }),
+  );
+  app.route('/records/v1', recordsRoutes({ db, config }));
 
   app.route(
     '/geocode',

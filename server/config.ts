@@ -31,6 +31,16 @@ export interface ServerOptions {
   rootDir?: string;
   /** Zone for emitted datetimes. Default America/New_York. */
   timeZone?: string;
+  /** Bearer token of the staff APIs (records actions…); none turns them off. */
+  staffToken?: string;
+  /** Public-records deadline rule id (`us-ct`, `us-ny`, `us-ca`, `us-tx`, `us-federal`, `us-fl`). Default `us-ct`. */
+  recordsRule?: string;
+  /** Records requests must carry the requester's name and a way to reach them. Default false. */
+  recordsContactRequired?: boolean;
+  /** Publish acknowledged requests in a public log (`GET /records/v1/requests.json`). Default false. */
+  recordsPublicLog?: boolean;
+  /** Absolute origin residents reach this server at, for links in answers (behind a proxy). Default: the request's own origin. */
+  publicUrl?: string;
 }
 
 export interface Config {
@@ -47,6 +57,11 @@ export interface Config {
   jurisdictionId: string;
   rootDir: string;
   timeZone: string;
+  staffToken?: string;
+  recordsRule: string;
+  recordsContactRequired: boolean;
+  recordsPublicLog: boolean;
+  publicUrl?: string;
 }
 
 function list(value: string[] | string | undefined): string[] {
@@ -69,5 +84,10 @@ export function resolveConfig(o: ServerOptions): Config {
     jurisdictionId: o.jurisdictionId ?? 'hartford.ct.us',
     rootDir: o.rootDir ?? REPO_ROOT,
     timeZone: o.timeZone ?? 'America/New_York',
+    staffToken: o.staffToken || undefined,
+    recordsRule: o.recordsRule || 'us-ct',
+    recordsContactRequired: o.recordsContactRequired ?? false,
+    recordsPublicLog: o.recordsPublicLog ?? false,
+    publicUrl: o.publicUrl ? o.publicUrl.replace(/\/+$/, '') : undefined,
   };
 }

@@ -18,6 +18,12 @@ const server = await startServer({
   serveDemo: env.SERVE_DEMO !== '0',
   batchDelayMs: int(env.BATCH_DELAY_MS, 0),
   jurisdictionId: env.JURISDICTION_ID || undefined,
+  staffToken: env.STAFF_TOKEN || undefined,
+  recordsRule: env.RECORDS_RULE || undefined,
+  recordsContactRequired: env.RECORDS_CONTACT === 'required',
+  // The demo shows the public log; a city turns it on deliberately.
+  recordsPublicLog: env.RECORDS_PUBLIC_LOG ? env.RECORDS_PUBLIC_LOG !== '0' : env.SERVE_DEMO !== '0',
+  publicUrl: env.PUBLIC_URL || undefined,
 });
 
 // The one stdout line: test runners read the first URL printed here. Everything else goes to stderr.

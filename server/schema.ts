@@ -1,4 +1,5 @@
 import type { Queryable } from './db.js';
+import { RECORDS_DDL } from './records/schema.js';
 
 /**
  * One schema for both drivers. `IF NOT EXISTS` keeps start-up idempotent; the seed itself is
@@ -91,5 +92,5 @@ const DDL = [
 ];
 
 export async function createSchema(db: Queryable): Promise<void> {
-  for (const stmt of DDL) await db.query(stmt);
+  for (const stmt of [...DDL, ...RECORDS_DDL]) await db.query(stmt);
 }
