@@ -103,7 +103,7 @@ export function message(language: Language, key: MessageKey, params: Record<stri
 }
 
 /** A records-contract error: `{ errors: [{ field, message }] }` with an HTTP status. */
-export class RecordsError extends Error {
+export class RecordsErrorAnswer extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500,
     readonly errors: Array<{ field: string; key: MessageKey; params?: Record<string, string | number> }>,
@@ -111,8 +111,8 @@ export class RecordsError extends Error {
     super(errors.map((e) => `${e.field}: ${e.key}`).join('; '));
   }
 
-  static of(status: RecordsError['status'], field: string, key: MessageKey, params?: Record<string, string | number>): RecordsError {
-    return new RecordsError(status, [{ field, key, ...(params ? { params } : {}) }]);
+  static of(status: RecordsErrorAnswer['status'], field: string, key: MessageKey, params?: Record<string, string | number>): RecordsErrorAnswer {
+    return new RecordsErrorAnswer(status, [{ field, key, ...(params ? { params } : {}) }]);
   }
 
   body(language: Language): { errors: Array<{ field: string; message: string }> } {

@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import type { Config } from '../config.js';
 import type { Database } from '../db.js';
 import { recordsRules } from '../../src/api/records/rules.js';
-import { RecordsError, message, negotiateLanguage, type Language } from './messages.js';
+import { RecordsErrorAnswer, message, negotiateLanguage, type Language } from './messages.js';
 import { RecordsStore, sameToken, type RequestRow } from './store.js';
 import { checkAttachments, realDate, validateSubmission, type Attachment, MAX_ATTACHMENTS } from './submit.js';
 import { FINAL, STAFF_EVENTS, nextStatus, pauseOf, publicView, requesterView, type Named, type ViewContext } from './view.js';
@@ -41,9 +41,9 @@ async function readBody(c: Context): Promise<{ raw: Record<string, unknown>; fil
     try {
       raw = await c.req.json();
     } catch {
-      throw RecordsError.of(400, 'body', 'body');
+      throw RecordsErrorAnswer.of(400, 'body', 'body');
     }
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw RecordsError.of(400, 'body', 'body');
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw RecordsErrorAnswer.of(400, 'body', 'body');
     return { raw: raw as Record<string, unknown>, files: [] };
   }
   if (type.includes('multipart/form-data')) {
@@ -51,24 +51,24 @@ async function readBody(c: Context): Promise<{ raw: Record<string, unknown>; fil
     try {
       form = await c.req.parseBody({ all: true });
     } catch {
-      throw RecordsError.of(400, 'body', 'body');
+      throw RecordsErrorAnswer.of(400, 'body', 'body');
     }
     const raw: Record<string, unknown> = {};
     const files: Attachment[] = [];
     for (const [key, value] of Object.entries(form)) {
       for (const one of [value].flat()) {
         if (typeof one === 'string') {
-          if (key in raw) throw RecordsError.of(400, key, 'body');
+          if (key in raw) throw RecordsErrorAnswer.of(400, key, 'body');
           raw[key] = one;
         } else if (key === 'attachments' || key === 'attachments[]') {
-          if (files.length >= MAX_ATTACHMENTS) throw RecordsError.of(400, 'attachments', 'attachmentCount');
+          if (files.length >= MAX_ATTACHMENTS) throw RecordsErrorAnswer.of(400, 'attachments', 'attachmentCount');
           files.push({ name: one.name, contentType: one.type, bytes: new Uint8Array(await one.arrayBuffer()) });
         }
       }
     }
     return { raw, files };
   }
-  throw RecordsError.of(400, 'body', 'body');
+  throw RecordsErrorAnswer.of(400, 'body', 'body');
 }
 
 export interface RecordsOptions {
@@ -94,15 +94,15 @@ export function recordsRoutes({ db, config }: RecordsOptions): Hono {
   };
 
   const requireStaff = (c: Context) => {
-    if (!config.staffToken) throw RecordsError.of(403, 'authorization', 'staffDisabled');
+    if (!config.staffToken) throw RecordsErrorAnswer.of(403, 'authorization', 'staffDisabled');
     const m = /^Bearer\s+(.+)$/i.exec(c.req.header('Authorization') ?? '');
-    if (!m || !sameToken(m[1]!.trim(), config.staffToken)) throw RecordsError.of(401, 'authorization', 'staffOnly');
+    if (!m || !sameToken(m[1]!.trim(), config.staffToken)) throw RecordsErrorAnswer.of(401, 'authorization', 'staffOnly');
   };
 
   const findWithToken = async (c: Context): Promise<RequestRow> => {
     const trackingNumber = c.req.param('tracking') ?? '';
     const request = TRACKING.test(trackingNumber) ? await store.byTrackingNumber(trackingNumber) : undefined;
-    if (!request || !sameToken(c.req.query('access_token'), request.access_token)) throw RecordsError.of(404, 'tracking_number', 'notFound');
+    if (!request || !sameToken(c.req.query('access_token'), request.access_token)) throw RecordsErrorAnswer.of(404, 'tracking_number', 'notFound');
     return request;
   };
 
@@ -137,10 +137,10 @@ export function recordsRoutes({ db, config }: RecordsOptions): Hono {
     const key = c.req.header('Idempotency-Key')?.trim() || null;
     const hash = key ? bodyHash(raw, attachments) : null;
     if (key) {
-      if (key.length > 200) throw RecordsError.of(400, 'Idempotency-Key', 'body');
+      if (key.length > 200) throw RecordsErrorAnswer.of(400, 'Idempotency-Key', 'body');
       const earlier = await store.byIdempotencyKey(key);
       if (earlier) {
-        if (earlier.body_hash !== hash) throw RecordsError.of(422, 'Idempotency-Key', 'idempotency');
+        if (earlier.body_hash !== hash) throw RecordsErrorAnswer.of(422, 'Idempotency-Key', 'idempotency');
         return json(201, await createdBody(earlier, c), language);
       }
     }
@@ -151,7 +151,7 @@ export function recordsRoutes({ db, config }: RecordsOptions): Hono {
       // Two sends with one key at once: the second loses the unique index and replays the first.
       const earlier = key ? await store.byIdempotencyKey(key) : undefined;
       if (!earlier) throw err;
-      if (earlier.body_hash !== hash) throw RecordsError.of(422, 'Idempotency-Key', 'idempotency');
+      if (earlier.body_hash !== hash) throw RecordsErrorAnswer.of(422, 'Idempotency-Key', 'idempotency');
       request = earlier;
     }
     return json(201, await createdBody(request, c), language);
@@ -174,21 +174,21 @@ export function recordsRoutes({ db, config }: RecordsOptions): Hono {
     const language = lang(c);
     const trackingNumber = c.req.param('tracking').replace(/\.json$/, '');
     const request = TRACKING.test(trackingNumber) ? await store.byTrackingNumber(trackingNumber) : undefined;
-    if (!request) throw RecordsError.of(404, 'tracking_number', 'notFound');
+    if (!request) throw RecordsErrorAnswer.of(404, 'tracking_number', 'notFound');
     const [events, documents] = await Promise.all([store.events(request.id), store.documents(request.id)]);
     const token = c.req.query('access_token');
     if (token !== undefined) {
-      if (!sameToken(token, request.access_token)) throw RecordsError.of(404, 'tracking_number', 'notFound');
+      if (!sameToken(token, request.access_token)) throw RecordsErrorAnswer.of(404, 'tracking_number', 'notFound');
       return json(200, requesterView(request, events, documents, ctx(c)), language);
     }
     const published = config.recordsPublicLog && request.is_public && events.some((e) => e.actor === 'staff');
-    if (!published) throw RecordsError.of(404, 'tracking_number', 'notFound');
+    if (!published) throw RecordsErrorAnswer.of(404, 'tracking_number', 'notFound');
     return json(200, publicView(request, events, documents, ctx(c)), language);
   });
 
   app.get('/requests.json', async (c) => {
     const language = lang(c);
-    if (!config.recordsPublicLog) throw RecordsError.of(404, 'path', 'publicLogOff');
+    if (!config.recordsPublicLog) throw RecordsErrorAnswer.of(404, 'path', 'publicLogOff');
     const page = Math.min(Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1), 100_000);
     const size = Math.min(Math.max(1, Number.parseInt(c.req.query('page_size') ?? '20', 10) || 20), MAX_PAGE_SIZE);
     const { rows, total } = await store.publicLog(size, (page - 1) * size);
@@ -206,11 +206,11 @@ export function recordsRoutes({ db, config }: RecordsOptions): Hono {
     const language = lang(c);
     const id = c.req.param('id');
     const doc = UUID.test(id) ? await store.document(id) : undefined;
-    if (!doc) throw RecordsError.of(404, 'document', 'notFound');
+    if (!doc) throw RecordsErrorAnswer.of(404, 'document', 'notFound');
     if (doc.visibility !== 'public') {
       const [owner] = await db.query<{ access_token: string }>('SELECT access_token FROM records_requests WHERE id = $1', [doc.request_id]);
       const staff = config.staffToken && sameToken(/^Bearer\s+(.+)$/i.exec(c.req.header('Authorization') ?? '')?.[1], config.staffToken);
-      if (!staff && (!owner || !sameToken(c.req.query('access_token'), owner.access_token))) throw RecordsError.of(404, 'document', 'notFound');
+      if (!staff && (!owner || !sameToken(c.req.query('access_token'), owner.access_token))) throw RecordsErrorAnswer.of(404, 'document', 'notFound');
     }
     const filename = doc.name.replace(/[^\w.\- ]/g, '_');
     return new Response(new Blob([doc.bytes as Uint8Array<ArrayBuffer>]), {
@@ -233,10 +233,10 @@ export function recordsRoutes({ db, config }: RecordsOptions): Hono {
     const { raw } = await readBody(c);
     const events = await store.events(request.id);
     const { waitingFor } = pauseOf(events);
-    if (!waitingFor) throw RecordsError.of(409, 'message', 'notWaiting');
+    if (!waitingFor) throw RecordsErrorAnswer.of(409, 'message', 'notWaiting');
     const text = typeof raw.message === 'string' ? raw.message.trim() : '';
-    if (!text && waitingFor === 'clarification') throw RecordsError.of(400, 'message', 'messageRequired');
-    if (text.length > 10_000) throw RecordsError.of(400, 'message', 'tooLong', { max: 10_000 });
+    if (!text && waitingFor === 'clarification') throw RecordsErrorAnswer.of(400, 'message', 'messageRequired');
+    if (text.length > 10_000) throw RecordsErrorAnswer.of(400, 'message', 'tooLong', { max: 10_000 });
     const type = waitingFor === 'fee' ? 'fee_accepted' : 'clarification_provided';
     await store.addEvent({ request, type, status: nextStatus(type, events), actor: 'requester', at: new Date(), message: text || null });
     return json(200, requesterView(request, await store.events(request.id), await store.documents(request.id), ctx(c)), language);
@@ -278,41 +278,41 @@ export function recordsRoutes({ db, config }: RecordsOptions): Hono {
     requireStaff(c);
     const trackingNumber = c.req.param('tracking');
     const request = TRACKING.test(trackingNumber) ? await store.byTrackingNumber(trackingNumber) : undefined;
-    if (!request) throw RecordsError.of(404, 'tracking_number', 'notFound');
+    if (!request) throw RecordsErrorAnswer.of(404, 'tracking_number', 'notFound');
     const { raw } = await readBody(c);
     const type = typeof raw.type === 'string' ? raw.type : '';
-    if (!(type in STAFF_EVENTS)) throw RecordsError.of(400, 'type', 'eventType');
+    if (!(type in STAFF_EVENTS)) throw RecordsErrorAnswer.of(400, 'type', 'eventType');
     const events = await store.events(request.id);
     const current = events.at(-1)?.status ?? 'submitted';
-    if (FINAL.has(current) && type !== 'reopened') throw RecordsError.of(409, 'type', 'finished');
-    if ((type === 'clarification_provided' || type === 'fee_accepted') && !pauseOf(events).waitingFor) throw RecordsError.of(409, 'type', 'notWaiting');
+    if (FINAL.has(current) && type !== 'reopened') throw RecordsErrorAnswer.of(409, 'type', 'finished');
+    if ((type === 'clarification_provided' || type === 'fee_accepted') && !pauseOf(events).waitingFor) throw RecordsErrorAnswer.of(409, 'type', 'notWaiting');
     const str = (field: string, max = 10_000) => {
       const v = raw[field];
       if (v === undefined || v === null || v === '') return null;
-      if (typeof v !== 'string' || v.length > max) throw RecordsError.of(400, field, 'tooLong', { max });
+      if (typeof v !== 'string' || v.length > max) throw RecordsErrorAnswer.of(400, field, 'tooLong', { max });
       return v.trim() || null;
     };
     const messageText = str('message');
     const reason = str('reason', 5_000);
-    if (type === 'denied' && !reason) throw RecordsError.of(400, 'reason', 'reasonRequired');
+    if (type === 'denied' && !reason) throw RecordsErrorAnswer.of(400, 'reason', 'reasonRequired');
     let feeAmount: number | null = null;
     if (type === 'fee_estimate') {
       const fee = String(raw.fee_amount ?? '');
-      if (!/^\d{1,7}(\.\d{1,2})?$/.test(fee)) throw RecordsError.of(400, 'fee_amount', 'feeAmountRequired');
+      if (!/^\d{1,7}(\.\d{1,2})?$/.test(fee)) throw RecordsErrorAnswer.of(400, 'fee_amount', 'feeAmountRequired');
       feeAmount = Number(fee);
     }
     const dueDate = str('due_date', 10);
-    if (dueDate && !realDate(dueDate)) throw RecordsError.of(400, 'due_date', 'dateInvalid');
-    if (type === 'extended' && !rule.extension && !dueDate) throw RecordsError.of(400, 'due_date', 'dueDateRequired');
+    if (dueDate && !realDate(dueDate)) throw RecordsErrorAnswer.of(400, 'due_date', 'dateInvalid');
+    if (type === 'extended' && !rule.extension && !dueDate) throw RecordsErrorAnswer.of(400, 'due_date', 'dueDateRequired');
     const documents: Array<Attachment & { visibility: 'public' | 'requester' }> = [];
     if (type === 'released' || type === 'partially_released') {
       const list = Array.isArray(raw.documents) ? (raw.documents as unknown[]) : [];
-      if (list.length === 0) throw RecordsError.of(400, 'documents', 'documentsRequired');
-      if (list.length > 20) throw RecordsError.of(400, 'documents', 'attachmentCount');
+      if (list.length === 0) throw RecordsErrorAnswer.of(400, 'documents', 'documentsRequired');
+      if (list.length > 20) throw RecordsErrorAnswer.of(400, 'documents', 'attachmentCount');
       for (const item of list) {
         const d = item as Record<string, unknown>;
         if (typeof d?.name !== 'string' || typeof d.content_type !== 'string' || typeof d.content_base64 !== 'string') {
-          throw RecordsError.of(400, 'documents', 'documentBad');
+          throw RecordsErrorAnswer.of(400, 'documents', 'documentBad');
         }
         const bytes = new Uint8Array(Buffer.from(d.content_base64, 'base64'));
         const [checked] = checkAttachments([{ name: d.name, contentType: d.content_type, bytes }], 'documents');
@@ -337,10 +337,10 @@ export function recordsRoutes({ db, config }: RecordsOptions): Hono {
     return json(201, requesterView(fresh, await store.events(fresh.id), await store.documents(fresh.id), ctx(c)), language);
   });
 
-  app.notFound((c) => json(404, RecordsError.of(404, 'path', 'notFound').body(lang(c)), lang(c)));
+  app.notFound((c) => json(404, RecordsErrorAnswer.of(404, 'path', 'notFound').body(lang(c)), lang(c)));
   app.onError((err, c) => {
     const language = lang(c);
-    if (err instanceof RecordsError) return json(err.status, err.body(language), language);
+    if (err instanceof RecordsErrorAnswer) return json(err.status, err.body(language), language);
     // Never the error's message or the request body: either may carry a requester's details.
     console.error(`records: ${c.req.method} ${new URL(c.req.url).pathname} failed (${err.name})`);
     return json(500, { errors: [{ field: 'server', message: message(language, 'server') }] }, language);

@@ -1,5 +1,5 @@
 import { sniffImageType } from '../media.js';
-import { RecordsError, type MessageKey } from './messages.js';
+import { RecordsErrorAnswer, type MessageKey } from './messages.js';
 
 /** A request as FOIA.gov's agency API names its fields, after validation. */
 export interface RecordsSubmission {
@@ -138,7 +138,7 @@ export function validateSubmission(
   for (const [field, value] of Object.entries(raw)) {
     if (typeof value === 'string' && value.includes('\u0000')) errors.push({ field, key: 'body' });
   }
-  if (errors.length > 0) throw new RecordsError(400, errors);
+  if (errors.length > 0) throw new RecordsErrorAnswer(400, errors);
   return {
     ...values,
     request_description: description!,
@@ -179,11 +179,11 @@ export function sniffDocumentType(bytes: Uint8Array, declared: string): string |
 }
 
 export function checkAttachments(files: Attachment[], field = 'attachments'): Attachment[] {
-  if (files.length > MAX_ATTACHMENTS) throw RecordsError.of(400, field, 'attachmentCount');
+  if (files.length > MAX_ATTACHMENTS) throw RecordsErrorAnswer.of(400, field, 'attachmentCount');
   return files.map((f) => {
-    if (f.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw RecordsError.of(413, field, 'attachmentSize');
+    if (f.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw RecordsErrorAnswer.of(413, field, 'attachmentSize');
     const type = sniffDocumentType(f.bytes, f.contentType);
-    if (!type) throw RecordsError.of(400, field, 'attachmentType');
+    if (!type) throw RecordsErrorAnswer.of(400, field, 'attachmentType');
     const name = f.name.replace(/[\u0000-\u001f"\\/]/g, '_').slice(0, 200) || 'attachment';
     return { ...f, name, contentType: type };
   });

@@ -5,7 +5,7 @@
  */
 
 /** What went wrong, coarsely: enough for a widget to choose its words and whether to retry. */
-export type CivicErrorKind = 'open311' | 'html' | 'malformed' | 'network' | 'timeout';
+export type CivicErrorKind = 'open311' | 'contract' | 'html' | 'malformed' | 'network' | 'timeout';
 
 /** Base class of every error the API clients reject with. */
 export abstract class CivicError extends Error {
@@ -153,5 +153,38 @@ export class TimeoutError extends CivicError {
     super(`The server took too long to answer (more than ${Math.round(timeout / 1000)} s).`);
     this.name = 'TimeoutError';
     this.timeout = timeout;
+  }
+}
+
+/** One problem a JSON contract (records, notifications, forms) reported, on the field it names. */
+export interface ContractErrorDetail {
+  /** The request field the problem is about (`request_description`, `email`…), or `body`/`path`/`server`. */
+  field: string;
+  /** The server's own words, in the language asked for. */
+  message: string;
+}
+
+/**
+ * A civic-elements JSON contract (`/records/v1`, …) answered with an error status and its
+ * `{"errors":[{"field","message"}]}` body (empty `errors` when the body had none).
+ */
+export class ContractError extends CivicError {
+  readonly kind = 'contract' as const;
+  readonly status: number;
+  readonly errors: ContractErrorDetail[];
+
+  constructor(status: number, errors: ContractErrorDetail[] = []) {
+    const said = errors.map((e) => e.message).join(' ');
+    super(said ? `${statusSentence(status)} ${said}` : `${statusSentence(status)} (HTTP ${status})`);
+    this.name = 'ContractError';
+    this.status = status;
+    this.errors = errors;
+  }
+
+  /** Field → the server's words, for inline form errors (the first per field). */
+  get fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.errors) if (!(e.field in out)) out[e.field] = e.message;
+    return out;
   }
 }

@@ -15,6 +15,8 @@ export {
 } from './geocoder.js';
 export {
   CivicError,
+  ContractError,
+  type ContractErrorDetail,
   HtmlErrorPageError,
   MalformedResponseError,
   NetworkError,

@@ -3,3 +3,9 @@ export const BACKEND_URL: string = (window as unknown as { CIVIC_TEST_BACKEND: s
 
 /** The backend's GeoReport v2 endpoint, as a widget's `endpoint` attribute would name it. */
 export const OPEN311_ENDPOINT = `${BACKEND_URL}/open311/v2`;
+
+/** The backend's records contract. */
+export const RECORDS_ENDPOINT = `${BACKEND_URL}/records/v1`;
+
+/** The staff token web-test-runner gives the backend, for tests that play the city's side. */
+export const STAFF_TOKEN = 'wtr-staff-token-not-a-secret';

@@ -21,3 +21,14 @@ export {
   type RecordsRequirement,
   type RecordsRule,
 } from './rules.js';
+export {
+  RecordsClient,
+  type RecordsClientOptions,
+  type RecordsDiscovery,
+  type RecordsDocument,
+  type RecordsEvent,
+  type RecordsOption,
+  type RecordsReceipt,
+  type RecordsRequestInput,
+  type RecordsRequestView,
+} from './client.js';

@@ -6,6 +6,7 @@ const KEY_BY_KIND: Record<CivicErrorKind, MessageKey> = {
   network: 'errorNetwork',
   timeout: 'errorTimeout',
   open311: 'errorServer',
+  contract: 'errorServer',
   malformed: 'errorMalformed',
   html: 'errorHtml',
 };
