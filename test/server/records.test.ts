@@ -3,7 +3,8 @@
 // the staff actions that move a request (and its clock) along.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { connecticut, recordsDeadline } from '../../src/api/records/index.js';
+import { recordsDeadline } from '../../src/api/records/deadlines.js';
+import { connecticut } from '../../src/api/records/rules.js';
 import { DATABASES, describeOn, get, startTestServer, type Answer, type TestServer } from './helpers.js';
 
 const STAFF = 'staff-token-for-tests-0123456789';
