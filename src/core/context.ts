@@ -15,6 +15,8 @@ export interface CivicConfig {
   apiKey?: string;
   /** Any `CivicBackend` implementation; when set, `endpoint` & co. are not used to build a client. */
   backend?: CivicBackend;
+  /** Base URL of the records contract (`https://city.example/records/v1`) for records widgets. */
+  recordsEndpoint?: string;
   /** Address search (geocoder) URL for location widgets. */
   geocoderUrl?: string;
   /** Map tile URL template (`https://…/{z}/{x}/{y}.png`) for map widgets. */

@@ -23,6 +23,7 @@ import { civicHallStyles } from './civic-hall.styles.js';
  * @attr {string} jurisdiction-id - GeoReport `jurisdiction_id`, for servers hosting several jurisdictions.
  * @attr {string} api-key - GeoReport API key for submitting. Public in page source: prefer a relay that adds it server side.
  * @attr {string} lang - Language of the widgets inside (`en`, `es`, `es-MX`…); standard HTML attribute.
+ * @attr {string} records-endpoint - Base URL of the public-records contract, e.g. `https://city.example/records/v1`.
  * @attr {string} geocoder-url - Address search URL for location widgets.
  * @attr {string} tile-url - Map tile URL template (`https://…/{z}/{x}/{y}.png`) for map widgets.
  */
@@ -37,6 +38,9 @@ export class CivicHall extends LitElement {
 
   /** GeoReport API key. */
   @property({ attribute: 'api-key' }) apiKey?: string;
+
+  /** Base URL of the records contract, for records widgets. */
+  @property({ attribute: 'records-endpoint' }) recordsEndpoint?: string;
 
   /** Address search (geocoder) URL for location widgets. */
   @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
@@ -61,7 +65,7 @@ export class CivicHall extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const keys = ['endpoint', 'jurisdictionId', 'apiKey', 'geocoderUrl', 'tileUrl', 'backend', 'strings'] as const;
+    const keys = ['endpoint', 'jurisdictionId', 'apiKey', 'recordsEndpoint', 'geocoderUrl', 'tileUrl', 'backend', 'strings'] as const;
     if (keys.some((key) => changed.has(key)) || !this.hasUpdated) {
       const config: CivicConfig = {};
       for (const key of keys) {

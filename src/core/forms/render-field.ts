@@ -1,0 +1,173 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import type { Translate } from '../i18n.js';
+import type { CharacterCountController } from './character-count.js';
+import { field, fieldset, textArea, textInput, type ControlProps } from './field.js';
+import { isDateParts, type DateParts, type FieldSpec, type FieldValue } from './schema.js';
+
+export interface RenderFieldOptions {
+  /** The inline error (the summary's words); for a date, any of its boxes' errors. */
+  error?: string;
+  onChange(value: FieldValue): void;
+  /** A character count under a textarea with a `maxLength` rule. */
+  counter?: CharacterCountController;
+}
+
+/** GOV.UK: radios for a few choices, a select beyond that, unless the spec says `select`. */
+export const MAX_RADIOS = 6;
+
+const stringOf = (v: FieldValue): string => (typeof v === 'string' ? v : '');
+const listOf = (v: FieldValue): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+function choices(p: ControlProps, spec: FieldSpec, type: 'radio' | 'checkbox', chosen: readonly string[], onChange: (value: string, on: boolean) => void): TemplateResult {
+  return html`<div class="choices">
+    ${(spec.choices ?? []).map((c, i) => {
+      const id = `${p.id}-${i}`;
+      const hint = c.hint ? `${id}-hint` : undefined;
+      return html`<div class="choice">
+        <input
+          class="choice-input"
+          type=${type}
+          id=${id}
+          name=${p.id}
+          .value=${c.value}
+          .checked=${live(chosen.includes(c.value))}
+          aria-describedby=${ifDefined(hint)}
+          @change=${(e: Event) => onChange(c.value, (e.target as HTMLInputElement).checked)}
+        />
+        <label class="choice-label" for=${id}>${c.label}</label>
+        ${c.hint ? html`<div class="civic-hint choice-hint" id=${hint}>${c.hint}</div>` : nothing}
+      </div>`;
+    })}
+  </div>`;
+}
+
+function dateField(t: Translate, spec: FieldSpec, parts: DateParts, options: RenderFieldOptions): TemplateResult {
+  const error = options.error;
+  const set = (key: keyof DateParts, value: string) => options.onChange({ ...parts, [key]: value });
+  const part = (key: keyof DateParts, label: string, width: string) => html`<div class="date-item">
+    <label class="civic-label date-label" for=${`${spec.id}-${key}`}>${label}</label>
+    <input
+      class="civic-input date-input ${width} ${error ? 'civic-input--error' : ''}"
+      id=${`${spec.id}-${key}`}
+      type="text"
+      inputmode="numeric"
+      autocomplete=${ifDefined(spec.autocomplete ? `${spec.autocomplete}-${key === 'day' ? 'day' : key === 'month' ? 'month' : 'year'}` : undefined)}
+      .value=${live(parts[key])}
+      aria-invalid=${error ? 'true' : 'false'}
+      @input=${(e: Event) => set(key, (e.target as HTMLInputElement).value)}
+    />
+  </div>`;
+  return fieldset(
+    t,
+    { id: spec.id, legend: spec.label, hint: spec.hint ?? t('formDateHint'), ...(error ? { error } : {}), optional: Boolean(spec.optional) },
+    () => html`<div class="date">${part('day', t('formDay'), 'w2')} ${part('month', t('formMonth'), 'w2')} ${part('year', t('formYear'), 'w4')}</div>`,
+  );
+}
+
+/**
+ * One field from its spec: label, hint, inline error and control in the caller's shadow root.
+ *
+ * ```ts
+ * renderField(this.t, spec, this.draft.value.answers[spec.id], {
+ *   error: this.summary.errorFor(errorTarget(spec)),
+ *   onChange: (v) => this.draft.patch({ answers: { ...this.draft.value.answers, [spec.id]: v } }),
+ * })
+ * ```
+ */
+export function renderField(t: Translate, spec: FieldSpec, value: FieldValue, options: RenderFieldOptions): TemplateResult {
+  const base = { id: spec.id, ...(spec.hint ? { hint: spec.hint } : {}), ...(options.error ? { error: options.error } : {}), optional: Boolean(spec.optional) };
+  const required = spec.rules?.some((r) => r.rule === 'required') ?? false;
+  const text = stringOf(value);
+  switch (spec.type) {
+    case 'textarea': {
+      const count = options.counter;
+      if (!count) return field(t, { ...base, label: spec.label }, (p) => textArea(p, { value: text, rows: spec.rows ?? 5, required, onInput: (v) => options.onChange(v) }));
+      if (count.value !== text) count.value = text;
+      return field(t, { ...base, label: spec.label, describedBy: [count.infoId(spec.id)] }, (p) => html`${textArea(p, {
+        value: text,
+        rows: spec.rows ?? 5,
+        required,
+        onInput: (v) => {
+          count.handleInput(v);
+          options.onChange(v);
+        },
+      })}${count.render(t, spec.id)}`);
+    }
+    case 'radios':
+      if ((spec.choices?.length ?? 0) <= MAX_RADIOS) {
+        return fieldset(t, { ...base, legend: spec.label }, (p) => choices(p, spec, 'radio', [text], (v) => options.onChange(v)));
+      }
+      return selectField(t, spec, text, base, required, options);
+    case 'select':
+      return selectField(t, spec, text, base, required, options);
+    case 'checkboxes': {
+      const chosen = listOf(value);
+      return fieldset(t, { ...base, legend: spec.label, hint: spec.hint ?? t('formChooseAll') }, (p) =>
+        choices(p, spec, 'checkbox', chosen, (v, on) => options.onChange(on ? [...chosen.filter((x) => x !== v), v] : chosen.filter((x) => x !== v))),
+      );
+    }
+    case 'date':
+      return dateField(t, spec, isDateParts(value) ? value : { day: '', month: '', year: '' }, options);
+    case 'file': {
+      const files = Array.isArray(value) ? value.filter((f): f is File => typeof f !== 'string') : [];
+      return field(t, { ...base, label: spec.label }, (p) => html`<input
+          class="civic-file ${p.invalid ? 'civic-input--error' : ''}"
+          id=${p.id}
+          type="file"
+          accept=${ifDefined(spec.accept)}
+          ?multiple=${Boolean(spec.multiple)}
+          aria-describedby=${ifDefined(p.describedBy)}
+          aria-invalid=${ifDefined(p.invalid ? 'true' : undefined)}
+          @change=${(e: Event) => {
+            const input = e.target as HTMLInputElement;
+            const added = Array.from(input.files ?? []);
+            options.onChange(spec.multiple ? [...files, ...added] : added);
+            input.value = '';
+          }}
+        />
+        ${files.length
+          ? html`<ul class="file-list" aria-label=${t('formFileChosen', { count: files.length })}>
+              ${files.map(
+                (f, i) => html`<li>
+                  ${f.name}
+                  <button type="button" class="link-button" @click=${() => options.onChange(files.filter((_, j) => j !== i))}>
+                    ${t('formFileRemove')}<span class="civic-visually-hidden"> ${f.name}</span>
+                  </button>
+                </li>`,
+              )}
+            </ul>`
+          : nothing}`);
+    }
+    default: {
+      const type = spec.type === 'email' || spec.type === 'tel' ? spec.type : 'text';
+      const inputmode = spec.inputmode ?? (spec.type === 'number' ? 'decimal' : undefined);
+      return field(t, { ...base, label: spec.label }, (p) =>
+        textInput(p, {
+          type,
+          value: text,
+          required,
+          ...(spec.autocomplete ? { autocomplete: spec.autocomplete } : {}),
+          ...(inputmode ? { inputmode } : {}),
+          ...(spec.type === 'email' || spec.type === 'number' || spec.type === 'tel' ? { spellcheck: false } : {}),
+          onInput: (v) => options.onChange(v),
+        }),
+      );
+    }
+  }
+}
+
+function selectField(t: Translate, spec: FieldSpec, text: string, base: { id: string; hint?: string; error?: string; optional: boolean }, required: boolean, options: RenderFieldOptions): TemplateResult {
+  return field(t, { ...base, label: spec.label }, (p) => html`<select
+    class="civic-select ${p.invalid ? 'civic-select--error' : ''}"
+    id=${p.id}
+    aria-describedby=${ifDefined(p.describedBy)}
+    aria-invalid=${ifDefined(p.invalid ? 'true' : undefined)}
+    aria-required=${required ? 'true' : 'false'}
+    @change=${(e: Event) => options.onChange((e.target as HTMLSelectElement).value)}
+  >
+    <option value="" ?selected=${!text}>${t('formSelectPlaceholder')}</option>
+    ${(spec.choices ?? []).map((c) => html`<option value=${c.value} ?selected=${c.value === text}>${c.label}</option>`)}
+  </select>`);
+}
