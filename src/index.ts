@@ -9,6 +9,7 @@ import './define/civic-service-request.js';
 import './define/civic-status-tracker.js';
 import './define/civic-request-map.js';
 import './define/civic-records-request.js';
+import './define/civic-records-status.js';
 
 export { CivicHall } from './components/civic-hall/civic-hall.js';
 export { CivicServiceList, type CivicServiceSelectDetail } from './components/civic-service-list/civic-service-list.js';
@@ -24,6 +25,7 @@ export {
 } from './components/civic-location-picker/civic-location-picker.js';
 export { CivicRequestMap, type CivicRequestSelectDetail } from './components/civic-request-map/civic-request-map.js';
 export { CivicRecordsRequest, type CivicRecordsSubmittedDetail } from './components/civic-records-request/civic-records-request.js';
+export { CivicRecordsStatus } from './components/civic-records-status/civic-records-status.js';
 export { CivicElement } from './core/civic-element.js';
 export { defineElement } from './core/define.js';
 export * from './api/index.js';
