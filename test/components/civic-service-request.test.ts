@@ -382,6 +382,50 @@ describe('<civic-service-request>', () => {
       expect(same.map((r) => r.service_request_id)).to.deep.equal([detail.serviceRequestId]);
     });
 
+    it('a report changed after a failed send gets a new Idempotency-Key; an unchanged resend keeps it', async () => {
+      let fail = true;
+      const keys: string[] = [];
+      const failing: typeof fetch = (input, init) => {
+        if (init?.method !== 'POST') return fetch(input, init);
+        keys.push(new Headers(init.headers).get('Idempotency-Key') ?? '');
+        return fail
+          ? Promise.resolve(new Response('[{"code":503,"description":"try later"}]', { status: 503, headers: { 'Content-Type': 'application/json' } }))
+          : fetch(input, init);
+      };
+      const el = await create({ backend: new Open311Client({ endpoint: OPEN311_ENDPOINT, fetch: failing }) });
+      const first = `Key test ${uniqueKey()}`;
+      await potholeToReview(el, first);
+      const sendAndFail = async () => {
+        const before = keys.length;
+        $<HTMLButtonElement>(el, '[part=submit-button]')!.click();
+        await waitUntil(() => keys.length > before && $(el, '[role=alert]'), 'failure shown');
+      };
+      const changeDescription = async (text: string) => {
+        $<HTMLButtonElement>(el, '.summary-row[data-key=description] [part=change-link]')!.click();
+        await el.updateComplete;
+        await type(el, 'description', text);
+        await continueStep(el);
+        expect(title(el)).to.equal('Check your answers before sending your report');
+      };
+      await sendAndFail();
+      // Changed, then changed back: the same report as before, so the same key.
+      await changeDescription(`${first}!`);
+      await changeDescription(first);
+      await sendAndFail();
+      expect(keys[1]).to.equal(keys[0]);
+      const changed = `${first}, and a second one`;
+      await changeDescription(changed);
+      await sendAndFail();
+      expect(keys[2]).to.not.equal('');
+      expect(keys[2]).to.not.equal(keys[1]);
+      fail = false;
+      const submitted = oneEvent(el, 'civic-request-submitted');
+      $<HTMLButtonElement>(el, '[part=submit-button]')!.click();
+      const { detail } = await submitted;
+      expect(keys[3]).to.equal(keys[2]);
+      expect((await client().request(detail.serviceRequestId!))?.description).to.equal(changed);
+    });
+
     it('offline: says so, keeps everything, and sends it by itself once back online', async () => {
       let offline = true;
       const net: typeof fetch = (input, init) =>

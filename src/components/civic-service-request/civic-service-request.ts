@@ -24,6 +24,7 @@ import {
   PHOTO_TYPES,
 } from './model.js';
 import { shrinkPhoto } from './photo.js';
+import { reportFingerprint } from './fingerprint.js';
 import { metresBetween, nearbyBox } from './geo.js';
 import { searchServices } from './search.js';
 import { serverErrors, validateContact, validateDetails, validateLocation, photoProblem } from './validate.js';
@@ -430,7 +431,11 @@ export class CivicServiceRequest extends CivicElement {
     if (this.sending || !backend || !this.draft.serviceCode) return;
     this.sending = true;
     this.submitError = undefined;
-    if (!this.draft.idempotencyKey) this.patch({ idempotencyKey: newKey() });
+    // The same key only for the same report: after a failed send the resident may have changed it.
+    const fingerprint = await reportFingerprint(this.input());
+    if (!this.draft.idempotencyKey || this.draft.idempotencyFor !== fingerprint) {
+      this.patch({ idempotencyKey: newKey(), idempotencyFor: fingerprint });
+    }
     await this.saveNow();
     const serviceCode = this.draft.serviceCode;
     const serviceName = this.serviceName;
@@ -459,7 +464,7 @@ export class CivicServiceRequest extends CivicElement {
       const placed = serverErrors(error, this.definition?.attributes ?? []);
       if (placed) {
         // The server refused it, so nothing was created: the next attempt is a new submission.
-        this.patch({ idempotencyKey: undefined });
+        this.patch({ idempotencyKey: undefined, idempotencyFor: undefined });
         this.pendingServerErrors = placed;
         const first = placed[0]!.step;
         if (first === 'review') this.summary.show(placed.filter((e) => e.step === 'review'), this.t);
