@@ -78,10 +78,7 @@ function isErrorsBody(value: Loose): boolean {
  * Sends one request and returns the status and parsed body. Rejects with
  * - {@link TimeoutError} when no full answer came within `timeout` ms,
  * - {@link NetworkError} when `fetch` itself rejected (offline, DNS, CORS),
- * - {@link Open311Error} 404 (no details) for an HTML page with status 404: the server, or the
- *   CMS or proxy in front of it, does not know what was asked for (an unknown service, request
- *   or token), which is not the same as being down,
- * - {@link HtmlErrorPageError} for an HTML page with any other status,
+ * - {@link HtmlErrorPageError} for an HTML page, whatever the status,
  * - {@link Open311Error} for any other error status (with the `<errors>` it carried, if any;
  *   a plain-text or empty error body still gives the status), or an `<errors>` body on 2xx,
  * - {@link MalformedResponseError} for a 2xx body that is neither JSON nor XML.
@@ -129,7 +126,7 @@ export async function exchange(
     clearTimeout(timer);
   }
 
-  if (looksLikeHtml(body, contentType)) throw status === 404 ? new Open311Error(404) : new HtmlErrorPageError(status);
+  if (looksLikeHtml(body, contentType)) throw new HtmlErrorPageError(status);
   const ok = status >= 200 && status < 300;
   if (!ok) {
     let parsed: Loose = null;

@@ -1,5 +1,5 @@
 import type { CivicBackend } from './backend.js';
-import { NetworkError, Open311Error, TimeoutError } from './errors.js';
+import { HtmlErrorPageError, NetworkError, Open311Error, TimeoutError } from './errors.js';
 import { exchange, type WireFormat } from './http.js';
 import {
   assertShape,
@@ -188,9 +188,23 @@ export class Open311Client implements CivicBackend {
     return `${this.endpoint}/${path}${qs ? `?${qs}` : ''}`;
   }
 
+  /**
+   * One exchange with the server. A 404 that comes as an HTML page (a CMS or proxy in front of
+   * the server) rejects as `Open311Error` 404 like an Open311 one: the service, request or token
+   * is unknown, which is not the same as a server that is down.
+   */
+  private async call(url: string, fmt: WireFormat, init?: Parameters<typeof exchange>[3]): ReturnType<typeof exchange> {
+    try {
+      return await exchange({ fetch: this.fetchFn, timeout: this.timeout }, url, fmt, init);
+    } catch (error) {
+      if (error instanceof HtmlErrorPageError && error.status === 404) throw new Open311Error(404);
+      throw error;
+    }
+  }
+
   /** GET a document and check it is the kind asked for (else MalformedResponseError). */
   private async get(path: string, fmt: WireFormat, kind: DocumentKind, params?: URLSearchParams): Promise<Loose> {
-    const { status, body } = await exchange({ fetch: this.fetchFn, timeout: this.timeout }, this.url(path, params), fmt);
+    const { status, body } = await this.call(this.url(path, params), fmt);
     assertShape(body, status, kind);
     return body;
   }
@@ -270,8 +284,9 @@ export class Open311Client implements CivicBackend {
 
   /**
    * GET `requests/{id}`: one request, or `undefined` when the server says it does not exist
-   * (404, also as an HTML page) or when no record of its answer has this id. `extensions: true` asks for `notes` / `extended_attributes` when
-   * the endpoint offers them; otherwise the request comes without.
+   * (404, also as an HTML page) or when no record of its answer has this id. `extensions: true`
+   * asks for `notes` / `extended_attributes` when the endpoint offers them; otherwise the
+   * request comes without.
    */
   async request(id: string, options: { extensions?: boolean } = {}): Promise<ServiceRequest | undefined> {
     const fmt = await this.wireFormat();
@@ -321,8 +336,7 @@ export class Open311Client implements CivicBackend {
     // know it may refuse: send it only to the page's own origin or to a server that announces it.
     const sendKey = idempotencyKey !== undefined && (sameOrigin(url) || (await this.supports('idempotency')));
     const headers: Record<string, string> = sendKey ? { 'Idempotency-Key': idempotencyKey } : {};
-    const post = (form: ListForm) =>
-      exchange({ fetch: this.fetchFn, timeout: this.timeout }, url, fmt, { method: 'POST', body: this.submitBody(input, form, media), headers });
+    const post = (form: ListForm) => this.call(url, fmt, { method: 'POST', body: this.submitBody(input, form, media), headers });
 
     const listCodes = Object.entries(input.attributes ?? {}).flatMap(([code, answer]) => (Array.isArray(answer) && answer.length > 0 ? [code] : []));
     const form: ListForm = repeatedKeyEndpoints.has(this.endpoint) ? 'repeated' : 'brackets';
