@@ -90,13 +90,15 @@ const repeatedKeyEndpoints = new Set<string>();
 /** How a multivaluelist answer travels: `attribute[code][]=a&…[]=b`, or `attribute[code]=a&attribute[code]=b`. */
 type ListForm = 'brackets' | 'repeated';
 
+/** Whether `error` is a 400, which created nothing. */
+const isBadRequest = (error: unknown): error is Open311Error => error instanceof Open311Error && error.status === 400;
+
 /**
- * Whether `error` is a 400 about one of the multivaluelist attributes sent as `attribute[code][]`:
- * the server named it (as a field, or anywhere in its words, e.g. "unexpected entries:
- * attribute[HAZARDS][]"). A 400 created nothing, so sending the other form is safe.
+ * Whether `error` is a 400 about one of the multivaluelist attributes: the server named it (as
+ * a field, or anywhere in its words, e.g. "unexpected entries: attribute[HAZARDS][]").
  */
-function rejectsBrackets(error: unknown, listCodes: string[]): boolean {
-  if (!(error instanceof Open311Error) || error.status !== 400) return false;
+function refusesListAttribute(error: unknown, listCodes: string[]): boolean {
+  if (!isBadRequest(error)) return false;
   return listCodes.some((code) => {
     const name = `attribute[${code}]`;
     return error.errors.some((e) => e.field === name || e.description.toLowerCase().includes(name.toLowerCase()));
@@ -311,7 +313,8 @@ export class Open311Client implements CivicBackend {
    * of a repeated key). A server that refuses that form with a 400 naming the attribute
    * (mySociety's Open311::Endpoint reads only repeated `attribute[code]=key`) gets the same
    * report once more in the repeated form, and is then sent that form at once (remembered per
-   * endpoint for the page's life). A 400 created nothing, so the resend never files twice.
+   * endpoint for the page's life, also when that resend is refused for another reason). A 400
+   * created nothing, so the resend never files twice.
    *
    * With `input.media` and an endpoint that offers `media`, sent as `multipart/form-data` with
    * the photo as the `media` part; an endpoint without `media` never receives the photo (it is
@@ -344,8 +347,14 @@ export class Open311Client implements CivicBackend {
     try {
       answer = await post(form);
     } catch (error) {
-      if (form !== 'brackets' || !rejectsBrackets(error, listCodes)) throw error;
-      answer = await post('repeated');
+      if (form !== 'brackets' || !refusesListAttribute(error, listCodes)) throw error;
+      try {
+        answer = await post('repeated');
+      } catch (retryError) {
+        // Refused for something else (a missing description): the repeated form itself was read.
+        if (isBadRequest(retryError) && !refusesListAttribute(retryError, listCodes)) repeatedKeyEndpoints.add(this.endpoint);
+        throw retryError;
+      }
       repeatedKeyEndpoints.add(this.endpoint);
     }
     assertShape(answer.body, answer.status, 'requests');

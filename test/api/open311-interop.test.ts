@@ -89,6 +89,25 @@ describe('Open311Client: multi-select answers reach every kind of server whole',
     expect(posts()).to.have.length(1);
   });
 
+  it('when the other form is refused for another reason, that is the error, and the form is remembered', async () => {
+    const ms = mySocietyLikeServer();
+    let described = false;
+    const wantsDescription = (call: RecordedCall): FixtureAnswer => {
+      const fields = new URLSearchParams(call.body as URLSearchParams);
+      const repeated = fields.has('attribute[HAZARDS]');
+      if (repeated && !described) return { status: 400, type: 'application/json', body: '[{"code":400,"description":"description: Enter a description"}]' };
+      return ms.route(call);
+    };
+    const { client, posts } = clientFor({ 'requests.json': wantsDescription }, endpoint('mysociety'));
+    const err = (await rejection(client.submit(REPORT))) as Open311Error;
+    expect(err.errorFor('description')).not.to.equal(undefined);
+    expect(posts()).to.have.length(2);
+    described = true;
+    await client.submit(REPORT);
+    expect(posts()).to.have.length(3);
+    expect(ms.stored).to.deep.equal([{ SIDE: 'N', HAZARDS: ['ROOTS', 'CRACKS', 'ICE'] }]);
+  });
+
   it('when the other form is refused too, that answer is the error and nothing is remembered', async () => {
     let calls = 0;
     const refuseBoth = (call: RecordedCall): FixtureAnswer => {
