@@ -94,6 +94,42 @@ export const LocationAddressOnly: Story = at('location', {}, { location: undefin
 export const Nearby: Story = withContinue(at('location', { nearby: true }, {}, 'en', true));
 export const Details: Story = at('details', { media: true });
 export const DetailsWithoutPhotoUpload: Story = at('details', { media: false });
+
+/** A 4000×3000 picture, as a phone camera saves one, drawn here (no files in stories). */
+async function phoneSizedPhoto(): Promise<File> {
+  const canvas = document.createElement('canvas');
+  canvas.width = 4000;
+  canvas.height = 3000;
+  const ctx = canvas.getContext('2d')!;
+  const gradient = ctx.createLinearGradient(0, 0, 4000, 3000);
+  gradient.addColorStop(0, '#345');
+  gradient.addColorStop(1, '#c96');
+  ctx.fillStyle = gradient;
+  ctx.fillRect(0, 0, 4000, 3000);
+  const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg', 0.97));
+  return new File([blob], 'IMG_2041.JPG', { type: 'image/jpeg' });
+}
+
+/**
+ * A large photo chosen: "Preparing your photo…" while it is made smaller (long side 2048 px,
+ * JPEG), then the preview of the smaller one, which is what will be sent.
+ */
+export const DetailsLargePhotoShrunk: Story = {
+  ...at('details', { media: true }),
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('civic-service-request')!;
+    let input: HTMLInputElement | null | undefined;
+    for (let i = 0; i < 50 && !input; i++) {
+      input = el.shadowRoot?.querySelector<HTMLInputElement>('#photo');
+      if (!input) await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!input) return;
+    const files = new DataTransfer();
+    files.items.add(await phoneSizedPhoto());
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+  },
+};
 export const ContactOptional: Story = at('contact', {}, { contact: { first_name: '', last_name: '', email: '', phone: '' } });
 export const ContactRequiredErrors: Story = withContinue(at('contact', { contactPolicy: 'required' }, { contact: { first_name: '', last_name: '', email: '', phone: '' } }));
 export const CheckAnswers: Story = at('review');

@@ -65,6 +65,8 @@ function statusSentence(status: number): string {
 /**
  * The server answered with an HTTP error status (or an `<errors>` body), speaking Open311:
  * `errors` holds what its `<errors>` / JSON error array said (empty when the body had none).
+ * `Open311Client` reads a 404 that came as an HTML page as one too (with no `errors`): "not
+ * found" is what it says.
  */
 export class Open311Error extends CivicError {
   readonly kind = 'open311' as const;
@@ -105,8 +107,9 @@ export class Open311Error extends CivicError {
 }
 
 /**
- * An HTML page came back where Open311 data was expected: a proxy's 502 page, a CMS 404
- * page, a captive portal. The page itself is never parsed or shown.
+ * An HTML page came back where Open311 data was expected: a proxy's 502 page, a captive
+ * portal. The page itself is never parsed or shown. (`Open311Client` reads an HTML page with
+ * status 404 as {@link Open311Error} 404 instead: the resource is unknown, the server is not down.)
  */
 export class HtmlErrorPageError extends CivicError {
   readonly kind = 'html' as const;

@@ -13,7 +13,7 @@ import {
   TimeoutError,
 } from './errors.js';
 import { errorsFrom } from './normalise.js';
-import { parseXml, type Loose } from './xml.js';
+import { MAX_DEPTH, parseXml, type Loose } from './xml.js';
 
 /** The two GeoReport v2 formats, named as the resource suffix (`services.json`). */
 export type WireFormat = 'json' | 'xml';
@@ -42,15 +42,31 @@ function looksLikeHtml(body: string, contentType: string): boolean {
   return !OPEN311_ROOT.test(head) && !head.startsWith('{') && !head.startsWith('[');
 }
 
+/** Whether arrays and objects in `value` nest deeper than `limit` (walked without recursion). */
+function nestsDeeperThan(value: Loose, limit: number): boolean {
+  const stack: Array<[Loose, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Reads a body as XML if it starts with `<`, else as JSON; throws MalformedResponseError. */
 function parseBody(body: string, status: number): Loose {
   const text = body.replace(/^\uFEFF/, '').trim();
   if (text.startsWith('<')) return parseXml(text, status);
+  let value: Loose;
   try {
-    return JSON.parse(text) as Loose;
+    value = JSON.parse(text) as Loose;
   } catch (cause) {
     throw new MalformedResponseError(status, 'not valid JSON', { cause });
   }
+  // The same limit as XML: the readers recurse, and a hostile answer must not exhaust the stack.
+  if (nestsDeeperThan(value, MAX_DEPTH)) throw new MalformedResponseError(status, 'nested too deeply');
+  return value;
 }
 
 /** True for an XML `<errors>` root or a JSON `{ "errors": … }` object. */

@@ -144,15 +144,75 @@ const SHAPES = {
 /** The kinds of GeoReport v2 document the client reads. */
 export type DocumentKind = keyof typeof SHAPES;
 
+/** Where the records of a list document sit, and the keys that make an object one record. */
+interface ListLayout {
+  wrappers: readonly string[];
+  items: readonly string[];
+  record: readonly string[];
+}
+
+const REQUEST_WRAPPERS = ['service_requests', 'requests'];
+const REQUEST_ITEMS = ['request', 'service_request'];
+
+const LISTS: Partial<Record<DocumentKind, ListLayout>> = {
+  services: { wrappers: ['services'], items: ['service'], record: ['service_code'] },
+  requests: { wrappers: REQUEST_WRAPPERS, items: REQUEST_ITEMS, record: ['service_request_id', 'token'] },
+};
+
+/** Entries of a list: each a record (an object), never a nested list or a bare value. */
+function entriesProblem(entries: Loose[], layout: ListLayout): string | undefined {
+  for (const e of entries) {
+    if (Array.isArray(e)) return 'a list nested inside the list';
+    if (!isObj(e)) return 'an entry that is not a record';
+    const keys = Object.keys(e);
+    // `[{"request": {…}}]`, as XML-to-JSON converters write it.
+    if (keys.length === 1 && layout.items.includes(keys[0]!)) {
+      const inner = e[keys[0]!];
+      if (Array.isArray(inner)) return entriesProblem(inner, layout);
+      if (!isObj(inner)) return 'an entry that is not a record';
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Why a list document cannot be read as one, or undefined. What sits where the list belongs must
+ * be a list of records, one record, or nothing: an object with none of the record's keys (a
+ * PHP array serialised as `{"0": …}`, a status object) or a bare value there is no list, and
+ * reading it as an empty one would tell a resident "nothing here" when the server said something
+ * else entirely.
+ */
+function listProblem(v: Loose | undefined, layout: ListLayout, wrapped = false): string | undefined {
+  if (v === undefined || v === null || v === '') return wrapped ? undefined : 'no list';
+  if (Array.isArray(v)) return entriesProblem(v, layout);
+  if (!isObj(v)) return 'a bare value where the list belongs';
+  if (!wrapped) {
+    const wrapper = layout.wrappers.find((w) => w in v);
+    if (wrapper) return listProblem(v[wrapper], layout, true);
+  }
+  const item = layout.items.find((i) => i in v);
+  if (item) {
+    const inner = v[item];
+    // An empty `<request/>` is a record with nothing in it, which the reader drops.
+    if (isObj(inner) || inner === '') return undefined;
+    return entriesProblem(Array.isArray(inner) ? inner : [inner ?? null], layout);
+  }
+  if (layout.record.some((key) => key in v)) return undefined;
+  return 'an object where the list belongs';
+}
+
 /**
  * Throws {@link MalformedResponseError} when a parsed body cannot be the document asked for:
  * a bare string or number, an XML root such as `<h1>`, a JSON object with none of the
- * expected keys. Anything array-like or carrying a known key passes; the readers do the rest.
+ * expected keys, or (for service and request lists) something other than records where the
+ * list belongs. The readers do the rest, dropping single records they cannot use.
  */
 export function assertShape(v: Loose, status: number, kind: DocumentKind): void {
-  if (Array.isArray(v)) return;
-  if (isObj(v) && SHAPES[kind].some((key) => key in v)) return;
-  throw new MalformedResponseError(status, `not a GeoReport v2 ${kind} document`);
+  const layout = LISTS[kind];
+  const known = Array.isArray(v) || (isObj(v) && SHAPES[kind].some((key) => key in v));
+  if (!known) throw new MalformedResponseError(status, `not a GeoReport v2 ${kind} document`);
+  const problem = layout && listProblem(v, layout);
+  if (problem) throw new MalformedResponseError(status, `a ${kind} list was expected; found ${problem}`);
 }
 
 // ---- discovery -------------------------------------------------------------------------------
@@ -352,9 +412,6 @@ function extendedFrom(v: Loose | undefined): Record<string, unknown> | undefined
   }
   return { ...v, attributes: answers };
 }
-
-const REQUEST_WRAPPERS = ['service_requests', 'requests'];
-const REQUEST_ITEMS = ['request', 'service_request'];
 
 /** A request list; records with neither `service_request_id` nor `token` are dropped. */
 export function requestsFrom(v: Loose): ServiceRequest[] {

@@ -1,5 +1,5 @@
 import type { CivicBackend } from './backend.js';
-import { NetworkError, Open311Error, TimeoutError } from './errors.js';
+import { HtmlErrorPageError, NetworkError, Open311Error, TimeoutError } from './errors.js';
 import { exchange, type WireFormat } from './http.js';
 import {
   assertShape,
@@ -49,7 +49,11 @@ export interface Open311ClientOptions {
 
 const GEOREPORT_V2 = /georeport[_ ]?v2/i;
 
-/** The discovery entry that describes `endpoint`: same URL, else same path, else the first v2 one. */
+/**
+ * The discovery entry that describes `endpoint`: same URL, else same path. None when the
+ * document only lists other endpoints (a shared discovery, other hosts): guessing from an
+ * unrelated entry once made a JSON server be talked to in XML.
+ */
 function endpointEntry(discovery: Discovery, endpoint: string): Open311Endpoint | undefined {
   const v2 = discovery.endpoints.filter((e) => GEOREPORT_V2.test(e.specification));
   const bare = (u: string) => u.replace(/\/+$/, '');
@@ -62,8 +66,7 @@ function endpointEntry(discovery: Discovery, endpoint: string): Open311Endpoint 
   };
   return (
     v2.find((e) => bare(e.url) === bare(endpoint)) ??
-    v2.find((e) => path(e.url) === path(endpoint)) ??
-    v2[0]
+    v2.find((e) => path(e.url) === path(endpoint))
   );
 }
 
@@ -75,6 +78,31 @@ function sameOrigin(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Endpoints that refused `attribute[code][]` and took the repeated `attribute[code]` instead
+ * (mySociety's Open311::Endpoint does), so later reports go in that form at once. Module-wide,
+ * because every client for an endpoint talks to the same server.
+ */
+const repeatedKeyEndpoints = new Set<string>();
+
+/** How a multivaluelist answer travels: `attribute[code][]=a&…[]=b`, or `attribute[code]=a&attribute[code]=b`. */
+type ListForm = 'brackets' | 'repeated';
+
+/** Whether `error` is a 400, which created nothing. */
+const isBadRequest = (error: unknown): error is Open311Error => error instanceof Open311Error && error.status === 400;
+
+/**
+ * Whether `error` is a 400 about one of the multivaluelist attributes: the server named it (as
+ * a field, or anywhere in its words, e.g. "unexpected entries: attribute[HAZARDS][]").
+ */
+function refusesListAttribute(error: unknown, listCodes: string[]): boolean {
+  if (!isBadRequest(error)) return false;
+  return listCodes.some((code) => {
+    const name = `attribute[${code}]`;
+    return error.errors.some((e) => e.field === name || e.description.toLowerCase().includes(name.toLowerCase()));
+  });
 }
 
 function inBbox(r: ServiceRequest, [minLng, minLat, maxLng, maxLat]: [number, number, number, number]): boolean {
@@ -162,9 +190,23 @@ export class Open311Client implements CivicBackend {
     return `${this.endpoint}/${path}${qs ? `?${qs}` : ''}`;
   }
 
+  /**
+   * One exchange with the server. A 404 that comes as an HTML page (a CMS or proxy in front of
+   * the server) rejects as `Open311Error` 404 like an Open311 one: the service, request or token
+   * is unknown, which is not the same as a server that is down.
+   */
+  private async call(url: string, fmt: WireFormat, init?: Parameters<typeof exchange>[3]): ReturnType<typeof exchange> {
+    try {
+      return await exchange({ fetch: this.fetchFn, timeout: this.timeout }, url, fmt, init);
+    } catch (error) {
+      if (error instanceof HtmlErrorPageError && error.status === 404) throw new Open311Error(404);
+      throw error;
+    }
+  }
+
   /** GET a document and check it is the kind asked for (else MalformedResponseError). */
   private async get(path: string, fmt: WireFormat, kind: DocumentKind, params?: URLSearchParams): Promise<Loose> {
-    const { status, body } = await exchange({ fetch: this.fetchFn, timeout: this.timeout }, this.url(path, params), fmt);
+    const { status, body } = await this.call(this.url(path, params), fmt);
     assertShape(body, status, kind);
     return body;
   }
@@ -244,8 +286,9 @@ export class Open311Client implements CivicBackend {
 
   /**
    * GET `requests/{id}`: one request, or `undefined` when the server says it does not exist
-   * (404, or an empty list). `extensions: true` asks for `notes` / `extended_attributes` when
-   * the endpoint offers them; otherwise the request comes without.
+   * (404, also as an HTML page) or when no record of its answer has this id. `extensions: true`
+   * asks for `notes` / `extended_attributes` when the endpoint offers them; otherwise the
+   * request comes without.
    */
   async request(id: string, options: { extensions?: boolean } = {}): Promise<ServiceRequest | undefined> {
     const fmt = await this.wireFormat();
@@ -253,7 +296,8 @@ export class Open311Client implements CivicBackend {
     if (options.extensions && (await this.supports('extensions'))) params.set('extensions', 'true');
     try {
       const list = requestsFrom(await this.get(`requests/${encodeURIComponent(id)}.${fmt}`, fmt, 'requests', params));
-      return list.find((r) => r.service_request_id === id) ?? list[0];
+      // Never another record: a server that ignores the id in the path answers its whole list.
+      return list.find((r) => r.service_request_id === id);
     } catch (e) {
       if (e instanceof Open311Error && e.status === 404) return undefined;
       throw e;
@@ -262,14 +306,24 @@ export class Open311Client implements CivicBackend {
 
   /**
    * POST `requests`: creates a request. Sent as `application/x-www-form-urlencoded` (the spec),
-   * with `api_key` and `jurisdiction_id`; attributes as `attribute[code]=value`, a
-   * multivaluelist as `attribute[code][]=key` per chosen key. With `input.media` and an endpoint
-   * that offers `media`, sent as `multipart/form-data` with the photo as the `media` part;
-   * an endpoint without `media` never receives the photo (it is dropped; send `media_url` instead).
+   * with `api_key` and `jurisdiction_id`; attributes as `attribute[code]=value`.
+   *
+   * A multivaluelist answer goes first as `attribute[code][]=key` per chosen key (the spec's
+   * example, and the only form PHP- and Rails-style servers read whole: they keep just the last
+   * of a repeated key). A server that refuses that form with a 400 naming the attribute
+   * (mySociety's Open311::Endpoint reads only repeated `attribute[code]=key`) gets the same
+   * report once more in the repeated form, and is then sent that form at once (remembered per
+   * endpoint for the page's life, also when that resend is refused for another reason). A 400
+   * created nothing, so the resend never files twice.
+   *
+   * With `input.media` and an endpoint that offers `media`, sent as `multipart/form-data` with
+   * the photo as the `media` part; an endpoint without `media` never receives the photo (it is
+   * dropped; send `media_url` instead).
    *
    * `input.idempotencyKey` travels as the `Idempotency-Key` header to a same-origin endpoint or one
    * whose discovery announces `idempotency` (the header needs a CORS preflight cross-origin);
-   * reuse it to retry the same submission safely.
+   * reuse it to retry the same submission safely. The form resend above keeps the key: it is the
+   * same report, and the refused first try left nothing under the key.
    *
    * Resolves the first record of the answer. A server that answers only a `token` gives a
    * result without `service_request_id`: resolve it later with {@link requestIdForToken}.
@@ -277,37 +331,55 @@ export class Open311Client implements CivicBackend {
    */
   async submit(input: SubmitInput): Promise<SubmitResult> {
     const fmt = await this.wireFormat();
+    const media = input.media && (await this.supports('media')) ? input.media : undefined;
+    // jurisdiction_id travels in the body here, as the spec's example does, not in the URL.
+    const url = `${this.endpoint}/requests.${fmt}`;
+    const { idempotencyKey } = input;
+    // The header makes a cross-origin POST need a CORS preflight, which a server that does not
+    // know it may refuse: send it only to the page's own origin or to a server that announces it.
+    const sendKey = idempotencyKey !== undefined && (sameOrigin(url) || (await this.supports('idempotency')));
+    const headers: Record<string, string> = sendKey ? { 'Idempotency-Key': idempotencyKey } : {};
+    const post = (form: ListForm) => this.call(url, fmt, { method: 'POST', body: this.submitBody(input, form, media), headers });
+
+    const listCodes = Object.entries(input.attributes ?? {}).flatMap(([code, answer]) => (Array.isArray(answer) && answer.length > 0 ? [code] : []));
+    const form: ListForm = repeatedKeyEndpoints.has(this.endpoint) ? 'repeated' : 'brackets';
+    let answer: Awaited<ReturnType<typeof post>>;
+    try {
+      answer = await post(form);
+    } catch (error) {
+      if (form !== 'brackets' || !refusesListAttribute(error, listCodes)) throw error;
+      try {
+        answer = await post('repeated');
+      } catch (retryError) {
+        // Refused for something else (a missing description): the repeated form itself was read.
+        if (isBadRequest(retryError) && !refusesListAttribute(retryError, listCodes)) repeatedKeyEndpoints.add(this.endpoint);
+        throw retryError;
+      }
+      repeatedKeyEndpoints.add(this.endpoint);
+    }
+    assertShape(answer.body, answer.status, 'requests');
+    return submitResultFrom(answer.body);
+  }
+
+  /** The POST body of `input`, with multivaluelist answers in `form`. */
+  private submitBody(input: SubmitInput, form: ListForm, media: Blob | undefined): URLSearchParams | FormData {
     const fields: Array<[string, string]> = [];
     if (this.apiKey) fields.push(['api_key', this.apiKey]);
     if (this.jurisdictionId) fields.push(['jurisdiction_id', this.jurisdictionId]);
-    const { media, attributes, idempotencyKey, ...plain } = input;
+    const { media: _media, attributes, idempotencyKey: _key, ...plain } = input;
     for (const [name, value] of Object.entries(plain)) {
       if (value === undefined || value === null || value === '') continue;
       fields.push([name, String(value)]);
     }
     for (const [code, answer] of Object.entries(attributes ?? {})) {
-      if (Array.isArray(answer)) for (const v of answer) fields.push([`attribute[${code}][]`, v]);
-      else if (answer !== '') fields.push([`attribute[${code}]`, answer]);
+      const name = form === 'brackets' && Array.isArray(answer) ? `attribute[${code}][]` : `attribute[${code}]`;
+      for (const v of ([] as string[]).concat(answer)) if (v !== '') fields.push([name, v]);
     }
-
-    let body: URLSearchParams | FormData;
-    if (media && (await this.supports('media'))) {
-      const form = new FormData();
-      for (const [name, value] of fields) form.append(name, value);
-      form.append('media', media, media instanceof File ? media.name : 'photo');
-      body = form;
-    } else {
-      body = new URLSearchParams(fields);
-    }
-    // jurisdiction_id travels in the body here, as the spec's example does, not in the URL.
-    const url = `${this.endpoint}/requests.${fmt}`;
-    // The header makes a cross-origin POST need a CORS preflight, which a server that does not
-    // know it may refuse: send it only to the page's own origin or to a server that announces it.
-    const sendKey = idempotencyKey !== undefined && (sameOrigin(url) || (await this.supports('idempotency')));
-    const headers: Record<string, string> = sendKey ? { 'Idempotency-Key': idempotencyKey } : {};
-    const answer = await exchange({ fetch: this.fetchFn, timeout: this.timeout }, url, fmt, { method: 'POST', body, headers });
-    assertShape(answer.body, answer.status, 'requests');
-    return submitResultFrom(answer.body);
+    if (!media) return new URLSearchParams(fields);
+    const body = new FormData();
+    for (const [name, value] of fields) body.append(name, value);
+    body.append('media', media, media instanceof File ? media.name : 'photo');
+    return body;
   }
 
   /**

@@ -21,7 +21,14 @@ function hasText(el: Element): boolean {
   return false;
 }
 
-function convert(el: Element): Loose {
+/**
+ * Deepest element nesting read. GeoReport documents are five levels deep; far deeper input is
+ * hostile or broken, and converting it would exhaust the stack instead of failing cleanly.
+ */
+export const MAX_DEPTH = 32;
+
+function convert(el: Element, depth: number, status: number): Loose {
+  if (depth > MAX_DEPTH) throw new MalformedResponseError(status, 'nested too deeply');
   if (el.getAttributeNS(XSI, 'nil') === 'true') return null;
   const children = Array.from(el.children);
   // Leaf, or mixed content (unescaped markup inside a text field): keep only the text, so
@@ -31,7 +38,7 @@ function convert(el: Element): Loose {
   for (const child of children) {
     // localName drops any prefix (`<o:lat>`), so namespaced servers read like plain ones.
     const key = child.localName;
-    const value = convert(child);
+    const value = convert(child, depth + 1, status);
     const seen = out[key];
     if (seen === undefined) out[key] = value;
     // convert() never returns an array, so an array here is one made for a repeated element.
@@ -44,7 +51,7 @@ function convert(el: Element): Loose {
 /**
  * Parses an XML document into `{ [rootName]: value }`. A SOAP envelope is unwrapped to the
  * first element of its Body. Throws {@link MalformedResponseError} when the text is not
- * well-formed XML.
+ * well-formed XML, or nests deeper than {@link MAX_DEPTH}.
  */
 export function parseXml(text: string, status: number): { [key: string]: Loose } {
   const doc = new DOMParser().parseFromString(text, 'application/xml');
@@ -60,5 +67,5 @@ export function parseXml(text: string, status: number): { [key: string]: Loose }
     if (!inner) break;
     root = inner;
   }
-  return { [root.localName]: convert(root) };
+  return { [root.localName]: convert(root, 1, status) };
 }

@@ -70,3 +70,67 @@ export function fixtureFetch(
   };
   return { fetch: fake as typeof fetch, calls };
 }
+
+/** A recorded POST body as name/value pairs in the order sent (urlencoded or multipart). */
+export function formFields(body: BodyInit | null | undefined): Array<[string, string]> {
+  if (body instanceof URLSearchParams) return [...body];
+  if (body instanceof FormData) return [...body].flatMap(([k, v]) => (typeof v === 'string' ? [[k, v] as [string, string]] : []));
+  return [];
+}
+
+/** Attribute answers as one kind of server stores them, by attribute code. */
+export type StoredAnswers = Record<string, string | string[]>;
+
+/**
+ * A server shaped like mySociety's Open311::Endpoint (behind FixMyStreet councils): it reads
+ * only `attribute[code]` (a repeated one becomes a list, as Perl's form parsing does) and
+ * refuses any other key, `attribute[code][]` included, with a 400 naming the key.
+ */
+export function mySocietyLikeServer(): { route: (call: RecordedCall) => FixtureAnswer; stored: StoredAnswers[] } {
+  const stored: StoredAnswers[] = [];
+  const route = (call: RecordedCall): FixtureAnswer => {
+    const fields = formFields(call.body);
+    const unexpected = [...new Set(fields.map(([k]) => k).filter((k) => k.startsWith('attribute[') && !/^attribute\[\w+\]$/.test(k)))];
+    if (unexpected.length > 0) {
+      return {
+        status: 400,
+        type: 'application/json',
+        body: JSON.stringify([
+          { code: 400, description: 'Error in input for POST_Service_Request' },
+          { code: 400, description: `Failed //rec: found unexpected entries: ${unexpected.join(', ')}` },
+        ]),
+      };
+    }
+    const answers: StoredAnswers = {};
+    for (const [k, v] of fields) {
+      const code = /^attribute\[(\w+)\]$/.exec(k)?.[1];
+      if (!code) continue;
+      const seen = answers[code];
+      answers[code] = seen === undefined ? v : ([] as string[]).concat(seen, v);
+    }
+    stored.push(answers);
+    return { type: 'application/json', body: JSON.stringify([{ service_request_id: `MS-${stored.length}` }]) };
+  };
+  return { route, stored };
+}
+
+/**
+ * A server shaped like PHP's (and Rails') form parsing: `attribute[code][]` collects a list,
+ * while a repeated `attribute[code]` silently keeps only its last value.
+ */
+export function phpLikeServer(): { route: (call: RecordedCall) => FixtureAnswer; stored: StoredAnswers[] } {
+  const stored: StoredAnswers[] = [];
+  const route = (call: RecordedCall): FixtureAnswer => {
+    const answers: StoredAnswers = {};
+    for (const [k, v] of formFields(call.body)) {
+      const m = /^attribute\[([^\]]+)\](\[\])?$/.exec(k);
+      if (!m) continue;
+      const code = m[1]!;
+      if (m[2]) answers[code] = ([] as string[]).concat(answers[code] ?? [], v);
+      else answers[code] = v;
+    }
+    stored.push(answers);
+    return { type: 'application/json', body: JSON.stringify([{ service_request_id: `PHP-${stored.length}` }]) };
+  };
+  return { route, stored };
+}

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CivicServiceRequest } from '../../src/define/civic-service-request.js';
 import { Open311Client } from '../../src/api/open311.js';
 import type { CivicBackend } from '../../src/api/backend.js';
-import type { ServiceAttribute, ServiceDefinition } from '../../src/api/types.js';
+import type { ServiceAttribute, ServiceDefinition, SubmitInput } from '../../src/api/types.js';
 import { BACKEND_URL, OPEN311_ENDPOINT } from '../helpers/backend.js';
 
 let n = 0;
@@ -382,6 +382,50 @@ describe('<civic-service-request>', () => {
       expect(same.map((r) => r.service_request_id)).to.deep.equal([detail.serviceRequestId]);
     });
 
+    it('a report changed after a failed send gets a new Idempotency-Key; an unchanged resend keeps it', async () => {
+      let fail = true;
+      const keys: string[] = [];
+      const failing: typeof fetch = (input, init) => {
+        if (init?.method !== 'POST') return fetch(input, init);
+        keys.push(new Headers(init.headers).get('Idempotency-Key') ?? '');
+        return fail
+          ? Promise.resolve(new Response('[{"code":503,"description":"try later"}]', { status: 503, headers: { 'Content-Type': 'application/json' } }))
+          : fetch(input, init);
+      };
+      const el = await create({ backend: new Open311Client({ endpoint: OPEN311_ENDPOINT, fetch: failing }) });
+      const first = `Key test ${uniqueKey()}`;
+      await potholeToReview(el, first);
+      const sendAndFail = async () => {
+        const before = keys.length;
+        $<HTMLButtonElement>(el, '[part=submit-button]')!.click();
+        await waitUntil(() => keys.length > before && $(el, '[role=alert]'), 'failure shown');
+      };
+      const changeDescription = async (text: string) => {
+        $<HTMLButtonElement>(el, '.summary-row[data-key=description] [part=change-link]')!.click();
+        await el.updateComplete;
+        await type(el, 'description', text);
+        await continueStep(el);
+        expect(title(el)).to.equal('Check your answers before sending your report');
+      };
+      await sendAndFail();
+      // Changed, then changed back: the same report as before, so the same key.
+      await changeDescription(`${first}!`);
+      await changeDescription(first);
+      await sendAndFail();
+      expect(keys[1]).to.equal(keys[0]);
+      const changed = `${first}, and a second one`;
+      await changeDescription(changed);
+      await sendAndFail();
+      expect(keys[2]).to.not.equal('');
+      expect(keys[2]).to.not.equal(keys[1]);
+      fail = false;
+      const submitted = oneEvent(el, 'civic-request-submitted');
+      $<HTMLButtonElement>(el, '[part=submit-button]')!.click();
+      const { detail } = await submitted;
+      expect(keys[3]).to.equal(keys[2]);
+      expect((await client().request(detail.serviceRequestId!))?.description).to.equal(changed);
+    });
+
     it('offline: says so, keeps everything, and sends it by itself once back online', async () => {
       let offline = true;
       const net: typeof fetch = (input, init) =>
@@ -491,7 +535,113 @@ describe('<civic-service-request>', () => {
       input.files = files.files;
       input.dispatchEvent(new Event('change'));
       await el.updateComplete;
+      await waitUntil(() => !$(el, '[part=photo] [role=status]'), 'photo prepared', { timeout: 15_000 });
+      await el.updateComplete;
     };
+    /** What the widget hands the backend, with the real backend still answering. */
+    const recording = () => {
+      const sent: SubmitInput[] = [];
+      const base = client();
+      const backend = new Proxy(base, {
+        get(target, prop) {
+          if (prop === 'submit') return (input: SubmitInput) => (sent.push(input), target.submit(input));
+          const v = Reflect.get(target, prop);
+          return typeof v === 'function' ? v.bind(target) : v;
+        },
+      });
+      return { backend, sent };
+    };
+    /** POTHOLE at an address with `photo`, sent; resolves the new request's id. */
+    const reportWithPhoto = async (el: CivicServiceRequest, photo: File): Promise<string> => {
+      await chooseService(el, 'POTHOLE');
+      await check(el, 'attr-SIZE-0');
+      await continueStep(el);
+      await type(el, 'location', '550 Main Street');
+      await continueStep(el);
+      await choose(el, photo);
+      expect($<HTMLImageElement>(el, '.photo-preview')?.alt).to.equal(`Your photo: ${photo.name}`);
+      await continueStep(el);
+      await continueStep(el);
+      const submitted = oneEvent(el, 'civic-request-submitted');
+      await continueStep(el);
+      return (await submitted).detail.serviceRequestId!;
+    };
+    /**
+     * A phone-sized photo drawn here: a gradient under coarse noise, so JPEG cannot squeeze it to
+     * nothing, saved at high quality as cameras do.
+     */
+    const phonePhoto = async (width: number, height: number): Promise<File> => {
+      const noise = new OffscreenCanvas(Math.ceil(width / 16), Math.ceil(height / 16));
+      const nctx = noise.getContext('2d')!;
+      const pixels = nctx.createImageData(noise.width, noise.height);
+      for (let i = 0; i < pixels.data.length; i += 4) {
+        pixels.data[i] = (i * 7919) % 251;
+        pixels.data[i + 1] = (i * 104729) % 241;
+        pixels.data[i + 2] = (i * 1299709) % 239;
+        pixels.data[i + 3] = 255;
+      }
+      nctx.putImageData(pixels, 0, 0);
+      const canvas = new OffscreenCanvas(width, height);
+      const ctx = canvas.getContext('2d')!;
+      const gradient = ctx.createLinearGradient(0, 0, width, height);
+      gradient.addColorStop(0, '#345');
+      gradient.addColorStop(1, '#c96');
+      ctx.fillStyle = gradient;
+      ctx.fillRect(0, 0, width, height);
+      ctx.globalAlpha = 0.6;
+      ctx.drawImage(noise, 0, 0, width, height);
+      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.97 });
+      return new File([blob], 'IMG_2041.JPG', { type: 'image/jpeg' });
+    };
+    const dimensions = async (blob: Blob) => {
+      const bitmap = await createImageBitmap(blob);
+      const size = { width: bitmap.width, height: bitmap.height };
+      bitmap.close();
+      return size;
+    };
+
+    it('shrinks a large photo before upload (long side 2048, JPEG), sends only that, and the city stores the smaller one', async () => {
+      const original = await phonePhoto(4000, 3000);
+      expect(original.size, 'a photo worth shrinking').to.be.greaterThan(1024 * 1024);
+      const { backend, sent } = recording();
+      const el = await create({ backend });
+      const id = await reportWithPhoto(el, original);
+      expect(sent).to.have.length(1);
+      const media = sent[0]!.media!;
+      expect(media).to.not.equal(original);
+      expect(media.type).to.equal('image/jpeg');
+      expect(media.size).to.be.below(original.size / 2);
+      expect(await dimensions(media)).to.deep.equal({ width: 2048, height: 1536 });
+      const stored = await client().request(id);
+      const served = await (await fetch(stored!.media_url!)).blob();
+      expect(served.size).to.be.below(original.size);
+      const { width, height } = await dimensions(served);
+      expect(Math.max(width, height)).to.be.at.most(2048);
+    });
+
+    it('a photo too heavy to send as it is (over 10 MB) is accepted once shrunk', async () => {
+      const heavy = await phonePhoto(4000, 3000);
+      // Padding after the JPEG's end marker: decoders ignore it, the size check does not.
+      const padded = new File([heavy, new Uint8Array(11 * 1024 * 1024 - heavy.size)], 'IMG_2042.JPG', { type: 'image/jpeg' });
+      const { backend, sent } = recording();
+      const el = await create({ backend });
+      await reportWithPhoto(el, padded);
+      expect(sent[0]!.media!.size).to.be.below(1024 * 1024);
+    });
+
+    it('sends a small photo, and one the browser cannot decode, exactly as chosen', async () => {
+      const heic = new File(
+        [new Uint8Array([0, 0, 0, 24, 0x66, 0x74, 0x79, 0x70, 0x68, 0x65, 0x69, 0x63, 0, 0, 0, 0, 0x6d, 0x69, 0x66, 0x31, 0x68, 0x65, 0x69, 0x63, 1, 2, 3])],
+        'IMG_2043.HEIC',
+        { type: 'image/heic' },
+      );
+      for (const photo of [png(), heic]) {
+        const { backend, sent } = recording();
+        const el = await create({ backend });
+        await reportWithPhoto(el, photo);
+        expect(sent[0]!.media).to.equal(photo);
+      }
+    });
 
     it('checks the type in the browser, previews the photo, removes it, and sends it as media', async () => {
       const el = await create();

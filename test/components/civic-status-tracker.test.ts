@@ -5,6 +5,7 @@ import { NetworkError } from '../../src/api/errors.js';
 import type { CivicBackend } from '../../src/api/backend.js';
 import type { ServiceRequest } from '../../src/api/types.js';
 import { OPEN311_ENDPOINT } from '../helpers/backend.js';
+import { FIXTURE_ENDPOINT, fixtureFetch, type FixtureAnswer } from '../api/fixture-server.js';
 
 const client = new Open311Client({ endpoint: OPEN311_ENDPOINT });
 const DOWN = 'http://127.0.0.1:9/open311/v2';
@@ -329,6 +330,48 @@ describe('<civic-status-tracker>', () => {
       q<HTMLButtonElement>(el, '[part=retry-button]')!.click();
       await waitUntil(() => q(el, '[part=request]'), 'request after retry', { timeout: 15_000 });
       expect(text(el, '[part=status]')).to.equal('Open: the city is working on it');
+    });
+  });
+
+  describe('"not found" only when the server said so', () => {
+    /** A tracker talking JSON to a fixture server, as servers nobody here wrote answer. */
+    const trackerFor = (routes: Record<string, FixtureAnswer>) =>
+      fixture<CivicStatusTracker>(
+        html`<civic-status-tracker
+          tile-url=${TILE}
+          url-param=""
+          .backend=${new Open311Client({ endpoint: FIXTURE_ENDPOINT, format: 'json', fetch: fixtureFetch(routes).fetch })}
+        ></civic-status-tracker>`,
+      );
+
+    it('an answer of the wrong shape is a problem with the service, not an unknown number', async () => {
+      const el = await trackerFor({ 'requests/4711.json': { body: '{"service_requests":{"status":"maintenance"}}', type: 'application/json' } });
+      await lookUp(el, '4711');
+      await settled(el);
+      expect(q(el, '[part=not-found]')).to.equal(null);
+      expect(text(el, '[role=alert]')).to.match(/sent an answer we couldn.t read/i);
+      expect(q(el, '[part=retry-button]')).to.exist;
+      expect(input(el).value).to.equal('4711');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a 404 that comes as a web page (a CMS in front of the server) is an unknown number', async () => {
+      const page = { status: 404, type: 'text/html', body: '<!doctype html><html lang="en"><title>Not found</title><h1>Page not found</h1></html>' };
+      const el = await trackerFor({ 'requests/4712.json': page, 'tokens/00000000-0000-4000-8000-000000000001.json': page, 'requests/00000000-0000-4000-8000-000000000001.json': page });
+      await lookUp(el, '4712');
+      await settled(el);
+      expect(text(el, '[part=not-found] h3')).to.equal("We couldn't find request 4712");
+      await lookUp(el, '00000000-0000-4000-8000-000000000001');
+      await waitUntil(() => text(el, '[part=not-found] h3').includes('00000000-0000-4000-8000-000000000001'), 'unknown token not found');
+      await expect(el).to.be.accessible();
+    });
+
+    it("a server that answers someone else's request for this number shows none of it", async () => {
+      const el = await trackerFor({ 'requests/4713.json': { file: 'requests-bare.json' } });
+      await lookUp(el, '4713');
+      await settled(el);
+      expect(q(el, '[part=request]')).to.equal(null);
+      expect(text(el, '[part=not-found] h3')).to.equal("We couldn't find request 4713");
     });
   });
 

@@ -21,7 +21,10 @@ import {
   type DraftAnswer,
   type StepError,
   type StepName,
+  PHOTO_TYPES,
 } from './model.js';
+import { shrinkPhoto } from './photo.js';
+import { reportFingerprint } from './fingerprint.js';
 import { metresBetween, nearbyBox } from './geo.js';
 import { searchServices } from './search.js';
 import { serverErrors, validateContact, validateDetails, validateLocation, photoProblem } from './validate.js';
@@ -160,6 +163,7 @@ export class CivicServiceRequest extends CivicElement {
   @state() private submitError?: unknown;
   @state() private confirmation?: Confirmation;
   @state() private photoError?: string;
+  @state() private photoPreparing = false;
   @state() private pickerLoad: 'idle' | 'loading' | 'failed' = 'idle';
   /** Server 400s waiting for the resident on their steps. */
   @state() private pendingServerErrors: StepError[] = [];
@@ -171,6 +175,9 @@ export class CivicServiceRequest extends CivicElement {
   private loadId = 0;
   private focusStep = false;
   private photoUrl?: { blob: Blob; url: string };
+  /** Settles once the photo chosen last is in the draft (shrunk) or refused. */
+  private photoReady: Promise<void> = Promise.resolve();
+  private photoChoice = 0;
   private saveTimer?: ReturnType<typeof setTimeout>;
 
   // ---- configuration ------------------------------------------------------------------------
@@ -424,7 +431,11 @@ export class CivicServiceRequest extends CivicElement {
     if (this.sending || !backend || !this.draft.serviceCode) return;
     this.sending = true;
     this.submitError = undefined;
-    if (!this.draft.idempotencyKey) this.patch({ idempotencyKey: newKey() });
+    // The same key only for the same report: after a failed send the resident may have changed it.
+    const fingerprint = await reportFingerprint(this.input());
+    if (!this.draft.idempotencyKey || this.draft.idempotencyFor !== fingerprint) {
+      this.patch({ idempotencyKey: newKey(), idempotencyFor: fingerprint });
+    }
     await this.saveNow();
     const serviceCode = this.draft.serviceCode;
     const serviceName = this.serviceName;
@@ -453,7 +464,7 @@ export class CivicServiceRequest extends CivicElement {
       const placed = serverErrors(error, this.definition?.attributes ?? []);
       if (placed) {
         // The server refused it, so nothing was created: the next attempt is a new submission.
-        this.patch({ idempotencyKey: undefined });
+        this.patch({ idempotencyKey: undefined, idempotencyFor: undefined });
         this.pendingServerErrors = placed;
         const first = placed[0]!.step;
         if (first === 'review') this.summary.show(placed.filter((e) => e.step === 'review'), this.t);
@@ -498,6 +509,28 @@ export class CivicServiceRequest extends CivicElement {
       this.answerCounts.set(code, count);
     }
     return count;
+  }
+
+  /**
+   * Takes a chosen photo: a large one is shrunk first (see `shrinkPhoto`), so the draft, the
+   * preview and the upload all hold the smaller one and the original is never sent. Size is
+   * checked after shrinking: a 12 MB phone photo becomes a few hundred KB and is accepted.
+   */
+  private async choosePhoto(file: File | undefined): Promise<void> {
+    const choice = ++this.photoChoice;
+    if (!file) {
+      this.photoError = undefined;
+      return;
+    }
+    const typeOk = PHOTO_TYPES.includes(file.type.toLowerCase());
+    this.photoPreparing = typeOk;
+    const photo = typeOk ? await shrinkPhoto(file) : file;
+    // A later choice (or none) wins over this one, whichever finishes first.
+    if (choice !== this.photoChoice) return;
+    this.photoPreparing = false;
+    const problem = photoProblem(this.t, photo);
+    this.photoError = problem;
+    if (!problem) this.patch({ photo, photoName: file.name });
   }
 
   private photoPreview(): string | undefined {
@@ -623,18 +656,18 @@ export class CivicServiceRequest extends CivicElement {
           photoUrl: this.photoPreview(),
           errorFor: (id) => this.summary.errorFor(id) ?? (id === 'photo' ? this.photoError : undefined),
           onDescription: (v) => this.patch({ description: v }),
-          onPhoto: (file) => {
-            const problem = file ? photoProblem(this.t, file) : undefined;
-            this.photoError = problem;
-            if (file && !problem) this.patch({ photo: file, photoName: file.name });
-          },
+          photoPreparing: this.photoPreparing,
+          onPhoto: (file) => (this.photoReady = this.choosePhoto(file)),
           onRemovePhoto: () => {
             this.patch({ photo: undefined, photoName: undefined });
             this.announcer.announce(this.t('requestPhotoRemoved'));
             void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#photo')?.focus());
           },
           onBack: () => this.back('details'),
-          onSubmit: (e) => this.submitStep(e, 'details', validateDetails(this.t, this.draft, this.photoError), () => this.next('details')),
+          onSubmit: (e) => {
+            e.preventDefault();
+            void this.photoReady.then(() => this.submitStep(e, 'details', validateDetails(this.t, this.draft, this.photoError), () => this.next('details')));
+          },
         });
       case 'contact':
         return renderContact({

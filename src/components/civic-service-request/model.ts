@@ -44,6 +44,8 @@ export interface Draft {
   contact: ContactDetails;
   /** One key per submission, reused by retries (`Idempotency-Key`). */
   idempotencyKey?: string;
+  /** Fingerprint of the report `idempotencyKey` was made for: a changed report gets a new key. */
+  idempotencyFor?: string;
   /** Set by a "Change" link: the next Continue returns to the check-answers step. */
   returnToReview?: boolean;
 }

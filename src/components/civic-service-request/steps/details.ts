@@ -11,6 +11,8 @@ export interface DetailsStep extends StepContext {
   photos: boolean;
   photoName?: string;
   photoUrl?: string;
+  /** A chosen photo is being made smaller; Continue waits for it. */
+  photoPreparing?: boolean;
   onDescription(value: string): void;
   onPhoto(file: File | undefined): void;
   onRemovePhoto(): void;
@@ -36,6 +38,7 @@ function photoField(ctx: DetailsStep): TemplateResult {
     ${error
       ? html`<p class="civic-error-message" id=${errorId('photo')}><span class="civic-visually-hidden">${t('errorPrefix')}</span> ${error}</p>`
       : nothing}
+    ${ctx.photoPreparing ? html`<p class="civic-hint" role="status">${t('requestPhotoPreparing')}</p>` : nothing}
     <input
       class="file-input"
       id="photo"
