@@ -1,5 +1,6 @@
 import { ContextRoot, createContext } from '@lit/context';
 import type { CivicBackend } from '../api/backend.js';
+import type { RecordsBackend } from '../api/records/client.js';
 import type { Strings } from './i18n.js';
 
 /**
@@ -17,6 +18,8 @@ export interface CivicConfig {
   backend?: CivicBackend;
   /** Base URL of the records contract (`https://city.example/records/v1`) for records widgets. */
   recordsEndpoint?: string;
+  /** Any `RecordsBackend`; when set, `recordsEndpoint` is not used to build a client. */
+  recordsBackend?: RecordsBackend;
   /** Address search (geocoder) URL for location widgets. */
   geocoderUrl?: string;
   /** Map tile URL template (`https://…/{z}/{x}/{y}.png`) for map widgets. */

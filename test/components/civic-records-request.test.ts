@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CivicRecordsRequest } from '../../src/define/civic-records-request.js';
+import '../../src/define/civic-hall.js';
 import { RecordsClient } from '../../src/api/index.js';
 import { RECORDS_ENDPOINT } from '../helpers/backend.js';
 
@@ -204,6 +205,33 @@ describe('<civic-records-request>', () => {
       await waitUntil(() => $(el, '[part=deadline]'), 'confirmation', { timeout: 15_000 });
       expect($(el, '[part=deadline]')!.textContent).to.contain('4 días hábiles');
     });
+  });
+
+  it('talks to a city’s own RecordsBackend given to the hall', async () => {
+    const real = new RecordsClient({ endpoint: RECORDS_ENDPOINT });
+    const discovery = await real.discovery();
+    const submitted: unknown[] = [];
+    const vendor = {
+      discovery: async () => ({ ...discovery, departments: [{ code: 'tax', name: 'Tax Collector' }] }),
+      submit: async (request: unknown) => {
+        submitted.push(request);
+        return { tracking_number: 'V-77', access_token: 't', status: 'submitted', received_date: '2026-12-01', due_date: null, extended_due_date: null, due_basis: 'Vendor basis.' };
+      },
+      request: async () => undefined,
+      publicLog: async () => ({ requests: [], total: 0 }),
+      reply: async () => {
+        throw new Error('not used');
+      },
+    };
+    const hall = await fixture(html`<civic-hall .recordsBackend=${vendor}><civic-records-request draft-key=${uniqueKey()}></civic-records-request></civic-hall>`);
+    const el = hall.querySelector('civic-records-request')!;
+    await waitUntil(() => title(el) !== '', 'first step');
+    expect($$<HTMLOptionElement>(el, '#department option').map((o) => o.textContent!.trim())).to.include('Tax Collector');
+    await toReview(el);
+    await click(el, '[part=submit-button]');
+    await waitUntil(() => $(el, '[data-reference]'), 'confirmation');
+    expect($(el, '[data-reference]')!.textContent).to.equal('V-77');
+    expect(submitted).to.have.length(1);
   });
 
   describe('nothing typed is lost', () => {

@@ -100,6 +100,20 @@ export interface RecordsRequestView {
   attachments?: RecordsDocument[];
 }
 
+/**
+ * What the records widgets need from a backend. `RecordsClient` speaks the civic-elements
+ * contract; a city whose vendor speaks something else implements this instead.
+ */
+export interface RecordsBackend {
+  discovery(signal?: AbortSignal): Promise<RecordsDiscovery>;
+  submit(request: RecordsRequestInput, options?: { attachments?: readonly File[]; idempotencyKey?: string; signal?: AbortSignal }): Promise<RecordsReceipt>;
+  request(trackingNumber: string, accessToken?: string, signal?: AbortSignal): Promise<RecordsRequestView | undefined>;
+  publicLog(options?: { page?: number; pageSize?: number; signal?: AbortSignal }): Promise<{ requests: RecordsRequestView[]; total: number }>;
+  reply(trackingNumber: string, accessToken: string, message: string): Promise<RecordsRequestView>;
+  /** The same backend answering in another language, when it can. */
+  withLanguage?(language: string): RecordsBackend;
+}
+
 export interface RecordsClientOptions {
   /** Base URL of the contract, e.g. `https://city.example/records/v1`. */
   endpoint: string;
@@ -110,7 +124,7 @@ export interface RecordsClientOptions {
 }
 
 /** Client of the civic-elements records contract (`/records/v1`). No DOM; runs in any browser or Node. */
-export class RecordsClient {
+export class RecordsClient implements RecordsBackend {
   private readonly base: string;
   private readonly ex: ContractExchange;
 

@@ -23,6 +23,7 @@ export {
 } from './rules.js';
 export {
   RecordsClient,
+  type RecordsBackend,
   type RecordsClientOptions,
   type RecordsDiscovery,
   type RecordsDocument,

@@ -2,6 +2,7 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import type { CivicBackend } from '../../api/backend.js';
+import type { RecordsBackend } from '../../api/records/client.js';
 import { civicConfigContext, ensureContextRoot, type CivicConfig } from '../../core/context.js';
 import type { Strings } from '../../core/i18n.js';
 import { civicHallStyles } from './civic-hall.styles.js';
@@ -42,6 +43,9 @@ export class CivicHall extends LitElement {
   /** Base URL of the records contract, for records widgets. */
   @property({ attribute: 'records-endpoint' }) recordsEndpoint?: string;
 
+  /** Any `RecordsBackend`, used by every records widget inside instead of a client for `records-endpoint`. */
+  @property({ attribute: false }) recordsBackend?: RecordsBackend;
+
   /** Address search (geocoder) URL for location widgets. */
   @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
 
@@ -65,7 +69,7 @@ export class CivicHall extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const keys = ['endpoint', 'jurisdictionId', 'apiKey', 'recordsEndpoint', 'geocoderUrl', 'tileUrl', 'backend', 'strings'] as const;
+    const keys = ['endpoint', 'jurisdictionId', 'apiKey', 'recordsEndpoint', 'recordsBackend', 'geocoderUrl', 'tileUrl', 'backend', 'strings'] as const;
     if (keys.some((key) => changed.has(key)) || !this.hasUpdated) {
       const config: CivicConfig = {};
       for (const key of keys) {

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { RecordsClient, type RecordsDiscovery, type RecordsReceipt } from '../../api/records/client.js';
+import type { RecordsBackend, RecordsDiscovery, RecordsReceipt } from '../../api/records/client.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { CharacterCountController } from '../../core/forms/character-count.js';
@@ -14,6 +14,7 @@ import { renderField } from '../../core/forms/render-field.js';
 import { dateFromParts, errorTarget, isDateParts, isShown, validateFields, valueText, type FieldSpec, type FieldValue } from '../../core/forms/schema.js';
 import { SubmitController } from '../../core/forms/submit.js';
 import { registerMessages } from '../../core/i18n.js';
+import { resolveRecordsBackend } from '../../core/records-backend.js';
 import { recordsRequestStyles } from './civic-records-request.styles.js';
 import { attachmentsOf, emptyRecordsDraft, MAX_DESCRIPTION, recordsFields, recordsInput, type RecordsDraft, type RecordsStep } from './model.js';
 import { recordsRequestMessages } from './strings.js';
@@ -74,6 +75,9 @@ export class CivicRecordsRequest extends CivicElement {
   /** Base URL of the records contract (`/records/v1`); overrides the hall's `records-endpoint`. */
   @property({ attribute: 'records-endpoint' }) recordsEndpoint?: string;
 
+  /** Any `RecordsBackend` (a city's own vendor adapter); wins over `records-endpoint`. */
+  @property({ attribute: false }) recordsBackend?: RecordsBackend;
+
   /** Page that follows a request: `{tracking}` and `{token}` are filled in, e.g. `/records-status.html?request={tracking}&token={token}`. */
   @property({ attribute: 'tracker-url' }) trackerUrl?: string;
 
@@ -91,7 +95,7 @@ export class CivicRecordsRequest extends CivicElement {
   private readonly announcer = new AnnouncerController(this);
   private readonly count = new CharacterCountController(this, { maxLength: MAX_DESCRIPTION });
   private readonly draft = new DraftController<RecordsDraft>(this, {
-    key: () => `civic-records-request:${this.draftKey ?? this.endpointUrl ?? ''}`,
+    key: () => `civic-records-request:${this.draftKey ?? this.recordsEndpoint ?? this.hallConfig?.recordsEndpoint ?? ''}`,
     empty: emptyRecordsDraft,
     revive: (stored) => ({ ...emptyRecordsDraft(), ...stored, values: { ...emptyRecordsDraft().values, ...stored.values } }),
     keep: (d) => d.step !== 'done',
@@ -108,15 +112,10 @@ export class CivicRecordsRequest extends CivicElement {
     placeErrors: (error) => this.placeServerErrors(error),
     onFailed: () => this.announcer.announce(this.t('recordsSendFailed')),
   });
-  private loaded?: { url: string; locale: string; abort: AbortController };
+  private loaded?: { key: string; abort: AbortController };
 
-  private get endpointUrl(): string | undefined {
-    return this.recordsEndpoint || this.hallConfig?.recordsEndpoint || undefined;
-  }
-
-  private client(): RecordsClient | undefined {
-    const endpoint = this.endpointUrl;
-    return endpoint ? new RecordsClient({ endpoint, language: this.locale }) : undefined;
+  private source() {
+    return resolveRecordsBackend(this, this.hallConfig, this.locale);
   }
 
   private get contactRequired(): boolean {
@@ -129,18 +128,18 @@ export class CivicRecordsRequest extends CivicElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const url = this.endpointUrl;
-    if (url && (this.loaded?.url !== url || this.loaded.locale !== this.locale)) void this.load(url);
+    const source = this.source();
+    if (source && this.loaded?.key !== source.key) void this.load(source.key, source.backend);
   }
 
-  private async load(url: string): Promise<void> {
+  private async load(key: string, backend: RecordsBackend): Promise<void> {
     this.loaded?.abort.abort();
     const abort = new AbortController();
-    this.loaded = { url, locale: this.locale, abort };
+    this.loaded = { key, abort };
     this.discoveryError = undefined;
     if (!this.draft.restored) await this.draft.restore();
     try {
-      const discovery = await this.client()!.discovery(abort.signal);
+      const discovery = await backend.discovery(abort.signal);
       if (!abort.signal.aborted) this.discovery = discovery;
     } catch (error) {
       if (!abort.signal.aborted) this.discoveryError = error;
@@ -189,9 +188,9 @@ export class CivicRecordsRequest extends CivicElement {
 
   private async send(event: Event): Promise<void> {
     event.preventDefault();
-    const client = this.client();
-    if (!client) return;
-    const receipt = await this.submit.send((key) => client.submit(recordsInput(this.values), { attachments: attachmentsOf(this.values), idempotencyKey: key }));
+    const backend = this.source()?.backend;
+    if (!backend) return;
+    const receipt = await this.submit.send((key) => backend.submit(recordsInput(this.values), { attachments: attachmentsOf(this.values), idempotencyKey: key }));
     if (!receipt) return;
     this.receipt = receipt;
     // Nothing typed is kept once the city has it: the confirmation shows only the receipt.
@@ -315,8 +314,9 @@ export class CivicRecordsRequest extends CivicElement {
   }
 
   protected override render(): unknown {
-    if (!this.endpointUrl) return html`<p>${this.t('notConfigured')}</p>`;
-    if (this.discoveryError) return html`${stepTitle(this.t('recordsTitle'))}${errorPanel(this.t, this.discoveryError, () => void this.load(this.endpointUrl!))}`;
+    const source = this.source();
+    if (!source) return html`<p>${this.t('notConfigured')}</p>`;
+    if (this.discoveryError) return html`${stepTitle(this.t('recordsTitle'))}${errorPanel(this.t, this.discoveryError, () => void this.load(source.key, source.backend))}`;
     if (!this.discovery || !this.draft.restored) return html`<p role="status">${this.t('loading')}</p>`;
     const step = this.flow.step;
     return html`<div class="records" part="base">

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { RecordsClient, type RecordsDocument, type RecordsEvent, type RecordsRequestView } from '../../api/records/client.js';
+import type { RecordsBackend, RecordsDocument, RecordsEvent, RecordsRequestView } from '../../api/records/client.js';
 import { formatDeadlineDate } from '../../api/records/deadlines.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { CivicElement } from '../../core/civic-element.js';
@@ -10,6 +10,7 @@ import { field, textArea, textInput } from '../../core/forms/field.js';
 import { flowStyles } from '../../core/forms/flow-styles.js';
 import { stepTitle } from '../../core/forms/pieces.js';
 import { registerMessages, type MessageKey } from '../../core/i18n.js';
+import { resolveRecordsBackend } from '../../core/records-backend.js';
 import { recordsStatusStyles } from './civic-records-status.styles.js';
 import { recordsStatusMessages } from './strings.js';
 
@@ -84,6 +85,9 @@ export class CivicRecordsStatus extends CivicElement {
   /** Base URL of the records contract; overrides the hall's `records-endpoint`. */
   @property({ attribute: 'records-endpoint' }) recordsEndpoint?: string;
 
+  /** Any `RecordsBackend` (a city's own vendor adapter); wins over `records-endpoint`. */
+  @property({ attribute: false }) recordsBackend?: RecordsBackend;
+
   /** The tracking number to show; by default read from the page URL (`url-param`). */
   @property({ attribute: 'tracking-number' }) trackingNumber?: string;
 
@@ -111,9 +115,8 @@ export class CivicRecordsStatus extends CivicElement {
   private abort?: AbortController;
   private loadedFor?: string;
 
-  private client(): RecordsClient | undefined {
-    const endpoint = this.recordsEndpoint || this.hallConfig?.recordsEndpoint;
-    return endpoint ? new RecordsClient({ endpoint, language: this.locale }) : undefined;
+  private client(): RecordsBackend | undefined {
+    return resolveRecordsBackend(this, this.hallConfig, this.locale)?.backend;
   }
 
   private target(): { tracking?: string; token?: string } {
@@ -126,10 +129,10 @@ export class CivicRecordsStatus extends CivicElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const endpoint = this.recordsEndpoint || this.hallConfig?.recordsEndpoint;
+    const source = resolveRecordsBackend(this, this.hallConfig, this.locale);
     const { tracking, token } = this.target();
-    const key = JSON.stringify([endpoint, tracking, token, this.locale]);
-    if (endpoint && key !== this.loadedFor) {
+    const key = JSON.stringify([source?.key, tracking, token]);
+    if (source && key !== this.loadedFor) {
       this.loadedFor = key;
       void (tracking ? this.load(tracking, token) : this.loadLog());
     }
@@ -305,7 +308,7 @@ export class CivicRecordsStatus extends CivicElement {
   }
 
   protected override render(): unknown {
-    if (!this.recordsEndpoint && !this.hallConfig?.recordsEndpoint) return html`<p>${this.t('notConfigured')}</p>`;
+    if (!this.client()) return html`<p>${this.t('notConfigured')}</p>`;
     const v = this.view;
     const t = this.t;
     const body =
