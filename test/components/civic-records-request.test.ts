@@ -273,6 +273,23 @@ describe('<civic-records-request>', () => {
       await waitUntil(() => $(el, '[data-reference]'), 'confirmation', { timeout: 15_000 });
     });
 
+    it('offline: the same request goes by itself once the device is back online', async () => {
+      const el = await create();
+      await toReview(el);
+      const realFetch = window.fetch;
+      window.fetch = (input, init) => (init?.method === 'POST' ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init));
+      try {
+        await click(el, '[part=submit-button]');
+        await waitUntil(() => $(el, '[role=alert]'), 'failure shown');
+      } finally {
+        window.fetch = realFetch;
+      }
+      const submitted = oneEvent(el, 'civic-records-submitted');
+      window.dispatchEvent(new Event('online'));
+      const { detail } = await submitted;
+      expect(detail.trackingNumber).to.match(/^R-\d{4}-\d{5}$/);
+    });
+
     it('a backend 400 lands on the field it names, on its step', async () => {
       const el = await create();
       await toReview(el);

@@ -5,6 +5,7 @@ import { AnnouncerController } from '../../core/announcer.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { CharacterCountController } from '../../core/forms/character-count.js';
 import { DraftController } from '../../core/forms/draft.js';
+import { submissionFingerprint } from '../../core/forms/fingerprint.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
 import { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import { FormFlowController, type StepError } from '../../core/forms/flow.js';
@@ -111,6 +112,9 @@ export class CivicRecordsRequest extends CivicElement {
     draft: this.draft,
     placeErrors: (error) => this.placeServerErrors(error),
     onFailed: () => this.announcer.announce(this.t('recordsSendFailed')),
+    resend: () => {
+      if (this.isConnected) void this.send(new Event('submit'));
+    },
   });
   private loaded?: { key: string; abort: AbortController };
 
@@ -190,7 +194,10 @@ export class CivicRecordsRequest extends CivicElement {
     event.preventDefault();
     const backend = this.source()?.backend;
     if (!backend) return;
-    const receipt = await this.submit.send((key) => backend.submit(recordsInput(this.values), { attachments: attachmentsOf(this.values), idempotencyKey: key }));
+    const receipt = await this.submit.send(
+      (key) => backend.submit(recordsInput(this.values), { attachments: attachmentsOf(this.values), idempotencyKey: key }),
+      () => submissionFingerprint(recordsInput(this.values), attachmentsOf(this.values)),
+    );
     if (!receipt) return;
     this.receipt = receipt;
     // Nothing typed is kept once the city has it: the confirmation shows only the receipt.

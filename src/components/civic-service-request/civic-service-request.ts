@@ -5,7 +5,10 @@ import { AnnouncerController } from '../../core/announcer.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { CharacterCountController } from '../../core/forms/character-count.js';
 import { ErrorSummaryController } from '../../core/forms/error-summary.js';
-import { deleteDraft, loadDraft, saveDraft } from '../../core/storage/drafts.js';
+import { DraftController } from '../../core/forms/draft.js';
+import { FormFlowController } from '../../core/forms/flow.js';
+import { SubmitController } from '../../core/forms/submit.js';
+import { flowStyles } from '../../core/forms/flow-styles.js';
 import { answerText, submittedAnswers, validateAnswers } from './answers.js';
 import {
   askable,
@@ -68,11 +71,6 @@ interface Confirmation {
   serviceNotice?: string;
 }
 
-const newKey = (): string =>
-  typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-
 /**
  * A resident reports a problem, end to end, against an Open311 GeoReport v2 backend: category
  * (search, groups, featured), the service's questions, location, open requests close by ("is it
@@ -100,9 +98,10 @@ const newKey = (): string =>
  *
  * @cssprop --civic-service-request-gap - Space between sections. Default `var(--civic-space-l)`.
  * @cssprop --civic-service-request-max-width - Widest the form grows. Default `40rem`.
+ * @cssprop --civic-service-request-panel-color - Confirmation panel background. Default `#00703c`.
  */
 export class CivicServiceRequest extends CivicElement {
-  static override styles = [...(CivicElement.styles as []), serviceRequestStyles];
+  static override styles = [...(CivicElement.styles as []), flowStyles, serviceRequestStyles];
 
   /** Offer only these service codes (space or comma separated). */
   @property({ attribute: 'service-codes' }) serviceCodes?: string;
@@ -150,8 +149,6 @@ export class CivicServiceRequest extends CivicElement {
   /** Whether the location step uses `<civic-location-picker>` (when it is registered) or a typed address. */
   @property({ type: Boolean, attribute: 'address-only' }) addressOnly = false;
 
-  @state() private draft: Draft = emptyDraft();
-  @state() private restored = false;
   @state() private services?: Service[];
   @state() private servicesError?: unknown;
   @state() private definition?: ServiceDefinition;
@@ -159,31 +156,58 @@ export class CivicServiceRequest extends CivicElement {
   @state() private mediaSupported = false;
   @state() private nearby: ServiceRequest[] = [];
   @state() private query = '';
-  @state() private sending = false;
-  @state() private submitError?: unknown;
   @state() private confirmation?: Confirmation;
   @state() private photoError?: string;
   @state() private photoPreparing = false;
   @state() private pickerLoad: 'idle' | 'loading' | 'failed' = 'idle';
-  /** Server 400s waiting for the resident on their steps. */
-  @state() private pendingServerErrors: StepError[] = [];
-
   private readonly summary = new ErrorSummaryController(this);
   private readonly announcer = new AnnouncerController(this);
+  /** The report in progress, kept in IndexedDB. */
+  private readonly store = new DraftController<Draft>(this, {
+    key: () => this.storageKey,
+    empty: emptyDraft,
+    revive: (stored) => ({ ...emptyDraft(), ...stored, contact: { ...emptyContact(), ...stored.contact } }),
+    keep: (draft) => draft.step !== 'done',
+  });
+  private readonly flow = new FormFlowController<StepName>(this, {
+    draft: this.store,
+    summary: this.summary,
+    steps: () => this.stepsInUse(),
+    review: 'review',
+    t: () => this.t,
+    // The nearby check may add a step after the location, so its Continue goes on in order.
+    continueInOrder: ['location'],
+  });
+  private readonly submitter = new SubmitController<{ id?: string; token?: string; notice?: string }>(this, {
+    draft: this.store,
+    placeErrors: (error) => {
+      const placed = serverErrors(error, this.definition?.attributes ?? []);
+      if (!placed) return false;
+      this.flow.placeServerErrors(placed);
+      return true;
+    },
+    onFailed: () => void this.announcer.announce(this.t('requestSendFailed')),
+    resend: () => {
+      if (this.isConnected) void this.send(new Event('submit'));
+    },
+  });
   private readonly descriptionCount = new CharacterCountController(this, { maxLength: MAX_DESCRIPTION, threshold: 0 });
   private readonly answerCounts = new Map<string, CharacterCountController>();
   private loadId = 0;
-  private focusStep = false;
+  private definitionFor?: string;
   private photoUrl?: { blob: Blob; url: string };
   /** Settles once the photo chosen last is in the draft (shrunk) or refused. */
   private photoReady: Promise<void> = Promise.resolve();
   private photoChoice = 0;
-  private saveTimer?: ReturnType<typeof setTimeout>;
 
   // ---- configuration ------------------------------------------------------------------------
 
   protected override ownConfig() {
     return { ...super.ownConfig(), geocoderUrl: this.geocoderUrl, tileUrl: this.tileUrl };
+  }
+
+  private get draft(): Draft {
+    return this.store.value;
   }
 
   private get storageKey(): string {
@@ -241,7 +265,7 @@ export class CivicServiceRequest extends CivicElement {
     this.services = undefined;
     this.servicesError = undefined;
     if (!backend) return;
-    if (!this.restored) await this.restore();
+    if (!this.store.restored) await this.restore();
     if (id !== this.loadId) return;
     try {
       const [services, media] = await Promise.all([backend.services(), backend.supports('media').catch(() => false)]);
@@ -258,7 +282,8 @@ export class CivicServiceRequest extends CivicElement {
     const code = this.draft.serviceCode;
     const backend = this.backend;
     if (!code || !backend) return;
-    if (this.definition?.service_code === code) return;
+    if (this.definition?.service_code === code || this.definitionFor === code) return;
+    this.definitionFor = code;
     this.definition = undefined;
     this.definitionError = undefined;
     try {
@@ -269,64 +294,44 @@ export class CivicServiceRequest extends CivicElement {
       if (def.attributes.length === 0 && this.draft.step === 'questions') this.patch({ step: 'location' });
     } catch (error) {
       if (this.draft.serviceCode === code) this.definitionError = error;
+    } finally {
+      if (this.definitionFor === code) this.definitionFor = undefined;
     }
   }
 
   /** Restores the stored draft, or starts from `service-code` / the URL's service parameter. */
   private async restore(): Promise<void> {
-    const stored = await loadDraft<Draft>(this.storageKey);
-    if (stored) {
-      this.draft = { ...emptyDraft(), ...stored.value, contact: { ...emptyContact(), ...stored.value.contact } };
+    if (await this.store.restore()) {
       this.descriptionCount.setValue(this.draft.description);
     } else {
       const fromUrl = this.serviceParam ? new URLSearchParams(location.search).get(this.serviceParam) : null;
       const code = this.serviceCode || fromUrl || undefined;
-      if (code) this.draft = { ...emptyDraft(), serviceCode: code, step: 'questions' };
+      if (code) this.store.value = { ...emptyDraft(), serviceCode: code, step: 'questions' };
     }
-    this.restored = true;
   }
 
   // ---- draft ------------------------------------------------------------------------------------
 
   private patch(changes: Partial<Draft>): void {
-    this.draft = { ...this.draft, ...changes };
-    this.scheduleSave();
-  }
-
-  private scheduleSave(): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.saveNow(), 150);
-  }
-
-  private async saveNow(): Promise<void> {
-    clearTimeout(this.saveTimer);
-    if (this.draft.step === 'done') return;
-    await saveDraft(this.storageKey, this.draft);
+    this.store.patch(changes);
   }
 
   override disconnectedCallback(): void {
-    // A draft scheduled for saving is written now: the page may be going away.
-    if (this.saveTimer !== undefined && this.draft.step !== 'done') void this.saveNow();
     if (this.photoUrl) URL.revokeObjectURL(this.photoUrl.url);
     this.photoUrl = undefined;
-    window.removeEventListener('online', this.resendWhenOnline);
     super.disconnectedCallback();
   }
 
   /** Forgets the report in progress (and its stored draft) and starts again at the first step. */
   async startOver(): Promise<void> {
-    clearTimeout(this.saveTimer);
-    await deleteDraft(this.storageKey);
-    this.draft = emptyDraft();
+    await this.store.discard();
     this.definition = undefined;
     this.confirmation = undefined;
-    this.submitError = undefined;
-    this.pendingServerErrors = [];
+    this.submitter.reset();
     this.nearby = [];
     this.query = '';
     this.descriptionCount.setValue('');
-    this.summary.clear();
-    this.focusStep = true;
+    this.flow.reset();
   }
 
   // ---- navigation ---------------------------------------------------------------------------
@@ -340,43 +345,17 @@ export class CivicServiceRequest extends CivicElement {
     return steps;
   }
 
-  private go(step: StepName): void {
-    const waiting = this.pendingServerErrors.filter((e) => e.step === step);
-    this.patch({ step });
-    this.summary.errors = [];
-    if (waiting.length) this.summary.show(waiting, this.t);
-    else this.summary.clear();
-    this.focusStep = waiting.length === 0;
-  }
-
   private next(from: StepName): void {
-    if (this.draft.returnToReview && from !== 'location') {
-      this.patch({ returnToReview: false });
-      this.go('review');
-      return;
-    }
-    const steps = this.stepsInUse();
-    const at = steps.indexOf(from);
-    this.go(steps[at + 1] ?? 'review');
+    this.flow.next(from);
   }
 
   private back(from: StepName): void {
-    const steps = this.stepsInUse();
-    const at = steps.indexOf(from);
-    this.patch({ returnToReview: false });
-    this.go(steps[Math.max(0, at - 1)]!);
+    this.flow.back(from);
   }
 
   /** Validates a step on Continue: errors show in the summary; none moves on. */
   private submitStep(event: Event, step: StepName, errors: StepError[], proceed: () => void): void {
-    event.preventDefault();
-    this.pendingServerErrors = this.pendingServerErrors.filter((e) => e.step !== step);
-    if (errors.length) {
-      this.summary.show(errors, this.t);
-      return;
-    }
-    this.summary.clear();
-    proceed();
+    this.flow.submitStep(event, step, errors, proceed);
   }
 
   private async findNearby(location: ChosenLocation): Promise<ServiceRequest[]> {
@@ -419,83 +398,50 @@ export class CivicServiceRequest extends CivicElement {
     };
   }
 
-  private readonly resendWhenOnline = (): void => {
-    if (this.isConnected && this.draft.step === 'review' && this.submitError) void this.send(new Event('submit'));
-  };
-
   private async send(event: Event): Promise<void> {
     event.preventDefault();
-    window.removeEventListener('online', this.resendWhenOnline);
     const backend = this.backend;
-    // One submission at a time: a double click or Enter while sending does nothing.
-    if (this.sending || !backend || !this.draft.serviceCode) return;
-    this.sending = true;
-    this.submitError = undefined;
-    // The same key only for the same report: after a failed send the resident may have changed it.
-    const fingerprint = await reportFingerprint(this.input());
-    if (!this.draft.idempotencyKey || this.draft.idempotencyFor !== fingerprint) {
-      this.patch({ idempotencyKey: newKey(), idempotencyFor: fingerprint });
-    }
-    await this.saveNow();
+    if (!backend || !this.draft.serviceCode) return;
     const serviceCode = this.draft.serviceCode;
     const serviceName = this.serviceName;
-    try {
-      const result = await backend.submit(this.input());
-      let id = result.service_request_id;
-      if (!id && result.token) id = await backend.requestIdForToken(result.token).catch(() => undefined);
-      this.confirmation = {
-        serviceCode,
-        serviceName,
-        ...(id ? { serviceRequestId: id } : {}),
-        ...(result.token ? { token: result.token } : {}),
-        ...(result.service_notice ? { serviceNotice: result.service_notice } : {}),
-      };
-      clearTimeout(this.saveTimer);
-      await deleteDraft(this.storageKey);
-      // Contact details and answers are not kept once the city has them.
-      this.draft = { ...emptyDraft(), step: 'done' };
-      this.definition = undefined;
-      this.descriptionCount.setValue('');
-      this.pendingServerErrors = [];
-      this.summary.clear();
-      this.focusStep = true;
-      this.emit('civic-request-submitted', { ...(id ? { serviceRequestId: id } : {}), ...(result.token ? { token: result.token } : {}), serviceCode });
-    } catch (error) {
-      const placed = serverErrors(error, this.definition?.attributes ?? []);
-      if (placed) {
-        // The server refused it, so nothing was created: the next attempt is a new submission.
-        this.patch({ idempotencyKey: undefined, idempotencyFor: undefined });
-        this.pendingServerErrors = placed;
-        const first = placed[0]!.step;
-        if (first === 'review') this.summary.show(placed.filter((e) => e.step === 'review'), this.t);
-        else this.go(first);
-      } else {
-        this.submitError = error;
-        this.announcer.announce(this.t('requestSendFailed'));
-        // Offline: send it by itself once the device is back online (same key, so never twice).
-        if ((error as { kind?: string })?.kind === 'network') window.addEventListener('online', this.resendWhenOnline, { once: true });
-      }
-    } finally {
-      this.sending = false;
-    }
+    // The controller sends one at a time, keeps the key for an unchanged resend and resends once back online.
+    const result = await this.submitter.send(
+      async (key) => {
+        const answer = await backend.submit({ ...this.input(), idempotencyKey: key });
+        let id = answer.service_request_id;
+        if (!id && answer.token) id = await backend.requestIdForToken(answer.token).catch(() => undefined);
+        return { ...(id ? { id } : {}), ...(answer.token ? { token: answer.token } : {}), ...(answer.service_notice ? { notice: answer.service_notice } : {}) };
+      },
+      () => reportFingerprint(this.input()),
+    );
+    if (!result) return;
+    this.confirmation = {
+      serviceCode,
+      serviceName,
+      ...(result.id ? { serviceRequestId: result.id } : {}),
+      ...(result.token ? { token: result.token } : {}),
+      ...(result.notice ? { serviceNotice: result.notice } : {}),
+    };
+    // Contact details and answers are not kept once the city has them.
+    await this.store.discard({ ...emptyDraft(), step: 'done' });
+    this.definition = undefined;
+    this.descriptionCount.setValue('');
+    this.flow.reset();
+    this.emit('civic-request-submitted', { ...(result.id ? { serviceRequestId: result.id } : {}), ...(result.token ? { token: result.token } : {}), serviceCode });
   }
 
   // ---- rendering --------------------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('draft') && this.draft.serviceCode && this.definition?.service_code !== this.draft.serviceCode && !this.definitionError) {
+    if (this.store.restored && this.draft.serviceCode && this.definition?.service_code !== this.draft.serviceCode && !this.definitionError) {
       void this.loadDefinition();
     }
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.restored && this.draft.step !== 'category' && this.draft.step !== 'done') this.ensurePicker();
-    if (this.focusStep) {
-      this.focusStep = false;
-      this.renderRoot.querySelector<HTMLElement>('#step-title')?.focus();
-    }
+    if (this.store.restored && this.draft.step !== 'category' && this.draft.step !== 'done') this.ensurePicker();
   }
 
   private ctx(): StepContext {
@@ -683,12 +629,9 @@ export class CivicServiceRequest extends CivicElement {
         return renderReview({
           ...base,
           rows: this.reviewRows(),
-          sending: this.sending,
-          submitError: this.submitError,
-          onChange: (row) => {
-            this.patch({ returnToReview: true });
-            this.go(row.step);
-          },
+          sending: this.submitter.sending,
+          submitError: this.submitter.error,
+          onChange: (row) => this.flow.change(row.step),
           onBack: () => this.back('review'),
           onSubmit: (e) => void this.send(e),
         });
@@ -714,7 +657,7 @@ export class CivicServiceRequest extends CivicElement {
 
   protected override render(): unknown {
     if (!this.backend) return nothing;
-    if (!this.restored) return html`<p role="status">${this.t('loading')}</p>`;
+    if (!this.store.restored) return html`<p role="status">${this.t('loading')}</p>`;
     const inProgress = this.draft.step !== 'category' && this.draft.step !== 'done';
     return html`<div class="request" part="base">
       ${this.summary.render(this.t)} ${this.renderStep()}

@@ -7,8 +7,6 @@ import type { Message } from '../../core/locales/en.js';
  */
 const en = {
   requestEmergencyNotice: 'If someone is in danger or hurt, call 911 now. Do not use this form for emergencies.',
-  requestContinue: 'Continue',
-  requestBack: 'Back',
   requestStartOver: 'Start over and clear this report',
   requestCategoryTitle: 'What do you want to report?',
   requestCategoryLegend: 'Choose the kind of problem',
@@ -87,8 +85,6 @@ const en = {
   requestReviewService: 'Problem',
   requestReviewLocation: 'Location',
   requestReviewContact: 'Contact details',
-  requestNotGiven: 'Not given',
-  requestChange: 'Change',
   requestReviewDeclaration: 'By sending this report you confirm that, to the best of your knowledge, the details are correct.',
   requestSubmit: 'Send report',
   requestSending: 'Sending your report…',
@@ -106,8 +102,6 @@ const en = {
 /** Spanish: civic Spanish, addressing the resident as "usted". */
 const es: Record<keyof typeof en, Message> = {
   requestEmergencyNotice: 'Si alguien está en peligro o herido, llame al 911 ahora. No use este formulario para emergencias.',
-  requestContinue: 'Continuar',
-  requestBack: 'Atrás',
   requestStartOver: 'Empezar de nuevo y borrar este reporte',
   requestCategoryTitle: '¿Qué desea reportar?',
   requestCategoryLegend: 'Elija el tipo de problema',
@@ -186,8 +180,6 @@ const es: Record<keyof typeof en, Message> = {
   requestReviewService: 'Problema',
   requestReviewLocation: 'Lugar',
   requestReviewContact: 'Datos de contacto',
-  requestNotGiven: 'No indicado',
-  requestChange: 'Cambiar',
   requestReviewDeclaration: 'Al enviar este reporte, usted confirma que los datos son correctos según su leal saber y entender.',
   requestSubmit: 'Enviar reporte',
   requestSending: 'Enviando su reporte…',

@@ -9,10 +9,9 @@ export interface FlowDraft<S extends string = string> {
   returnToReview?: boolean;
   /** One key per submission, reused by retries and resends (`Idempotency-Key`). */
   idempotencyKey?: string;
+  /** The fingerprint of what the key was made for: a changed form gets a new key. */
+  idempotencyFor?: string;
 }
-
-/** Draft fields that move the resident around without changing what would be sent. */
-const NAVIGATION = new Set(['step', 'returnToReview', 'idempotencyKey']);
 
 export interface DraftOptions<D> {
   /** The IndexedDB key; read when restoring and on every save. */
@@ -29,9 +28,7 @@ export interface DraftOptions<D> {
 /**
  * A form's draft: the value the widget renders from, restored from IndexedDB on first use,
  * written shortly after each change and at once when the widget leaves the page, so a reload
- * or a dropped tab loses nothing. A change to any answer after a failed send drops the
- * submission's idempotency key, so a changed report is a new submission, never a replay of
- * the old one.
+ * or a dropped tab loses nothing.
  */
 export class DraftController<D extends FlowDraft> implements ReactiveController {
   value: D;
@@ -59,10 +56,7 @@ export class DraftController<D extends FlowDraft> implements ReactiveController 
 
   /** Replaces part of the draft, re-renders and schedules a save. */
   patch(changes: Partial<D>): void {
-    const next = { ...this.value, ...changes };
-    const changesContent = Object.keys(changes).some((k) => !NAVIGATION.has(k));
-    if (changesContent && next.idempotencyKey && !('idempotencyKey' in changes)) delete next.idempotencyKey;
-    this.value = next;
+    this.value = { ...this.value, ...changes };
     this.host.requestUpdate();
     this.schedule();
   }

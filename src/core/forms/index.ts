@@ -10,3 +10,4 @@ export * from './schema.js';
 export * from './render-field.js';
 export * from './pieces.js';
 export * from './flow-styles.js';
+export * from './fingerprint.js';

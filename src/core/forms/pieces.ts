@@ -40,6 +40,8 @@ export interface CheckAnswersOptions<S extends string> {
   /** Words above the send button ("By sending this you confirm…"). */
   declaration?: string;
   submitLabel: string;
+  /** What the button says while sending. Default "Sending…". */
+  sendingLabel?: string;
   onChange(row: AnswerRow<S>): void;
   onBack(): void;
   onSubmit(e: Event): void;
@@ -66,11 +68,11 @@ export function checkAnswers<S extends string>(t: Translate, o: CheckAnswersOpti
     ${o.declaration ? html`<p>${o.declaration}</p>` : nothing}
     <div class="actions">
       <button type="submit" id="submit" class="civic-button" part="submit-button" aria-disabled=${o.sending ? 'true' : 'false'}>
-        ${o.sending ? t('formSending') : o.submitError ? t('tryAgain') : o.submitLabel}
+        ${o.sending ? (o.sendingLabel ?? t('formSending')) : o.submitError ? t('tryAgain') : o.submitLabel}
       </button>
       <button type="button" class="civic-button civic-button--secondary" part="back-button" ?disabled=${o.sending} @click=${o.onBack}>${t('formBack')}</button>
     </div>
-    <div class="civic-visually-hidden" role="status">${o.sending ? t('formSending') : ''}</div>
+    <div class="civic-visually-hidden" role="status">${o.sending ? (o.sendingLabel ?? t('formSending')) : ''}</div>
   </form>`;
 }
 

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { confirmationPanel } from '../../../core/forms/pieces.js';
 import type { StepContext } from './shared.js';
 
 export interface DoneStep extends StepContext {
@@ -15,12 +16,7 @@ export function renderDone(ctx: DoneStep): TemplateResult {
   const t = ctx.t;
   const reference = ctx.serviceRequestId ?? ctx.token;
   return html`<div class="confirmation" part="confirmation">
-    <div class="panel" part="confirmation-panel">
-      <h2 class="panel-title" id="step-title" tabindex="-1">${t('requestDoneTitle')}</h2>
-      ${reference
-        ? html`<p class="panel-body">${t('requestDoneReference')}<br /><strong class="reference" data-reference=${reference}>${reference}</strong></p>`
-        : nothing}
-    </div>
+    ${confirmationPanel({ title: t('requestDoneTitle'), referenceLabel: t('requestDoneReference'), ...(reference ? { reference } : {}) })}
     <p>${t('requestDoneService', { service: ctx.serviceName })}</p>
     ${!ctx.serviceRequestId && ctx.token ? html`<p>${t('requestDoneToken')}</p>` : nothing}
     ${ctx.serviceNotice ? html`<p class="notice" part="service-notice">${ctx.serviceNotice}</p>` : nothing}
