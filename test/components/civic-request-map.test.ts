@@ -157,6 +157,30 @@ describe('<civic-request-map>', () => {
       expect(shadow(el).querySelector<HTMLElement>('.map')!.hidden).to.be.false;
     });
 
+    it('reflows at phone width (WCAG 1.4.10): each request a stacked card whose lines name their column; a table when wide', async () => {
+      const box = await fixture<HTMLDivElement>(
+        html`<div style="width: 300px"><civic-request-map endpoint=${OPEN311_ENDPOINT} bounds=${HARTFORD} tracker-url="/track.html?request={id}" view="list"></civic-request-map></div>`,
+      );
+      const el = box.querySelector('civic-request-map')!;
+      await settled(el);
+      const table = shadow(el).querySelector<HTMLTableElement>('table')!;
+      expect(table.scrollWidth).to.be.at.most(300);
+      expect(el.scrollWidth).to.be.at.most(300);
+      const cells = [...rows(el)[0]!.cells];
+      const lefts = new Set(cells.map((c) => Math.round(c.getBoundingClientRect().left)));
+      expect(lefts.size, 'cells stacked, one per line').to.equal(1);
+      expect(getComputedStyle(cells[0]!, '::before').content).to.contain('Status');
+      expect(getComputedStyle(cells[1]!, '::before').content).to.contain('Category');
+      // Still a table with headers for assistive technology, and no label read twice.
+      expect(table.getAttribute('role')).to.equal('table');
+      expect(cells[1]!.textContent!.trim()).not.to.contain('Category');
+      await expect(el).to.be.accessible();
+
+      box.style.width = '900px';
+      await waitUntil(() => new Set([...rows(el)[0]!.cells].map((c) => Math.round(c.getBoundingClientRect().top))).size === 1, 'cells side by side');
+      expect(getComputedStyle(rows(el)[0]!.cells[0]!, '::before').content).to.equal('none');
+    });
+
     it('works without the map: started in the list, every request of the bounds is listed', async () => {
       const el = await mapFixture();
       toggle(el).click(); // before Leaflet arrives

@@ -570,27 +570,31 @@ export class CivicRequestMap extends CivicElement {
       .map(({ r }) => r);
     const rest = requests.length - shown.length;
     const link = !!this.trackerUrl;
-    return html`<table part="list">
+    // Explicit roles: at narrow widths the rows become stacked cards (display: block), and some
+    // browsers drop a table's semantics with its display. Each card line shows its column's name
+    // from data-label, as CSS content with empty alternative text: the column header already names it.
+    const cell = (label: string, value: unknown) => html`<td role="cell" data-label=${label}>${value}</td>`;
+    return html`<div class="list"><table part="list" role="table">
         <caption>${this.t('requestMapListCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.t('requestMapColStatus')}</th>
-            <th scope="col">${this.t('requestMapColCategory')}</th>
-            <th scope="col">${this.t('requestMapColAddress')}</th>
-            <th scope="col">${this.t('requestMapColDate')}</th>
-            ${link ? html`<th scope="col">${this.t('requestMapColDetails')}</th>` : nothing}
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">${this.t('requestMapColStatus')}</th>
+            <th scope="col" role="columnheader">${this.t('requestMapColCategory')}</th>
+            <th scope="col" role="columnheader">${this.t('requestMapColAddress')}</th>
+            <th scope="col" role="columnheader">${this.t('requestMapColDate')}</th>
+            ${link ? html`<th scope="col" role="columnheader">${this.t('requestMapColDetails')}</th>` : nothing}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           ${shown.map((r) => {
             const href = this.linkFor(r);
-            return html`<tr data-request-id=${idOf(r)}>
-              <td>${this.statusText(r.status)}</td>
-              <td>${this.categoryOf(r)}</td>
-              <td>${r.address || this.t('requestMapNoAddress')}</td>
-              <td>${r.requested_datetime ? this.formatDate(r.requested_datetime, { dateStyle: 'medium' }) : '—'}</td>
+            return html`<tr role="row" data-request-id=${idOf(r)}>
+              ${cell(this.t('requestMapColStatus'), this.statusText(r.status))}
+              ${cell(this.t('requestMapColCategory'), this.categoryOf(r))}
+              ${cell(this.t('requestMapColAddress'), r.address || this.t('requestMapNoAddress'))}
+              ${cell(this.t('requestMapColDate'), r.requested_datetime ? this.formatDate(r.requested_datetime, { dateStyle: 'medium' }) : '—')}
               ${link
-                ? html`<td>
+                ? html`<td role="cell">
                     ${href
                       ? html`<a href=${href} @click=${(e: MouseEvent) => this.onFollow(e, r)}>${this.t('requestMapFollowId', { id: r.service_request_id! })}</a>`
                       : nothing}
@@ -599,7 +603,7 @@ export class CivicRequestMap extends CivicElement {
             </tr>`;
           })}
         </tbody>
-      </table>
+      </table></div>
       ${rest > 0
         ? html`<button type="button" class="civic-button civic-button--secondary more" @click=${() => (this.listLimit += LIST_PAGE)}>
             ${this.t('requestMapShowMore', { count: Math.min(rest, LIST_PAGE) })}
