@@ -90,9 +90,8 @@ describe('<civic-request-map>', () => {
       const el = await mapFixture();
       await mapShown(el);
       await settled(el);
-      const cluster = clusters(el)[0]!;
+      const cluster = clusters(el).find((c) => c.tabIndex === 0) ?? clusters(el)[0]!;
       expect(cluster.type).to.equal('button');
-      expect(cluster.tabIndex).to.equal(0);
       expect(cluster.getAttribute('aria-label')).to.equal(`${cluster.dataset.count} requests here. Press Enter to zoom in.`);
       const zoom = el.leafletMap!.getZoom();
       cluster.click(); // what Enter or Space on a focused button does
@@ -127,6 +126,67 @@ describe('<civic-request-map>', () => {
       popup.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
       await waitUntil(() => !shadow(el).querySelector('.leaflet-popup'), 'popup closed');
       expect(shadow(el).activeElement).to.equal(pins(el).find((p) => p.dataset.requestId === id));
+    });
+  });
+
+  describe('keyboard: the markers are one tab stop', () => {
+    /** Where a marker points on screen: a pin's tip, a cluster's centre. */
+    const spot = (b: HTMLButtonElement) => {
+      const r = b.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: b.classList.contains('civic-pin') ? r.bottom : r.top + r.height / 2 };
+    };
+    /** Reading order of the places marked: north to south, then west to east. */
+    const onScreen = (el: CivicRequestMap) =>
+      [...clusters(el), ...pins(el)].sort((a, b) => Math.round(spot(a).y) - Math.round(spot(b).y) || spot(a).x - spot(b).x);
+    const press = (target: Element, key: string) =>
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+
+    it('only one marker takes Tab; arrows, Home and End move focus among them in reading order without panning the map', async () => {
+      const el = await mapFixture();
+      await mapShown(el);
+      await settled(el);
+      const order = onScreen(el);
+      expect(order.length).to.be.greaterThan(2);
+      expect(order.filter((b) => b.tabIndex === 0)).to.deep.equal([order[0]]);
+      expect(order.slice(1).every((b) => b.tabIndex === -1)).to.be.true;
+      const center = el.leafletMap!.getCenter();
+
+      order[0]!.focus();
+      press(order[0]!, 'ArrowRight');
+      expect(shadow(el).activeElement).to.equal(order[1]);
+      expect(order[1]!.tabIndex).to.equal(0);
+      expect(order[0]!.tabIndex).to.equal(-1);
+      press(order[1]!, 'ArrowDown');
+      expect(shadow(el).activeElement).to.equal(order[2]);
+      press(order[2]!, 'ArrowUp');
+      expect(shadow(el).activeElement).to.equal(order[1]);
+      press(order[1]!, 'End');
+      expect(shadow(el).activeElement).to.equal(order.at(-1));
+      press(order.at(-1)!, 'ArrowRight');
+      expect(shadow(el).activeElement, 'stays on the last').to.equal(order.at(-1));
+      press(order.at(-1)!, 'Home');
+      expect(shadow(el).activeElement).to.equal(order[0]);
+      press(order[0]!, 'ArrowLeft');
+      expect(shadow(el).activeElement, 'stays on the first').to.equal(order[0]);
+      expect(el.leafletMap!.getCenter().equals(center)).to.be.true;
+      expect([...clusters(el), ...pins(el)].filter((b) => b.tabIndex === 0)).to.have.length(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('remembers the marker last focused when the map redraws', async () => {
+      const el = await mapFixture();
+      await mapShown(el);
+      await settled(el);
+      const order = onScreen(el);
+      order[0]!.focus();
+      press(order[0]!, 'End');
+      const last = order.at(-1)!;
+      el.leafletMap!.panBy([1, 0], { animate: false });
+      await waitUntil(() => el.visibleBounds[0] !== Number(HARTFORD.split(',')[0]), 'moved');
+      await el.updateComplete;
+      expect(last.isConnected).to.be.true;
+      expect(last.tabIndex).to.equal(0);
+      expect([...clusters(el), ...pins(el)].filter((b) => b.tabIndex === 0)).to.deep.equal([last]);
     });
   });
 

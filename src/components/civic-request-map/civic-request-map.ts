@@ -123,6 +123,8 @@ export class CivicRequestMap extends CivicElement {
   private indexedFor?: ServiceRequest[];
   private markers = new Map<string, HTMLButtonElement>();
   private markerLayer?: HTMLElement;
+  private markerOrder: HTMLButtonElement[] = [];
+  private rovingMarker?: HTMLButtonElement;
   private popupFor?: string;
 
   /** The Leaflet map once it is shown (`undefined` before, and in a list-only session): add layers, move it. */
@@ -395,11 +397,51 @@ export class CivicRequestMap extends CivicElement {
       }
     }
     pane.append(added);
+    this.rove();
+  }
+
+  /**
+   * The markers are one tab stop (roving tabindex): the last one focused, or the first in reading
+   * order (north to south, west to east), takes Tab; arrow keys, Home and End move among them.
+   */
+  private rove(focus?: HTMLButtonElement): void {
+    const order = [...this.markers.values()].sort((a, b) => {
+      const pa = this.kit!.L.DomUtil.getPosition(a);
+      const pb = this.kit!.L.DomUtil.getPosition(b);
+      return pa.y - pb.y || pa.x - pb.x;
+    });
+    this.markerOrder = order;
+    const current = focus ?? (this.rovingMarker && order.includes(this.rovingMarker) ? this.rovingMarker : order[0]);
+    this.rovingMarker = current;
+    for (const button of order) button.tabIndex = button === current ? 0 : -1;
+    focus?.focus({ preventScroll: true });
+  }
+
+  private onMarkerKeyDown(event: KeyboardEvent): void {
+    const order = this.markerOrder;
+    const at = order.indexOf(event.target as HTMLButtonElement);
+    if (at < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+    const to =
+      event.key === 'ArrowRight' || event.key === 'ArrowDown' ? Math.min(at + 1, order.length - 1)
+      : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? Math.max(at - 1, 0)
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? order.length - 1
+      : undefined;
+    if (to === undefined) return;
+    // Leaflet's own arrow keys would pan the map under the resident's focus.
+    event.preventDefault();
+    event.stopPropagation();
+    this.rove(order[to]);
   }
 
   /** A pane of our own inside Leaflet's marker pane, so tiles and controls are never touched. */
   private createMarkerLayer(map: LeafletTypes.Map, kit: MapKit): HTMLElement {
     const layer = kit.L.DomUtil.create('div', 'civic-markers', map.getPanes().markerPane);
+    layer.addEventListener('keydown', (event) => this.onMarkerKeyDown(event));
+    layer.addEventListener('focusin', (event) => {
+      const button = event.target as HTMLButtonElement;
+      if (button !== this.rovingMarker && this.markerOrder.includes(button)) this.rove(button);
+    });
     // Leaflet moves panes during zoom animations; positions are recomputed at `moveend`.
     map.on('zoomstart', () => layer.classList.add('civic-markers--zooming'));
     map.on('zoomend', () => layer.classList.remove('civic-markers--zooming'));
