@@ -190,6 +190,40 @@ describe('<civic-request-map>', () => {
     });
   });
 
+  describe('when the map\'s streets cannot load', () => {
+    it('a tile URL that answers 404 everywhere: says so and points to the list; the markers still work; it goes once tiles load', async () => {
+      const el = await fixture<CivicRequestMap>(
+        html`<civic-request-map endpoint=${OPEN311_ENDPOINT} bounds=${HARTFORD} tile-url=${`${OPEN311_ENDPOINT}/no-such-tiles/{z}/{x}/{y}.png`}></civic-request-map>`,
+      );
+      await mapShown(el);
+      await waitUntil(() => shadow(el).querySelector('[part=map-problem]'), 'the failure said', { timeout: 15_000 });
+      const problem = shadow(el).querySelector('[part=map-problem]')!;
+      expect(problem.getAttribute('role')).to.equal('alert');
+      expect(problem.textContent).to.equal("The map's streets couldn't load. Use “Show as list” to see the same requests with their addresses.");
+      expect(clusters(el).length + pins(el).length).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+      el.setAttribute('lang', 'es');
+      await waitUntil(() => shadow(el).querySelector('[part=map-problem]')?.textContent?.includes('«Ver como lista»'), 'said in Spanish');
+
+      // Tiles come back (here: a tile layer that works): the message goes.
+      const kitTiles = el.leafletMap!;
+      let layer: { setUrl(url: string): void } | undefined;
+      kitTiles.eachLayer((l) => {
+        if ('setUrl' in l) layer = l as unknown as { setUrl(url: string): void };
+      });
+      layer!.setUrl(TILE);
+      await waitUntil(() => !shadow(el).querySelector('[part=map-problem]'), 'message gone', { timeout: 15_000 });
+    });
+
+    it('with tiles that load, says nothing', async () => {
+      const el = await mapFixture();
+      await mapShown(el);
+      await waitUntil(() => shadow(el).querySelector('.leaflet-tile-loaded'), 'tiles loaded');
+      await settled(el);
+      expect(shadow(el).querySelector('[part=map-problem]')).to.equal(null);
+    });
+  });
+
   describe('list view', () => {
     it('"Show as list" shows a table of exactly the requests in view, with tracker links; accessible; "Show map" returns', async () => {
       const el = await mapFixture();

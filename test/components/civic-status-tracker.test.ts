@@ -205,6 +205,22 @@ describe('<civic-status-tracker>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('says so under the address when the tiles cannot load (a tile URL that 404s), and not when they do', async () => {
+      const { service_request_id: id } = await client.submit({ service_code: 'SNOWPLOW', ...HARTFORD, address_string: '550 Main Street', description: 'Street not plowed.' });
+      const el = await fixture<CivicStatusTracker>(
+        html`<civic-status-tracker tile-url=${`${OPEN311_ENDPOINT}/no-such-tiles/{z}/{x}/{y}.png`} endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${id!}></civic-status-tracker>`,
+      );
+      await settled(el);
+      await waitUntil(() => q(el, '[part=map-problem]'), 'the failure said', { timeout: 15_000 });
+      expect(q(el, '[part=map-problem]')!.textContent).to.equal("The map couldn't load. The address above says where the request is.");
+      await expect(el).to.be.accessible();
+
+      const fine = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${id!}></civic-status-tracker>`);
+      await settled(fine);
+      await waitUntil(() => q(fine, '[part=map] .leaflet-tile-loaded'), 'tiles loaded', { timeout: 15_000 });
+      expect(q(fine, '[part=map-problem]')).to.equal(null);
+    });
+
     it('moves with the request looked up next, and leaves no map for a request without a place', async () => {
       const first = await submitOpen();
       const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${first}></civic-status-tracker>`);

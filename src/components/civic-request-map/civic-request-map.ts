@@ -69,6 +69,7 @@ const idOf = (r: ServiceRequest) => r.service_request_id ?? r.token ?? '';
  * @csspart capped - Shown under the count when an area has more requests than `max-requests` allows loading.
  * @csspart count - How many requests are in view.
  * @csspart map - The map.
+ * @csspart map-problem - Says the map (its code or its background tiles) could not load, and points to the list.
  * @csspart list - The table of requests.
  * @csspart error-panel - Shown when the backend cannot be reached, with a retry button.
  *
@@ -104,6 +105,7 @@ export class CivicRequestMap extends CivicElement {
   @state() private loadError?: unknown;
   @state() private loading = false;
   @state() private mapState: MapState = 'idle';
+  @state() private tilesFailed = false;
   @state() private viewBounds: LngLatBounds = WORLD;
   @state() private filtered: ServiceRequest[] = [];
   @state() private listLimit = LIST_PAGE;
@@ -337,6 +339,7 @@ export class CivicRequestMap extends CivicElement {
         tileUrl: this.config.tileUrl,
         attribution: this.tileAttribution,
         bounds: this.viewBounds,
+        onTilesFailed: (failed) => (this.tilesFailed = failed),
       });
       this.map = map;
       map.on('moveend', () => this.onMove());
@@ -674,7 +677,8 @@ export class CivicRequestMap extends CivicElement {
           ${list ? this.t('requestMapShowMap') : this.t('requestMapShowList')}
         </button>
       </div>
-      ${this.mapState === 'failed' && !list ? html`<p role="alert">${this.t('requestMapMapFailed')}</p>` : nothing}
+      ${this.mapState === 'failed' && !list ? html`<p role="alert" part="map-problem">${this.t('requestMapMapFailed')}</p>` : nothing}
+      ${this.mapState === 'ready' && this.tilesFailed && !list ? html`<p role="alert" part="map-problem">${this.t('requestMapTilesFailed')}</p>` : nothing}
       ${this.mapState === 'loading' && !list ? html`<p role="status">${this.t('requestMapMapLoading')}</p>` : nothing}
       <div class="map" part="map" role="region" aria-label=${this.t('requestMapLabel')} ?hidden=${list || this.mapState === 'failed'}></div>
       ${list && !this.loadError ? this.renderList(requests) : nothing}
