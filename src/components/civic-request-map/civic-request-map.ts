@@ -253,11 +253,13 @@ export class CivicRequestMap extends CivicElement {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
       if (this.loading || this.loadError) return;
-      const capped = this.loader?.capped(this.filters, this.viewBounds) ? ` ${this.t('requestMapCapped')}` : '';
-      const text = this.countText(this.inView().length) + capped;
+      const capped = this.loader?.capped(this.filters, this.viewBounds) ?? false;
+      const count = this.inView().length;
+      const words = () => this.countText(count) + (capped ? ` ${this.t('requestMapCapped')}` : '');
+      const text = words();
       if (text === this.lastAnnounced) return;
       this.lastAnnounced = text;
-      void this.announcer.announce(text);
+      void this.announcer.announce(words);
     }, 300);
   }
 

@@ -6,6 +6,7 @@ import { CivicElement } from '../../core/civic-element.js';
 import { CharacterCountController } from '../../core/forms/character-count.js';
 import { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import { deleteDraft, loadDraft, saveDraft } from '../../core/storage/drafts.js';
+import { renderDraftQuestion } from './steps/draft-question.js';
 import { answerText, submittedAnswers, validateAnswers } from './answers.js';
 import {
   askable,
@@ -94,6 +95,7 @@ const newKey = (): string =>
  * @csspart submit-button - Send the report.
  * @csspart summary-list - The check-your-answers list.
  * @csspart confirmation-panel - The reference number panel.
+ * @csspart draft-question - Asked when a link opens another service while a draft exists: continue it, or start a new one.
  *
  * @cssprop --civic-service-request-gap - Space between sections. Default `var(--civic-space-l)`.
  * @cssprop --civic-service-request-max-width - Widest the form grows. Default `40rem`.
@@ -149,6 +151,8 @@ export class CivicServiceRequest extends CivicElement {
 
   @state() private draft: Draft = emptyDraft();
   @state() private restored = false;
+  /** A link asked for this service while a draft about another was stored: ask which to do. */
+  @state() private draftQuestion?: string;
   @state() private services?: Service[];
   @state() private servicesError?: unknown;
   @state() private definition?: ServiceDefinition;
@@ -268,15 +272,26 @@ export class CivicServiceRequest extends CivicElement {
   /** Restores the stored draft, or starts from `service-code` / the URL's service parameter. */
   private async restore(): Promise<void> {
     const stored = await loadDraft<Draft>(this.storageKey);
+    const fromUrl = this.serviceParam ? new URLSearchParams(location.search).get(this.serviceParam) : null;
+    const code = this.serviceCode || fromUrl || undefined;
     if (stored) {
       this.draft = { ...emptyDraft(), ...stored.value, contact: { ...emptyContact(), ...stored.value.contact } };
       this.descriptionCount.setValue(this.draft.description);
+      if (code && this.draft.serviceCode && code !== this.draft.serviceCode) this.draftQuestion = code;
     } else {
-      const fromUrl = this.serviceParam ? new URLSearchParams(location.search).get(this.serviceParam) : null;
-      const code = this.serviceCode || fromUrl || undefined;
       if (code) this.draft = { ...emptyDraft(), serviceCode: code, step: 'questions' };
     }
     this.restored = true;
+  }
+
+  private serviceNameOf(code: string): string {
+    return this.services?.find((s) => s.service_code === code)?.service_name ?? code;
+  }
+
+  private async startNewReport(code: string): Promise<void> {
+    await this.startOver();
+    this.draft = { ...emptyDraft(), serviceCode: code, step: 'questions' };
+    this.draftQuestion = undefined;
   }
 
   // ---- draft ------------------------------------------------------------------------------------
@@ -424,6 +439,8 @@ export class CivicServiceRequest extends CivicElement {
     if (this.sending || !backend || !this.draft.serviceCode) return;
     this.sending = true;
     this.submitError = undefined;
+    // The last attempt's failure is no longer news; a new failure is announced afresh.
+    this.announcer.clear();
     if (!this.draft.idempotencyKey) this.patch({ idempotencyKey: newKey() });
     await this.saveNow();
     const serviceCode = this.draft.serviceCode;
@@ -683,6 +700,22 @@ export class CivicServiceRequest extends CivicElement {
     if (!this.backend) return nothing;
     if (!this.restored) return html`<p role="status">${this.t('loading')}</p>`;
     const inProgress = this.draft.step !== 'category' && this.draft.step !== 'done';
+    const wanted = this.draftQuestion;
+    if (wanted && this.draft.serviceCode) {
+      return html`<div class="request" part="base">
+        ${renderDraftQuestion({
+          ...this.ctx(),
+          current: this.serviceName,
+          wanted: this.serviceNameOf(wanted),
+          onContinue: () => {
+            this.draftQuestion = undefined;
+            this.focusStep = true;
+          },
+          onStartNew: () => void this.startNewReport(wanted),
+        })}
+        ${this.announcer.render()}
+      </div>`;
+    }
     return html`<div class="request" part="base">
       ${this.summary.render(this.t)} ${this.renderStep()}
       ${inProgress || (this.draft.step === 'category' && this.draft.serviceCode)
