@@ -102,7 +102,8 @@ for (const lang of ['en', 'es'] as const) {
       await inRequest(page).locator('[data-service-code]').first().waitFor();
       await assertNoSidewaysScroll(page, 'report: category');
       await next();
-      await inRequest(page).locator('[part~=error-summary], civic-error-summary').first().waitFor();
+      // The summary that takes focus is a group named by its heading, as assistive technology sees it.
+      await inRequest(page).getByRole('group', { name: lang === 'en' ? 'There is a problem' : 'Hay un problema' }).waitFor();
       await assertNoSidewaysScroll(page, 'report: category with an error');
       await inRequest(page).locator('#service-BLIGHT').check();
       let title = (await stepTitle(page).textContent())!.trim();
