@@ -17,6 +17,7 @@ import { relay } from './relay.js';
 import { createSchema } from './schema.js';
 import { seed, type SeedAddress } from './seed.js';
 import { serveDirectory } from './static.js';
+import { demoPages } from './demo.js';
 
 export type { ServerOptions } from './config.js';
 
@@ -82,6 +83,7 @@ export function buildApp(config: Config, db: Database): Hono {
 
   if (config.serveDemo) {
     app.get('/dist/*', serveDirectory(join(config.rootDir, 'dist'), '/dist/'));
+    app.get('/*', demoPages(join(config.rootDir, 'demo', 'pages')));
     app.get('/*', serveDirectory(join(config.rootDir, 'demo'), '/'));
   }
   app.notFound((c) => c.text('Not found\n', 404));

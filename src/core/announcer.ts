@@ -17,12 +17,17 @@ export interface AnnouncerOptions {
  * ```ts
  * private announcer = new AnnouncerController(this);
  * render() { return html`${this.announcer.render()} …`; }
- * this.announcer.announce(this.t('serviceListCount', { count: services.length }));
+ * this.announcer.announce(() => this.t('serviceListCount', { count: services.length }));
  * ```
  */
+/**
+ * What to say: a string, or a function that words it, called again at each render of the host,
+ * so a message in the region follows a live language switch (`() => this.t('key', params)`).
+ */
+export type Announcement = string | (() => string);
+
 export class AnnouncerController implements ReactiveController {
-  /** What the region says now. */
-  message = '';
+  private said: Announcement = '';
   private readonly gap: number;
   private timer?: ReturnType<typeof setTimeout>;
   private pending?: () => void;
@@ -41,16 +46,21 @@ export class AnnouncerController implements ReactiveController {
     this.pending = undefined;
   }
 
+  /** What the region says now, in the host's current language when it was given as a function. */
+  get message(): string {
+    return typeof this.said === 'function' ? this.said() : this.said;
+  }
+
   /** Announces `message`; resolves once it is in the live region. */
-  announce(message: string): Promise<void> {
+  announce(message: Announcement): Promise<void> {
     clearTimeout(this.timer);
     this.pending?.();
-    this.message = '';
+    this.said = '';
     this.host.requestUpdate();
     return new Promise((resolve) => {
       this.pending = resolve;
       this.timer = setTimeout(async () => {
-        this.message = message;
+        this.said = message;
         this.host.requestUpdate();
         await this.host.updateComplete;
         this.pending = undefined;
@@ -64,7 +74,7 @@ export class AnnouncerController implements ReactiveController {
     clearTimeout(this.timer);
     this.pending?.();
     this.pending = undefined;
-    this.message = '';
+    this.said = '';
     this.host.requestUpdate();
   }
 

@@ -313,6 +313,21 @@ describe('<civic-location-picker>', () => {
     });
   });
 
+  describe('the map, when its tiles cannot load', () => {
+    it('a tile URL that 404s: says so and points to typing the address, which still works', async () => {
+      const el = await fixture<CivicLocationPicker>(
+        html`<civic-location-picker geocoder-url=${GEOCODER} bounds=${BOUNDS} tile-url=${`${BACKEND_URL}/no-such-tiles/{z}/{x}/{y}.png`}></civic-location-picker>`,
+      );
+      button(el, 'map-button').click();
+      await waitUntil(() => notice(el), 'the failure said', { timeout: 15_000 });
+      expect(notice(el)).to.equal("The map couldn't load. Type the address or use your location instead.");
+      await said(el, "The map couldn't load. Type the address or use your location instead.");
+      await expect(el).to.be.accessible();
+      type(el, 'Laurel Street');
+      await suggestionsShown(el);
+    });
+  });
+
   describe('the map', () => {
     it('is not loaded until the resident asks for it, then is keyboard operable and accessible', async () => {
       const [place] = await truth.search('Laurel Street', { limit: 1 });

@@ -90,9 +90,8 @@ describe('<civic-request-map>', () => {
       const el = await mapFixture();
       await mapShown(el);
       await settled(el);
-      const cluster = clusters(el)[0]!;
+      const cluster = clusters(el).find((c) => c.tabIndex === 0) ?? clusters(el)[0]!;
       expect(cluster.type).to.equal('button');
-      expect(cluster.tabIndex).to.equal(0);
       expect(cluster.getAttribute('aria-label')).to.equal(`${cluster.dataset.count} requests here. Press Enter to zoom in.`);
       const zoom = el.leafletMap!.getZoom();
       cluster.click(); // what Enter or Space on a focused button does
@@ -130,6 +129,101 @@ describe('<civic-request-map>', () => {
     });
   });
 
+  describe('keyboard: the markers are one tab stop', () => {
+    /** Where a marker points on screen: a pin's tip, a cluster's centre. */
+    const spot = (b: HTMLButtonElement) => {
+      const r = b.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: b.classList.contains('civic-pin') ? r.bottom : r.top + r.height / 2 };
+    };
+    /** Reading order of the places marked: north to south, then west to east. */
+    const onScreen = (el: CivicRequestMap) =>
+      [...clusters(el), ...pins(el)].sort((a, b) => Math.round(spot(a).y) - Math.round(spot(b).y) || spot(a).x - spot(b).x);
+    const press = (target: Element, key: string) =>
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+
+    it('only one marker takes Tab; arrows, Home and End move focus among them in reading order without panning the map', async () => {
+      const el = await mapFixture();
+      await mapShown(el);
+      await settled(el);
+      const order = onScreen(el);
+      expect(order.length).to.be.greaterThan(2);
+      expect(order.filter((b) => b.tabIndex === 0)).to.deep.equal([order[0]]);
+      expect(order.slice(1).every((b) => b.tabIndex === -1)).to.be.true;
+      const center = el.leafletMap!.getCenter();
+
+      order[0]!.focus();
+      press(order[0]!, 'ArrowRight');
+      expect(shadow(el).activeElement).to.equal(order[1]);
+      expect(order[1]!.tabIndex).to.equal(0);
+      expect(order[0]!.tabIndex).to.equal(-1);
+      press(order[1]!, 'ArrowDown');
+      expect(shadow(el).activeElement).to.equal(order[2]);
+      press(order[2]!, 'ArrowUp');
+      expect(shadow(el).activeElement).to.equal(order[1]);
+      press(order[1]!, 'End');
+      expect(shadow(el).activeElement).to.equal(order.at(-1));
+      press(order.at(-1)!, 'ArrowRight');
+      expect(shadow(el).activeElement, 'stays on the last').to.equal(order.at(-1));
+      press(order.at(-1)!, 'Home');
+      expect(shadow(el).activeElement).to.equal(order[0]);
+      press(order[0]!, 'ArrowLeft');
+      expect(shadow(el).activeElement, 'stays on the first').to.equal(order[0]);
+      expect(el.leafletMap!.getCenter().equals(center)).to.be.true;
+      expect([...clusters(el), ...pins(el)].filter((b) => b.tabIndex === 0)).to.have.length(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('remembers the marker last focused when the map redraws', async () => {
+      const el = await mapFixture();
+      await mapShown(el);
+      await settled(el);
+      const order = onScreen(el);
+      order[0]!.focus();
+      press(order[0]!, 'End');
+      const last = order.at(-1)!;
+      el.leafletMap!.panBy([1, 0], { animate: false });
+      await waitUntil(() => el.visibleBounds[0] !== Number(HARTFORD.split(',')[0]), 'moved');
+      await el.updateComplete;
+      expect(last.isConnected).to.be.true;
+      expect(last.tabIndex).to.equal(0);
+      expect([...clusters(el), ...pins(el)].filter((b) => b.tabIndex === 0)).to.deep.equal([last]);
+    });
+  });
+
+  describe('when the map\'s streets cannot load', () => {
+    it('a tile URL that answers 404 everywhere: says so and points to the list; the markers still work; it goes once tiles load', async () => {
+      const el = await fixture<CivicRequestMap>(
+        html`<civic-request-map endpoint=${OPEN311_ENDPOINT} bounds=${HARTFORD} tile-url=${`${OPEN311_ENDPOINT}/no-such-tiles/{z}/{x}/{y}.png`}></civic-request-map>`,
+      );
+      await mapShown(el);
+      await waitUntil(() => shadow(el).querySelector('[part=map-problem]'), 'the failure said', { timeout: 15_000 });
+      const problem = shadow(el).querySelector('[part=map-problem]')!;
+      expect(problem.getAttribute('role')).to.equal('alert');
+      expect(problem.textContent).to.equal("The map's streets couldn't load. Use “Show as list” to see the same requests with their addresses.");
+      expect(clusters(el).length + pins(el).length).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+      el.setAttribute('lang', 'es');
+      await waitUntil(() => shadow(el).querySelector('[part=map-problem]')?.textContent?.includes('«Ver como lista»'), 'said in Spanish');
+
+      // Tiles come back (here: a tile layer that works): the message goes.
+      const kitTiles = el.leafletMap!;
+      let layer: { setUrl(url: string): void } | undefined;
+      kitTiles.eachLayer((l) => {
+        if ('setUrl' in l) layer = l as unknown as { setUrl(url: string): void };
+      });
+      layer!.setUrl(TILE);
+      await waitUntil(() => !shadow(el).querySelector('[part=map-problem]'), 'message gone', { timeout: 15_000 });
+    });
+
+    it('with tiles that load, says nothing', async () => {
+      const el = await mapFixture();
+      await mapShown(el);
+      await waitUntil(() => shadow(el).querySelector('.leaflet-tile-loaded'), 'tiles loaded');
+      await settled(el);
+      expect(shadow(el).querySelector('[part=map-problem]')).to.equal(null);
+    });
+  });
+
   describe('list view', () => {
     it('"Show as list" shows a table of exactly the requests in view, with tracker links; accessible; "Show map" returns', async () => {
       const el = await mapFixture();
@@ -155,6 +249,30 @@ describe('<civic-request-map>', () => {
       await el.updateComplete;
       expect(rows(el)).to.have.length(0);
       expect(shadow(el).querySelector<HTMLElement>('.map')!.hidden).to.be.false;
+    });
+
+    it('reflows at phone width (WCAG 1.4.10): each request a stacked card whose lines name their column; a table when wide', async () => {
+      const box = await fixture<HTMLDivElement>(
+        html`<div style="width: 300px"><civic-request-map endpoint=${OPEN311_ENDPOINT} bounds=${HARTFORD} tracker-url="/track.html?request={id}" view="list"></civic-request-map></div>`,
+      );
+      const el = box.querySelector('civic-request-map')!;
+      await settled(el);
+      const table = shadow(el).querySelector<HTMLTableElement>('table')!;
+      expect(table.scrollWidth).to.be.at.most(300);
+      expect(el.scrollWidth).to.be.at.most(300);
+      const cells = [...rows(el)[0]!.cells];
+      const lefts = new Set(cells.map((c) => Math.round(c.getBoundingClientRect().left)));
+      expect(lefts.size, 'cells stacked, one per line').to.equal(1);
+      expect(getComputedStyle(cells[0]!, '::before').content).to.contain('Status');
+      expect(getComputedStyle(cells[1]!, '::before').content).to.contain('Category');
+      // Still a table with headers for assistive technology, and no label read twice.
+      expect(table.getAttribute('role')).to.equal('table');
+      expect(cells[1]!.textContent!.trim()).not.to.contain('Category');
+      await expect(el).to.be.accessible();
+
+      box.style.width = '900px';
+      await waitUntil(() => new Set([...rows(el)[0]!.cells].map((c) => Math.round(c.getBoundingClientRect().top))).size === 1, 'cells side by side');
+      expect(getComputedStyle(rows(el)[0]!.cells[0]!, '::before').content).to.equal('none');
     });
 
     it('works without the map: started in the list, every request of the bounds is listed', async () => {

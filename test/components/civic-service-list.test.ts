@@ -156,6 +156,17 @@ describe('<civic-service-list>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('what it announced follows a live switch of the page language', async () => {
+      const wrapper = await fixture(html`<div lang="en"><civic-service-list endpoint=${OPEN311_ENDPOINT}></civic-service-list></div>`);
+      const el = wrapper.querySelector('civic-service-list')!;
+      await loaded(el);
+      const n = (await truth()).length;
+      const live = () => shadow(el).querySelector('[role=status]')?.textContent?.trim();
+      await waitUntil(() => live() === `${n} services`, 'announced in English');
+      wrapper.setAttribute('lang', 'es');
+      await waitUntil(() => live() === `${n} servicios`, 'the same news, now in Spanish');
+    });
+
     it('takes replacement strings', async () => {
       const el = await fixture<CivicServiceList>(
         html`<civic-service-list endpoint=${OPEN311_ENDPOINT} .strings=${{ serviceListTitle: 'Report a problem' }}></civic-service-list>`,

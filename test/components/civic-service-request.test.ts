@@ -4,6 +4,7 @@ import { Open311Client } from '../../src/api/open311.js';
 import type { CivicBackend } from '../../src/api/backend.js';
 import type { ServiceAttribute, ServiceDefinition, SubmitInput } from '../../src/api/types.js';
 import { BACKEND_URL, OPEN311_ENDPOINT } from '../helpers/backend.js';
+import { loadDraft } from '../../src/core/storage/drafts.js';
 
 let n = 0;
 const uniqueKey = () => `test-${Date.now()}-${n++}`;
@@ -250,6 +251,59 @@ describe('<civic-service-request>', () => {
   });
 
   describe('drafts', () => {
+    /** A Pothole draft stored under `key`, as a resident leaves it half done. */
+    async function potholeDraft(key: string): Promise<void> {
+      const el = await create({ draftKey: key });
+      await chooseService(el, 'POTHOLE');
+      await check(el, 'attr-SIZE-1');
+      await waitUntil(async () => (await loadDraft<{ answers: Record<string, unknown> }>(`civic-service-request:${key}`))?.value.answers.SIZE, 'draft stored');
+      el.remove();
+    }
+    const linkedTo = async (key: string, code: string) => {
+      const el = await fixture<CivicServiceRequest>(
+        html`<civic-service-request address-only draft-key=${key} service-param="" service-code=${code} endpoint=${OPEN311_ENDPOINT}></civic-service-request>`,
+      );
+      await waitUntil(() => title(el) !== '' && !title(el).startsWith('Loading'), 'first screen', { timeout: 15_000 });
+      return el;
+    };
+    const graffiti = 'Continue your report about Pothole, or start a new one about Graffiti Removal?';
+
+    it('a link for another service asks whether to continue the draft or start anew, accessibly; continuing keeps every answer', async () => {
+      const key = uniqueKey();
+      await potholeDraft(key);
+      const el = await linkedTo(key, 'GRAFFITI');
+      await waitUntil(() => title(el) === graffiti, 'the question, with both names', { timeout: 15_000 });
+      expect($(el, '[part=continue-draft]')!.textContent!.trim()).to.equal('Continue my report about Pothole');
+      expect($(el, '[part=start-new]')!.textContent!.trim()).to.equal('Start a new report about Graffiti Removal');
+      await expect(el).to.be.accessible();
+      $<HTMLButtonElement>(el, '[part=continue-draft]')!.click();
+      await waitUntil(() => $(el, '#attr-SIZE-1'), 'back on the Pothole questions');
+      expect($<HTMLInputElement>(el, '#attr-SIZE-1')!.checked).to.be.true;
+      expect(root(el).activeElement).to.equal($(el, '#step-title'));
+    });
+
+    it('starting a new one forgets the old draft and opens the linked service\'s questions', async () => {
+      const key = uniqueKey();
+      await potholeDraft(key);
+      const el = await linkedTo(key, 'GRAFFITI');
+      await waitUntil(() => title(el) === graffiti, 'the question', { timeout: 15_000 });
+      $<HTMLButtonElement>(el, '[part=start-new]')!.click();
+      await waitUntil(() => $(el, '[id^=attr-SURFACE]'), 'the Graffiti questions', { timeout: 15_000 });
+      expect((await loadDraft<{ serviceCode?: string }>(`civic-service-request:${key}`))?.value.serviceCode).not.to.equal('POTHOLE');
+    });
+
+    it('a link for the same service, or a Spanish page, words it accordingly', async () => {
+      const key = uniqueKey();
+      await potholeDraft(key);
+      const same = await linkedTo(key, 'POTHOLE');
+      await waitUntil(() => $(same, '#attr-SIZE-1'), 'straight back to the draft');
+      expect($(same, '[part=draft-question]')).to.equal(null);
+      same.remove();
+      const wrapper = await fixture(html`<div lang="es"><civic-service-request address-only draft-key=${key} service-param="" service-code="GRAFFITI" endpoint=${OPEN311_ENDPOINT}></civic-service-request></div>`);
+      const es = wrapper.querySelector('civic-service-request')!;
+      await waitUntil(() => /^¿Desea continuar su reporte sobre .+ o empezar uno nuevo sobre .+\?$/.test(title(es)), 'asked in Spanish', { timeout: 15_000 });
+    });
+
     it('survive a reload (a new element), and "start over" clears them', async () => {
       const key = uniqueKey();
       const el = await create({ draftKey: key });
@@ -345,11 +399,16 @@ describe('<civic-service-request>', () => {
       expect(title(el)).to.equal('Check your answers before sending your report');
       expect($(el, '.summary-row[data-key=description] .summary-value')!.textContent!.trim()).to.equal('Five hundred test');
       await expect(el).to.be.accessible();
+      const live = () => $(el, '[role=status][aria-live=polite]')!.textContent!.trim();
+      await waitUntil(() => live() === 'Your report was not sent. Everything you entered is kept.', 'the failure announced');
       fail = false;
       const submitted = oneEvent(el, 'civic-request-submitted');
       $<HTMLButtonElement>(el, '[part=submit-button]')!.click();
       const { detail } = await submitted;
       expect(detail.serviceRequestId).to.match(/^\d+$/);
+      await el.updateComplete;
+      expect(title(el)).to.equal('Report sent');
+      expect(live(), 'no stale "not sent" once it was sent').to.equal('');
     });
 
     it('after a timeout where the server did create it, the retry answers the same request (Idempotency-Key)', async () => {

@@ -206,6 +206,22 @@ describe('<civic-status-tracker>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('says so under the address when the tiles cannot load (a tile URL that 404s), and not when they do', async () => {
+      const { service_request_id: id } = await client.submit({ service_code: 'SNOWPLOW', ...HARTFORD, address_string: '550 Main Street', description: 'Street not plowed.' });
+      const el = await fixture<CivicStatusTracker>(
+        html`<civic-status-tracker tile-url=${`${OPEN311_ENDPOINT}/no-such-tiles/{z}/{x}/{y}.png`} endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${id!}></civic-status-tracker>`,
+      );
+      await settled(el);
+      await waitUntil(() => q(el, '[part=map-problem]'), 'the failure said', { timeout: 15_000 });
+      expect(q(el, '[part=map-problem]')!.textContent).to.equal("The map couldn't load. The address above says where the request is.");
+      await expect(el).to.be.accessible();
+
+      const fine = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${id!}></civic-status-tracker>`);
+      await settled(fine);
+      await waitUntil(() => q(fine, '[part=map] .leaflet-tile-loaded'), 'tiles loaded', { timeout: 15_000 });
+      expect(q(fine, '[part=map-problem]')).to.equal(null);
+    });
+
     it('moves with the request looked up next, and leaves no map for a request without a place', async () => {
       const first = await submitOpen();
       const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${first}></civic-status-tracker>`);
@@ -289,11 +305,29 @@ describe('<civic-status-tracker>', () => {
       await settled(el);
       expect(text(el, '[part=not-found] h3')).to.equal("We couldn't find request 99999999");
       const checks = text(el, '[part=not-found] ul');
-      expect(checks).to.include('exactly as it appears in your confirmation');
+      expect(checks).to.include('exactly as it appears on the confirmation page');
       expect(checks).to.include('can take a few minutes to appear');
       expect(input(el).value).to.equal('99999999');
       await waitUntil(() => announced(el) === "We couldn't find request 99999999", 'not found announced');
       await expect(el).to.be.accessible();
+    });
+
+    it('promises no confirmation email (Open311 sends none), unless the city that sends one says so in its strings', async () => {
+      const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker>`);
+      await lookUp(el, '99999997');
+      await settled(el);
+      const words = shadow(el).textContent!.replace(/\s+/g, ' ');
+      expect(words).to.include('It is on the confirmation page');
+      expect(words).not.to.match(/e-?mail/i);
+      const es = await fixture(html`<div lang="es"><civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param=""></civic-status-tracker></div>`);
+      const spanish = es.querySelector('civic-status-tracker')!;
+      await lookUp(spanish, '99999996');
+      await settled(spanish);
+      expect(shadow(spanish).textContent).not.to.match(/correo/i);
+
+      const emailing = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param=""
+        .strings=${{ trackerHint: 'It is in the confirmation email we sent you, for example 10234.' }}></civic-status-tracker>`);
+      expect(shadow(emailing).textContent).to.include('confirmation email we sent you');
     });
 
     it('says the same of a token the server never gave', async () => {

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { property } from 'lit/decorators.js';
 import { CivicElement } from '../../src/core/civic-element.js';
 import { defineElement } from '../../src/core/define.js';
@@ -132,7 +132,8 @@ describe('form primitives', () => {
       ]);
       await el.updateComplete;
       const summary = $(el, '.civic-error-summary');
-      expect(summary.hasAttribute('role')).to.equal(false);
+      // A group named "There is a problem" (a bare div cannot carry a name); not an alert: focus reads it.
+      expect(summary.getAttribute('role')).to.equal('group');
       expect(root(el).activeElement).to.equal(summary);
       const heading = summary.querySelector('h2')!;
       expect(heading.textContent).to.equal('There is a problem');
@@ -303,6 +304,15 @@ describe('form primitives', () => {
       observer.disconnect();
       expect(seen).to.include('');
       expect(seen.at(-1)).to.equal('Draft saved');
+    });
+
+    it('a message given as a function follows a live language switch', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><form-probe></form-probe></div>`);
+      const el = wrapper.querySelector<FormProbe>('form-probe')!;
+      await el.announcer.announce(() => (el.closest('[lang]')!.getAttribute('lang') === 'es' ? 'Se encontraron 3 servicios' : '3 services found'));
+      expect($(el, '[role="status"]').textContent).to.equal('3 services found');
+      wrapper.setAttribute('lang', 'es');
+      await waitUntil(() => $(el, '[role="status"]').textContent === 'Se encontraron 3 servicios', 'said in Spanish');
     });
 
     it('says only the latest of messages sent in quick succession', async () => {

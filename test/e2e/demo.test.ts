@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startDemo, watchProblems, WCAG_TAGS, type DemoSite } from './browser.js';
+import { startDemo, stubMapTiles, watchProblems, WCAG_TAGS, type DemoSite } from './browser.js';
 
 let site: DemoSite;
 before(async () => {
@@ -28,6 +28,38 @@ describe('demo home page', () => {
     }
     assert.equal(focused, '311 services');
     await Promise.all([page.waitForURL('**/services.html'), page.keyboard.press('Enter')]);
+    await page.close();
+  });
+});
+
+describe('demo layout: the header\'s English / Español switch', () => {
+  it('changes <html lang> and the widgets with it, is kept on the next pages, and switches back', async () => {
+    const page = await site.newPage();
+    await stubMapTiles(page);
+    const problems = await watchProblems(page);
+    await page.goto(`${site.url}/services.html`);
+    const heading = page.locator('civic-service-list h2');
+    assert.equal(await heading.textContent(), 'What you can report');
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Español' }).click();
+    await page.waitForURL('**/services.html?lang=es');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+    assert.equal((await heading.textContent())?.trim(), 'Lo que puede reportar');
+    const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    assert.deepEqual(axe.violations.map((v) => v.id), []);
+
+    // The choice follows the resident through ordinary links, the widgets' own included.
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Seguir una solicitud' }).click();
+    await page.waitForURL('**/track.html');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+    await page.goto(`${site.url}/map.html`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+
+    await page.getByRole('navigation', { name: 'Idioma' }).getByRole('link', { name: 'English' }).click();
+    await page.waitForURL('**/map.html?lang=en');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    await page.goto(`${site.url}/services.html`);
+    assert.equal(await heading.textContent(), 'What you can report');
+    assert.deepEqual(problems, []);
     await page.close();
   });
 });

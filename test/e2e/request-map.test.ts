@@ -100,4 +100,50 @@ describe('demo problems map: a new request on the map, in the list, and on to it
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  it('is one tab stop for all its markers: Tab in, arrows among them, Enter opens, Tab leaves (real keys)', async () => {
+    await submitGraffiti();
+    const { page, problems } = await mapPage();
+    await page.goto(`${site.url}/map.html`);
+    const map = page.locator('civic-request-map');
+    await map.locator('.civic-cluster, .civic-pin').first().waitFor({ state: 'attached' });
+    const focusedMarker = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('civic-request-map')!.shadowRoot!.activeElement as HTMLElement | null;
+        return el?.matches('.civic-cluster, .civic-pin') ? (el.getAttribute('aria-label') ?? '') : '';
+      });
+    const markers = await map.locator('.civic-cluster, .civic-pin').count();
+    assert.ok(markers > 2, `${markers} markers`);
+    await map.locator('.leaflet-container').focus();
+    await page.keyboard.press('Tab');
+    const first = await focusedMarker();
+    assert.ok(first, 'Tab from the map reaches a marker');
+    await page.keyboard.press('ArrowRight');
+    const second = await focusedMarker();
+    assert.ok(second && second !== first, 'ArrowRight moves to another marker');
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedMarker(), '', 'one more Tab leaves the markers, however many there are');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focusedMarker(), second, 'Shift+Tab comes back to the marker last used');
+    await page.keyboard.press('Home');
+    assert.equal(await focusedMarker(), first);
+    await page.keyboard.press('End');
+    const last = await focusedMarker();
+    assert.ok(last && last !== first, 'End reaches the last marker');
+    const zoom = () => page.evaluate(() => (document.querySelector('civic-request-map') as unknown as { leafletMap: { getZoom(): number } }).leafletMap.getZoom());
+    const before = await zoom();
+    await page.keyboard.press('Enter');
+    if (/zoom in/.test(last)) {
+      await page.waitForFunction(
+        (z) => (document.querySelector('civic-request-map') as unknown as { leafletMap: { getZoom(): number } }).leafletMap.getZoom() > z,
+        before,
+      );
+    } else {
+      await map.locator('.leaflet-popup a', { hasText: /Follow/ }).waitFor();
+    }
+    const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    assert.deepEqual(axe.violations.map((v) => v.id), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });

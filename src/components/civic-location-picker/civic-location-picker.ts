@@ -615,6 +615,7 @@ export class CivicLocationPicker extends CivicElement {
         ...(v?.lat !== undefined ? { center: [v.lat, v.long] as [number, number], zoom: POINT_ZOOM } : {}),
         ...(bounds ? { bounds } : {}),
         mapOptions: { keyboard: false },
+        onTilesFailed: (failed) => failed && this.tell({ key: 'locationMapFailed', tone: 'problem' }),
       });
       const pin = kit.L.marker(map.getCenter(), { icon: kit.pinIcon, draggable: true, keyboard: false, alt: '' }).addTo(map);
       map.on('click', (e) => {

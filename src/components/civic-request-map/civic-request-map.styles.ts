@@ -115,9 +115,48 @@ export const requestMapStyles = css`
   .popup dd {
     margin: 0;
   }
+  .list {
+    container-type: inline-size;
+  }
   table {
     width: 100%;
     border-collapse: collapse;
+  }
+  td {
+    overflow-wrap: anywhere;
+  }
+  /* Reflow (WCAG 1.4.10): five columns do not fit a phone, so each request becomes a card whose
+     lines carry their column's name. */
+  @container (max-width: 36rem) {
+    table,
+    tbody,
+    tr,
+    td {
+      display: block;
+    }
+    caption {
+      display: block;
+    }
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    tr {
+      padding-block: var(--_civic-space-s, 0.5rem);
+      border-block-end: 1px solid var(--_civic-border, #565c65);
+    }
+    td {
+      border: 0;
+      padding: 0;
+    }
+    td[data-label]::before {
+      content: attr(data-label) ': ' / '';
+      font-weight: 700;
+    }
   }
   caption {
     text-align: start;

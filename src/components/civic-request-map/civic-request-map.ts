@@ -69,6 +69,7 @@ const idOf = (r: ServiceRequest) => r.service_request_id ?? r.token ?? '';
  * @csspart capped - Shown under the count when an area has more requests than `max-requests` allows loading.
  * @csspart count - How many requests are in view.
  * @csspart map - The map.
+ * @csspart map-problem - Says the map (its code or its background tiles) could not load, and points to the list.
  * @csspart list - The table of requests.
  * @csspart error-panel - Shown when the backend cannot be reached, with a retry button.
  *
@@ -104,6 +105,7 @@ export class CivicRequestMap extends CivicElement {
   @state() private loadError?: unknown;
   @state() private loading = false;
   @state() private mapState: MapState = 'idle';
+  @state() private tilesFailed = false;
   @state() private viewBounds: LngLatBounds = WORLD;
   @state() private filtered: ServiceRequest[] = [];
   @state() private listLimit = LIST_PAGE;
@@ -123,6 +125,8 @@ export class CivicRequestMap extends CivicElement {
   private indexedFor?: ServiceRequest[];
   private markers = new Map<string, HTMLButtonElement>();
   private markerLayer?: HTMLElement;
+  private markerOrder: HTMLButtonElement[] = [];
+  private rovingMarker?: HTMLButtonElement;
   private popupFor?: string;
 
   /** The Leaflet map once it is shown (`undefined` before, and in a list-only session): add layers, move it. */
@@ -249,11 +253,13 @@ export class CivicRequestMap extends CivicElement {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
       if (this.loading || this.loadError) return;
-      const capped = this.loader?.capped(this.filters, this.viewBounds) ? ` ${this.t('requestMapCapped')}` : '';
-      const text = this.countText(this.inView().length) + capped;
+      const capped = this.loader?.capped(this.filters, this.viewBounds) ?? false;
+      const count = this.inView().length;
+      const words = () => this.countText(count) + (capped ? ` ${this.t('requestMapCapped')}` : '');
+      const text = words();
       if (text === this.lastAnnounced) return;
       this.lastAnnounced = text;
-      void this.announcer.announce(text);
+      void this.announcer.announce(words);
     }, 300);
   }
 
@@ -335,6 +341,7 @@ export class CivicRequestMap extends CivicElement {
         tileUrl: this.config.tileUrl,
         attribution: this.tileAttribution,
         bounds: this.viewBounds,
+        onTilesFailed: (failed) => (this.tilesFailed = failed),
       });
       this.map = map;
       map.on('moveend', () => this.onMove());
@@ -395,11 +402,51 @@ export class CivicRequestMap extends CivicElement {
       }
     }
     pane.append(added);
+    this.rove();
+  }
+
+  /**
+   * The markers are one tab stop (roving tabindex): the last one focused, or the first in reading
+   * order (north to south, west to east), takes Tab; arrow keys, Home and End move among them.
+   */
+  private rove(focus?: HTMLButtonElement): void {
+    const order = [...this.markers.values()].sort((a, b) => {
+      const pa = this.kit!.L.DomUtil.getPosition(a);
+      const pb = this.kit!.L.DomUtil.getPosition(b);
+      return pa.y - pb.y || pa.x - pb.x;
+    });
+    this.markerOrder = order;
+    const current = focus ?? (this.rovingMarker && order.includes(this.rovingMarker) ? this.rovingMarker : order[0]);
+    this.rovingMarker = current;
+    for (const button of order) button.tabIndex = button === current ? 0 : -1;
+    focus?.focus({ preventScroll: true });
+  }
+
+  private onMarkerKeyDown(event: KeyboardEvent): void {
+    const order = this.markerOrder;
+    const at = order.indexOf(event.target as HTMLButtonElement);
+    if (at < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+    const to =
+      event.key === 'ArrowRight' || event.key === 'ArrowDown' ? Math.min(at + 1, order.length - 1)
+      : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? Math.max(at - 1, 0)
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? order.length - 1
+      : undefined;
+    if (to === undefined) return;
+    // Leaflet's own arrow keys would pan the map under the resident's focus.
+    event.preventDefault();
+    event.stopPropagation();
+    this.rove(order[to]);
   }
 
   /** A pane of our own inside Leaflet's marker pane, so tiles and controls are never touched. */
   private createMarkerLayer(map: LeafletTypes.Map, kit: MapKit): HTMLElement {
     const layer = kit.L.DomUtil.create('div', 'civic-markers', map.getPanes().markerPane);
+    layer.addEventListener('keydown', (event) => this.onMarkerKeyDown(event));
+    layer.addEventListener('focusin', (event) => {
+      const button = event.target as HTMLButtonElement;
+      if (button !== this.rovingMarker && this.markerOrder.includes(button)) this.rove(button);
+    });
     // Leaflet moves panes during zoom animations; positions are recomputed at `moveend`.
     map.on('zoomstart', () => layer.classList.add('civic-markers--zooming'));
     map.on('zoomend', () => layer.classList.remove('civic-markers--zooming'));
@@ -570,27 +617,31 @@ export class CivicRequestMap extends CivicElement {
       .map(({ r }) => r);
     const rest = requests.length - shown.length;
     const link = !!this.trackerUrl;
-    return html`<table part="list">
+    // Explicit roles: at narrow widths the rows become stacked cards (display: block), and some
+    // browsers drop a table's semantics with its display. Each card line shows its column's name
+    // from data-label, as CSS content with empty alternative text: the column header already names it.
+    const cell = (label: string, value: unknown) => html`<td role="cell" data-label=${label}>${value}</td>`;
+    return html`<div class="list"><table part="list" role="table">
         <caption>${this.t('requestMapListCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.t('requestMapColStatus')}</th>
-            <th scope="col">${this.t('requestMapColCategory')}</th>
-            <th scope="col">${this.t('requestMapColAddress')}</th>
-            <th scope="col">${this.t('requestMapColDate')}</th>
-            ${link ? html`<th scope="col">${this.t('requestMapColDetails')}</th>` : nothing}
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">${this.t('requestMapColStatus')}</th>
+            <th scope="col" role="columnheader">${this.t('requestMapColCategory')}</th>
+            <th scope="col" role="columnheader">${this.t('requestMapColAddress')}</th>
+            <th scope="col" role="columnheader">${this.t('requestMapColDate')}</th>
+            ${link ? html`<th scope="col" role="columnheader">${this.t('requestMapColDetails')}</th>` : nothing}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           ${shown.map((r) => {
             const href = this.linkFor(r);
-            return html`<tr data-request-id=${idOf(r)}>
-              <td>${this.statusText(r.status)}</td>
-              <td>${this.categoryOf(r)}</td>
-              <td>${r.address || this.t('requestMapNoAddress')}</td>
-              <td>${r.requested_datetime ? this.formatDate(r.requested_datetime, { dateStyle: 'medium' }) : '—'}</td>
+            return html`<tr role="row" data-request-id=${idOf(r)}>
+              ${cell(this.t('requestMapColStatus'), this.statusText(r.status))}
+              ${cell(this.t('requestMapColCategory'), this.categoryOf(r))}
+              ${cell(this.t('requestMapColAddress'), r.address || this.t('requestMapNoAddress'))}
+              ${cell(this.t('requestMapColDate'), r.requested_datetime ? this.formatDate(r.requested_datetime, { dateStyle: 'medium' }) : '—')}
               ${link
-                ? html`<td>
+                ? html`<td role="cell">
                     ${href
                       ? html`<a href=${href} @click=${(e: MouseEvent) => this.onFollow(e, r)}>${this.t('requestMapFollowId', { id: r.service_request_id! })}</a>`
                       : nothing}
@@ -599,7 +650,7 @@ export class CivicRequestMap extends CivicElement {
             </tr>`;
           })}
         </tbody>
-      </table>
+      </table></div>
       ${rest > 0
         ? html`<button type="button" class="civic-button civic-button--secondary more" @click=${() => (this.listLimit += LIST_PAGE)}>
             ${this.t('requestMapShowMore', { count: Math.min(rest, LIST_PAGE) })}
@@ -628,7 +679,8 @@ export class CivicRequestMap extends CivicElement {
           ${list ? this.t('requestMapShowMap') : this.t('requestMapShowList')}
         </button>
       </div>
-      ${this.mapState === 'failed' && !list ? html`<p role="alert">${this.t('requestMapMapFailed')}</p>` : nothing}
+      ${this.mapState === 'failed' && !list ? html`<p role="alert" part="map-problem">${this.t('requestMapMapFailed')}</p>` : nothing}
+      ${this.mapState === 'ready' && this.tilesFailed && !list ? html`<p role="alert" part="map-problem">${this.t('requestMapTilesFailed')}</p>` : nothing}
       ${this.mapState === 'loading' && !list ? html`<p role="status">${this.t('requestMapMapLoading')}</p>` : nothing}
       <div class="map" part="map" role="region" aria-label=${this.t('requestMapLabel')} ?hidden=${list || this.mapState === 'failed'}></div>
       ${list && !this.loadError ? this.renderList(requests) : nothing}

@@ -20,7 +20,8 @@ const en = {
   requestMapLoading: 'Loading requests…',
   requestMapMapLoading: 'Loading map…',
   requestMapMapFailed: "The map couldn't load. Use “Show as list” to see the same requests.",
-  requestMapLabel: 'Map of reported problems. Arrow keys move the map, plus and minus zoom, Tab reaches the markers.',
+  requestMapTilesFailed: "The map's streets couldn't load. Use “Show as list” to see the same requests with their addresses.",
+  requestMapLabel: 'Map of reported problems. Arrow keys move the map, plus and minus zoom, Tab reaches the markers and arrow keys move between them.',
   requestMapCountAll: {
     one: '{count} request in view',
     other: '{count} requests in view',
@@ -70,7 +71,8 @@ const es: Record<keyof typeof en, Message> = {
   requestMapLoading: 'Cargando solicitudes…',
   requestMapMapLoading: 'Cargando el mapa…',
   requestMapMapFailed: 'No se pudo cargar el mapa. Use «Ver como lista» para ver las mismas solicitudes.',
-  requestMapLabel: 'Mapa de problemas reportados. Las flechas mueven el mapa, más y menos cambian el zoom y Tab lleva a los marcadores.',
+  requestMapTilesFailed: 'No se pudieron cargar las calles del mapa. Use «Ver como lista» para ver las mismas solicitudes con su dirección.',
+  requestMapLabel: 'Mapa de problemas reportados. Las flechas mueven el mapa, más y menos cambian el zoom, Tab lleva a los marcadores y las flechas pasan de uno a otro.',
   requestMapCountAll: {
     one: '{count} solicitud en esta zona',
     other: '{count} solicitudes en esta zona',

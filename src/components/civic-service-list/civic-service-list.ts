@@ -84,7 +84,8 @@ export class CivicServiceList extends CivicElement {
       const services = await backend.services();
       if (id !== this.loadId) return;
       this.services = services;
-      this.announcer.announce(this.t('serviceListCount', { count: this.visible().length }));
+      const count = this.visible().length;
+      this.announcer.announce(() => this.t('serviceListCount', { count }));
     } catch (error) {
       if (id === this.loadId) this.loadError = error;
     }

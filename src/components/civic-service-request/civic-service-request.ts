@@ -9,6 +9,7 @@ import { DraftController } from '../../core/forms/draft.js';
 import { FormFlowController } from '../../core/forms/flow.js';
 import { SubmitController } from '../../core/forms/submit.js';
 import { flowStyles } from '../../core/forms/flow-styles.js';
+import { renderDraftQuestion } from './steps/draft-question.js';
 import { answerText, submittedAnswers, validateAnswers } from './answers.js';
 import {
   askable,
@@ -95,6 +96,7 @@ interface Confirmation {
  * @csspart submit-button - Send the report.
  * @csspart summary-list - The check-your-answers list.
  * @csspart confirmation-panel - The reference number panel.
+ * @csspart draft-question - Asked when a link opens another service while a draft exists: continue it, or start a new one.
  *
  * @cssprop --civic-service-request-gap - Space between sections. Default `var(--civic-space-l)`.
  * @cssprop --civic-service-request-max-width - Widest the form grows. Default `40rem`.
@@ -149,6 +151,8 @@ export class CivicServiceRequest extends CivicElement {
   /** Whether the location step uses `<civic-location-picker>` (when it is registered) or a typed address. */
   @property({ type: Boolean, attribute: 'address-only' }) addressOnly = false;
 
+  /** A link asked for this service while a draft about another was stored: ask which to do. */
+  @state() private draftQuestion?: string;
   @state() private services?: Service[];
   @state() private servicesError?: unknown;
   @state() private definition?: ServiceDefinition;
@@ -301,13 +305,24 @@ export class CivicServiceRequest extends CivicElement {
 
   /** Restores the stored draft, or starts from `service-code` / the URL's service parameter. */
   private async restore(): Promise<void> {
+    const fromUrl = this.serviceParam ? new URLSearchParams(location.search).get(this.serviceParam) : null;
+    const code = this.serviceCode || fromUrl || undefined;
     if (await this.store.restore()) {
       this.descriptionCount.setValue(this.draft.description);
+      if (code && this.draft.serviceCode && code !== this.draft.serviceCode) this.draftQuestion = code;
     } else {
-      const fromUrl = this.serviceParam ? new URLSearchParams(location.search).get(this.serviceParam) : null;
-      const code = this.serviceCode || fromUrl || undefined;
       if (code) this.store.value = { ...emptyDraft(), serviceCode: code, step: 'questions' };
     }
+  }
+
+  private serviceNameOf(code: string): string {
+    return this.services?.find((s) => s.service_code === code)?.service_name ?? code;
+  }
+
+  private async startNewReport(code: string): Promise<void> {
+    await this.startOver();
+    this.store.replace({ ...emptyDraft(), serviceCode: code, step: 'questions' });
+    this.draftQuestion = undefined;
   }
 
   // ---- draft ------------------------------------------------------------------------------------
@@ -401,7 +416,9 @@ export class CivicServiceRequest extends CivicElement {
   private async send(event: Event): Promise<void> {
     event.preventDefault();
     const backend = this.backend;
-    if (!backend || !this.draft.serviceCode) return;
+    if (!backend || !this.draft.serviceCode || this.submitter.sending) return;
+    // The last attempt's failure is no longer news; a new failure is announced afresh.
+    this.announcer.clear();
     const serviceCode = this.draft.serviceCode;
     const serviceName = this.serviceName;
     // The controller sends one at a time, keeps the key for an unchanged resend and resends once back online.
@@ -659,6 +676,22 @@ export class CivicServiceRequest extends CivicElement {
     if (!this.backend) return nothing;
     if (!this.store.restored) return html`<p role="status">${this.t('loading')}</p>`;
     const inProgress = this.draft.step !== 'category' && this.draft.step !== 'done';
+    const wanted = this.draftQuestion;
+    if (wanted && this.draft.serviceCode) {
+      return html`<div class="request" part="base">
+        ${renderDraftQuestion({
+          ...this.ctx(),
+          current: this.serviceName,
+          wanted: this.serviceNameOf(wanted),
+          onContinue: () => {
+            this.draftQuestion = undefined;
+            this.flow.focus();
+          },
+          onStartNew: () => void this.startNewReport(wanted),
+        })}
+        ${this.announcer.render()}
+      </div>`;
+    }
     return html`<div class="request" part="base">
       ${this.summary.render(this.t)} ${this.renderStep()}
       ${inProgress || (this.draft.step === 'category' && this.draft.serviceCode)

@@ -8,6 +8,9 @@ import type { Message } from '../../core/locales/en.js';
 const en = {
   requestEmergencyNotice: 'If someone is in danger or hurt, call 911 now. Do not use this form for emergencies.',
   requestStartOver: 'Start over and clear this report',
+  requestDraftQuestion: 'Continue your report about {current}, or start a new one about {wanted}?',
+  requestDraftContinue: 'Continue my report about {current}',
+  requestDraftStartNew: 'Start a new report about {wanted}',
   requestCategoryTitle: 'What do you want to report?',
   requestCategoryLegend: 'Choose the kind of problem',
   requestSearchLabel: 'Search for a problem',
@@ -103,6 +106,9 @@ const en = {
 const es: Record<keyof typeof en, Message> = {
   requestEmergencyNotice: 'Si alguien está en peligro o herido, llame al 911 ahora. No use este formulario para emergencias.',
   requestStartOver: 'Empezar de nuevo y borrar este reporte',
+  requestDraftQuestion: '¿Desea continuar su reporte sobre {current} o empezar uno nuevo sobre {wanted}?',
+  requestDraftContinue: 'Continuar mi reporte sobre {current}',
+  requestDraftStartNew: 'Empezar un reporte nuevo sobre {wanted}',
   requestCategoryTitle: '¿Qué desea reportar?',
   requestCategoryLegend: 'Elija el tipo de problema',
   requestSearchLabel: 'Buscar un problema',

@@ -105,6 +105,7 @@ function normaliseReference(value: string): string {
  * @csspart details - The list of details (who, when, where).
  * @csspart photo - The photo sent with the request.
  * @csspart map - The map of the location (loaded lazily with Leaflet; the address is always shown as text).
+ * @csspart map-problem - Says the map could not load (offline, blocked), pointing to the address.
  * @csspart timeline-title - The heading above the updates.
  * @csspart timeline - The list of updates.
  * @csspart processing - "Still being processed" panel.
@@ -156,6 +157,7 @@ export class CivicStatusTracker extends CivicElement {
   @state() private query = '';
   @state() private view: View = { kind: 'idle' };
   @state() private mapFailed = false;
+  @state() private mapTilesFailed = false;
 
   private current?: { ref: string; kind: LookupKind };
   private runId = 0;
@@ -299,6 +301,7 @@ export class CivicStatusTracker extends CivicElement {
       }
       const serviceRequestId = request.service_request_id ?? id!;
       this.mapFailed = false;
+      this.mapTilesFailed = false;
       this.view = { kind: 'found', ref, request };
       void this.announcer.announce(
         this.t('trackerAnnounceFound', { id: serviceRequestId, status: this.statusWords(request) }),
@@ -337,6 +340,7 @@ export class CivicStatusTracker extends CivicElement {
         zoom: 16,
         // Scrolling the page over the map must keep scrolling the page.
         mapOptions: { scrollWheelZoom: false },
+        onTilesFailed: (failed) => (this.mapTilesFailed = failed),
       });
       kit.L.marker([lat, long], { icon: kit.pinIcon, keyboard: false, alt: '' }).addTo(map);
       this.map = map;
@@ -513,6 +517,9 @@ export class CivicStatusTracker extends CivicElement {
       ${this.renderExpected(request)} ${this.renderDetails(request, id)}
       ${request.media_url
         ? html`<figure part="photo"><img src=${request.media_url} alt=${this.t('trackerPhotoAlt', { id })} loading="lazy" /></figure>`
+        : nothing}
+      ${request.lat !== undefined && request.long !== undefined && (this.mapFailed || this.mapTilesFailed)
+        ? html`<p class="map-problem" part="map-problem">${this.t(request.address ? 'trackerMapFailed' : 'trackerMapFailedNoAddress')}</p>`
         : nothing}
       ${request.lat !== undefined && request.long !== undefined && !this.mapFailed
         ? html`<div class="map" part="map" role="region" aria-label=${this.t('trackerMapLabel', { id })}></div>`

@@ -36,8 +36,8 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').match
 
 /**
  * GOV.UK error summary: after a failed submit, "There is a problem" and a list of links to
- * each field, at the top of the form. It takes focus when shown (so it is read out, without
- * `role="alert"`), and a link moves focus to its field with the field's label scrolled into
+ * each field, at the top of the form: a group named by its heading. It takes focus when shown
+ * (so it is read out, without `role="alert"`), and a link moves focus to its field with the field's label scrolled into
  * view. Fires `civic-invalid` (cancelable; the default prefixes the page title with "Error:").
  *
  * ```ts
@@ -115,7 +115,9 @@ export class ErrorSummaryController implements ReactiveController {
         : this.headingLevel === 3
           ? html`<h3 class="civic-error-summary__title" id=${titleId}>${title}</h3>`
           : html`<h4 class="civic-error-summary__title" id=${titleId}>${title}</h4>`;
-    return html`<div class="civic-error-summary" id=${this.id} tabindex="-1" aria-labelledby=${titleId} part="error-summary">
+    // A named group: when focus lands on it, screen readers say "There is a problem, group" before
+    // the list (a div cannot carry a name). Not role="alert": the focus move already reads it.
+    return html`<div class="civic-error-summary" id=${this.id} role="group" tabindex="-1" aria-labelledby=${titleId} part="error-summary">
       ${heading}
       <ul class="civic-error-summary__list">
         ${this.errors.map(

@@ -29,6 +29,12 @@ export interface CreateMapOptions {
   bounds?: LngLatBounds;
   /** Any other Leaflet map option (`keyboard: false` to handle keys yourself, `maxZoom`…). */
   mapOptions?: LeafletTypes.MapOptions;
+  /**
+   * Called with `true` when not one tile of a view could load (offline, blocked by a firewall or
+   * a CSP, a wrong tile URL): the map is then an empty box and the widget should say so and point
+   * to its typed or list alternative. Called with `false` when tiles load again.
+   */
+  onTilesFailed?: (failed: boolean) => void;
 }
 
 export interface PinKeyboardOptions {
@@ -111,10 +117,36 @@ export function mapKit(L: Leaflet): MapKit {
         ...(still ? { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false, inertia: false } : {}),
         ...options.mapOptions,
       });
-      L.tileLayer(options.tileUrl || OSM_TILE_URL, {
+      const tiles = L.tileLayer(options.tileUrl || OSM_TILE_URL, {
         attribution: options.attribution || OSM_ATTRIBUTION,
         maxZoom: 19,
       }).addTo(map);
+      const onTilesFailed = options.onTilesFailed;
+      if (onTilesFailed) {
+        // Leaflet fires `load` once every tile of a view has settled, failed ones included; a view
+        // with some failures and some tiles is still a usable map.
+        let loaded = 0;
+        let failed = 0;
+        let down = false;
+        tiles.on('loading', () => {
+          loaded = 0;
+          failed = 0;
+        });
+        tiles.on('tileload', () => {
+          loaded++;
+          if (down) {
+            down = false;
+            onTilesFailed(false);
+          }
+        });
+        tiles.on('tileerror', () => failed++);
+        tiles.on('load', () => {
+          if (!down && failed > 0 && loaded === 0) {
+            down = true;
+            onTilesFailed(true);
+          }
+        });
+      }
       if (options.center) {
         map.setView(options.center, options.zoom ?? 16);
       } else if (options.bounds) {

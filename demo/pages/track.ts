@@ -1,0 +1,25 @@
+import type { DemoPage } from '../../server/demo.js';
+
+// ...and one element, pointed at the city's Open311 endpoint. The confirmation link
+// /track.html?request=1234 opens the request straight away.
+const widget = `
+    <civic-hall endpoint="/open311/v2" jurisdiction-id="hartford.ct.us">
+      <civic-status-tracker heading-level="2" refresh-interval="60"></civic-status-tracker>
+    </civic-hall>`;
+
+export default {
+  path: '/track.html',
+  nav: 3,
+  en: {
+    label: 'Track a request',
+    main: `
+    <h1>Follow up on a problem you reported</h1>
+    <p>See what the city has done about a problem you reported, who is handling it and when to expect it fixed. This page checks for news by itself while you keep it open.</p>${widget}`,
+  },
+  es: {
+    label: 'Seguir una solicitud',
+    main: `
+    <h1>Siga un problema que reportó</h1>
+    <p>Vea lo que la ciudad ha hecho con un problema que usted reportó, quién se encarga y cuándo se espera que esté arreglado. Esta página busca novedades por sí sola mientras la tenga abierta.</p>${widget}`,
+  },
+} satisfies DemoPage;
