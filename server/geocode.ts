@@ -28,6 +28,8 @@ const PLACE_WORDS = new Set(['hartford', 'connecticut', 'usa', 'us', 'united', '
 function tokens(text: string): string[] {
   return text
     .toLowerCase()
+    // "Main St & Asylum Ave", "Main St / Asylum Ave": a corner, said as residents say it.
+    .replace(/\s*[&/@]\s*/g, ' and ')
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     .split(/\s+/)
     .filter(Boolean);
@@ -56,8 +58,17 @@ function streetMatches(streetWords: string[], query: string[]): boolean {
   });
 }
 
+/** Every query word is a word of the place's name, in any order ("Asylum and Main"); the last may be a prefix. */
+function nameMatches(name: string, query: Query): boolean {
+  const words = tokens(name).map((w) => ABBREVIATIONS[w] ?? w);
+  const wanted = [...(query.number ? [query.number] : []), ...query.street];
+  if (wanted.length === 0) return false;
+  return wanted.every((w, i) => words.some((n) => (i === wanted.length - 1 ? n.startsWith(w) : n === w)));
+}
+
 function place(a: SeedAddress, v2: boolean) {
-  const display = [a.house_number, a.street, CITY.name, CITY.state, a.zipcode, CITY.country].join(', ');
+  const corner = a.house_number === '';
+  const display = [a.name, a.house_number, corner ? undefined : a.street, CITY.name, CITY.state, a.zipcode, CITY.country].filter(Boolean).join(', ');
   const d = 0.0001;
   return {
     place_id: a.id,
@@ -68,11 +79,11 @@ function place(a: SeedAddress, v2: boolean) {
     type: 'house',
     ...(v2 ? { place_rank: 30 } : {}),
     importance: 0.1,
-    name: '',
+    name: a.name ?? '',
     display_name: display,
     address: {
-      house_number: a.house_number,
-      road: a.street,
+      // A corner has no house number, and naming one of its two streets would misplace it.
+      ...(corner ? {} : { house_number: a.house_number, road: a.street }),
       city: CITY.name,
       state: CITY.state,
       postcode: a.zipcode,
@@ -91,16 +102,27 @@ function distanceMeters(lat1: number, lon1: number, lat2: number, lon2: number):
   return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
 
-/** Exact house numbers first, then numbers that start with what was typed (a search-as-you-type prefix). */
+/**
+ * Exact house numbers first, then numbers that start with what was typed (a search-as-you-type
+ * prefix); named places (City Hall) before plain addresses of the same rank. A named place also
+ * matches by its name ("city hall", "Asylum and Main").
+ */
 export function searchAddresses(addresses: SeedAddress[], q: string, limit: number): SeedAddress[] {
   const query = parseQuery(q);
-  const rank = (a: SeedAddress) => (!query.number || a.house_number === query.number ? 0 : 1);
-  const hits = addresses.filter((a) => {
-    if (query.number && !a.house_number.startsWith(query.number)) return false;
-    return streetMatches(tokens(a.street), query.street);
-  });
+  const byAddress = (a: SeedAddress) =>
+    a.house_number !== '' &&
+    (!query.number || a.house_number.startsWith(query.number)) &&
+    streetMatches(tokens(a.street), query.street);
+  const byName = (a: SeedAddress) => Boolean(a.name) && nameMatches(a.name!, query);
+  const rank = (a: SeedAddress) => (!query.number || a.house_number === query.number || byName(a) ? 0 : 1);
+  const hits = addresses.filter((a) => byAddress(a) || byName(a));
   hits.sort(
-    (x, y) => rank(x) - rank(y) || x.street.localeCompare(y.street) || Number(x.house_number) - Number(y.house_number),
+    (x, y) =>
+      rank(x) - rank(y) ||
+      Number(!x.name) - Number(!y.name) ||
+      (x.name && y.name ? x.id - y.id : 0) ||
+      x.street.localeCompare(y.street) ||
+      Number(x.house_number) - Number(y.house_number),
   );
   return hits.slice(0, limit);
 }

@@ -88,6 +88,8 @@ const DDL = [
      lat double precision NOT NULL,
      lon double precision NOT NULL
    )`,
+  // Named places (City Hall, a street corner): added after the first release, hence not in CREATE.
+  `ALTER TABLE addresses ADD COLUMN IF NOT EXISTS name text`,
 ];
 
 export async function createSchema(db: Queryable): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Database, Queryable } from './db.js';
-import { CITY, SERVICES, STREETS, type SeedService } from './seed-data.js';
+import { CITY, PLACES, SERVICES, STREETS, type SeedService } from './seed-data.js';
 
 /** mulberry32: tiny, fast and deterministic, so every fresh database holds the same city. */
 export function prng(seed: number): () => number {
@@ -15,11 +15,14 @@ export function prng(seed: number): () => number {
 
 export interface SeedAddress {
   id: number;
+  /** Empty for a street corner. */
   house_number: string;
   street: string;
   zipcode: string;
   lat: number;
   lon: number;
+  /** A named place: "City Hall", "Main Street and Asylum Avenue". */
+  name?: string | null;
 }
 
 export function buildAddresses(random: () => number): SeedAddress[] {
@@ -249,7 +252,10 @@ export async function seed(db: Database, now = new Date()): Promise<boolean> {
       attributes,
     );
     const addresses = buildAddresses(random);
-    await insertJson(tx, 'addresses', 'id int, house_number text, street text, zipcode text, lat float8, lon float8', addresses);
+    // Named places join the geocoder's list, not the pool seeded requests are placed in, so adding
+    // one leaves every seeded request where it was.
+    const places = PLACES.map((p, i) => ({ id: addresses.length + i + 1, ...p }));
+    await insertJson(tx, 'addresses', 'id int, house_number text, street text, zipcode text, lat float8, lon float8, name text', [...addresses, ...places]);
     const { requests, notes } = buildRequests(random, addresses, now);
     await insertJson(
       tx,

@@ -17,7 +17,7 @@ import {
 } from './render.js';
 import type { NoteRow, Open311Store, RequestFilter } from './store.js';
 import { readForm, validateSubmission } from './submit.js';
-import { contactPolicyOf } from '../seed-data.js';
+import { contactPolicyOf, locationPolicyOf } from '../seed-data.js';
 
 const DAY = 86_400_000;
 const MAX_RESULTS = 1000;
@@ -97,6 +97,26 @@ export function requestFilter(c: Context, now: Date): RequestFilter {
     limit: pageSize,
     offset: (page - 1) * pageSize,
   };
+}
+
+/**
+ * A service whose location policy is `point` refuses a report without coordinates, with a 400
+ * naming `lat`, reported together with every other problem of the same POST.
+ */
+async function withPointPolicy<T>(code: string, one: (name: string) => string | undefined, validate: () => Promise<T>): Promise<T> {
+  const missing = locationPolicyOf(code) === 'point' && (one('lat') === undefined || one('long') === undefined);
+  const refusal = { code: 400, description: 'lat: This service needs the exact place: send lat and long (choose it on a map or use your location).' };
+  let result: T;
+  try {
+    result = await validate();
+  } catch (err) {
+    if (missing && err instanceof Open311Error && err.status === 400 && !err.errors.some((e) => /^(lat|long):/.test(e.description))) {
+      throw new Open311Error(400, [refusal, ...err.errors]);
+    }
+    throw err;
+  }
+  if (missing) throw new Open311Error(400, [refusal]);
+  return result;
 }
 
 export interface Open311Deps {
@@ -207,7 +227,8 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
       }
     }
     try {
-      const input = await validateSubmission(form, service, await store.attributes(code), contactPolicyOf(code));
+      const attrs = await store.attributes(code);
+      const input = await withPointPolicy(code, one, () => validateSubmission(form, service, attrs, contactPolicyOf(code)));
       const delay = service.type === 'batch' ? config.batchDelayMs : 0;
       const created = await store.create({ ...input, availableAt: new Date(now.getTime() + delay) }, now);
       const notice = service.service_notice ?? undefined;

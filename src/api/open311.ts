@@ -43,6 +43,12 @@ export interface Open311ClientOptions {
   format?: 'json' | 'xml' | 'auto';
   /** Milliseconds before a call rejects with `TimeoutError`. Default 15000. */
   timeout?: number;
+  /**
+   * The reader's language (BCP 47, e.g. `es-MX`), sent as `Accept-Language` on every call so a
+   * server can answer service names, questions, notices and notes in it. No preflight: the header
+   * is CORS-safelisted.
+   */
+  language?: string;
   /** The `fetch` to use (tests, or a page that wraps fetch). Default: the global one. */
   fetch?: typeof fetch;
 }
@@ -101,6 +107,7 @@ export class Open311Client implements CivicBackend {
   private readonly format: 'json' | 'xml' | 'auto';
   private readonly timeout: number;
   private readonly fetchFn: typeof fetch;
+  private readonly language: string | undefined;
   private discoveryPromise: Promise<Discovery> | undefined;
 
   constructor(options: Open311ClientOptions) {
@@ -109,6 +116,7 @@ export class Open311Client implements CivicBackend {
     this.apiKey = options.apiKey || undefined;
     this.format = options.format ?? 'auto';
     this.timeout = options.timeout ?? 15_000;
+    this.language = options.language || undefined;
     // Bound so a method reference to window.fetch does not throw "Illegal invocation".
     this.fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
@@ -164,7 +172,7 @@ export class Open311Client implements CivicBackend {
 
   /** GET a document and check it is the kind asked for (else MalformedResponseError). */
   private async get(path: string, fmt: WireFormat, kind: DocumentKind, params?: URLSearchParams): Promise<Loose> {
-    const { status, body } = await exchange({ fetch: this.fetchFn, timeout: this.timeout }, this.url(path, params), fmt);
+    const { status, body } = await exchange({ fetch: this.fetchFn, timeout: this.timeout }, this.url(path, params), fmt, { language: this.language });
     assertShape(body, status, kind);
     return body;
   }
@@ -305,7 +313,7 @@ export class Open311Client implements CivicBackend {
     // know it may refuse: send it only to the page's own origin or to a server that announces it.
     const sendKey = idempotencyKey !== undefined && (sameOrigin(url) || (await this.supports('idempotency')));
     const headers: Record<string, string> = sendKey ? { 'Idempotency-Key': idempotencyKey } : {};
-    const answer = await exchange({ fetch: this.fetchFn, timeout: this.timeout }, url, fmt, { method: 'POST', body, headers });
+    const answer = await exchange({ fetch: this.fetchFn, timeout: this.timeout }, url, fmt, { method: 'POST', body, headers, language: this.language });
     assertShape(answer.body, answer.status, 'requests');
     return submitResultFrom(answer.body);
   }

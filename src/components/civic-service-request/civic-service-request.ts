@@ -233,6 +233,9 @@ export class CivicServiceRequest extends CivicElement {
     const backend = this.backend;
     this.services = undefined;
     this.servicesError = undefined;
+    // A new backend (or the same one in another language) has its own words for the questions.
+    this.definition = undefined;
+    this.definitionError = undefined;
     if (!backend) return;
     if (!this.restored) await this.restore();
     if (id !== this.loadId) return;
@@ -450,7 +453,7 @@ export class CivicServiceRequest extends CivicElement {
       this.focusStep = true;
       this.emit('civic-request-submitted', { ...(id ? { serviceRequestId: id } : {}), ...(result.token ? { token: result.token } : {}), serviceCode });
     } catch (error) {
-      const placed = serverErrors(error, this.definition?.attributes ?? []);
+      const placed = serverErrors(error, this.definition?.attributes ?? [], this.draft.location ? undefined : this.t('requestErrorNeedsPoint'));
       if (placed) {
         // The server refused it, so nothing was created: the next attempt is a new submission.
         this.patch({ idempotencyKey: undefined });
