@@ -481,6 +481,70 @@ describe('<civic-service-request>', () => {
     });
   });
 
+  describe('location step when the geocoder cannot help', () => {
+    /** A service request with the picker, pointed at a geocoder on a closed port. */
+    async function withDeadGeocoder(): Promise<CivicServiceRequest> {
+      const el = await fixture<CivicServiceRequest>(
+        html`<civic-service-request draft-key=${uniqueKey()} service-param="" geocoder-url="http://127.0.0.1:9/geocode" endpoint=${OPEN311_ENDPOINT}></civic-service-request>`,
+      );
+      await waitUntil(() => $(el, '[data-service-code]'), 'list', { timeout: 15_000 });
+      return el;
+    }
+
+    async function typeInPicker(el: CivicServiceRequest, text: string) {
+      await waitUntil(() => $(el, 'civic-location-picker'), 'picker loaded', { timeout: 15_000 });
+      const picker = $(el, 'civic-location-picker') as HTMLElement & { error?: string; value?: unknown; updateComplete: Promise<unknown> };
+      await picker.updateComplete;
+      const input = picker.shadowRoot!.querySelector<HTMLInputElement>('#address')!;
+      input.focus();
+      input.value = text;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
+      await waitUntil(() => picker.value, 'typed address kept', { timeout: 15_000 });
+      return picker;
+    }
+
+    it('continues with the address exactly as typed, says so, and sends it as address_string', async () => {
+      const el = await withDeadGeocoder();
+      await chooseService(el, 'SNOWPLOW');
+      const picker = await typeInPicker(el, 'Behind 12 Elm Row, by the garages');
+      expect(picker.shadowRoot!.querySelector('[part=notice]')!.textContent!.trim()).to.equal(
+        'We could not find this address on the map. The city will use it as you typed it.',
+      );
+      await continueStep(el);
+      expect(title(el)).to.equal('Describe the problem');
+      await continueStep(el);
+      await continueStep(el);
+      expect(title(el)).to.equal('Check your answers before sending your report');
+      expect($(el, '[data-key=location] .summary-value')!.textContent!.trim()).to.equal('Behind 12 Elm Row, by the garages');
+      const submitted = oneEvent(el, 'civic-request-submitted');
+      await continueStep(el);
+      const { detail } = await submitted;
+      const stored = await client().request(detail.serviceRequestId!);
+      expect(stored!.address).to.equal('Behind 12 Elm Row, by the garages');
+      expect(stored!.lat).to.equal(undefined);
+    });
+
+    it('a service whose backend demands coordinates says so on the location step, in the resident\'s words', async () => {
+      const el = await withDeadGeocoder();
+      await chooseService(el, 'SIGNAL');
+      await check(el, 'attr-SIGNAL_PROBLEM-0');
+      await continueStep(el);
+      await typeInPicker(el, 'Main and Pearl');
+      await continueStep(el);
+      await continueStep(el);
+      await continueStep(el);
+      expect(title(el)).to.equal('Check your answers before sending your report');
+      await continueStep(el);
+      await waitUntil(() => title(el) === 'Where is the problem?', 'back on the location step', { timeout: 15_000 });
+      const message = 'The city needs the exact place for this kind of report: choose it on the map or use your location';
+      expect(summaryLinks(el)).to.deep.equal([message]);
+      const picker = $(el, 'civic-location-picker') as HTMLElement & { error?: string; updateComplete: Promise<unknown> };
+      await picker.updateComplete;
+      expect(picker.error).to.equal(message);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('details step: photo', () => {
     const png = () =>
       new File([Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0))], 'hole.png', { type: 'image/png' });
