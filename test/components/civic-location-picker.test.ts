@@ -642,6 +642,32 @@ describe('<civic-location-picker>', () => {
       await said(el, `Se encontraron ${options(el).length} direcciones`);
       await expect(el).to.be.accessible();
     });
+
+    it('says in Spanish that a typed address is used as typed', async () => {
+      const wrapper = await fixture(html`<div lang="es"><civic-location-picker geocoder-url="http://127.0.0.1:9/geocode"></civic-location-picker></div>`);
+      const el = wrapper.querySelector('civic-location-picker')!;
+      type(el, 'Calle Elm 12');
+      await waitUntil(() => el.value, 'typed address kept', { timeout: 10_000 });
+      await el.updateComplete;
+      expect(notice(el)).to.equal('No pudimos encontrar esta dirección en el mapa. La ciudad la usará tal como la escribió.');
+    });
+
+    it('puts Leaflet\'s own controls in the widget\'s language, and follows a live switch', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div lang="es-MX"><civic-location-picker tile-url=${TILE} bounds=${BOUNDS}></civic-location-picker></div>`);
+      const el = wrapper.querySelector('civic-location-picker')!;
+      await el.updateComplete;
+      const map = await openMap(el);
+      const zoomIn = map.querySelector<HTMLElement>('.leaflet-control-zoom-in')!;
+      const zoomOut = map.querySelector<HTMLElement>('.leaflet-control-zoom-out')!;
+      const leaflet = () => map.querySelector<HTMLAnchorElement>('.leaflet-control-attribution a[href="https://leafletjs.com"]')!;
+      expect([zoomIn.title, zoomIn.getAttribute('aria-label'), zoomOut.title, zoomOut.getAttribute('aria-label')]).to.deep.equal(['Acercar', 'Acercar', 'Alejar', 'Alejar']);
+      expect(leaflet().title).to.equal('Leaflet, una biblioteca JavaScript para mapas interactivos');
+      await expect(el).to.be.accessible();
+      wrapper.setAttribute('lang', 'en');
+      await waitUntil(() => zoomIn.title === 'Zoom in', 'relabelled in English');
+      expect(zoomOut.getAttribute('aria-label')).to.equal('Zoom out');
+      expect(leaflet().title).to.equal('Leaflet, a JavaScript library for interactive maps');
+    });
   });
 
   describe('theme', () => {

@@ -686,5 +686,76 @@ describe('<civic-service-request>', () => {
       expect(summaryLinks(el)).to.deep.equal(['Elija el tipo de problema que desea reportar']);
       await expect(el).to.be.accessible();
     });
+
+    /** What the page's fetch was asked, passed through to the real backend unchanged. */
+    function recordFetch(): { calls: Array<{ url: string; headers: Headers }>; restore(): void } {
+      const original = window.fetch;
+      const calls: Array<{ url: string; headers: Headers }> = [];
+      window.fetch = (input, init) => {
+        calls.push({ url: String(input), headers: new Headers(init?.headers) });
+        return original(input, init);
+      };
+      return { calls, restore: () => (window.fetch = original) };
+    }
+
+    it('asks the backend in Spanish (Accept-Language, with no preflight) and shows its services in Spanish', async () => {
+      const recorded = recordFetch();
+      try {
+        const wrapper = await fixture(
+          html`<div lang="es-MX"><civic-service-request address-only draft-key=${uniqueKey()} service-param="" endpoint=${OPEN311_ENDPOINT}></civic-service-request></div>`,
+        );
+        const el = wrapper.querySelector('civic-service-request')!;
+        await waitUntil(() => $(el, '[data-service-code]'), 'list', { timeout: 15_000 });
+        const label = (code: string) => $(el, `label[for=service-${code}]`)!.textContent!.replace(/\s+/g, ' ').trim();
+        expect(label('POTHOLE')).to.contain('Bache');
+        expect($$(el, '.group-title').map((g) => g.textContent!.trim())).to.include('Calles y aceras');
+        const backendCalls = recorded.calls.filter((c) => c.url.startsWith(OPEN311_ENDPOINT));
+        expect(backendCalls.length).to.be.greaterThan(0);
+        for (const call of backendCalls) {
+          expect(call.headers.get('accept-language')).to.equal('es-MX, es;q=0.9');
+          // Only CORS-safelisted request headers, with safelisted values: the browser sends no preflight.
+          expect([...call.headers.keys()].every((h) => h === 'accept' || h === 'accept-language')).to.be.true;
+          expect(call.headers.get('accept-language')).to.match(/^[0-9A-Za-z *,\-.;=]*$/);
+        }
+        await expect(el).to.be.accessible();
+      } finally {
+        recorded.restore();
+      }
+    });
+
+    it('the Spanish search hint, typed as it reads, finds what it names', async () => {
+      const wrapper = await fixture(
+        html`<div lang="es"><civic-service-request address-only draft-key=${uniqueKey()} service-param="" endpoint=${OPEN311_ENDPOINT}></civic-service-request></div>`,
+      );
+      const el = wrapper.querySelector('civic-service-request')!;
+      await waitUntil(() => $(el, '[data-service-code]'), 'list', { timeout: 15_000 });
+      const shown = () => $$(el, '[data-service-code]').map((d) => d.dataset.serviceCode);
+      expect($(el, '#service-search-hint')?.textContent?.trim() ?? root(el).textContent).to.contain('bache, alumbrado o basura');
+      await type(el, 'service-search', 'bache, alumbrado o basura');
+      expect(shown()).to.include.members(['POTHOLE', 'STLIGHT', 'MISSEDPU']);
+      expect(shown()).to.not.include('GRAFFITI');
+      for (const [word, code] of [['bache', 'POTHOLE'], ['alumbrado', 'STLIGHT'], ['basura', 'MISSEDPU'], ['semaforo', 'SIGNAL'], ['pothole', 'POTHOLE']] as const) {
+        await type(el, 'service-search', word);
+        expect(shown(), word).to.include(code);
+      }
+    });
+
+    it('a live language switch reloads the backend\'s words in the new language, keeping the draft', async () => {
+      const wrapper = await fixture<HTMLElement>(
+        html`<div lang="en"><civic-service-request address-only draft-key=${uniqueKey()} service-param="" endpoint=${OPEN311_ENDPOINT}></civic-service-request></div>`,
+      );
+      const el = wrapper.querySelector('civic-service-request')!;
+      await waitUntil(() => $(el, '[data-service-code]'), 'list', { timeout: 15_000 });
+      await chooseService(el, 'POTHOLE');
+      await waitUntil(() => $(el, '#attr-SIZE'), 'questions', { timeout: 15_000 });
+      await check(el, 'attr-SIZE-1');
+      expect(root(el).textContent).to.contain('How big is the pothole?');
+      wrapper.setAttribute('lang', 'es');
+      await waitUntil(() => root(el).textContent!.includes('¿Qué tamaño tiene el bache?'), 'questions in Spanish', { timeout: 15_000 });
+      expect(title(el)).to.equal('Cuéntenos sobre el problema');
+      expect(root(el).textContent).to.contain('Más pequeño que un plato');
+      expect(root(el).textContent).to.not.contain('How big is the pothole?');
+      expect($<HTMLInputElement>(el, '#attr-SIZE-1')!.checked).to.be.true;
+    });
   });
 });

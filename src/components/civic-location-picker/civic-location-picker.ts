@@ -10,8 +10,8 @@ import { CivicElement } from '../../core/civic-element.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { errorId, hintId, optionalMark } from '../../core/forms/field.js';
 import type { MessageKey } from '../../core/i18n.js';
-import { inBounds, parseBounds } from '../../core/map/defaults.js';
-import { loadMapKit } from '../../core/map/load.js';
+import { inBounds, mapLabels, parseBounds } from '../../core/map/defaults.js';
+import { loadMapKit, type MapKit } from '../../core/map/load.js';
 import { locationPickerStyles } from './civic-location-picker.styles.js';
 import { locationPickerMessages } from './strings.js';
 import { registerMessages } from '../../core/i18n.js';
@@ -198,7 +198,7 @@ export class CivicLocationPicker extends CivicElement {
   private searchId = 0;
   private pointId = 0;
   private locateId = 0;
-  private map?: { map: LeafletMap; pin: Marker; detach: () => void };
+  private map?: { map: LeafletMap; pin: Marker; detach: () => void; kit: MapKit };
 
   constructor() {
     super();
@@ -356,6 +356,7 @@ export class CivicLocationPicker extends CivicElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.syncForm();
+    if (changed.has('locale') && this.map) this.map.kit.labelMap(this.map.map, mapLabels(this.t));
   }
 
   private syncForm(): void {
@@ -646,6 +647,7 @@ export class CivicLocationPicker extends CivicElement {
         ...(v?.lat !== undefined ? { center: [v.lat, v.long] as [number, number], zoom: POINT_ZOOM } : {}),
         ...(bounds ? { bounds } : {}),
         mapOptions: { keyboard: false },
+        labels: mapLabels(this.t),
       });
       const pin = kit.L.marker(map.getCenter(), { icon: kit.pinIcon, draggable: true, keyboard: false, alt: '' }).addTo(map);
       map.on('click', (e) => {
@@ -657,7 +659,7 @@ export class CivicLocationPicker extends CivicElement {
         void this.choosePoint(at.lat, at.lng);
       });
       const detach = kit.pinKeyboard(map, pin, { onConfirm: (at) => void this.choosePoint(at.lat, at.lng) });
-      this.map = { map, pin, detach };
+      this.map = { map, pin, detach, kit };
       this.notice = undefined;
     } catch {
       this.mapOpen = false;

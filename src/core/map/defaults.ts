@@ -3,8 +3,19 @@
  */
 
 import type { LngLatBounds } from '../../api/geocoder.js';
+import type { Translate } from '../i18n.js';
 
 export type { LngLatBounds };
+
+/** The words Leaflet itself puts on a map: its zoom buttons and the title of its attribution link. */
+export interface MapLabels {
+  zoomIn: string;
+  zoomOut: string;
+  leafletTitle: string;
+}
+
+/** Leaflet's words in a widget's language. */
+export const mapLabels = (t: Translate): MapLabels => ({ zoomIn: t('mapZoomIn'), zoomOut: t('mapZoomOut'), leafletTitle: t('mapLeafletTitle') });
 
 /** OpenStreetMap's standard tiles. Fine for a demo; a city with traffic should use its own or a provider's. */
 export const OSM_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';

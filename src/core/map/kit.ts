@@ -10,7 +10,7 @@ import type * as LeafletTypes from 'leaflet';
 import markerIconUrl from 'leaflet/dist/images/marker-icon.png?url';
 import markerIcon2xUrl from 'leaflet/dist/images/marker-icon-2x.png?url';
 import markerShadowUrl from 'leaflet/dist/images/marker-shadow.png?url';
-import { OSM_ATTRIBUTION, OSM_TILE_URL, type LngLatBounds } from './defaults.js';
+import { OSM_ATTRIBUTION, OSM_TILE_URL, type LngLatBounds, type MapLabels } from './defaults.js';
 import { leafletStyles } from './styles.js';
 import type { Leaflet } from './load.js';
 
@@ -29,7 +29,11 @@ export interface CreateMapOptions {
   bounds?: LngLatBounds;
   /** Any other Leaflet map option (`keyboard: false` to handle keys yourself, `maxZoom`…). */
   mapOptions?: LeafletTypes.MapOptions;
+  /** Leaflet's control words in the widget's language (see `labelMap`). Default Leaflet's English. */
+  labels?: MapLabels;
 }
+
+
 
 export interface PinKeyboardOptions {
   /** Pixels an arrow key moves the pin at the current zoom (Shift: a quarter). Default 40, ~50 m at zoom 17. */
@@ -62,7 +66,11 @@ export interface MapKit {
    * give the container `tabindex="0"`, a role and a label. Returns a function that detaches it.
    */
   pinKeyboard(map: LeafletTypes.Map, pin: LeafletTypes.Marker, options: PinKeyboardOptions): () => void;
+  /** Puts `labels` on the map's zoom buttons (title and accessible name) and attribution prefix; call again when the language changes. */
+  labelMap(map: LeafletTypes.Map, labels: MapLabels): void;
 }
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Puts `styles` into a shadow root once, next to the styles Lit already adopted there. */
 function adopt(root: ShadowRoot, styles: CSSResult): void {
@@ -126,7 +134,22 @@ export function mapKit(L: Leaflet): MapKit {
       } else {
         map.setView([0, 0], 2);
       }
+      if (options.labels) this.labelMap(map, options.labels);
       return map;
+    },
+
+    labelMap(map, labels) {
+      const container = map.getContainer();
+      for (const [selector, text] of [
+        ['.leaflet-control-zoom-in', labels.zoomIn],
+        ['.leaflet-control-zoom-out', labels.zoomOut],
+      ] as const) {
+        const button = container.querySelector<HTMLElement>(selector);
+        if (!button) continue;
+        button.title = text;
+        button.setAttribute('aria-label', text);
+      }
+      map.attributionControl?.setPrefix(`<a href="https://leafletjs.com" title="${escapeHtml(labels.leafletTitle)}">Leaflet</a>`);
     },
 
     pinKeyboard(map, pin, options) {
