@@ -1,6 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { CITY } from './seed-data.js';
 import type { SeedAddress } from './seed.js';
+import { negotiateLanguage } from './open311/language.js';
+
+/** The country's name in the languages the demo speaks (Nominatim's `accept-language`); the rest are names. */
+const COUNTRY: Record<string, string> = { es: 'Estados Unidos' };
 
 // Street-type words people abbreviate; both sides are normalised to the long form before matching.
 const ABBREVIATIONS: Record<string, string> = {
@@ -66,9 +70,10 @@ function nameMatches(name: string, query: Query): boolean {
   return wanted.every((w, i) => words.some((n) => (i === wanted.length - 1 ? n.startsWith(w) : n === w)));
 }
 
-function place(a: SeedAddress, v2: boolean) {
+function place(a: SeedAddress, v2: boolean, lang: string) {
   const corner = a.house_number === '';
-  const display = [a.name, a.house_number, corner ? undefined : a.street, CITY.name, CITY.state, a.zipcode, CITY.country].filter(Boolean).join(', ');
+  const country = COUNTRY[lang] ?? CITY.country;
+  const display = [a.name, a.house_number, corner ? undefined : a.street, CITY.name, CITY.state, a.zipcode, country].filter(Boolean).join(', ');
   const d = 0.0001;
   return {
     place_id: a.id,
@@ -87,7 +92,7 @@ function place(a: SeedAddress, v2: boolean) {
       city: CITY.name,
       state: CITY.state,
       postcode: a.zipcode,
-      country: CITY.country,
+      country,
       country_code: CITY.countryCode,
     },
     boundingbox: [a.lat - d, a.lat + d, a.lon - d, a.lon + d].map((n) => n.toFixed(7)),
@@ -146,12 +151,15 @@ export function geocodeRoutes(loadAddresses: () => Promise<SeedAddress[]>): Hono
   let cached: Promise<SeedAddress[]> | undefined;
   const addresses = () => (cached ??= loadAddresses());
 
+  // Nominatim takes the language as a parameter (`accept-language`) or as the header.
+  const language = (c: Context) => negotiateLanguage(c.req.query('accept-language') ?? c.req.header('Accept-Language'), Object.keys(COUNTRY));
+
   app.get('/search', async (c) => {
     const q = c.req.query('q')?.trim();
     if (!q) return c.json({ error: { code: 400, message: 'Nothing to search for' } }, 400);
     const limit = Math.min(Math.max(Number.parseInt(c.req.query('limit') ?? '10', 10) || 10, 1), 50);
     const v2 = c.req.query('format') === 'jsonv2';
-    return c.json(searchAddresses(await addresses(), q, limit).map((a) => place(a, v2)));
+    return c.json(searchAddresses(await addresses(), q, limit).map((a) => place(a, v2, language(c))));
   });
 
   app.get('/reverse', async (c) => {
@@ -162,7 +170,7 @@ export function geocodeRoutes(loadAddresses: () => Promise<SeedAddress[]>): Hono
     }
     const hit = nearestAddress(await addresses(), lat, lon);
     if (!hit) return c.json({ error: 'Unable to geocode' });
-    return c.json(place(hit, c.req.query('format') === 'jsonv2'));
+    return c.json(place(hit, c.req.query('format') === 'jsonv2', language(c)));
   });
   return app;
 }

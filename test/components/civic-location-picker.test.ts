@@ -662,11 +662,14 @@ describe('<civic-location-picker>', () => {
       const leaflet = () => map.querySelector<HTMLAnchorElement>('.leaflet-control-attribution a[href="https://leafletjs.com"]')!;
       expect([zoomIn.title, zoomIn.getAttribute('aria-label'), zoomOut.title, zoomOut.getAttribute('aria-label')]).to.deep.equal(['Acercar', 'Acercar', 'Alejar', 'Alejar']);
       expect(leaflet().title).to.equal('Leaflet, una biblioteca JavaScript para mapas interactivos');
+      const credit = () => map.querySelector('.leaflet-control-attribution')!.textContent!.replace(/\s+/g, ' ').trim();
+      expect(credit()).to.equal('Leaflet | © colaboradores de OpenStreetMap');
       await expect(el).to.be.accessible();
       wrapper.setAttribute('lang', 'en');
       await waitUntil(() => zoomIn.title === 'Zoom in', 'relabelled in English');
       expect(zoomOut.getAttribute('aria-label')).to.equal('Zoom out');
       expect(leaflet().title).to.equal('Leaflet, a JavaScript library for interactive maps');
+      expect(credit()).to.equal('Leaflet | © OpenStreetMap contributors');
     });
   });
 

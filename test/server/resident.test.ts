@@ -114,6 +114,15 @@ for (const db of DATABASES) {
         }
       });
 
+      test('names the country in the language asked for (accept-language parameter or header)', async () => {
+        const asked = (await get<Place[]>(`${server.base}/geocode/search?q=174%20Park%20Street&accept-language=es`)).body[0]!;
+        assert.equal(asked.display_name, '174, Park Street, Hartford, Connecticut, 06106, Estados Unidos');
+        const header = (await get<Place[]>(`${server.base}/geocode/search?q=174%20Park%20Street`, es)).body[0]!;
+        assert.match(header.display_name, /Estados Unidos$/);
+        const english = (await search('174 Park Street')).body[0]!;
+        assert.match(english.display_name, /United States$/);
+      });
+
       test('every seeded request\'s address is found, at that request\'s coordinates', async () => {
         const requests = await get<Array<{ address: string; lat: number; long: number }>>(`${server.base}/open311/v2/requests.json?page_size=1000`);
         assert.ok(requests.body.length > 100);

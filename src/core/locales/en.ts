@@ -42,6 +42,7 @@ export const en = {
   mapZoomIn: 'Zoom in',
   mapZoomOut: 'Zoom out',
   mapLeafletTitle: 'Leaflet, a JavaScript library for interactive maps',
+  mapOsmCredit: '{osm} contributors',
 
   // <civic-service-list>
   serviceListTitle: 'What you can report',

@@ -34,6 +34,7 @@ export const es: Record<keyof CoreMessages, Message> = {
   mapZoomIn: 'Acercar',
   mapZoomOut: 'Alejar',
   mapLeafletTitle: 'Leaflet, una biblioteca JavaScript para mapas interactivos',
+  mapOsmCredit: 'colaboradores de {osm}',
   serviceListTitle: 'Lo que puede reportar',
   serviceListLoading: 'Cargando servicios…',
   serviceListEmpty: 'No hay servicios disponibles en este momento.',

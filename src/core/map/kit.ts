@@ -10,7 +10,7 @@ import type * as LeafletTypes from 'leaflet';
 import markerIconUrl from 'leaflet/dist/images/marker-icon.png?url';
 import markerIcon2xUrl from 'leaflet/dist/images/marker-icon-2x.png?url';
 import markerShadowUrl from 'leaflet/dist/images/marker-shadow.png?url';
-import { OSM_ATTRIBUTION, OSM_TILE_URL, type LngLatBounds, type MapLabels } from './defaults.js';
+import { OSM_TILE_URL, osmAttribution, type LngLatBounds, type MapLabels } from './defaults.js';
 import { leafletStyles } from './styles.js';
 import type { Leaflet } from './load.js';
 
@@ -72,6 +72,9 @@ export interface MapKit {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** Maps showing OpenStreetMap's default credit, with the words it is shown in now (relabelled on a language switch). */
+const defaultCredits = new WeakMap<LeafletTypes.Map, string>();
+
 /** Puts `styles` into a shadow root once, next to the styles Lit already adopted there. */
 function adopt(root: ShadowRoot, styles: CSSResult): void {
   const sheet = styles.styleSheet;
@@ -119,10 +122,9 @@ export function mapKit(L: Leaflet): MapKit {
         ...(still ? { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false, inertia: false } : {}),
         ...options.mapOptions,
       });
-      L.tileLayer(options.tileUrl || OSM_TILE_URL, {
-        attribution: options.attribution || OSM_ATTRIBUTION,
-        maxZoom: 19,
-      }).addTo(map);
+      const credit = options.attribution || osmAttribution(options.labels);
+      if (!options.attribution) defaultCredits.set(map, credit);
+      L.tileLayer(options.tileUrl || OSM_TILE_URL, { attribution: credit, maxZoom: 19 }).addTo(map);
       if (options.center) {
         map.setView(options.center, options.zoom ?? 16);
       } else if (options.bounds) {
@@ -150,6 +152,12 @@ export function mapKit(L: Leaflet): MapKit {
         button.setAttribute('aria-label', text);
       }
       map.attributionControl?.setPrefix(`<a href="https://leafletjs.com" title="${escapeHtml(labels.leafletTitle)}">Leaflet</a>`);
+      const shown = defaultCredits.get(map);
+      const credit = osmAttribution(labels);
+      if (shown !== undefined && shown !== credit && map.attributionControl) {
+        map.attributionControl.removeAttribution(shown).addAttribution(credit);
+        defaultCredits.set(map, credit);
+      }
     },
 
     pinKeyboard(map, pin, options) {
