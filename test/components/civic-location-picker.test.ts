@@ -432,6 +432,16 @@ describe('<civic-location-picker>', () => {
       expect(pin.left + pin.width / 2).to.be.closeTo(at.clientX, 2);
     });
 
+    it('says so when the map\'s tiles cannot load, and points to the ways that still work', async () => {
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker tile-url="http://127.0.0.1:9/{z}/{x}/{y}.png" bounds=${BOUNDS}></civic-location-picker>`);
+      await openMap(el);
+      await waitUntil(() => notice(el), 'tile failure told', { timeout: 15_000 });
+      expect(notice(el)).to.equal("The map's pictures couldn't load. Type the address or use your location instead; the pin still moves with the arrow keys.");
+      await said(el, "The map's pictures couldn't load. Type the address or use your location instead; the pin still moves with the arrow keys.");
+      expect(input(el).disabled).to.be.false;
+      await expect(el).to.be.accessible();
+    });
+
     it('hides and shows again without reloading', async () => {
       const el = await picker();
       const map = await openMap(el);

@@ -648,6 +648,8 @@ export class CivicLocationPicker extends CivicElement {
         ...(bounds ? { bounds } : {}),
         mapOptions: { keyboard: false },
         labels: mapLabels(this.t),
+        // A grey box is no map: say so, and point to the ways that still work.
+        onTileError: () => this.tell({ key: 'locationTilesFailed', tone: 'problem' }),
       });
       const pin = kit.L.marker(map.getCenter(), { icon: kit.pinIcon, draggable: true, keyboard: false, alt: '' }).addTo(map);
       map.on('click', (e) => {

@@ -31,6 +31,8 @@ export interface CreateMapOptions {
   mapOptions?: LeafletTypes.MapOptions;
   /** Leaflet's control words in the widget's language (see `labelMap`). Default Leaflet's English. */
   labels?: MapLabels;
+  /** Called once, when the first map tile fails to load (offline, blocked, a wrong `tile-url`). */
+  onTileError?: () => void;
 }
 
 
@@ -124,7 +126,9 @@ export function mapKit(L: Leaflet): MapKit {
       });
       const credit = options.attribution || osmAttribution(options.labels);
       if (!options.attribution) defaultCredits.set(map, credit);
-      L.tileLayer(options.tileUrl || OSM_TILE_URL, { attribution: credit, maxZoom: 19 }).addTo(map);
+      const tiles = L.tileLayer(options.tileUrl || OSM_TILE_URL, { attribution: credit, maxZoom: 19 }).addTo(map);
+      const onTileError = options.onTileError;
+      if (onTileError) tiles.once('tileerror', () => onTileError());
       if (options.center) {
         map.setView(options.center, options.zoom ?? 16);
       } else if (options.bounds) {
