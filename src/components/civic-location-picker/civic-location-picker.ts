@@ -124,7 +124,7 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
  * @csspart option - One suggestion (also "Use … as typed", the last option).
  * @csspart locate-button - "Use my location".
  * @csspart map-button - "Show on map" / "Hide map".
- * @csspart notice - Messages about search, location and the map ("No addresses found").
+ * @csspart notice - Messages about search, location and the map ("We could not find this address on the map…").
  * @csspart map - The map container.
  *
  * @cssprop --civic-location-picker-map-height - Height of the map. Default `20rem`.
