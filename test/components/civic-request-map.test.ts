@@ -335,6 +335,19 @@ describe('<civic-request-map>', () => {
     });
   });
 
+  describe('tiles that cannot load', () => {
+    it('says so over the map and points to the list', async () => {
+      const el = await fixture<CivicRequestMap>(
+        html`<civic-request-map endpoint=${OPEN311_ENDPOINT} bounds=${HARTFORD} tile-url="http://127.0.0.1:9/{z}/{x}/{y}.png"></civic-request-map>`,
+      );
+      await waitUntil(() => shadow(el).querySelector('[part=tiles-failed]'), 'tile failure told', { timeout: 15_000 });
+      expect(shadow(el).querySelector('[part=tiles-failed]')!.textContent!.trim()).to.equal(
+        "The map's pictures couldn't load. Use “Show as list” to see the same requests.",
+      );
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('backend down', () => {
     it('explains the failure with a retry, accessibly', async () => {
       const el = await fixture<CivicRequestMap>(html`<civic-request-map endpoint="http://127.0.0.1:9/open311/v2" bounds=${HARTFORD} tile-url=${TILE}></civic-request-map>`);

@@ -69,6 +69,7 @@ const idOf = (r: ServiceRequest) => r.service_request_id ?? r.token ?? '';
  * @csspart capped - Shown under the count when an area has more requests than `max-requests` allows loading.
  * @csspart count - How many requests are in view.
  * @csspart map - The map.
+ * @csspart tiles-failed - Shown when the map's tiles cannot load (offline, blocked), pointing to the list.
  * @csspart list - The table of requests.
  * @csspart error-panel - Shown when the backend cannot be reached, with a retry button.
  *
@@ -104,6 +105,8 @@ export class CivicRequestMap extends CivicElement {
   @state() private loadError?: unknown;
   @state() private loading = false;
   @state() private mapState: MapState = 'idle';
+  /** The map drew, but its tiles did not load (offline, blocked): a grey box needs words. */
+  @state() private tilesFailed = false;
   @state() private viewBounds: LngLatBounds = WORLD;
   @state() private filtered: ServiceRequest[] = [];
   @state() private listLimit = LIST_PAGE;
@@ -337,6 +340,7 @@ export class CivicRequestMap extends CivicElement {
         attribution: this.tileAttribution,
         bounds: this.viewBounds,
         labels: mapLabels(this.t),
+        onTileError: () => (this.tilesFailed = true),
       });
       this.map = map;
       map.on('moveend', () => this.onMove());
@@ -632,6 +636,7 @@ export class CivicRequestMap extends CivicElement {
       </div>
       ${this.mapState === 'failed' && !list ? html`<p role="alert">${this.t('requestMapMapFailed')}</p>` : nothing}
       ${this.mapState === 'loading' && !list ? html`<p role="status">${this.t('requestMapMapLoading')}</p>` : nothing}
+      ${this.tilesFailed && !list ? html`<p role="status" part="tiles-failed">${this.t('requestMapTilesFailed')}</p>` : nothing}
       <div class="map" part="map" role="region" aria-label=${this.t('requestMapLabel')} ?hidden=${list || this.mapState === 'failed'}></div>
       ${list && !this.loadError ? this.renderList(requests) : nothing}
       ${this.announcer.render()}`;

@@ -20,6 +20,7 @@ const en = {
   requestMapLoading: 'Loading requests…',
   requestMapMapLoading: 'Loading map…',
   requestMapMapFailed: "The map couldn't load. Use “Show as list” to see the same requests.",
+  requestMapTilesFailed: "The map's pictures couldn't load. Use “Show as list” to see the same requests.",
   requestMapLabel: 'Map of reported problems. Arrow keys move the map, plus and minus zoom, Tab reaches the markers.',
   requestMapCountAll: {
     one: '{count} request in view',
@@ -70,6 +71,7 @@ const es: Record<keyof typeof en, Message> = {
   requestMapLoading: 'Cargando solicitudes…',
   requestMapMapLoading: 'Cargando el mapa…',
   requestMapMapFailed: 'No se pudo cargar el mapa. Use «Ver como lista» para ver las mismas solicitudes.',
+  requestMapTilesFailed: 'No se pudieron cargar las imágenes del mapa. Use «Ver como lista» para ver las mismas solicitudes.',
   requestMapLabel: 'Mapa de problemas reportados. Las flechas mueven el mapa, más y menos cambian el zoom y Tab lleva a los marcadores.',
   requestMapCountAll: {
     one: '{count} solicitud en esta zona',
