@@ -205,6 +205,18 @@ describe('<civic-status-tracker>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('when its tiles cannot load, drops the grey box and says the address above tells where', async () => {
+      const id = await submitOpen();
+      const el = await fixture<CivicStatusTracker>(
+        html`<civic-status-tracker tile-url="http://127.0.0.1:9/{z}/{x}/{y}.png" endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${id}></civic-status-tracker>`,
+      );
+      await settled(el);
+      await waitUntil(() => q(el, '[part=map-failed]'), 'tile failure told', { timeout: 15_000 });
+      expect(q(el, '[part=map-failed]')!.textContent!.trim()).to.equal("The map couldn't load. The address above says where it is.");
+      expect(q(el, '[part=map]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
     it('moves with the request looked up next, and leaves no map for a request without a place', async () => {
       const first = await submitOpen();
       const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${first}></civic-status-tracker>`);

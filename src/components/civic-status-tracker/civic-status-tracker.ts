@@ -106,6 +106,7 @@ function normaliseReference(value: string): string {
  * @csspart details - The list of details (who, when, where).
  * @csspart photo - The photo sent with the request.
  * @csspart map - The map of the location (loaded lazily with Leaflet; the address is always shown as text).
+ * @csspart map-failed - Shown instead of the map when its code or tiles cannot load.
  * @csspart timeline-title - The heading above the updates.
  * @csspart timeline - The list of updates.
  * @csspart processing - "Still being processed" panel.
@@ -339,6 +340,12 @@ export class CivicStatusTracker extends CivicElement {
         // Scrolling the page over the map must keep scrolling the page.
         mapOptions: { scrollWheelZoom: false },
         labels: mapLabels(this.t),
+        // Tiles that cannot load leave a grey box: drop it, and say where the address is instead.
+        onTileError: () => {
+          if (this.mapAt !== at) return;
+          this.removeMap();
+          this.mapFailed = true;
+        },
       });
       kit.L.marker([lat, long], { icon: kit.pinIcon, keyboard: false, alt: '' }).addTo(map);
       this.map = map;
@@ -519,6 +526,7 @@ export class CivicStatusTracker extends CivicElement {
       ${request.lat !== undefined && request.long !== undefined && !this.mapFailed
         ? html`<div class="map" part="map" role="region" aria-label=${this.t('trackerMapLabel', { id })}></div>`
         : nothing}
+      ${request.lat !== undefined && this.mapFailed ? html`<p class="map-failed" part="map-failed">${this.t('trackerMapFailed')}</p>` : nothing}
       ${this.renderTimeline(request)}
     </section>`;
   }
