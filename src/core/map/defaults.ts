@@ -26,7 +26,8 @@ export const mapLabels = (t: Translate): MapLabels => ({
   osmCredit: t('mapOsmCredit'),
 });
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text made safe to put into HTML that Leaflet renders (attribution). */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** OpenStreetMap's licence credit in the widget's language: "© OpenStreetMap contributors" / "© colaboradores de OpenStreetMap". */
 export function osmAttribution(labels?: MapLabels): string {

@@ -10,7 +10,7 @@ import type * as LeafletTypes from 'leaflet';
 import markerIconUrl from 'leaflet/dist/images/marker-icon.png?url';
 import markerIcon2xUrl from 'leaflet/dist/images/marker-icon-2x.png?url';
 import markerShadowUrl from 'leaflet/dist/images/marker-shadow.png?url';
-import { OSM_TILE_URL, osmAttribution, type LngLatBounds, type MapLabels } from './defaults.js';
+import { OSM_TILE_URL, escapeHtml, osmAttribution, type LngLatBounds, type MapLabels } from './defaults.js';
 import { leafletStyles } from './styles.js';
 import type { Leaflet } from './load.js';
 
@@ -34,8 +34,6 @@ export interface CreateMapOptions {
   /** Called once, when the first map tile fails to load (offline, blocked, a wrong `tile-url`). */
   onTileError?: () => void;
 }
-
-
 
 export interface PinKeyboardOptions {
   /** Pixels an arrow key moves the pin at the current zoom (Shift: a quarter). Default 40, ~50 m at zoom 17. */
@@ -71,8 +69,6 @@ export interface MapKit {
   /** Puts `labels` on the map's zoom buttons (title and accessible name) and attribution prefix; call again when the language changes. */
   labelMap(map: LeafletTypes.Map, labels: MapLabels): void;
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Maps showing OpenStreetMap's default credit, with the words it is shown in now (relabelled on a language switch). */
 const defaultCredits = new WeakMap<LeafletTypes.Map, string>();
@@ -111,10 +107,31 @@ export function mapKit(L: Leaflet): MapKit {
     shadowSize: [41, 41],
   });
 
+  function labelMap(map: LeafletTypes.Map, labels: MapLabels): void {
+    const container = map.getContainer();
+    for (const [selector, text] of [
+      ['.leaflet-control-zoom-in', labels.zoomIn],
+      ['.leaflet-control-zoom-out', labels.zoomOut],
+    ] as const) {
+      const button = container.querySelector<HTMLElement>(selector);
+      if (!button) continue;
+      button.title = text;
+      button.setAttribute('aria-label', text);
+    }
+    map.attributionControl?.setPrefix(`<a href="https://leafletjs.com" title="${escapeHtml(labels.leafletTitle)}">Leaflet</a>`);
+    const shown = defaultCredits.get(map);
+    const credit = osmAttribution(labels);
+    if (shown !== undefined && shown !== credit && map.attributionControl) {
+      map.attributionControl.removeAttribution(shown).addAttribution(credit);
+      defaultCredits.set(map, credit);
+    }
+  }
+
   return {
     L,
     styles: leafletStyles,
     pinIcon,
+    labelMap,
 
     createMap(container, options = {}) {
       if (options.root) adopt(options.root, leafletStyles);
@@ -140,28 +157,8 @@ export function mapKit(L: Leaflet): MapKit {
       } else {
         map.setView([0, 0], 2);
       }
-      if (options.labels) this.labelMap(map, options.labels);
+      if (options.labels) labelMap(map, options.labels);
       return map;
-    },
-
-    labelMap(map, labels) {
-      const container = map.getContainer();
-      for (const [selector, text] of [
-        ['.leaflet-control-zoom-in', labels.zoomIn],
-        ['.leaflet-control-zoom-out', labels.zoomOut],
-      ] as const) {
-        const button = container.querySelector<HTMLElement>(selector);
-        if (!button) continue;
-        button.title = text;
-        button.setAttribute('aria-label', text);
-      }
-      map.attributionControl?.setPrefix(`<a href="https://leafletjs.com" title="${escapeHtml(labels.leafletTitle)}">Leaflet</a>`);
-      const shown = defaultCredits.get(map);
-      const credit = osmAttribution(labels);
-      if (shown !== undefined && shown !== credit && map.attributionControl) {
-        map.attributionControl.removeAttribution(shown).addAttribution(credit);
-        defaultCredits.set(map, credit);
-      }
     },
 
     pinKeyboard(map, pin, options) {
