@@ -60,7 +60,7 @@ export function buildApp(config: Config, db: Database): Hono {
 
   app.route(
     '/geocode',
-    geocodeRoutes(() => db.query<SeedAddress>('SELECT id, house_number, street, zipcode, lat, lon FROM addresses ORDER BY id')),
+    geocodeRoutes(() => db.query<SeedAddress>('SELECT id, house_number, street, zipcode, lat, lon, name FROM addresses ORDER BY id')),
   );
 
   app.get('/media/:id', async (c) => {

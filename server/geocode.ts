@@ -1,6 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { CITY } from './seed-data.js';
 import type { SeedAddress } from './seed.js';
+import { negotiateLanguage } from './open311/language.js';
+
+/** The country's name in the languages the demo speaks (Nominatim's `accept-language`); the rest are names. */
+const COUNTRY: Record<string, string> = { es: 'Estados Unidos' };
 
 // Street-type words people abbreviate; both sides are normalised to the long form before matching.
 const ABBREVIATIONS: Record<string, string> = {
@@ -28,6 +32,8 @@ const PLACE_WORDS = new Set(['hartford', 'connecticut', 'usa', 'us', 'united', '
 function tokens(text: string): string[] {
   return text
     .toLowerCase()
+    // "Main St & Asylum Ave", "Main St / Asylum Ave": a corner, said as residents say it.
+    .replace(/\s*[&/@]\s*/g, ' and ')
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     .split(/\s+/)
     .filter(Boolean);
@@ -56,8 +62,18 @@ function streetMatches(streetWords: string[], query: string[]): boolean {
   });
 }
 
-function place(a: SeedAddress, v2: boolean) {
-  const display = [a.house_number, a.street, CITY.name, CITY.state, a.zipcode, CITY.country].join(', ');
+/** Every query word is a word of the place's name, in any order ("Asylum and Main"); the last may be a prefix. */
+function nameMatches(name: string, query: Query): boolean {
+  const words = tokens(name).map((w) => ABBREVIATIONS[w] ?? w);
+  const wanted = [...(query.number ? [query.number] : []), ...query.street];
+  if (wanted.length === 0) return false;
+  return wanted.every((w, i) => words.some((n) => (i === wanted.length - 1 ? n.startsWith(w) : n === w)));
+}
+
+function place(a: SeedAddress, v2: boolean, lang: string) {
+  const corner = a.house_number === '';
+  const country = COUNTRY[lang] ?? CITY.country;
+  const display = [a.name, a.house_number, corner ? undefined : a.street, CITY.name, CITY.state, a.zipcode, country].filter(Boolean).join(', ');
   const d = 0.0001;
   return {
     place_id: a.id,
@@ -68,15 +84,15 @@ function place(a: SeedAddress, v2: boolean) {
     type: 'house',
     ...(v2 ? { place_rank: 30 } : {}),
     importance: 0.1,
-    name: '',
+    name: a.name ?? '',
     display_name: display,
     address: {
-      house_number: a.house_number,
-      road: a.street,
+      // A corner has no house number, and naming one of its two streets would misplace it.
+      ...(corner ? {} : { house_number: a.house_number, road: a.street }),
       city: CITY.name,
       state: CITY.state,
       postcode: a.zipcode,
-      country: CITY.country,
+      country,
       country_code: CITY.countryCode,
     },
     boundingbox: [a.lat - d, a.lat + d, a.lon - d, a.lon + d].map((n) => n.toFixed(7)),
@@ -91,16 +107,27 @@ function distanceMeters(lat1: number, lon1: number, lat2: number, lon2: number):
   return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
 
-/** Exact house numbers first, then numbers that start with what was typed (a search-as-you-type prefix). */
+/**
+ * Exact house numbers first, then numbers that start with what was typed (a search-as-you-type
+ * prefix); named places (City Hall) before plain addresses of the same rank. A named place also
+ * matches by its name ("city hall", "Asylum and Main").
+ */
 export function searchAddresses(addresses: SeedAddress[], q: string, limit: number): SeedAddress[] {
   const query = parseQuery(q);
-  const rank = (a: SeedAddress) => (!query.number || a.house_number === query.number ? 0 : 1);
-  const hits = addresses.filter((a) => {
-    if (query.number && !a.house_number.startsWith(query.number)) return false;
-    return streetMatches(tokens(a.street), query.street);
-  });
+  const byAddress = (a: SeedAddress) =>
+    a.house_number !== '' &&
+    (!query.number || a.house_number.startsWith(query.number)) &&
+    streetMatches(tokens(a.street), query.street);
+  const byName = (a: SeedAddress) => Boolean(a.name) && nameMatches(a.name!, query);
+  const rank = (a: SeedAddress) => (!query.number || a.house_number === query.number || byName(a) ? 0 : 1);
+  const hits = addresses.filter((a) => byAddress(a) || byName(a));
   hits.sort(
-    (x, y) => rank(x) - rank(y) || x.street.localeCompare(y.street) || Number(x.house_number) - Number(y.house_number),
+    (x, y) =>
+      rank(x) - rank(y) ||
+      Number(!x.name) - Number(!y.name) ||
+      (x.name && y.name ? x.id - y.id : 0) ||
+      x.street.localeCompare(y.street) ||
+      Number(x.house_number) - Number(y.house_number),
   );
   return hits.slice(0, limit);
 }
@@ -124,12 +151,15 @@ export function geocodeRoutes(loadAddresses: () => Promise<SeedAddress[]>): Hono
   let cached: Promise<SeedAddress[]> | undefined;
   const addresses = () => (cached ??= loadAddresses());
 
+  // Nominatim takes the language as a parameter (`accept-language`) or as the header.
+  const language = (c: Context) => negotiateLanguage(c.req.query('accept-language') ?? c.req.header('Accept-Language'), Object.keys(COUNTRY));
+
   app.get('/search', async (c) => {
     const q = c.req.query('q')?.trim();
     if (!q) return c.json({ error: { code: 400, message: 'Nothing to search for' } }, 400);
     const limit = Math.min(Math.max(Number.parseInt(c.req.query('limit') ?? '10', 10) || 10, 1), 50);
     const v2 = c.req.query('format') === 'jsonv2';
-    return c.json(searchAddresses(await addresses(), q, limit).map((a) => place(a, v2)));
+    return c.json(searchAddresses(await addresses(), q, limit).map((a) => place(a, v2, language(c))));
   });
 
   app.get('/reverse', async (c) => {
@@ -140,7 +170,7 @@ export function geocodeRoutes(loadAddresses: () => Promise<SeedAddress[]>): Hono
     }
     const hit = nearestAddress(await addresses(), lat, lon);
     if (!hit) return c.json({ error: 'Unable to geocode' });
-    return c.json(place(hit, c.req.query('format') === 'jsonv2'));
+    return c.json(place(hit, c.req.query('format') === 'jsonv2', language(c)));
   });
   return app;
 }

@@ -2,7 +2,7 @@ import type { Handler } from 'hono';
 import { Open311Error, errorResponse } from './open311/format.js';
 
 const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type'];
-const FORWARDED_RESPONSE_HEADERS = ['content-type', 'x-total-count', 'cache-control'];
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'x-total-count', 'cache-control', 'content-language', 'vary'];
 
 /**
  * Forwards `/open311/v2/*` to a city's GeoReport v2 server. The API key is added here, on the

@@ -89,6 +89,15 @@ const DDL = [
      lat double precision NOT NULL,
      lon double precision NOT NULL
    )`,
+  // Named places (City Hall, a street corner): added after the first release, hence not in CREATE.
+  `ALTER TABLE addresses ADD COLUMN IF NOT EXISTS name text`,
+  // The city's words in other languages, keyed by the English text they translate (gettext style).
+  `CREATE TABLE IF NOT EXISTS translations (
+     lang text NOT NULL,
+     source text NOT NULL,
+     text text NOT NULL,
+     PRIMARY KEY (lang, source)
+   )`,
 ];
 
 export async function createSchema(db: Queryable): Promise<void> {

@@ -26,6 +26,11 @@ export interface SeedService {
    * definition). Absent means the spec's default: contact is optional.
    */
   contactPolicy?: 'anonymous' | 'optional' | 'required';
+  /**
+   * `point`: a report must carry `lat` and `long` (a typed address alone is refused with a 400
+   * naming `lat`), for services whose crews need the exact spot. Absent: an address is enough.
+   */
+  location?: 'point';
   attributes: SeedAttribute[];
   descriptions: string[];
   closingNotes: string[];
@@ -162,6 +167,8 @@ export const SERVICES: SeedService[] = [
   },
   {
     code: 'SIGNAL',
+    // Crews go to one signal head at one corner: a typed street name does not find it.
+    location: 'point',
     name: 'Traffic Signal Problem',
     group: 'Streets & Sidewalks',
     type: 'realtime',
@@ -689,7 +696,32 @@ export const STREETS: SeedStreet[] = [
   { name: 'Preston Street', zipcode: '06114', from: [41.7402, -72.6792], to: [41.7398, -72.6712], numbers: [1, 150] },
 ];
 
+export interface SeedPlace {
+  /** What residents call it: "City Hall", or a corner "Main Street and Asylum Avenue". */
+  name: string;
+  /** Empty for a street corner. */
+  house_number: string;
+  street: string;
+  zipcode: string;
+  lat: number;
+  lon: number;
+}
+
+/**
+ * Places the demo names on its pages (footer, hints), so the geocoder finds every address a
+ * resident sees there. City Hall comes first: a search for Main Street offers it before house numbers.
+ */
+export const PLACES: SeedPlace[] = [
+  { name: 'City Hall', house_number: '550', street: 'Main Street', zipcode: '06103', lat: 41.7637, lon: -72.6738 },
+  { name: 'Main Street and Asylum Avenue', house_number: '', street: 'Main Street', zipcode: '06103', lat: 41.7676, lon: -72.6737 },
+];
+
 export const CITY = { name: 'Hartford', state: 'Connecticut', stateCode: 'CT', countryCode: 'us', country: 'United States' };
+
+/** Whether a service demands coordinates (`point`), from the seed (the reference city's configuration). */
+export function locationPolicyOf(serviceCode: string): SeedService['location'] {
+  return SERVICES.find((s) => s.code === serviceCode)?.location;
+}
 
 /** The contact policy a service declares, from the seed (the reference city's configuration). */
 export function contactPolicyOf(serviceCode: string): SeedService['contactPolicy'] {

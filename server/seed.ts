@@ -1,5 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Database, Queryable } from './db.js';
-import { CITY, SERVICES, STREETS, type SeedService } from './seed-data.js';
+import { CITY, PLACES, SERVICES, STREETS, type SeedService } from './seed-data.js';
 
 /** mulberry32: tiny, fast and deterministic, so every fresh database holds the same city. */
 export function prng(seed: number): () => number {
@@ -15,11 +16,14 @@ export function prng(seed: number): () => number {
 
 export interface SeedAddress {
   id: number;
+  /** Empty for a street corner. */
   house_number: string;
   street: string;
   zipcode: string;
   lat: number;
   lon: number;
+  /** A named place: "City Hall", "Main Street and Asylum Avenue". */
+  name?: string | null;
 }
 
 export function buildAddresses(random: () => number): SeedAddress[] {
@@ -204,11 +208,49 @@ async function insertJson(db: Queryable, table: string, columns: string, rows: r
   ]);
 }
 
-/** Seeds once: a second start on the same database finds the flag and does nothing. */
+/** Where the seed's catalogs live: one `<lang>.json` per language, `{ "English text": "translation" }`. */
+const TRANSLATIONS_DIR = new URL('./translations/', import.meta.url);
+
+/**
+ * The seed's catalogs as rows. A `{agency}` in a catalog entry stands for each agency's name (the
+ * note templates "Your request was received and sent to {agency}."), itself translated.
+ */
+export function translationRows(dir: URL = TRANSLATIONS_DIR): Array<{ lang: string; source: string; text: string }> {
+  const agencies = [...new Set([...SERVICES.map((s) => s.agency), 'the city'])];
+  const rows: Array<{ lang: string; source: string; text: string }> = [];
+  for (const file of readdirSync(dir).filter((f) => /^[a-z]{2,3}(-[a-z0-9]+)*\.json$/i.test(f)).sort()) {
+    const lang = file.replace(/\.json$/, '').toLowerCase();
+    const catalog = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Record<string, string>;
+    for (const [source, text] of Object.entries(catalog)) {
+      if (!source.includes('{agency}')) {
+        rows.push({ lang, source, text });
+        continue;
+      }
+      for (const agency of agencies) {
+        rows.push({ lang, source: source.replaceAll('{agency}', agency), text: text.replaceAll('{agency}', catalog[agency] ?? agency) });
+      }
+    }
+  }
+  return rows;
+}
+
+/** Adds the seed's translations a database lacks; what a city changed or added itself is kept. */
+async function seedTranslations(db: Queryable): Promise<void> {
+  const rows = translationRows();
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO translations (lang, source, text) SELECT lang, source, text FROM jsonb_to_recordset($1::jsonb) AS x(lang text, source text, text text)
+     ON CONFLICT (lang, source) DO NOTHING`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Seeds once: a second start on the same database finds the flag and only adds missing translations. */
 export async function seed(db: Database, now = new Date()): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Two servers starting on one PostgreSQL database must not both seed.
     await tx.query('SELECT pg_advisory_xact_lock(311311)');
+    await seedTranslations(tx);
     const done = await tx.query(`SELECT value FROM meta WHERE key = 'seeded_at'`);
     if (done.length > 0) return false;
     const random = prng(311);
@@ -249,7 +291,10 @@ export async function seed(db: Database, now = new Date()): Promise<boolean> {
       attributes,
     );
     const addresses = buildAddresses(random);
-    await insertJson(tx, 'addresses', 'id int, house_number text, street text, zipcode text, lat float8, lon float8', addresses);
+    // Named places join the geocoder's list, not the pool seeded requests are placed in, so adding
+    // one leaves every seeded request where it was.
+    const places = PLACES.map((p, i) => ({ id: addresses.length + i + 1, ...p }));
+    await insertJson(tx, 'addresses', 'id int, house_number text, street text, zipcode text, lat float8, lon float8, name text', [...addresses, ...places]);
     const { requests, notes } = buildRequests(random, addresses, now);
     await insertJson(
       tx,

@@ -73,16 +73,19 @@ export const Empty: Story = {
   render: () => html`<civic-location-picker bounds=${HARTFORD} .geocoder=${sampleGeocoder}></civic-location-picker>`,
 };
 
+/** Suggestions, then "Use … as typed" for an address the geocoder only nearly knows. */
 export const SuggestionsOpen: Story = {
   render: () => html`<civic-location-picker bounds=${HARTFORD} .geocoder=${sampleGeocoder}></civic-location-picker>`,
   play: typeInto('Main'),
 };
 
+/** Nothing matched: the address is kept exactly as typed, and the resident is told the city will use it. */
 export const NoAddressFound: Story = {
   render: () => html`<civic-location-picker bounds=${HARTFORD} .geocoder=${sampleGeocoder}></civic-location-picker>`,
   play: typeInto('Zzyzx Road'),
 };
 
+/** The geocoder is down (or slower than 6 s): typing still works, the same way as when nothing matched. */
 export const AddressSearchDown: Story = {
   render: () => html`<civic-location-picker bounds=${HARTFORD} .geocoder=${downGeocoder}></civic-location-picker>`,
   play: typeInto('Main'),

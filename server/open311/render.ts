@@ -2,6 +2,7 @@ import { el, fields, type XmlElement, type XmlScalar } from '../xml.js';
 import { w3cDatetime } from '../time.js';
 import type { Open311Extension } from '../../src/api/types.js';
 import type { AttributeRow, NoteRow, RequestRow, ServiceRow } from './store.js';
+import { SOURCE, type Localiser } from './language.js';
 
 export const EXTENSIONS: Open311Extension[] = ['extensions', 'page', 'bbox', 'updated_after', 'media', 'idempotency'];
 
@@ -44,15 +45,15 @@ export function discoveryXml(d: ReturnType<typeof discoveryJson>): XmlElement {
   ]);
 }
 
-export function serviceRecord(s: ServiceRow) {
+export function serviceRecord(s: ServiceRow, l: Localiser = SOURCE) {
   return {
     service_code: s.service_code,
-    service_name: s.service_name,
-    description: s.description ?? undefined,
+    service_name: l.text(s.service_name),
+    description: l.text(s.description) ?? undefined,
     metadata: s.has_attributes,
     type: s.type,
-    keywords: s.keywords,
-    group: s.group_name ?? undefined,
+    keywords: l.keywords(s.keywords),
+    group: l.text(s.group_name) ?? undefined,
   };
 }
 
@@ -66,7 +67,7 @@ export const servicesXml = (services: Array<ReturnType<typeof serviceRecord>>): 
  */
 export type ContactPolicy = 'anonymous' | 'optional' | 'required';
 
-export function definitionRecord(code: string, attrs: AttributeRow[], contactPolicy?: ContactPolicy) {
+export function definitionRecord(code: string, attrs: AttributeRow[], contactPolicy?: ContactPolicy, l: Localiser = SOURCE) {
   return {
     service_code: code,
     contact_policy: contactPolicy,
@@ -75,10 +76,10 @@ export function definitionRecord(code: string, attrs: AttributeRow[], contactPol
       code: a.code,
       datatype: a.datatype,
       required: a.required,
-      datatype_description: a.datatype_description ?? undefined,
+      datatype_description: l.text(a.datatype_description) ?? undefined,
       order: a.sort_order,
-      description: a.description,
-      values: a.list_values,
+      description: l.text(a.description),
+      values: a.list_values.map((v) => ({ key: v.key, name: l.text(v.name) })),
     })),
   };
 }
@@ -102,10 +103,12 @@ export function definitionXml(d: ReturnType<typeof definitionRecord>): XmlElemen
 export interface RenderContext {
   origin: string;
   timeZone: string;
+  /** The city's words in the answer's language (default: as stored, English). */
+  localiser?: Localiser;
 }
 
-export function noteRecord(n: NoteRow, timeZone: string) {
-  return { datetime: w3cDatetime(n.datetime, timeZone), description: n.description ?? undefined, type: n.type, summary: n.summary };
+export function noteRecord(n: NoteRow, timeZone: string, l: Localiser = SOURCE) {
+  return { datetime: w3cDatetime(n.datetime, timeZone), description: l.text(n.description) ?? undefined, type: n.type, summary: l.text(n.summary) };
 }
 
 /**
@@ -117,17 +120,22 @@ export interface ExtendedAttributes {
   attributes: Record<string, string | string[]>;
 }
 
+/**
+ * One request. The city's words (service name, status notes, agency, notice, notes) follow the
+ * answer's language; the resident's own (description, address) are shown as they wrote them.
+ */
 export function requestRecord(r: RequestRow, ctx: RenderContext, notes?: NoteRow[], extended?: ExtendedAttributes) {
   const dt = (d: Date | null) => (d ? w3cDatetime(d, ctx.timeZone) : undefined);
+  const l = ctx.localiser ?? SOURCE;
   return {
     service_request_id: String(r.id),
     status: r.status,
-    status_notes: r.status_notes ?? undefined,
-    service_name: r.service_name,
+    status_notes: l.text(r.status_notes) ?? undefined,
+    service_name: l.text(r.service_name),
     service_code: r.service_code,
     description: r.description ?? undefined,
-    agency_responsible: r.agency_responsible ?? undefined,
-    service_notice: r.service_notice ?? undefined,
+    agency_responsible: l.text(r.agency_responsible) ?? undefined,
+    service_notice: l.text(r.service_notice) ?? undefined,
     requested_datetime: dt(r.requested_at),
     updated_datetime: dt(r.updated_at),
     expected_datetime: dt(r.expected_at),
@@ -137,7 +145,7 @@ export function requestRecord(r: RequestRow, ctx: RenderContext, notes?: NoteRow
     lat: r.lat ?? undefined,
     long: r.lon ?? undefined,
     media_url: r.media_id ? `${ctx.origin}/media/${r.media_id}` : (r.media_url ?? undefined),
-    ...(notes ? { notes: notes.map((n) => noteRecord(n, ctx.timeZone)) } : {}),
+    ...(notes ? { notes: notes.map((n) => noteRecord(n, ctx.timeZone, l)) } : {}),
     ...(extended ? { extended_attributes: extended } : {}),
   };
 }

@@ -17,7 +17,8 @@ import {
 } from './render.js';
 import type { NoteRow, Open311Store, RequestFilter } from './store.js';
 import { readForm, validateSubmission } from './submit.js';
-import { contactPolicyOf } from '../seed-data.js';
+import { contactPolicyOf, locationPolicyOf } from '../seed-data.js';
+import { localiser, negotiateLanguage, type Localiser } from './language.js';
 
 const DAY = 86_400_000;
 const MAX_RESULTS = 1000;
@@ -99,6 +100,26 @@ export function requestFilter(c: Context, now: Date): RequestFilter {
   };
 }
 
+/**
+ * A service whose location policy is `point` refuses a report without coordinates, with a 400
+ * naming `lat`, reported together with every other problem of the same POST.
+ */
+async function withPointPolicy<T>(code: string, one: (name: string) => string | undefined, validate: () => Promise<T>): Promise<T> {
+  const missing = locationPolicyOf(code) === 'point' && (one('lat') === undefined || one('long') === undefined);
+  const refusal = { code: 400, description: 'lat: This service needs the exact place: send lat and long (choose it on a map or use your location).' };
+  let result: T;
+  try {
+    result = await validate();
+  } catch (err) {
+    if (missing && err instanceof Open311Error && err.status === 400 && !err.errors.some((e) => /^(lat|long):/.test(e.description))) {
+      throw new Open311Error(400, [refusal, ...err.errors]);
+    }
+    throw err;
+  }
+  if (missing) throw new Open311Error(400, [refusal]);
+  return result;
+}
+
 export interface Open311Deps {
   store: Open311Store;
   config: Config;
@@ -107,7 +128,19 @@ export interface Open311Deps {
 export function open311Routes({ store, config }: Open311Deps): Hono {
   const app = new Hono();
   const origin = (c: Context) => new URL(c.req.url).origin;
-  const render = (c: Context): RenderContext => ({ origin: origin(c), timeZone: config.timeZone });
+  // Translations are data the seed (or the city) wrote once; read them on first use.
+  let catalogs: Promise<Map<string, Map<string, string>>> | undefined;
+  const localiserFor = async (c: Context): Promise<Localiser> => {
+    catalogs ??= store.translations().catch((err: unknown) => {
+      catalogs = undefined;
+      throw err;
+    });
+    const all = await catalogs;
+    return localiser(negotiateLanguage(c.req.header('Accept-Language'), [...all.keys()]), all);
+  };
+  /** `Content-Language` says which language came back; `Vary` keeps caches from mixing them. */
+  const languageHeaders = (l: Localiser) => ({ 'Content-Language': l.lang, Vary: 'Accept-Language' });
+  const render = (c: Context, l?: Localiser): RenderContext => ({ origin: origin(c), timeZone: config.timeZone, ...(l ? { localiser: l } : {}) });
 
   const checkJurisdiction = (value: string | undefined) => {
     if (value && value !== config.jurisdictionId) {
@@ -141,25 +174,27 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
       const d = discoveryJson(`${origin(c)}/open311/v2`, w3cDatetime(await store.seededAt(), config.timeZone), 'City of Hartford 311: call 311 or (860) 757-9311.');
       return documentResponse(format, 200, d, () => discoveryXml(d));
     }
+    const l = await localiserFor(c);
     if (resource === 'services') {
-      const services = (await store.listServices()).map(serviceRecord);
-      return documentResponse(format, 200, services, () => servicesXml(services));
+      const services = (await store.listServices()).map((s) => serviceRecord(s, l));
+      return documentResponse(format, 200, services, () => servicesXml(services), languageHeaders(l));
     }
     let m = /^services\/([^/]+)$/.exec(resource);
     if (m) {
       const code = decodeURIComponent(m[1]!);
       if (!(await store.getService(code))) throw Open311Error.of(404, 'service_code', `There is no service with code ${code}.`);
-      const def = definitionRecord(code, await store.attributes(code), contactPolicyOf(code));
-      return documentResponse(format, 200, def, () => definitionXml(def));
+      const def = definitionRecord(code, await store.attributes(code), contactPolicyOf(code), l);
+      return documentResponse(format, 200, def, () => definitionXml(def), languageHeaders(l));
     }
     const extensions = c.req.query('extensions') === 'true';
     if (resource === 'requests') {
       const rows = await store.findRequests(requestFilter(c, now), now);
       const ids = rows.map((r) => r.id);
       const [notes, answers] = await Promise.all([withNotes(ids, extensions), withAnswers(ids, extensions)]);
-      const records = rows.map((r) => requestRecord(r, render(c), notes?.get(r.id), answers?.get(r.id)));
+      const records = rows.map((r) => requestRecord(r, render(c, l), notes?.get(r.id), answers?.get(r.id)));
       return documentResponse(format, 200, records, () => requestsXml(records), {
         'X-Total-Count': String(rows[0]?.total ?? 0),
+        ...languageHeaders(l),
       });
     }
     m = /^requests\/([^/]+)$/.exec(resource);
@@ -168,8 +203,8 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
       const rows = /^\d{1,9}$/.test(id) ? await store.findRequests({ ids: [id], limit: 1, offset: 0 }, now) : [];
       if (rows.length === 0) throw Open311Error.of(404, 'service_request_id', `There is no request ${id}.`);
       const [notes, answers] = await Promise.all([withNotes([rows[0]!.id], extensions), withAnswers([rows[0]!.id], extensions)]);
-      const records = rows.map((r) => requestRecord(r, render(c), notes?.get(r.id), answers?.get(r.id)));
-      return documentResponse(format, 200, records, () => requestsXml(records));
+      const records = rows.map((r) => requestRecord(r, render(c, l), notes?.get(r.id), answers?.get(r.id)));
+      return documentResponse(format, 200, records, () => requestsXml(records), languageHeaders(l));
     }
     m = /^tokens\/([^/]+)$/.exec(resource);
     if (m) {
@@ -207,15 +242,17 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
       }
     }
     try {
-      const input = await validateSubmission(form, service, await store.attributes(code), contactPolicyOf(code));
+      const attrs = await store.attributes(code);
+      const input = await withPointPolicy(code, one, () => validateSubmission(form, service, attrs, contactPolicyOf(code)));
       const delay = service.type === 'batch' ? config.batchDelayMs : 0;
       const created = await store.create({ ...input, availableAt: new Date(now.getTime() + delay) }, now);
-      const notice = service.service_notice ?? undefined;
+      const l = await localiserFor(c);
+      const notice = l.text(service.service_notice) ?? undefined;
       const answer = created.token
         ? { token: created.token, service_notice: notice }
         : { service_request_id: String(created.id), service_notice: notice };
       if (key) await store.completeIdempotencyKey(key, answer);
-      return documentResponse(format, 200, [answer], () => flatRequestsXml([answer]));
+      return documentResponse(format, 200, [answer], () => flatRequestsXml([answer]), languageHeaders(l));
     } catch (err) {
       if (key) await store.releaseIdempotencyKey(key);
       throw err;

@@ -280,6 +280,18 @@ export class Open311Store {
     });
   }
 
+  /** Every stored translation, by language: `lang → (English source → text)`. */
+  async translations(): Promise<Map<string, Map<string, string>>> {
+    const rows = await this.db.query<{ lang: string; source: string; text: string }>('SELECT lang, source, text FROM translations');
+    const out = new Map<string, Map<string, string>>();
+    for (const r of rows) {
+      let catalog = out.get(r.lang);
+      if (!catalog) out.set(r.lang, (catalog = new Map()));
+      catalog.set(r.source, r.text);
+    }
+    return out;
+  }
+
   async seededAt(): Promise<Date> {
     const rows = await this.db.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'seeded_at'`);
     return rows[0] ? new Date(rows[0].value) : new Date(0);

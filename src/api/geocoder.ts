@@ -20,6 +20,8 @@ export interface GeocodeResult {
   long: number;
   /** The geocoder's one-line name for the place, e.g. "500, Main Street, Hartford, …". */
   displayName: string;
+  /** The place's own name, when it has one ("City Hall"; Nominatim `name`). */
+  name?: string;
   /** Address parts, when the server sent them (Nominatim `addressdetails`). */
   address?: {
     houseNumber?: string;
@@ -67,6 +69,8 @@ function resultFrom(place: Loose, status: number): GeocodeResult {
     throw new MalformedResponseError(status, 'a place lacks lat, lon or display_name');
   }
   const result: GeocodeResult = { lat, long, displayName };
+  const name = text(p.name);
+  if (name) result.name = name;
   const a = p.address;
   if (a && typeof a === 'object' && !Array.isArray(a)) {
     const parts = a as Place;
@@ -90,6 +94,20 @@ function resultFrom(place: Loose, status: number): GeocodeResult {
     if (Object.keys(address).length) result.address = address;
   }
   return result;
+}
+
+/**
+ * The short local form residents write and a city's staff read: "174 Park Street", or
+ * "City Hall, 550 Main Street" for a named place — not the geocoder's long display name with
+ * city, county, state, zipcode and country. Falls back to the display name when the geocoder
+ * sent no address parts.
+ */
+export function shortAddress(result: GeocodeResult): string {
+  const { houseNumber, road } = result.address ?? {};
+  const street = road ? (houseNumber ? `${houseNumber} ${road}` : road) : undefined;
+  const name = result.name && result.name !== street && result.name !== houseNumber ? result.name : undefined;
+  if (name && street) return `${name}, ${street}`;
+  return name ?? street ?? result.displayName;
 }
 
 /**
@@ -120,7 +138,7 @@ export class NominatimGeocoder {
       if (options.bounded) params.set('bounded', '1');
     }
     if (options.lang) params.set('accept-language', options.lang);
-    const { status, body } = await exchange(this.ex, `${this.url}/search?${params}`, 'json');
+    const { status, body } = await exchange(this.ex, `${this.url}/search?${params}`, 'json', { language: options.lang });
     if (!Array.isArray(body)) throw new MalformedResponseError(status, 'search did not answer a list');
     return body.map((place) => resultFrom(place, status));
   }
@@ -129,7 +147,7 @@ export class NominatimGeocoder {
   async reverse(lat: number, long: number, options: { lang?: string } = {}): Promise<GeocodeResult | undefined> {
     const params = new URLSearchParams({ lat: String(lat), lon: String(long), format: 'jsonv2', addressdetails: '1' });
     if (options.lang) params.set('accept-language', options.lang);
-    const { status, body } = await exchange(this.ex, `${this.url}/reverse?${params}`, 'json');
+    const { status, body } = await exchange(this.ex, `${this.url}/reverse?${params}`, 'json', { language: options.lang });
     // Nominatim answers 200 `{"error":"Unable to geocode"}` for a point with nothing near it.
     if (body && typeof body === 'object' && !Array.isArray(body) && 'error' in body) return undefined;
     return resultFrom(body, status);

@@ -30,6 +30,16 @@ const ACCEPT: Record<WireFormat, string> = {
   xml: 'text/xml, application/xml, application/json;q=0.5',
 };
 
+/**
+ * `es-MX` → `es-MX, es;q=0.9`: a server that has Spanish but not Mexican Spanish still answers in
+ * Spanish. Only characters the CORS safelist allows for the header (letters, digits, `-`, `,`, `;`, `=`, `.`, space).
+ */
+export function acceptLanguage(tag: string): string {
+  const clean = tag.replace(/[^A-Za-z0-9-]/g, '');
+  const base = clean.split('-')[0]!;
+  return base && base !== clean ? `${clean}, ${base};q=0.9` : clean;
+}
+
 /** An Open311 document's root, possibly after an XML declaration and with a prefix. */
 const OPEN311_ROOT = /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(\w+:)?(errors|service_requests|services|service_definition|discovery|Envelope)\b/i;
 
@@ -87,7 +97,13 @@ export async function exchange(
   ex: Exchange,
   url: string,
   format: WireFormat,
-  init: { method?: 'GET' | 'POST'; body?: URLSearchParams | FormData; headers?: Record<string, string> } = {},
+  init: {
+    method?: 'GET' | 'POST';
+    body?: URLSearchParams | FormData;
+    headers?: Record<string, string>;
+    /** The reader's language (BCP 47), sent as `Accept-Language`: CORS-safelisted, so no preflight. */
+    language?: string;
+  } = {},
 ): Promise<{ status: number; body: Loose }> {
   const controller = new AbortController();
   let timedOut = false;
@@ -100,7 +116,7 @@ export async function exchange(
   let contentType = '';
   let body: string;
   try {
-    // Only Accept is set on GETs: a CORS-safelisted header, so they need no preflight. The browser sets
+    // Only Accept and Accept-Language are set on GETs: CORS-safelisted headers, so they need no preflight. The browser sets
     // the Content-Type (and multipart boundary) from the body itself.
     // The race keeps the timeout honest even with an injected fetch that ignores `signal`.
     const aborted = new Promise<never>((_, reject) => {
@@ -110,7 +126,7 @@ export async function exchange(
     const response = await Promise.race([
       doFetch(url, {
         method: init.method ?? 'GET',
-        headers: { ...init.headers, Accept: ACCEPT[format] },
+        headers: { ...init.headers, Accept: ACCEPT[format], ...(init.language ? { 'Accept-Language': acceptLanguage(init.language) } : {}) },
         body: init.body ?? null,
         signal: controller.signal,
       }),

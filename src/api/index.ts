@@ -8,6 +8,7 @@ export type { CivicBackend } from './backend.js';
 export { Open311Client, type Open311ClientOptions } from './open311.js';
 export {
   NominatimGeocoder,
+  shortAddress,
   type GeocodeResult,
   type GeocodeSearchOptions,
   type LngLatBounds,

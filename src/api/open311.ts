@@ -43,6 +43,12 @@ export interface Open311ClientOptions {
   format?: 'json' | 'xml' | 'auto';
   /** Milliseconds before a call rejects with `TimeoutError`. Default 15000. */
   timeout?: number;
+  /**
+   * The reader's language (BCP 47, e.g. `es-MX`), sent as `Accept-Language` on every call so a
+   * server can answer service names, questions, notices and notes in it. No preflight: the header
+   * is CORS-safelisted.
+   */
+  language?: string;
   /** The `fetch` to use (tests, or a page that wraps fetch). Default: the global one. */
   fetch?: typeof fetch;
 }
@@ -129,6 +135,7 @@ export class Open311Client implements CivicBackend {
   private readonly format: 'json' | 'xml' | 'auto';
   private readonly timeout: number;
   private readonly fetchFn: typeof fetch;
+  private readonly language: string | undefined;
   private discoveryPromise: Promise<Discovery> | undefined;
 
   constructor(options: Open311ClientOptions) {
@@ -137,6 +144,7 @@ export class Open311Client implements CivicBackend {
     this.apiKey = options.apiKey || undefined;
     this.format = options.format ?? 'auto';
     this.timeout = options.timeout ?? 15_000;
+    this.language = options.language || undefined;
     // Bound so a method reference to window.fetch does not throw "Illegal invocation".
     this.fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
@@ -197,7 +205,7 @@ export class Open311Client implements CivicBackend {
    */
   private async call(url: string, fmt: WireFormat, init?: Parameters<typeof exchange>[3]): ReturnType<typeof exchange> {
     try {
-      return await exchange({ fetch: this.fetchFn, timeout: this.timeout }, url, fmt, init);
+      return await exchange({ fetch: this.fetchFn, timeout: this.timeout }, url, fmt, { ...init, ...(this.language ? { language: this.language } : {}) });
     } catch (error) {
       if (error instanceof HtmlErrorPageError && error.status === 404) throw new Open311Error(404);
       throw error;

@@ -117,7 +117,8 @@ export class CivicElement extends LitElement {
    * (it wins over everything else). Reading it gives the backend in use: own `backend`, else a
    * client for an own `endpoint`, else the hall's `backend`, else a client for the hall's
    * `endpoint`; `undefined` when nothing is configured. Every widget on the page with the same
-   * endpoint, jurisdiction and key shares one client, so discovery is asked for once.
+   * endpoint, jurisdiction, key and language shares one client, so discovery is asked for once;
+   * the client sends the widget's language as `Accept-Language`.
    */
   get backend(): CivicBackend | undefined {
     if (this.ownBackend) return this.ownBackend;
@@ -125,11 +126,14 @@ export class CivicElement extends LitElement {
     if (!this.endpoint && hall?.backend) return hall.backend;
     const config = this.config;
     if (!config.endpoint) return undefined;
-    const key = JSON.stringify([config.endpoint, config.jurisdictionId ?? '', config.apiKey ?? '']);
+    // The language is part of the key: a live language switch gives a new client, so the widget
+    // reloads the backend's content (service names, questions, notes) in the new language.
+    const key = JSON.stringify([config.endpoint, config.jurisdictionId ?? '', config.apiKey ?? '', this.locale]);
     let client = sharedClients.get(key);
     if (!client) {
       client = new Open311Client({
         endpoint: config.endpoint,
+        language: this.locale,
         ...(config.jurisdictionId ? { jurisdictionId: config.jurisdictionId } : {}),
         ...(config.apiKey ? { apiKey: config.apiKey } : {}),
       });

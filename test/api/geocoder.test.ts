@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { NominatimGeocoder } from '../../src/api/geocoder.js';
+import { NominatimGeocoder, shortAddress } from '../../src/api/geocoder.js';
 import { CivicError, HtmlErrorPageError, MalformedResponseError, NetworkError, Open311Error, TimeoutError } from '../../src/api/errors.js';
 import { BACKEND_URL } from '../helpers/backend.js';
 
@@ -19,17 +19,45 @@ function answering(body: string, init: ResponseInit = { status: 200, headers: { 
 describe('NominatimGeocoder', () => {
   describe('search against the reference backend', () => {
     it('finds seeded addresses with coordinates, a display name and address parts', async () => {
-      const results = await new NominatimGeocoder({ url: GEOCODER }).search('Main St', { limit: 3 });
+      // Park Street has no named place, so every result is a plain house.
+      const results = await new NominatimGeocoder({ url: GEOCODER }).search('Park St', { limit: 3 });
       expect(results).to.have.length(3);
       for (const r of results) {
-        expect(r.displayName).to.match(/^\d+, Main Street, Hartford, Connecticut, 061\d\d, United States$/);
+        expect(r.displayName).to.match(/^\d+, Park Street, Hartford, Connecticut, 061\d\d, United States$/);
         expect(r.lat).to.be.within(41.7, 41.85);
         expect(r.long).to.be.within(-72.75, -72.6);
-        expect(r.address?.road).to.equal('Main Street');
+        expect(r.address?.road).to.equal('Park Street');
+        expect(r.name).to.equal(undefined);
         expect(r.displayName.startsWith(`${r.address?.houseNumber}, `)).to.be.true;
         expect(r.address?.city).to.equal('Hartford');
         expect(r.address?.countryCode).to.equal('us');
       }
+    });
+
+    it('reads a named place\'s name, and gives every place the short local form residents write', async () => {
+      const geocoder = new NominatimGeocoder({ url: GEOCODER });
+      const [hall] = await geocoder.search('city hall', { limit: 1 });
+      expect(hall!.name).to.equal('City Hall');
+      expect(shortAddress(hall!)).to.equal('City Hall, 550 Main Street');
+      const [corner] = await geocoder.search('Main St & Asylum Ave', { limit: 1 });
+      expect(shortAddress(corner!)).to.equal('Main Street and Asylum Avenue');
+      const [house] = await geocoder.search('174 Park Street', { limit: 1 });
+      expect(shortAddress(house!)).to.equal('174 Park Street');
+      // A geocoder that sends no address parts: its display name is all there is.
+      expect(shortAddress({ lat: 1, long: 2, displayName: 'Somewhere, Far Away' })).to.equal('Somewhere, Far Away');
+      expect(shortAddress({ lat: 1, long: 2, displayName: 'x', address: { road: 'Pearl Street' } })).to.equal('Pearl Street');
+    });
+
+    it('sends the language as Accept-Language too (CORS-safelisted), and the server answers in it', async () => {
+      const headers: Headers[] = [];
+      const recording = ((input: RequestInfo | URL, init?: RequestInit) => {
+        headers.push(new Headers(init?.headers));
+        return globalThis.fetch(input, init);
+      }) as typeof globalThis.fetch;
+      const [place] = await new NominatimGeocoder({ url: GEOCODER, fetch: recording }).search('174 Park Street', { lang: 'es-MX' });
+      expect(headers[0]!.get('accept-language')).to.equal('es-MX, es;q=0.9');
+      expect([...headers[0]!.keys()].sort()).to.deep.equal(['accept', 'accept-language']);
+      expect(place!.address?.country).to.equal('Estados Unidos');
     });
 
     it('answers [] for an address it does not know, and for a blank query without asking', async () => {

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CivicLocationPicker, type LocationGeocoder, type PickedLocation } from '../../src/define/civic-location-picker.js';
-import { NominatimGeocoder } from '../../src/api/geocoder.js';
+import { NominatimGeocoder, shortAddress } from '../../src/api/geocoder.js';
 import { BACKEND_URL } from '../helpers/backend.js';
 
 const GEOCODER = `${BACKEND_URL}/geocode`;
@@ -13,7 +13,9 @@ const truth = new NominatimGeocoder({ url: GEOCODER });
 const root = (el: CivicLocationPicker) => el.shadowRoot!;
 const input = (el: CivicLocationPicker) => root(el).querySelector<HTMLInputElement>('#address')!;
 const listbox = (el: CivicLocationPicker) => root(el).querySelector<HTMLElement>('[role=listbox]')!;
-const options = (el: CivicLocationPicker) => [...root(el).querySelectorAll<HTMLElement>('[role=option]')];
+/** The geocoder's suggestions (without the last option, "Use … as typed"). */
+const options = (el: CivicLocationPicker) => [...root(el).querySelectorAll<HTMLElement>('[role=option]:not(.option--typed)')];
+const typedOption = (el: CivicLocationPicker) => root(el).querySelector<HTMLElement>('[role=option].option--typed');
 const spoken = (el: CivicLocationPicker) => root(el).querySelector('[role=status]')!.textContent!.trim();
 const notice = (el: CivicLocationPicker) => root(el).querySelector('[part=notice]')?.textContent?.trim();
 const inlineError = (el: CivicLocationPicker) => root(el).querySelector('.civic-error-message')?.textContent?.replace(/\s+/g, ' ').trim();
@@ -99,6 +101,7 @@ describe('<civic-location-picker>', () => {
       expect(input(el).getAttribute('aria-expanded')).to.equal('true');
       expect(input(el).getAttribute('aria-controls')).to.equal(listbox(el).id);
       await said(el, `${expected.length} addresses found`);
+      expect(typedOption(el)!.textContent!.trim()).to.equal('Use “Main St” as typed');
       await expect(el).to.be.accessible();
     });
 
@@ -121,13 +124,13 @@ describe('<civic-location-picker>', () => {
       press(input(el), 'Enter');
       const value = await event;
       const [, place] = await truth.search('Asylum', { limit: 5 });
-      expect(value).to.deep.equal({ lat: place!.lat, long: place!.long, address: place!.displayName });
+      expect(value).to.deep.equal({ lat: place!.lat, long: place!.long, address: shortAddress(place!) });
       expect(el.value).to.deep.equal(value);
-      expect(input(el).value).to.equal(place!.displayName);
+      expect(input(el).value).to.equal(shortAddress(place!));
       expect(listbox(el).hidden).to.be.true;
       expect(input(el).getAttribute('aria-expanded')).to.equal('false');
       expect(input(el).hasAttribute('aria-activedescendant')).to.be.false;
-      await said(el, `Chosen location: ${place!.displayName}`);
+      await said(el, `Chosen location: ${shortAddress(place!)}`);
       await expect(el).to.be.accessible();
     });
 
@@ -138,7 +141,9 @@ describe('<civic-location-picker>', () => {
       const text = options(el)[2]!.textContent!.trim();
       const event = chosen(el);
       options(el)[2]!.click();
-      expect((await event)?.address).to.equal(text);
+      // "370, Park Street, Hartford, …" is chosen as "370 Park Street".
+      const [number, street] = text.split(', ');
+      expect((await event)?.address).to.equal(`${number} ${street}`);
     });
 
     it('closes the list on Escape without choosing', async () => {
@@ -154,14 +159,56 @@ describe('<civic-location-picker>', () => {
       expect(input(el).value).to.equal('Broad');
     });
 
-    it('says when nothing matched, and shows no empty list', async () => {
+    it('when nothing matched, keeps the address exactly as typed, says so, and shows no empty list', async () => {
       const el = await picker();
-      type(el, 'Zzyzx Road');
-      await waitUntil(() => notice(el), 'notice');
-      expect(notice(el)).to.equal('No addresses found. Check the spelling, or choose the place on the map.');
+      const event = chosen(el);
+      type(el, 'Zzyzx Road, behind the rink');
+      expect(await event).to.deep.equal({ address: 'Zzyzx Road, behind the rink' });
+      await el.updateComplete;
+      expect(notice(el)).to.equal('We could not find this address on the map. The city will use it as you typed it.');
+      await said(el, 'We could not find this address on the map. The city will use it as you typed it.');
       expect(input(el).getAttribute('aria-describedby')).to.contain('address-notice');
+      expect(input(el).value).to.equal('Zzyzx Road, behind the rink');
       expect(listbox(el).hidden).to.be.true;
       await expect(el).to.be.accessible();
+    });
+
+    it('offers "Use … as typed" after the suggestions, by keyboard, for an address the geocoder only nearly knows', async () => {
+      const el = await picker();
+      type(el, 'Main St');
+      await suggestionsShown(el);
+      const last = typedOption(el)!;
+      expect(last.textContent!.trim()).to.equal('Use “Main St” as typed');
+      expect(last.getAttribute('role')).to.equal('option');
+      for (let i = 0; i < options(el).length + 1; i++) press(input(el), 'ArrowDown');
+      await el.updateComplete;
+      expect(input(el).getAttribute('aria-activedescendant')).to.equal(last.id);
+      expect(last.getAttribute('aria-selected')).to.equal('true');
+      const event = chosen(el);
+      press(input(el), 'Enter');
+      expect(await event).to.deep.equal({ address: 'Main St' });
+      await el.updateComplete;
+      expect(notice(el)).to.equal('We could not find this address on the map. The city will use it as you typed it.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('stores a suggestion in the short local form residents use, not the geocoder\'s long name', async () => {
+      const el = await picker();
+      type(el, '174 Park');
+      await suggestionsShown(el);
+      expect(options(el)[0]!.textContent!.trim()).to.equal('174, Park Street, Hartford, Connecticut, 06106, United States');
+      const event = chosen(el);
+      options(el)[0]!.click();
+      const value = await event;
+      expect(value!.address).to.equal('174 Park Street');
+      expect(input(el).value).to.equal('174 Park Street');
+      await said(el, 'Chosen location: 174 Park Street');
+
+      type(el, 'city hall');
+      await suggestionsShown(el);
+      const hall = chosen(el);
+      options(el)[0]!.click();
+      expect((await hall)!.address).to.equal('City Hall, 550 Main Street');
     });
 
     it('asks the geocoder once per typing pause, with the city as a bounded viewbox', async () => {
@@ -212,13 +259,34 @@ describe('<civic-location-picker>', () => {
       expect(el.value).to.equal(undefined);
     });
 
-    it('tells the resident when address search is down, and keeps the other ways open', async () => {
+    it('when address search is down, keeps the address as typed, says so, and keeps the other ways open', async () => {
       const el = await fixture<CivicLocationPicker>(html`<civic-location-picker geocoder-url="http://127.0.0.1:9/geocode"></civic-location-picker>`);
-      type(el, 'Main St');
+      type(el, '12 Elm Row');
       await waitUntil(() => notice(el), 'notice', { timeout: 10_000 });
-      expect(notice(el)).to.equal("Address search isn't working right now. Use your location or choose the place on the map instead.");
+      expect(notice(el)).to.equal('We could not find this address on the map. The city will use it as you typed it.');
+      expect(el.value).to.deep.equal({ address: '12 Elm Row' });
       expect(button(el, 'locate-button').disabled).to.be.false;
       expect(button(el, 'map-button').disabled).to.be.false;
+      await expect(el).to.be.accessible();
+    });
+
+    it('when the geocoder answers with an error page, keeps the address as typed', async () => {
+      // The backend has no such path: a real 404 "Not found" page where a geocoder should be.
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker geocoder-url=${`${BACKEND_URL}/no-geocoder-here`}></civic-location-picker>`);
+      type(el, '12 Elm Row');
+      await waitUntil(() => el.value, 'typed address kept', { timeout: 10_000 });
+      expect(el.value).to.deep.equal({ address: '12 Elm Row' });
+      expect(notice(el)).to.equal('We could not find this address on the map. The city will use it as you typed it.');
+    });
+
+    it('when the geocoder is too slow, keeps the address as typed', async () => {
+      // A geocoder whose server accepts the call and never answers, with a short deadline.
+      const hanging = new NominatimGeocoder({ url: GEOCODER, timeout: 100, fetch: () => new Promise<Response>(() => {}) });
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker .geocoder=${hanging}></civic-location-picker>`);
+      type(el, '12 Elm Row');
+      await waitUntil(() => el.value, 'typed address kept', { timeout: 10_000 });
+      expect(el.value).to.deep.equal({ address: '12 Elm Row' });
+      expect(notice(el)).to.equal('We could not find this address on the map. The city will use it as you typed it.');
     });
 
     it('gets its geocoder from an enclosing <civic-hall>', async () => {
@@ -251,9 +319,9 @@ describe('<civic-location-picker>', () => {
       const el = await picker();
       button(el, 'locate-button').click();
       await waitUntil(() => el.value?.address, 'address looked up', { timeout: 10_000 });
-      expect(el.value).to.deep.equal({ lat: place!.lat, long: place!.long, address: place!.displayName });
-      expect(input(el).value).to.equal(place!.displayName);
-      await said(el, `Chosen location: ${place!.displayName}`);
+      expect(el.value).to.deep.equal({ lat: place!.lat, long: place!.long, address: shortAddress(place!) });
+      expect(input(el).value).to.equal(shortAddress(place!));
+      await said(el, `Chosen location: ${shortAddress(place!)}`);
       await expect(el).to.be.accessible();
     });
 
@@ -356,9 +424,9 @@ describe('<civic-location-picker>', () => {
       expect(point!.lat).to.be.greaterThan(place!.lat);
       await waitUntil(() => el.value?.address, 'reverse geocoded', { timeout: 10_000 });
       const named = await truth.reverse(el.value!.lat!, el.value!.long!);
-      expect(el.value!.address).to.equal(named!.displayName);
-      expect(input(el).value).to.equal(named!.displayName);
-      await said(el, `Chosen location: ${named!.displayName}`);
+      expect(el.value!.address).to.equal(shortAddress(named!));
+      expect(input(el).value).to.equal(shortAddress(named!));
+      await said(el, `Chosen location: ${shortAddress(named!)}`);
     });
 
     it('moves the pin where the map is clicked and chooses that place', async () => {
@@ -377,6 +445,16 @@ describe('<civic-location-picker>', () => {
       expect(point!.lat).to.be.closeTo(place!.lat, 0.0005);
       const pin = root(el).querySelector<HTMLElement>('.leaflet-marker-icon')!.getBoundingClientRect();
       expect(pin.left + pin.width / 2).to.be.closeTo(at.clientX, 2);
+    });
+
+    it('says so when the map\'s tiles cannot load, and points to the ways that still work', async () => {
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker tile-url="http://127.0.0.1:9/{z}/{x}/{y}.png" bounds=${BOUNDS}></civic-location-picker>`);
+      await openMap(el);
+      await waitUntil(() => notice(el), 'tile failure told', { timeout: 15_000 });
+      expect(notice(el)).to.equal("The map couldn't load. Type the address or use your location instead.");
+      await said(el, "The map couldn't load. Type the address or use your location instead.");
+      expect(input(el).disabled).to.be.false;
+      await expect(el).to.be.accessible();
     });
 
     it('hides and shows again without reloading', async () => {
@@ -480,6 +558,26 @@ describe('<civic-location-picker>', () => {
       expect(options(el)).to.have.length(0);
     });
 
+    it('submits the typed address alone, and is valid, when the geocoder is down', async () => {
+      const form = await fixture<HTMLFormElement>(html`<form>
+        <civic-location-picker name="where" required geocoder-url="http://127.0.0.1:9/geocode"></civic-location-picker>
+      </form>`);
+      let submitted = 0;
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        submitted++;
+      });
+      const el = form.querySelector('civic-location-picker')!;
+      type(el, '12 Elm Row, behind the library');
+      await waitUntil(() => el.value, 'typed address kept', { timeout: 10_000 });
+      await el.updateComplete;
+      expect([...new FormData(form)]).to.deep.equal([['where[address]', '12 Elm Row, behind the library']]);
+      expect(el.validity.valid).to.be.true;
+      form.requestSubmit();
+      expect(submitted).to.equal(1);
+      expect(inlineError(el)).to.equal(undefined);
+    });
+
     it('submits a typed address alone when no geocoder is configured', async () => {
       const { form, el, submitted } = await inForm({ geocoder: false });
       type(el, '12 Elm Row, behind the library');
@@ -550,8 +648,8 @@ describe('<civic-location-picker>', () => {
       });
       button(el, 'locate-button').click();
       await waitUntil(() => el.value?.address, 'address looked up', { timeout: 10_000 });
-      expect(el.value!.address).to.equal(place!.displayName);
-      expect(input(el).value).to.equal(place!.displayName);
+      expect(el.value!.address).to.equal(shortAddress(place!));
+      expect(input(el).value).to.equal(shortAddress(place!));
     });
   });
 
@@ -568,6 +666,35 @@ describe('<civic-location-picker>', () => {
       await suggestionsShown(el);
       await said(el, `Se encontraron ${options(el).length} direcciones`);
       await expect(el).to.be.accessible();
+    });
+
+    it('says in Spanish that a typed address is used as typed', async () => {
+      const wrapper = await fixture(html`<div lang="es"><civic-location-picker geocoder-url="http://127.0.0.1:9/geocode"></civic-location-picker></div>`);
+      const el = wrapper.querySelector('civic-location-picker')!;
+      type(el, 'Calle Elm 12');
+      await waitUntil(() => el.value, 'typed address kept', { timeout: 10_000 });
+      await el.updateComplete;
+      expect(notice(el)).to.equal('No pudimos encontrar esta dirección en el mapa. La ciudad la usará tal como la escribió.');
+    });
+
+    it('puts Leaflet\'s own controls in the widget\'s language, and follows a live switch', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div lang="es-MX"><civic-location-picker tile-url=${TILE} bounds=${BOUNDS}></civic-location-picker></div>`);
+      const el = wrapper.querySelector('civic-location-picker')!;
+      await el.updateComplete;
+      const map = await openMap(el);
+      const zoomIn = map.querySelector<HTMLElement>('.leaflet-control-zoom-in')!;
+      const zoomOut = map.querySelector<HTMLElement>('.leaflet-control-zoom-out')!;
+      const leaflet = () => map.querySelector<HTMLAnchorElement>('.leaflet-control-attribution a[href="https://leafletjs.com"]')!;
+      expect([zoomIn.title, zoomIn.getAttribute('aria-label'), zoomOut.title, zoomOut.getAttribute('aria-label')]).to.deep.equal(['Acercar', 'Acercar', 'Alejar', 'Alejar']);
+      expect(leaflet().title).to.equal('Leaflet, una biblioteca JavaScript para mapas interactivos');
+      const credit = () => map.querySelector('.leaflet-control-attribution')!.textContent!.replace(/\s+/g, ' ').trim();
+      expect(credit()).to.equal('Leaflet | © colaboradores de OpenStreetMap');
+      await expect(el).to.be.accessible();
+      wrapper.setAttribute('lang', 'en');
+      await waitUntil(() => zoomIn.title === 'Zoom in', 'relabelled in English');
+      expect(zoomOut.getAttribute('aria-label')).to.equal('Zoom out');
+      expect(leaflet().title).to.equal('Leaflet, a JavaScript library for interactive maps');
+      expect(credit()).to.equal('Leaflet | © OpenStreetMap contributors');
     });
   });
 

@@ -167,6 +167,19 @@ describe('<civic-service-list>', () => {
       await waitUntil(() => live() === `${n} servicios`, 'the same news, now in Spanish');
     });
 
+    it('shows the backend\'s services and groups in Spanish, and switches back live', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div lang="es"><civic-service-list endpoint=${OPEN311_ENDPOINT}></civic-service-list></div>`);
+      const el = wrapper.querySelector('civic-service-list')!;
+      await loaded(el);
+      const text = () => shadow(el).textContent!.replace(/\s+/g, ' ');
+      await waitUntil(() => text().includes('Bache'), 'Spanish service names', { timeout: 15_000 });
+      expect(text()).to.contain('Calles y aceras');
+      expect(text()).to.not.contain('Pothole');
+      wrapper.setAttribute('lang', 'en');
+      await waitUntil(() => text().includes('Pothole'), 'English again', { timeout: 15_000 });
+      expect(text()).to.contain('Streets & Sidewalks');
+    });
+
     it('takes replacement strings', async () => {
       const el = await fixture<CivicServiceList>(
         html`<civic-service-list endpoint=${OPEN311_ENDPOINT} .strings=${{ serviceListTitle: 'Report a problem' }}></civic-service-list>`,

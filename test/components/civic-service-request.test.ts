@@ -584,6 +584,70 @@ describe('<civic-service-request>', () => {
     });
   });
 
+  describe('location step when the geocoder cannot help', () => {
+    /** A service request with the picker, pointed at a geocoder on a closed port. */
+    async function withDeadGeocoder(): Promise<CivicServiceRequest> {
+      const el = await fixture<CivicServiceRequest>(
+        html`<civic-service-request draft-key=${uniqueKey()} service-param="" geocoder-url="http://127.0.0.1:9/geocode" endpoint=${OPEN311_ENDPOINT}></civic-service-request>`,
+      );
+      await waitUntil(() => $(el, '[data-service-code]'), 'list', { timeout: 15_000 });
+      return el;
+    }
+
+    async function typeInPicker(el: CivicServiceRequest, text: string) {
+      await waitUntil(() => $(el, 'civic-location-picker'), 'picker loaded', { timeout: 15_000 });
+      const picker = $(el, 'civic-location-picker') as HTMLElement & { error?: string; value?: unknown; updateComplete: Promise<unknown> };
+      await picker.updateComplete;
+      const input = picker.shadowRoot!.querySelector<HTMLInputElement>('#address')!;
+      input.focus();
+      input.value = text;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
+      await waitUntil(() => picker.value, 'typed address kept', { timeout: 15_000 });
+      return picker;
+    }
+
+    it('continues with the address exactly as typed, says so, and sends it as address_string', async () => {
+      const el = await withDeadGeocoder();
+      await chooseService(el, 'SNOWPLOW');
+      const picker = await typeInPicker(el, 'Behind 12 Elm Row, by the garages');
+      expect(picker.shadowRoot!.querySelector('[part=notice]')!.textContent!.trim()).to.equal(
+        'We could not find this address on the map. The city will use it as you typed it.',
+      );
+      await continueStep(el);
+      expect(title(el)).to.equal('Describe the problem');
+      await continueStep(el);
+      await continueStep(el);
+      expect(title(el)).to.equal('Check your answers before sending your report');
+      expect($(el, '[data-key=location] .summary-value')!.textContent!.trim()).to.equal('Behind 12 Elm Row, by the garages');
+      const submitted = oneEvent(el, 'civic-request-submitted');
+      await continueStep(el);
+      const { detail } = await submitted;
+      const stored = await client().request(detail.serviceRequestId!);
+      expect(stored!.address).to.equal('Behind 12 Elm Row, by the garages');
+      expect(stored!.lat).to.equal(undefined);
+    });
+
+    it('a service whose backend demands coordinates says so on the location step, in the resident\'s words', async () => {
+      const el = await withDeadGeocoder();
+      await chooseService(el, 'SIGNAL');
+      await check(el, 'attr-SIGNAL_PROBLEM-0');
+      await continueStep(el);
+      await typeInPicker(el, 'Main and Pearl');
+      await continueStep(el);
+      await continueStep(el);
+      await continueStep(el);
+      expect(title(el)).to.equal('Check your answers before sending your report');
+      await continueStep(el);
+      await waitUntil(() => title(el) === 'Where is the problem?', 'back on the location step', { timeout: 15_000 });
+      const message = 'The city needs the exact place for this kind of report: choose it on the map or use your location';
+      expect(summaryLinks(el)).to.deep.equal([message]);
+      const picker = $(el, 'civic-location-picker') as HTMLElement & { error?: string; updateComplete: Promise<unknown> };
+      await picker.updateComplete;
+      expect(picker.error).to.equal(message);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('details step: photo', () => {
     const png = () =>
       new File([Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0))], 'hole.png', { type: 'image/png' });
@@ -830,6 +894,77 @@ describe('<civic-service-request>', () => {
       await continueStep(el);
       expect(summaryLinks(el)).to.deep.equal(['Elija el tipo de problema que desea reportar']);
       await expect(el).to.be.accessible();
+    });
+
+    /** What the page's fetch was asked, passed through to the real backend unchanged. */
+    function recordFetch(): { calls: Array<{ url: string; headers: Headers }>; restore(): void } {
+      const original = window.fetch;
+      const calls: Array<{ url: string; headers: Headers }> = [];
+      window.fetch = (input, init) => {
+        calls.push({ url: String(input), headers: new Headers(init?.headers) });
+        return original(input, init);
+      };
+      return { calls, restore: () => (window.fetch = original) };
+    }
+
+    it('asks the backend in Spanish (Accept-Language, with no preflight) and shows its services in Spanish', async () => {
+      const recorded = recordFetch();
+      try {
+        const wrapper = await fixture(
+          html`<div lang="es-MX"><civic-service-request address-only draft-key=${uniqueKey()} service-param="" endpoint=${OPEN311_ENDPOINT}></civic-service-request></div>`,
+        );
+        const el = wrapper.querySelector('civic-service-request')!;
+        await waitUntil(() => $(el, '[data-service-code]'), 'list', { timeout: 15_000 });
+        const label = (code: string) => $(el, `label[for=service-${code}]`)!.textContent!.replace(/\s+/g, ' ').trim();
+        expect(label('POTHOLE')).to.contain('Bache');
+        expect($$(el, '.group-title').map((g) => g.textContent!.trim())).to.include('Calles y aceras');
+        const backendCalls = recorded.calls.filter((c) => c.url.startsWith(OPEN311_ENDPOINT));
+        expect(backendCalls.length).to.be.greaterThan(0);
+        for (const call of backendCalls) {
+          expect(call.headers.get('accept-language')).to.equal('es-MX, es;q=0.9');
+          // Only CORS-safelisted request headers, with safelisted values: the browser sends no preflight.
+          expect([...call.headers.keys()].every((h) => h === 'accept' || h === 'accept-language')).to.be.true;
+          expect(call.headers.get('accept-language')).to.match(/^[0-9A-Za-z *,\-.;=]*$/);
+        }
+        await expect(el).to.be.accessible();
+      } finally {
+        recorded.restore();
+      }
+    });
+
+    it('the Spanish search hint, typed as it reads, finds what it names', async () => {
+      const wrapper = await fixture(
+        html`<div lang="es"><civic-service-request address-only draft-key=${uniqueKey()} service-param="" endpoint=${OPEN311_ENDPOINT}></civic-service-request></div>`,
+      );
+      const el = wrapper.querySelector('civic-service-request')!;
+      await waitUntil(() => $(el, '[data-service-code]'), 'list', { timeout: 15_000 });
+      const shown = () => $$(el, '[data-service-code]').map((d) => d.dataset.serviceCode);
+      expect($(el, '#service-search-hint')?.textContent?.trim() ?? root(el).textContent).to.contain('bache, alumbrado o basura');
+      await type(el, 'service-search', 'bache, alumbrado o basura');
+      expect(shown()).to.include.members(['POTHOLE', 'STLIGHT', 'MISSEDPU']);
+      expect(shown()).to.not.include('GRAFFITI');
+      for (const [word, code] of [['bache', 'POTHOLE'], ['alumbrado', 'STLIGHT'], ['basura', 'MISSEDPU'], ['semaforo', 'SIGNAL'], ['pothole', 'POTHOLE']] as const) {
+        await type(el, 'service-search', word);
+        expect(shown(), word).to.include(code);
+      }
+    });
+
+    it('a live language switch reloads the backend\'s words in the new language, keeping the draft', async () => {
+      const wrapper = await fixture<HTMLElement>(
+        html`<div lang="en"><civic-service-request address-only draft-key=${uniqueKey()} service-param="" endpoint=${OPEN311_ENDPOINT}></civic-service-request></div>`,
+      );
+      const el = wrapper.querySelector('civic-service-request')!;
+      await waitUntil(() => $(el, '[data-service-code]'), 'list', { timeout: 15_000 });
+      await chooseService(el, 'POTHOLE');
+      await waitUntil(() => $(el, '#attr-SIZE'), 'questions', { timeout: 15_000 });
+      await check(el, 'attr-SIZE-1');
+      expect(root(el).textContent).to.contain('How big is the pothole?');
+      wrapper.setAttribute('lang', 'es');
+      await waitUntil(() => root(el).textContent!.includes('¿Qué tamaño tiene el bache?'), 'questions in Spanish', { timeout: 15_000 });
+      expect(title(el)).to.equal('Cuéntenos sobre el problema');
+      expect(root(el).textContent).to.contain('Más pequeño que un plato');
+      expect(root(el).textContent).to.not.contain('How big is the pothole?');
+      expect($<HTMLInputElement>(el, '#attr-SIZE-1')!.checked).to.be.true;
     });
   });
 });

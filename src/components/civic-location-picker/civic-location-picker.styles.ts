@@ -45,6 +45,11 @@ export const locationPickerStyles = css`
     border-block-end: 0;
   }
 
+  /* "Use … as typed" is not an address the geocoder knows: set apart from the suggestions. */
+  .option--typed {
+    font-style: italic;
+  }
+
   .option:hover {
     text-decoration: underline;
   }

@@ -4,14 +4,14 @@ import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Map as LeafletMap, Marker } from 'leaflet';
-import { NominatimGeocoder, type GeocodeResult, type LngLatBounds } from '../../api/geocoder.js';
+import { NominatimGeocoder, shortAddress, type GeocodeResult, type LngLatBounds } from '../../api/geocoder.js';
 import type { CivicConfig } from '../../core/context.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { errorId, hintId, optionalMark } from '../../core/forms/field.js';
 import type { MessageKey } from '../../core/i18n.js';
-import { inBounds, parseBounds } from '../../core/map/defaults.js';
-import { loadMapKit } from '../../core/map/load.js';
+import { inBounds, mapLabels, parseBounds } from '../../core/map/defaults.js';
+import { loadMapKit, type MapKit } from '../../core/map/load.js';
 import { locationPickerStyles } from './civic-location-picker.styles.js';
 import { locationPickerMessages } from './strings.js';
 import { registerMessages } from '../../core/i18n.js';
@@ -19,14 +19,17 @@ import { registerMessages } from '../../core/i18n.js';
 // A plain call, not a side-effect import: bundlers that tree-shake by `sideEffects` keep it.
 registerMessages(locationPickerMessages);
 
-/** A place with coordinates; `address` is the geocoder's name for it (or what was typed, without a geocoder). */
+/** A place with coordinates; `address` is its short local name ("174 Park Street"), or what was typed without a geocoder. */
 export interface PickedPoint {
   lat: number;
   long: number;
   address?: string;
 }
 
-/** An address typed as free text, with no coordinates: only when no geocoder is configured. */
+/**
+ * An address typed as free text, with no coordinates: without a geocoder, when the geocoder found
+ * nothing, failed or was too slow, or when the resident chose "Use … as typed".
+ */
 export interface PickedAddress {
   lat?: undefined;
   long?: undefined;
@@ -35,9 +38,9 @@ export interface PickedAddress {
 
 /**
  * The location a resident chose. Either a point (from a suggestion, "Use my location" or the
- * map; `address` is the geocoder's display name when it found one), or — only when no geocoder
- * is configured — an address typed as free text without coordinates. Narrow with
- * `if (value.lat !== undefined)`: then `long` is a number too.
+ * map; `address` is the place's short local name when the geocoder knows one), or an address
+ * typed as free text without coordinates (no geocoder, or one that could not place it). Narrow
+ * with `if (value.lat !== undefined)`: then `long` is a number too.
  */
 export type PickedLocation = PickedPoint | PickedAddress;
 
@@ -67,6 +70,11 @@ type Notice = { key: MessageKey; tone: 'info' | 'problem' };
 const SEARCH_DELAY = 300;
 /** Fewer characters than this are not searched: too many matches to be useful. */
 const MIN_QUERY = 3;
+/**
+ * Milliseconds a search may take before the typed address is used as it is: suggestions that
+ * come later than this come after the resident has moved on.
+ */
+const SEARCH_TIMEOUT = 6000;
 const SUGGESTIONS = 5;
 /** Zoom of the map around a chosen point: a few streets, enough to see which side of the road. */
 const POINT_ZOOM = 17;
@@ -78,6 +86,7 @@ const ID = {
   mapPanel: 'map-panel',
   mapInstructions: 'map-instructions',
   option: (i: number) => `address-option-${i}`,
+  typedOption: 'address-option-typed',
 };
 
 /** Six decimals: 0.1 m, more than any phone's GPS or a map click can tell. */
@@ -94,8 +103,12 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
  * opens it: arrow keys move the pin, Enter chooses the place, a click puts the pin there; the
  * chosen address is announced in a polite live region.
  *
- * Without a geocoder (no `geocoder-url` here or on `<civic-hall>`), what the resident types is
- * accepted as the address, with coordinates only if they also use the map or their location.
+ * Typing always works. Without a geocoder (no `geocoder-url` here or on `<civic-hall>`), what the
+ * resident types is the address. With one, a suggestion gives the place and its short local name
+ * ("174 Park Street"); when the geocoder finds nothing, fails or takes longer than 6 s — or the
+ * resident picks "Use … as typed", the list's last option — the address is kept exactly as typed,
+ * without coordinates, and the resident is told so. Coordinates then come only from the map or
+ * "Use my location".
  *
  * @summary Address, "use my location" or map pin; a form control that works in any form.
  * @tagname civic-location-picker
@@ -108,10 +121,10 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
  * @csspart label - The label of the address input.
  * @csspart input - The address input (combobox).
  * @csspart listbox - The suggestions list.
- * @csspart option - One suggestion.
+ * @csspart option - One suggestion (also "Use … as typed", the last option).
  * @csspart locate-button - "Use my location".
  * @csspart map-button - "Show on map" / "Hide map".
- * @csspart notice - Messages about search, location and the map ("No addresses found").
+ * @csspart notice - Messages about search, location and the map ("We could not find this address on the map…").
  * @csspart map - The map container.
  *
  * @cssprop --civic-location-picker-map-height - Height of the map. Default `20rem`.
@@ -185,7 +198,7 @@ export class CivicLocationPicker extends CivicElement {
   private searchId = 0;
   private pointId = 0;
   private locateId = 0;
-  private map?: { map: LeafletMap; pin: Marker; detach: () => void };
+  private map?: { map: LeafletMap; pin: Marker; detach: () => void; kit: MapKit };
 
   constructor() {
     super();
@@ -300,7 +313,7 @@ export class CivicLocationPicker extends CivicElement {
     if (this.geocoder) return this.geocoder;
     const url = this.config.geocoderUrl;
     if (!url) return undefined;
-    if (this.builtGeocoder?.url !== url) this.builtGeocoder = { url, geocoder: new NominatimGeocoder({ url }) };
+    if (this.builtGeocoder?.url !== url) this.builtGeocoder = { url, geocoder: new NominatimGeocoder({ url, timeout: SEARCH_TIMEOUT }) };
     return this.builtGeocoder.geocoder;
   }
 
@@ -343,6 +356,7 @@ export class CivicLocationPicker extends CivicElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.syncForm();
+    if (changed.has('locale') && this.map) this.map.kit.labelMap(this.map.map, mapLabels(this.t));
   }
 
   private syncForm(): void {
@@ -423,17 +437,23 @@ export class CivicLocationPicker extends CivicElement {
         this.notice = undefined;
         this.announcer.announce(this.t('locationSuggestionsCount', { count: results.length }));
       } else {
-        this.expanded = false;
-        this.notice = { key: 'locationNoSuggestions', tone: 'info' };
-        this.announcer.announce(this.t('locationNoSuggestions'));
+        this.useTyped();
       }
     } catch {
+      // Down, refusing or too slow: the resident is not held up by a geocoder that cannot answer.
       if (searchId !== this.searchId) return;
-      this.suggestions = [];
-      this.expanded = false;
-      this.notice = { key: 'locationSearchFailed', tone: 'problem' };
-      this.announcer.announce(this.t('locationSearchFailed'));
+      this.useTyped();
     }
+  }
+
+  /** The address exactly as typed becomes the value (no coordinates), and the resident is told. */
+  private useTyped(): void {
+    const typed = this.query.trim();
+    this.suggestions = [];
+    this.closeSuggestions();
+    if (!typed) return;
+    this.setPicked({ address: typed });
+    this.tell({ key: 'locationUseTyped', tone: 'info' });
   }
 
   private closeSuggestions(): void {
@@ -442,7 +462,8 @@ export class CivicLocationPicker extends CivicElement {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    const count = this.suggestions.length;
+    // The suggestions, then "Use … as typed".
+    const count = this.suggestions.length ? this.suggestions.length + 1 : 0;
     switch (event.key) {
       case 'ArrowDown':
         if (!count) return;
@@ -463,7 +484,9 @@ export class CivicLocationPicker extends CivicElement {
       case 'Enter':
         if (this.expanded && this.activeIndex >= 0) {
           event.preventDefault();
-          this.choose(this.suggestions[this.activeIndex]!);
+          const suggestion = this.suggestions[this.activeIndex];
+          if (suggestion) this.choose(suggestion);
+          else this.chooseTyped();
         }
         break;
       case 'Escape':
@@ -492,12 +515,21 @@ export class CivicLocationPicker extends CivicElement {
     this.cancelLookups();
     this.searchId++;
     clearTimeout(this.searchTimer);
-    this.query = result.displayName;
+    const address = shortAddress(result);
+    this.query = address;
     this.closeSuggestions();
     this.notice = undefined;
-    this.setPicked({ lat: result.lat, long: result.long, address: result.displayName });
+    this.setPicked({ lat: result.lat, long: result.long, address });
     this.movePinTo(this.picked);
     this.announceChosen();
+  }
+
+  /** "Use … as typed": none of the suggestions is the place, so the typed words are the address. */
+  private chooseTyped(): void {
+    this.cancelLookups();
+    this.searchId++;
+    clearTimeout(this.searchTimer);
+    this.useTyped();
   }
 
   // Points: my location, the map
@@ -564,8 +596,8 @@ export class CivicLocationPicker extends CivicElement {
     if (id !== this.pointId) return;
     this.busy = undefined;
     if (found) {
-      this.query = found.displayName;
-      this.setPicked({ ...point, address: found.displayName });
+      this.query = shortAddress(found);
+      this.setPicked({ ...point, address: this.query });
     }
     this.announceChosen();
   }
@@ -616,6 +648,7 @@ export class CivicLocationPicker extends CivicElement {
         ...(bounds ? { bounds } : {}),
         mapOptions: { keyboard: false },
         onTilesFailed: (failed) => failed && this.tell({ key: 'locationMapFailed', tone: 'problem' }),
+        labels: mapLabels(this.t),
       });
       const pin = kit.L.marker(map.getCenter(), { icon: kit.pinIcon, draggable: true, keyboard: false, alt: '' }).addTo(map);
       map.on('click', (e) => {
@@ -627,7 +660,7 @@ export class CivicLocationPicker extends CivicElement {
         void this.choosePoint(at.lat, at.lng);
       });
       const detach = kit.pinKeyboard(map, pin, { onConfirm: (at) => void this.choosePoint(at.lat, at.lng) });
-      this.map = { map, pin, detach };
+      this.map = { map, pin, detach, kit };
       this.notice = undefined;
     } catch {
       this.mapOpen = false;
@@ -667,6 +700,18 @@ export class CivicLocationPicker extends CivicElement {
           ${s.displayName}
         </li>`,
       )}
+      ${this.suggestions.length
+        ? html`<li
+            class="option option--typed"
+            id=${ID.typedOption}
+            role="option"
+            aria-selected=${this.activeIndex === this.suggestions.length ? 'true' : 'false'}
+            part="option"
+            @click=${() => this.chooseTyped()}
+          >
+            ${this.t('locationUseTypedOption', { address: this.query.trim() })}
+          </li>`
+        : nothing}
     </ul>`;
   }
 
@@ -693,7 +738,8 @@ export class CivicLocationPicker extends CivicElement {
     const v = this.picked;
     const noticeText = this.busy === 'reversing' ? this.t('locationLookingUp') : this.notice ? this.t(this.notice.key) : '';
     const describedBy = [hintId(ID.input), ...(error ? [errorId(ID.input)] : []), ...(noticeText ? [ID.notice] : [])].join(' ');
-    const active = this.expanded && this.activeIndex >= 0 ? ID.option(this.activeIndex) : undefined;
+    const active =
+      this.expanded && this.activeIndex >= 0 ? (this.activeIndex < this.suggestions.length ? ID.option(this.activeIndex) : ID.typedOption) : undefined;
     return html`<div class=${classMap({ 'civic-field': true, 'civic-field--error': Boolean(error) })} part="field">
         <label class="civic-label" for=${ID.input} part="label">${this.label ?? this.t('locationLabel')}${this.required ? nothing : optionalMark(this.t)}</label>
         <div class="civic-hint" id=${hintId(ID.input)}>${hint}</div>

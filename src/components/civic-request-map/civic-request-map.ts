@@ -8,7 +8,7 @@ import type { CivicConfig } from '../../core/context.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
-import { inBounds, parseBounds, type LngLatBounds } from '../../core/map/defaults.js';
+import { inBounds, mapLabels, parseBounds, type LngLatBounds } from '../../core/map/defaults.js';
 import { loadMapKit, type MapKit } from '../../core/map/load.js';
 import type { PointClusters } from '../../core/geo/cluster.js';
 import { NO_FILTERS, RequestLoader, type RequestFilters } from './request-loader.js';
@@ -176,6 +176,7 @@ export class CivicRequestMap extends CivicElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (changed.has('locale') && this.map && this.kit) this.kit.labelMap(this.map, mapLabels(this.t));
     if (changed.has('view') && this.view === 'map' && this.map) {
       this.map.invalidateSize();
       this.drawMarkers();
@@ -342,6 +343,7 @@ export class CivicRequestMap extends CivicElement {
         attribution: this.tileAttribution,
         bounds: this.viewBounds,
         onTilesFailed: (failed) => (this.tilesFailed = failed),
+        labels: mapLabels(this.t),
       });
       this.map = map;
       map.on('moveend', () => this.onMove());

@@ -185,7 +185,7 @@ export class CivicServiceRequest extends CivicElement {
   private readonly submitter = new SubmitController<{ id?: string; token?: string; notice?: string }>(this, {
     draft: this.store,
     placeErrors: (error) => {
-      const placed = serverErrors(error, this.definition?.attributes ?? []);
+      const placed = serverErrors(error, this.definition?.attributes ?? [], this.draft.location ? undefined : this.t('requestErrorNeedsPoint'));
       if (!placed) return false;
       this.flow.placeServerErrors(placed);
       return true;
@@ -268,6 +268,9 @@ export class CivicServiceRequest extends CivicElement {
     const backend = this.backend;
     this.services = undefined;
     this.servicesError = undefined;
+    // A new backend (or the same one in another language) has its own words for the questions.
+    this.definition = undefined;
+    this.definitionError = undefined;
     if (!backend) return;
     if (!this.store.restored) await this.restore();
     if (id !== this.loadId) return;

@@ -43,6 +43,7 @@ const en = {
   requestAddressHint: 'For example, 550 Main Street, or Main Street and Asylum Avenue',
   requestErrorLocation: 'Choose where the problem is: search for an address or pick a place on the map',
   requestErrorAddress: 'Enter the address or nearest street corner of the problem',
+  requestErrorNeedsPoint: 'The city needs the exact place for this kind of report: choose it on the map or use your location',
   requestNearbyTitle: 'Is it one of these?',
   requestNearbyIntro: {
     one: 'Someone has already reported this kind of problem close by. If it is the same one, follow that report instead: the city is already working on it.',
@@ -141,6 +142,7 @@ const es: Record<keyof typeof en, Message> = {
   requestAddressHint: 'Por ejemplo, 550 Main Street, o Main Street y Asylum Avenue',
   requestErrorLocation: 'Indique dónde está el problema: busque una dirección o elija un lugar en el mapa',
   requestErrorAddress: 'Escriba la dirección o la esquina más cercana al problema',
+  requestErrorNeedsPoint: 'La ciudad necesita el lugar exacto para este tipo de reporte: elíjalo en el mapa o use su ubicación',
   requestNearbyTitle: '¿Es alguno de estos?',
   requestNearbyIntro: {
     one: 'Alguien ya reportó este tipo de problema cerca de allí. Si es el mismo, siga ese reporte en lugar de crear otro: la ciudad ya está trabajando en él.',

@@ -76,15 +76,18 @@ function placeOf(field: string, attributes: readonly ServiceAttribute[]): { step
  * A 400 from the backend, placed on the fields it names (`attribute[CODE]: …`, `description: …`),
  * earliest step first; what names no field of ours goes to the summary on the review step.
  * `undefined` for any other failure (5xx, timeout, offline): nothing was refused, retry.
+ * `pointMessage`, when given, replaces what a server says about a missing `lat`/`long`: a report
+ * sent with a typed address only, to a backend that demands coordinates for this service.
  */
-export function serverErrors(error: unknown, attributes: readonly ServiceAttribute[]): StepError[] | undefined {
+export function serverErrors(error: unknown, attributes: readonly ServiceAttribute[], pointMessage?: string): StepError[] | undefined {
   const e = error as { kind?: string; status?: number; errors?: Array<{ field?: string; description: string }>; fieldErrors?: Record<string, string> };
   if (e?.kind !== 'open311' || e.status !== 400) return undefined;
   const words = e.fieldErrors ?? {};
   const placed: StepError[] = [];
   for (const detail of e.errors ?? []) {
     const where = detail.field ? placeOf(detail.field, attributes) : undefined;
-    const message = (detail.field && words[detail.field]) || detail.description;
+    const aboutPoint = detail.field === 'lat' || detail.field === 'long';
+    const message = (aboutPoint && pointMessage) || (detail.field && words[detail.field]) || detail.description;
     if (where && !placed.some((p) => p.id === where.id)) placed.push({ ...where, message });
     else if (!where) placed.push({ step: 'review', id: 'submit', message });
   }

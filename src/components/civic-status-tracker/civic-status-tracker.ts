@@ -11,6 +11,7 @@ import { errorPanel } from '../../core/forms/error-panel.js';
 import { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import { field, textInput } from '../../core/forms/field.js';
 import type { MessageKey } from '../../core/i18n.js';
+import { mapLabels } from '../../core/map/defaults.js';
 import { loadMapKit } from '../../core/map/load.js';
 import { statusTrackerStyles } from './civic-status-tracker.styles.js';
 import { statusTrackerMessages } from './strings.js';
@@ -341,6 +342,7 @@ export class CivicStatusTracker extends CivicElement {
         // Scrolling the page over the map must keep scrolling the page.
         mapOptions: { scrollWheelZoom: false },
         onTilesFailed: (failed) => (this.mapTilesFailed = failed),
+        labels: mapLabels(this.t),
       });
       kit.L.marker([lat, long], { icon: kit.pinIcon, keyboard: false, alt: '' }).addTo(map);
       this.map = map;

@@ -71,6 +71,12 @@ export const en = {
     other: 'You have {count} characters too many',
   },
 
+  // Leaflet's own controls, on every map
+  mapZoomIn: 'Zoom in',
+  mapZoomOut: 'Zoom out',
+  mapLeafletTitle: 'Leaflet, a JavaScript library for interactive maps',
+  mapOsmCredit: '{osm} contributors',
+
   // <civic-service-list>
   serviceListTitle: 'What you can report',
   serviceListLoading: 'Loading services…',

@@ -3,8 +3,38 @@
  */
 
 import type { LngLatBounds } from '../../api/geocoder.js';
+import type { Translate } from '../i18n.js';
 
 export type { LngLatBounds };
+
+/**
+ * The words Leaflet itself puts on a map: its zoom buttons, the title of its attribution link,
+ * and OpenStreetMap's credit (`{osm}` stands for the linked name) when the default tiles are used.
+ */
+export interface MapLabels {
+  zoomIn: string;
+  zoomOut: string;
+  leafletTitle: string;
+  osmCredit: string;
+}
+
+/** Leaflet's words in a widget's language. */
+export const mapLabels = (t: Translate): MapLabels => ({
+  zoomIn: t('mapZoomIn'),
+  zoomOut: t('mapZoomOut'),
+  leafletTitle: t('mapLeafletTitle'),
+  osmCredit: t('mapOsmCredit'),
+});
+
+/** Text made safe to put into HTML that Leaflet renders (attribution). */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** OpenStreetMap's licence credit in the widget's language: "© OpenStreetMap contributors" / "© colaboradores de OpenStreetMap". */
+export function osmAttribution(labels?: MapLabels): string {
+  if (!labels) return OSM_ATTRIBUTION;
+  const [before = '', after = ''] = labels.osmCredit.split('{osm}');
+  return `&copy; ${escapeHtml(before)}<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>${escapeHtml(after)}`;
+}
 
 /** OpenStreetMap's standard tiles. Fine for a demo; a city with traffic should use its own or a provider's. */
 export const OSM_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';

@@ -10,7 +10,7 @@ import type * as LeafletTypes from 'leaflet';
 import markerIconUrl from 'leaflet/dist/images/marker-icon.png?url';
 import markerIcon2xUrl from 'leaflet/dist/images/marker-icon-2x.png?url';
 import markerShadowUrl from 'leaflet/dist/images/marker-shadow.png?url';
-import { OSM_ATTRIBUTION, OSM_TILE_URL, type LngLatBounds } from './defaults.js';
+import { OSM_TILE_URL, escapeHtml, osmAttribution, type LngLatBounds, type MapLabels } from './defaults.js';
 import { leafletStyles } from './styles.js';
 import type { Leaflet } from './load.js';
 
@@ -35,6 +35,8 @@ export interface CreateMapOptions {
    * to its typed or list alternative. Called with `false` when tiles load again.
    */
   onTilesFailed?: (failed: boolean) => void;
+  /** Leaflet's control words in the widget's language (see `labelMap`). Default Leaflet's English. */
+  labels?: MapLabels;
 }
 
 export interface PinKeyboardOptions {
@@ -68,7 +70,12 @@ export interface MapKit {
    * give the container `tabindex="0"`, a role and a label. Returns a function that detaches it.
    */
   pinKeyboard(map: LeafletTypes.Map, pin: LeafletTypes.Marker, options: PinKeyboardOptions): () => void;
+  /** Puts `labels` on the map's zoom buttons (title and accessible name) and attribution prefix; call again when the language changes. */
+  labelMap(map: LeafletTypes.Map, labels: MapLabels): void;
 }
+
+/** Maps showing OpenStreetMap's default credit, with the words it is shown in now (relabelled on a language switch). */
+const defaultCredits = new WeakMap<LeafletTypes.Map, string>();
 
 /** Puts `styles` into a shadow root once, next to the styles Lit already adopted there. */
 function adopt(root: ShadowRoot, styles: CSSResult): void {
@@ -104,10 +111,31 @@ export function mapKit(L: Leaflet): MapKit {
     shadowSize: [41, 41],
   });
 
+  function labelMap(map: LeafletTypes.Map, labels: MapLabels): void {
+    const container = map.getContainer();
+    for (const [selector, text] of [
+      ['.leaflet-control-zoom-in', labels.zoomIn],
+      ['.leaflet-control-zoom-out', labels.zoomOut],
+    ] as const) {
+      const button = container.querySelector<HTMLElement>(selector);
+      if (!button) continue;
+      button.title = text;
+      button.setAttribute('aria-label', text);
+    }
+    map.attributionControl?.setPrefix(`<a href="https://leafletjs.com" title="${escapeHtml(labels.leafletTitle)}">Leaflet</a>`);
+    const shown = defaultCredits.get(map);
+    const credit = osmAttribution(labels);
+    if (shown !== undefined && shown !== credit && map.attributionControl) {
+      map.attributionControl.removeAttribution(shown).addAttribution(credit);
+      defaultCredits.set(map, credit);
+    }
+  }
+
   return {
     L,
     styles: leafletStyles,
     pinIcon,
+    labelMap,
 
     createMap(container, options = {}) {
       if (options.root) adopt(options.root, leafletStyles);
@@ -117,10 +145,9 @@ export function mapKit(L: Leaflet): MapKit {
         ...(still ? { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false, inertia: false } : {}),
         ...options.mapOptions,
       });
-      const tiles = L.tileLayer(options.tileUrl || OSM_TILE_URL, {
-        attribution: options.attribution || OSM_ATTRIBUTION,
-        maxZoom: 19,
-      }).addTo(map);
+      const credit = options.attribution || osmAttribution(options.labels);
+      if (!options.attribution) defaultCredits.set(map, credit);
+      const tiles = L.tileLayer(options.tileUrl || OSM_TILE_URL, { attribution: credit, maxZoom: 19 }).addTo(map);
       const onTilesFailed = options.onTilesFailed;
       if (onTilesFailed) {
         // Leaflet fires `load` once every tile of a view has settled, failed ones included; a view
@@ -158,6 +185,7 @@ export function mapKit(L: Leaflet): MapKit {
       } else {
         map.setView([0, 0], 2);
       }
+      if (options.labels) labelMap(map, options.labels);
       return map;
     },
 
