@@ -79,3 +79,38 @@ export async function openPostgres(url: string): Promise<Database> {
 export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
 }
+
+/** The fields of a PostgreSQL error (pg's `DatabaseError` and PGlite's share them) that name no data. */
+interface PgErrorFields {
+  code: string;
+  severity: string;
+  routine?: string;
+  schema?: string;
+  table?: string;
+  column?: string;
+  constraint?: string;
+  dataType?: string;
+}
+
+function isPgError(err: unknown): err is Error & PgErrorFields {
+  return err instanceof Error && typeof (err as Partial<PgErrorFields>).code === 'string' && typeof (err as Partial<PgErrorFields>).severity === 'string';
+}
+
+/**
+ * An error as one log line that carries no personal data. Database errors bring the failing row
+ * (`detail`), the statement's parameters and quoted values in the message, which hold residents'
+ * emails, phones and names: only the SQLSTATE and the names of schema objects are kept.
+ */
+export function describeError(err: unknown): string {
+  if (isPgError(err)) {
+    const names = new Set([err.schema, err.table, err.column, err.constraint, err.dataType].filter((n): n is string => !!n));
+    const message = err.message.replace(/"([^"]*)"|'([^']*)'/g, (quoted, dq?: string, sq?: string) =>
+      names.has(dq ?? sq ?? '') ? quoted : '"…"',
+    );
+    const where = [err.table && `table ${err.table}`, err.column && `column ${err.column}`, err.constraint && `constraint ${err.constraint}`]
+      .filter(Boolean)
+      .join(', ');
+    return `database error ${err.code} (${err.routine ?? 'unknown routine'}${where ? `; ${where}` : ''}): ${message}`;
+  }
+  return err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err);
+}

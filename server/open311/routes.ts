@@ -18,9 +18,12 @@ import {
 import type { NoteRow, Open311Store, RequestFilter } from './store.js';
 import { readForm, validateSubmission } from './submit.js';
 import { contactPolicyOf } from '../seed-data.js';
+import { describeError } from '../db.js';
 
 const DAY = 86_400_000;
 const MAX_RESULTS = 1000;
+/** Far past any real list (a billion requests at the largest page size) and well inside a bigint offset. */
+const MAX_PAGE = 1_000_000;
 
 /** `services/POTHOLE.json` → resource path and format; an unknown extension is a 404 in JSON. */
 function splitFormat(path: string): { resource: string; format: Format } {
@@ -38,12 +41,31 @@ function list(value: string | undefined): string[] | undefined {
   return items.length > 0 ? items : undefined;
 }
 
-function positiveInt(c: Context, name: string): number | undefined {
+function positiveInt(c: Context, name: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
   const raw = c.req.query(name);
   if (raw === undefined || raw === '') return undefined;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw Open311Error.of(400, name, `${name} must be a whole number of 1 or more.`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+    throw Open311Error.of(400, name, `${name} must be a whole number from 1 to ${max}.`);
+  }
   return Number(raw);
 }
+
+/** One path segment, decoded; a malformed `%` escape is the caller's mistake (400), not the server's. */
+function pathSegment(raw: string, field: string): string {
+  let value: string;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    throw Open311Error.of(400, field, 'The path has a malformed % escape.');
+  }
+  if (value.includes('\0')) throw Open311Error.of(400, field, 'The path has a NUL character.');
+  return value;
+}
+
+/** A caller's value quoted back in an error, cut short: an error must not become a megabyte echo. */
+const echo = (value: string) => (value.length > 100 ? `${value.slice(0, 100)}…` : value);
+
+const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
 
 function dateParam(c: Context, name: string): Date | undefined {
   const raw = c.req.query(name);
@@ -56,10 +78,12 @@ function dateParam(c: Context, name: string): Date | undefined {
 function bboxParam(c: Context): RequestFilter['bbox'] {
   const raw = c.req.query('bbox');
   if (raw === undefined || raw === '') return undefined;
-  const n = raw.split(',').map((s) => Number(s.trim()));
+  const parts = raw.split(',').map((s) => s.trim());
+  const n = parts.map(Number);
   const [minLng, minLat, maxLng, maxLat] = n as [number, number, number, number];
   const ok =
     n.length === 4 &&
+    parts.every((s) => DECIMAL.test(s)) &&
     n.every((x) => Number.isFinite(x)) &&
     minLng <= maxLng &&
     minLat <= maxLat &&
@@ -74,7 +98,7 @@ function bboxParam(c: Context): RequestFilter['bbox'] {
 /** The spec's GET requests filter, with its defaults: the last 90 days, at most 1000 requests. */
 export function requestFilter(c: Context, now: Date): RequestFilter {
   const ids = list(c.req.query('service_request_id'));
-  const page = positiveInt(c, 'page') ?? 1;
+  const page = positiveInt(c, 'page', MAX_PAGE) ?? 1;
   const pageSize = Math.min(positiveInt(c, 'page_size') ?? MAX_RESULTS, MAX_RESULTS);
   // The spec: when service_request_id is given, every other filter is ignored.
   if (ids) return { ids, limit: pageSize, offset: (page - 1) * pageSize };
@@ -111,7 +135,7 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
 
   const checkJurisdiction = (value: string | undefined) => {
     if (value && value !== config.jurisdictionId) {
-      throw Open311Error.of(404, 'jurisdiction_id', `This endpoint serves ${config.jurisdictionId}, not ${value}.`);
+      throw Open311Error.of(404, 'jurisdiction_id', `This endpoint serves ${config.jurisdictionId}, not ${echo(value)}.`);
     }
   };
 
@@ -147,8 +171,8 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     }
     let m = /^services\/([^/]+)$/.exec(resource);
     if (m) {
-      const code = decodeURIComponent(m[1]!);
-      if (!(await store.getService(code))) throw Open311Error.of(404, 'service_code', `There is no service with code ${code}.`);
+      const code = pathSegment(m[1]!, 'service_code');
+      if (!(await store.getService(code))) throw Open311Error.of(404, 'service_code', `There is no service with code ${echo(code)}.`);
       const def = definitionRecord(code, await store.attributes(code), contactPolicyOf(code));
       return documentResponse(format, 200, def, () => definitionXml(def));
     }
@@ -164,36 +188,35 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     }
     m = /^requests\/([^/]+)$/.exec(resource);
     if (m) {
-      const id = decodeURIComponent(m[1]!);
+      const id = pathSegment(m[1]!, 'service_request_id');
       const rows = /^\d{1,9}$/.test(id) ? await store.findRequests({ ids: [id], limit: 1, offset: 0 }, now) : [];
-      if (rows.length === 0) throw Open311Error.of(404, 'service_request_id', `There is no request ${id}.`);
+      if (rows.length === 0) throw Open311Error.of(404, 'service_request_id', `There is no request ${echo(id)}.`);
       const [notes, answers] = await Promise.all([withNotes([rows[0]!.id], extensions), withAnswers([rows[0]!.id], extensions)]);
       const records = rows.map((r) => requestRecord(r, render(c), notes?.get(r.id), answers?.get(r.id)));
       return documentResponse(format, 200, records, () => requestsXml(records));
     }
     m = /^tokens\/([^/]+)$/.exec(resource);
     if (m) {
-      const token = decodeURIComponent(m[1]!);
-      const found = await store.token(token, now);
-      if (!found) throw Open311Error.of(404, 'token', `There is no request with token ${token}.`);
+      const token = pathSegment(m[1]!, 'token');
+      const found = token.length <= 100 ? await store.token(token, now) : undefined;
+      if (!found) throw Open311Error.of(404, 'token', `There is no request with token ${echo(token)}.`);
       return documentResponse(format, 200, [found], () => flatRequestsXml([found]));
     }
     throw Open311Error.of(404, 'path', `There is no resource ${resource}.`);
   }
 
   async function handlePost(c: Context, format: Format): Promise<Response> {
-    const form = await readForm(c.req.raw);
-    const one = (name: string) => form.values.get(name)?.[0]?.trim() || undefined;
-    if (config.apiKeys.length > 0) {
-      const key = one('api_key');
+    const checkKey = (key: string | undefined) => {
       if (!key) throw Open311Error.of(403, 'api_key', 'An API key is required to submit a request.');
       if (!config.apiKeys.includes(key)) throw Open311Error.of(403, 'api_key', 'This API key is not valid.');
-    }
+    };
+    const form = await readForm(c.req.raw, config.apiKeys.length > 0 ? checkKey : undefined);
+    const one = (name: string) => form.values.get(name)?.[0]?.trim() || undefined;
     checkJurisdiction(one('jurisdiction_id'));
     const code = one('service_code');
     if (!code) throw Open311Error.of(400, 'service_code', 'Choose the service this request is for.');
     const service = await store.getService(code);
-    if (!service) throw Open311Error.of(404, 'service_code', `There is no service with code ${code}.`);
+    if (!service) throw Open311Error.of(404, 'service_code', `There is no service with code ${echo(code)}.`);
     const now = new Date();
     // Idempotency-Key (civic-elements extension): a retry of a POST whose answer was lost gets
     // the first answer again instead of creating a second request.
@@ -228,12 +251,15 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     try {
       const split = splitFormat(path);
       format = split.format;
+      for (const [name, value] of new URL(c.req.url).searchParams) {
+        if (name.includes('\0') || value.includes('\0')) throw Open311Error.of(400, name.includes('\0') ? 'query' : name, 'Remove the NUL character.');
+      }
       if (c.req.method === 'GET' || c.req.method === 'HEAD') return await handleGet(c, split.resource, format);
       if (c.req.method === 'POST' && split.resource === 'requests') return await handlePost(c, format);
       throw Open311Error.of(405, 'method', `${c.req.method} is not allowed on ${split.resource}.`);
     } catch (err) {
       if (err instanceof Open311Error) return errorResponse(format, err);
-      console.error('open311 error', err);
+      console.error('open311 error:', describeError(err));
       return errorResponse(format, Open311Error.of(500, 'server', 'Something went wrong on the server. Try again later.'));
     }
   });
