@@ -12,7 +12,7 @@ import { MAX_MEDIA_BYTES } from './media.js';
 import { Open311Error, errorResponse } from './open311/format.js';
 import { open311Routes } from './open311/routes.js';
 import { Open311Store } from './open311/store.js';
-import { relay } from './relay.js';
+import { relay, relayMedia, type RelayOptions } from './relay.js';
 import { createSchema } from './schema.js';
 import { seed, type SeedAddress } from './seed.js';
 import { serveDirectory } from './static.js';
@@ -43,8 +43,12 @@ export function buildApp(config: Config, db: Database): Hono {
     }),
   );
 
-  if (config.upstream) app.all('/open311/v2/*', relay(config.upstream, config.upstreamApiKey));
+  const relayed: RelayOptions | undefined = config.upstream
+    ? { upstream: config.upstream, apiKey: config.upstreamApiKey, timeoutMs: config.upstreamTimeoutMs }
+    : undefined;
+  if (relayed) app.all('/open311/v2/*', relay(relayed));
   else app.route('/open311/v2', open311Routes({ store, config }));
+  if (relayed) app.get('/media/:id', relayMedia(relayed));
 
   app.route(
     '/geocode',

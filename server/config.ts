@@ -21,6 +21,8 @@ export interface ServerOptions {
   upstream?: string;
   /** Key added to relayed POSTs. */
   upstreamApiKey?: string;
+  /** How long the relay waits for the upstream's whole answer before a 502. Default 30000. */
+  upstreamTimeoutMs?: number;
   /** Serve `demo/` at `/` and `dist/` at `/dist/`. Default true. */
   serveDemo?: boolean;
   /** How long a batch request waits before its token resolves to an id. Default 0. */
@@ -42,6 +44,7 @@ export interface Config {
   corsOrigins: string[];
   upstream?: string;
   upstreamApiKey?: string;
+  upstreamTimeoutMs: number;
   serveDemo: boolean;
   batchDelayMs: number;
   jurisdictionId: string;
@@ -64,6 +67,7 @@ export function resolveConfig(o: ServerOptions): Config {
     corsOrigins: list(o.corsOrigins),
     upstream: o.upstream ? o.upstream.replace(/\/+$/, '') : undefined,
     upstreamApiKey: o.upstreamApiKey || undefined,
+    upstreamTimeoutMs: o.upstreamTimeoutMs && o.upstreamTimeoutMs > 0 ? o.upstreamTimeoutMs : 30_000,
     serveDemo: o.serveDemo ?? true,
     batchDelayMs: Math.max(0, o.batchDelayMs ?? 0),
     jurisdictionId: o.jurisdictionId ?? 'hartford.ct.us',

@@ -15,6 +15,7 @@ const server = await startServer({
   corsOrigins: env.CORS_ORIGINS,
   upstream: env.UPSTREAM_OPEN311 || undefined,
   upstreamApiKey: env.OPEN311_API_KEY || undefined,
+  upstreamTimeoutMs: int(env.UPSTREAM_TIMEOUT_MS, 30_000),
   serveDemo: env.SERVE_DEMO !== '0',
   batchDelayMs: int(env.BATCH_DELAY_MS, 0),
   jurisdictionId: env.JURISDICTION_ID || undefined,
