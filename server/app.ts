@@ -8,7 +8,7 @@ import { resolveConfig, type Config, type ServerOptions } from './config.js';
 import { cors } from './cors.js';
 import { openDatabase, type Database } from './db.js';
 import { geocodeRoutes } from './geocode.js';
-import { MAX_MEDIA_BYTES } from './media.js';
+import { MAX_MEDIA_BYTES, stripMetadata } from './media.js';
 import { Open311Error, errorResponse } from './open311/format.js';
 import { open311Routes } from './open311/routes.js';
 import { Open311Store } from './open311/store.js';
@@ -59,11 +59,18 @@ export function buildApp(config: Config, db: Database): Hono {
     const id = c.req.param('id');
     const media = /^[0-9a-f-]{36}$/.test(id) ? await store.media(id) : undefined;
     if (!media) return c.text('Not found\n', 404);
+    // Photos stored before uploads were stripped get the same treatment on the way out.
+    let bytes = media.bytes;
+    try {
+      bytes = stripMetadata(media.bytes, media.content_type);
+    } catch {
+      return c.text('Not found\n', 404);
+    }
     // A Blob is a body under both the Node and the DOM typings of Response.
-    return new Response(new Blob([media.bytes as Uint8Array<ArrayBuffer>]), {
+    return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), {
       headers: {
         'Content-Type': media.content_type,
-        'Content-Length': String(media.bytes.byteLength),
+        'Content-Length': String(bytes.byteLength),
         'Cache-Control': 'public, max-age=31536000, immutable',
         'X-Content-Type-Options': 'nosniff',
         'Content-Security-Policy': "default-src 'none'; sandbox",

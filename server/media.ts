@@ -1,3 +1,5 @@
+import { crc32 } from 'node:zlib';
+
 export const MAX_MEDIA_BYTES = 10 * 1024 * 1024;
 
 /**
@@ -16,4 +18,193 @@ export function sniffImageType(bytes: Uint8Array): string | undefined {
     if (['heic', 'heix', 'mif1', 'msf1', 'heim', 'heis'].includes(brand)) return 'image/heic';
   }
   return undefined;
+}
+
+/** The photo cannot be taken apart (truncated or not what its first bytes claim). */
+export class UnreadableImageError extends Error {}
+
+const EXIF_HEADER = [0x45, 0x78, 0x69, 0x66, 0, 0]; // "Exif\0\0"
+
+/** The Orientation tag (1–8) of a TIFF/EXIF block, if it has one; anything malformed counts as none. */
+function exifOrientation(tiff: Uint8Array): number | undefined {
+  if (tiff.length < 8) return undefined;
+  const le = tiff[0] === 0x49 && tiff[1] === 0x49;
+  if (!le && !(tiff[0] === 0x4d && tiff[1] === 0x4d)) return undefined;
+  const view = new DataView(tiff.buffer, tiff.byteOffset, tiff.byteLength);
+  if (view.getUint16(2, le) !== 42) return undefined;
+  const ifd = view.getUint32(4, le);
+  if (ifd + 2 > tiff.length) return undefined;
+  const count = view.getUint16(ifd, le);
+  for (let i = 0; i < count; i++) {
+    const entry = ifd + 2 + i * 12;
+    if (entry + 12 > tiff.length) return undefined;
+    if (view.getUint16(entry, le) === 0x0112) {
+      const value = view.getUint16(entry + 8, le);
+      return value >= 1 && value <= 8 ? value : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A TIFF block holding only the Orientation tag: the one piece of EXIF that changes how a photo looks. */
+function orientationTiff(orientation: number): Uint8Array {
+  // Big-endian header, IFD0 at offset 8 with one SHORT entry, no next IFD.
+  return Uint8Array.from([0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0]);
+}
+
+const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
+const ascii = (bytes: Uint8Array, from: number, length: number) => String.fromCharCode(...bytes.subarray(from, from + length));
+
+/**
+ * JPEG without metadata: APP1 (EXIF, XMP), APP3–APP13 and APP15 (IPTC, maker data…), comments and
+ * anything after the end marker (some phones append a video there) are dropped; APP0 (JFIF), the
+ * ICC colour profile (APP2) and Adobe's colour transform (APP14) stay, since decoding needs them.
+ * The orientation survives as a new EXIF block holding only that tag.
+ */
+function stripJpeg(b: Uint8Array): Uint8Array {
+  const kept: Uint8Array[] = [b.subarray(0, 2)];
+  let orientation: number | undefined;
+  let afterApp0 = 1;
+  let i = 2;
+  while (i < b.length) {
+    if (b[i] !== 0xff) throw new UnreadableImageError('JPEG marker expected');
+    while (b[i] === 0xff) i++;
+    const marker = b[i++];
+    if (marker === undefined) break;
+    if (marker === 0xd9) {
+      kept.push(Uint8Array.of(0xff, 0xd9));
+      break;
+    }
+    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      kept.push(Uint8Array.of(0xff, marker));
+      continue;
+    }
+    if (i + 2 > b.length) throw new UnreadableImageError('JPEG segment truncated');
+    const length = (b[i]! << 8) | b[i + 1]!;
+    if (length < 2 || i + length > b.length) throw new UnreadableImageError('JPEG segment truncated');
+    const data = b.subarray(i + 2, i + length);
+    const segment = b.subarray(i - 2, i + length);
+    i += length;
+    if (marker === 0xe1) {
+      if (startsWith(data, EXIF_HEADER)) orientation ??= exifOrientation(data.subarray(6));
+    } else if (marker === 0xe0) {
+      kept.push(segment);
+      if (kept.length === 2) afterApp0 = 2;
+    } else if (marker === 0xe2) {
+      if (ascii(data, 0, 12) === 'ICC_PROFILE\0') kept.push(segment);
+    } else if (marker === 0xee) {
+      kept.push(segment);
+    } else if ((marker >= 0xe3 && marker <= 0xef) || marker === 0xfe) {
+      // metadata or comment: dropped
+    } else {
+      kept.push(segment);
+      if (marker === 0xda) {
+        // Entropy-coded data runs to the next marker that is neither a stuffed 0xFF00 nor a restart.
+        let j = i;
+        while (j < b.length && !(b[j] === 0xff && b[j + 1] !== 0x00 && b[j + 1] !== 0xff && !(b[j + 1]! >= 0xd0 && b[j + 1]! <= 0xd7))) j++;
+        kept.push(b.subarray(i, j));
+        i = j;
+      }
+    }
+  }
+  if (orientation && orientation !== 1) {
+    const tiff = orientationTiff(orientation);
+    const app1 = new Uint8Array(4 + EXIF_HEADER.length + tiff.length);
+    app1.set([0xff, 0xe1, (app1.length - 2) >> 8, (app1.length - 2) & 0xff]);
+    app1.set(EXIF_HEADER, 4);
+    app1.set(tiff, 4 + EXIF_HEADER.length);
+    kept.splice(afterApp0, 0, app1);
+  }
+  return Buffer.concat(kept);
+}
+
+/** PNG chunks that draw the picture or say how its colours and pixels are meant; every other chunk is dropped. */
+const PNG_KEPT = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'cHRM', 'gAMA', 'iCCP', 'sBIT', 'sRGB', 'cICP', 'mDCV', 'cLLI', 'bKGD', 'hIST', 'pHYs', 'sPLT', 'acTL', 'fcTL', 'fdAT']);
+
+function pngChunk(type: string, data: Uint8Array): Uint8Array {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'latin1');
+  out.set(data, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+/** PNG without text chunks (tEXt, zTXt, iTXt), eXIf, tIME or private chunks; orientation kept as a one-tag eXIf. */
+function stripPng(b: Uint8Array): Uint8Array {
+  const kept: Uint8Array[] = [b.subarray(0, 8)];
+  let orientation: number | undefined;
+  let i = 8;
+  while (i + 12 <= b.length) {
+    const length = ((b[i]! << 24) >>> 0) + (b[i + 1]! << 16) + (b[i + 2]! << 8) + b[i + 3]!;
+    const type = ascii(b, i + 4, 4);
+    if (i + 12 + length > b.length) throw new UnreadableImageError('PNG chunk truncated');
+    const chunk = b.subarray(i, i + 12 + length);
+    if (type === 'eXIf') orientation ??= exifOrientation(b.subarray(i + 8, i + 8 + length));
+    else if (PNG_KEPT.has(type)) kept.push(chunk);
+    i += 12 + length;
+    if (type === 'IEND') break;
+  }
+  if (orientation && orientation !== 1) kept.splice(2, 0, pngChunk('eXIf', orientationTiff(orientation)));
+  return Buffer.concat(kept);
+}
+
+const WEBP_KEPT = new Set(['VP8 ', 'VP8L', 'VP8X', 'ALPH', 'ANIM', 'ANMF', 'ICCP']);
+
+/** WebP without EXIF, XMP or unknown chunks; the VP8X flags and RIFF size follow; orientation kept as a one-tag EXIF. */
+function stripWebp(b: Uint8Array): Uint8Array {
+  const kept: Buffer[] = [];
+  let orientation: number | undefined;
+  let vp8x: Buffer | undefined;
+  let i = 12;
+  while (i + 8 <= b.length) {
+    const type = ascii(b, i, 4);
+    const size = b[i + 4]! + (b[i + 5]! << 8) + (b[i + 6]! << 16) + ((b[i + 7]! << 24) >>> 0);
+    const end = i + 8 + size + (size % 2);
+    if (i + 8 + size > b.length) throw new UnreadableImageError('WebP chunk truncated');
+    const data = b.subarray(i + 8, i + 8 + size);
+    if (type === 'EXIF') orientation ??= exifOrientation(startsWith(data, EXIF_HEADER) ? data.subarray(6) : data);
+    else if (WEBP_KEPT.has(type)) {
+      const chunk = Buffer.from(b.subarray(i, Math.min(end, b.length)));
+      if (type === 'VP8X') vp8x = chunk;
+      kept.push(chunk);
+    }
+    i = end;
+  }
+  const withOrientation = orientation !== undefined && orientation !== 1 && vp8x !== undefined;
+  if (vp8x) {
+    // Flags: 0x08 EXIF, 0x04 XMP. Only the EXIF one may stay, and only for the orientation written below.
+    vp8x[8] = (vp8x[8]! & ~0x0c) | (withOrientation ? 0x08 : 0);
+  }
+  if (withOrientation) {
+    const tiff = orientationTiff(orientation!);
+    const chunk = Buffer.alloc(8 + tiff.length);
+    chunk.write('EXIF', 0, 'latin1');
+    chunk.writeUInt32LE(tiff.length, 4);
+    chunk.set(tiff, 8);
+    kept.push(chunk);
+  }
+  const header = Buffer.from(b.subarray(0, 12));
+  const body = Buffer.concat(kept);
+  header.writeUInt32LE(4 + body.length, 4);
+  return Buffer.concat([header, body]);
+}
+
+/**
+ * The photo without the metadata a phone writes into it (GPS position, time, device, comments,
+ * XMP), so publishing it at `media_url` publishes only the picture. The orientation is kept.
+ * GIF, HEIC and AVIF are returned as they are.
+ * @throws UnreadableImageError when the file's structure is broken.
+ */
+export function stripMetadata(bytes: Uint8Array, contentType: string): Uint8Array {
+  switch (contentType) {
+    case 'image/jpeg':
+      return stripJpeg(bytes);
+    case 'image/png':
+      return stripPng(bytes);
+    case 'image/webp':
+      return stripWebp(bytes);
+    default:
+      return bytes;
+  }
 }

@@ -1,5 +1,5 @@
 import { parseDatetime } from '../time.js';
-import { MAX_MEDIA_BYTES, sniffImageType } from '../media.js';
+import { MAX_MEDIA_BYTES, UnreadableImageError, sniffImageType, stripMetadata } from '../media.js';
 import { Open311Error, type Open311ErrorItem } from './format.js';
 import type { AttributeRow, NewRequest, ServiceRow } from './store.js';
 
@@ -255,7 +255,15 @@ export async function validateSubmission(
       const bytes = new Uint8Array(await form.media.arrayBuffer());
       const type = sniffImageType(bytes);
       if (!type) errors.push({ code: 400, description: 'media: The photo must be a JPEG, PNG, GIF, WebP, HEIC or AVIF image.' });
-      else media = { contentType: type, bytes };
+      else {
+        try {
+          // Stored without metadata: media_url is public, and a phone photo's EXIF holds where it was taken.
+          media = { contentType: type, bytes: stripMetadata(bytes, type) };
+        } catch (err) {
+          if (!(err instanceof UnreadableImageError)) throw err;
+          errors.push({ code: 400, description: 'media: The photo could not be read. Try taking or saving it again.' });
+        }
+      }
     }
   }
   if (errors.length > 0) throw new Open311Error(400, errors);
