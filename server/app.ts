@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { resolveConfig, type Config, type ServerOptions } from './config.js';
 import { cors } from './cors.js';
-import { openDatabase, type Database } from './db.js';
+import { describeError, openDatabase, type Database } from './db.js';
 import { geocodeRoutes } from './geocode.js';
 import { MAX_MEDIA_BYTES, stripMetadata } from './media.js';
 import { Open311Error, errorResponse } from './open311/format.js';
@@ -18,6 +18,8 @@ import { seed, type SeedAddress } from './seed.js';
 import { serveDirectory } from './static.js';
 
 export type { ServerOptions } from './config.js';
+
+const HEALTH_TIMEOUT_MS = 2000;
 
 export interface RunningServer {
   /** Base URL with a trailing slash, e.g. `http://127.0.0.1:8080/`. */
@@ -78,7 +80,24 @@ export function buildApp(config: Config, db: Database): Hono {
     });
   });
 
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  // For a load balancer or a monitor: 200 only while the database answers and (PGlite) its directory takes writes.
+  app.get('/healthz', async (c) => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        db.check(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS);
+        }),
+      ]);
+      return c.json({ ok: true, database: db.driver });
+    } catch (err) {
+      console.error('healthz: database unavailable:', describeError(err));
+      return c.json({ ok: false, database: db.driver, error: 'The database cannot answer a query or store a write.' }, 503);
+    } finally {
+      clearTimeout(timer);
+    }
+  });
 
   if (config.serveDemo) {
     app.get('/dist/*', serveDirectory(join(config.rootDir, 'dist'), '/dist/'));

@@ -33,6 +33,8 @@ export interface ServerOptions {
   rootDir?: string;
   /** Zone for emitted datetimes. Default America/New_York. */
   timeZone?: string;
+  /** Tests only: how long an idempotent POST holds its transaction open before committing. */
+  testHoldPostMs?: number;
 }
 
 export interface Config {
@@ -50,6 +52,7 @@ export interface Config {
   jurisdictionId: string;
   rootDir: string;
   timeZone: string;
+  testHoldPostMs: number;
 }
 
 function list(value: string[] | string | undefined): string[] {
@@ -73,5 +76,6 @@ export function resolveConfig(o: ServerOptions): Config {
     jurisdictionId: o.jurisdictionId ?? 'hartford.ct.us',
     rootDir: o.rootDir ?? REPO_ROOT,
     timeZone: o.timeZone ?? 'America/New_York',
+    testHoldPostMs: Math.max(0, o.testHoldPostMs ?? 0),
   };
 }

@@ -19,6 +19,11 @@ const server = await startServer({
   serveDemo: env.SERVE_DEMO !== '0',
   batchDelayMs: int(env.BATCH_DELAY_MS, 0),
   jurisdictionId: env.JURISDICTION_ID || undefined,
+  testHoldPostMs: int(env.CIVIC_TEST_HOLD_POST_MS, 0),
+}).catch((err: unknown) => {
+  // A refusal to start (DATA_DIR in use, database unreachable) is one readable line, not a stack.
+  console.error(`civic-elements reference backend did not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
 });
 
 // The one stdout line: test runners read the first URL printed here. Everything else goes to stderr.

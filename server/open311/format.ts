@@ -16,7 +16,7 @@ export class Open311Error extends Error {
   readonly headers: Record<string, string> = {};
 
   constructor(
-    readonly status: 400 | 403 | 404 | 405 | 409 | 413 | 500 | 502,
+    readonly status: 400 | 403 | 404 | 405 | 409 | 413 | 422 | 500 | 502 | 503,
     readonly errors: Open311ErrorItem[],
   ) {
     super(errors.map((e) => e.description).join('; '));

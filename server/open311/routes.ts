@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { Config } from '../config.js';
 import { parseDatetime, w3cDatetime } from '../time.js';
@@ -16,14 +17,26 @@ import {
   type RenderContext,
 } from './render.js';
 import type { NoteRow, Open311Store, RequestFilter } from './store.js';
-import { readForm, validateSubmission } from './submit.js';
+import { readForm, validateSubmission, type SubmittedForm } from './submit.js';
 import { contactPolicyOf } from '../seed-data.js';
-import { describeError } from '../db.js';
+import { describeError, isDatabaseUnavailable } from '../db.js';
 
 const DAY = 86_400_000;
 const MAX_RESULTS = 1000;
 /** Far past any real list (a billion requests at the largest page size) and well inside a bigint offset. */
 const MAX_PAGE = 1_000_000;
+
+/**
+ * What a POST asks for, independent of how it was encoded (multipart boundaries differ on every
+ * retry) and of the API key: two POSTs with one Idempotency-Key must agree on this.
+ */
+async function fingerprint(form: SubmittedForm): Promise<string> {
+  const hash = createHash('sha256');
+  const fields = [...form.values].filter(([name]) => name !== 'api_key').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  hash.update(JSON.stringify(fields));
+  if (form.media) hash.update(new Uint8Array(await form.media.arrayBuffer()));
+  return hash.digest('hex');
+}
 
 /** `services/POTHOLE.json` → resource path and format; an unknown extension is a 404 in JSON. */
 function splitFormat(path: string): { resource: string; format: Format } {
@@ -178,12 +191,15 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     }
     const extensions = c.req.query('extensions') === 'true';
     if (resource === 'requests') {
-      const rows = await store.findRequests(requestFilter(c, now), now);
+      const filter = requestFilter(c, now);
+      const rows = await store.findRequests(filter, now);
+      // Past the last page there is no row to carry the total: count once more from the start.
+      const total = rows[0]?.total ?? (filter.offset > 0 ? ((await store.findRequests({ ...filter, limit: 1, offset: 0 }, now))[0]?.total ?? 0) : 0);
       const ids = rows.map((r) => r.id);
       const [notes, answers] = await Promise.all([withNotes(ids, extensions), withAnswers(ids, extensions)]);
       const records = rows.map((r) => requestRecord(r, render(c), notes?.get(r.id), answers?.get(r.id)));
       return documentResponse(format, 200, records, () => requestsXml(records), {
-        'X-Total-Count': String(rows[0]?.total ?? 0),
+        'X-Total-Count': String(total),
       });
     }
     m = /^requests\/([^/]+)$/.exec(resource);
@@ -205,6 +221,14 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     throw Open311Error.of(404, 'path', `There is no resource ${resource}.`);
   }
 
+  // Test-only: keeps an idempotent POST's transaction open, so a test can kill the process mid-request.
+  const holdBeforeCommit = config.testHoldPostMs
+    ? async () => {
+        console.error('test hook: holding a POST before commit');
+        await new Promise((done) => setTimeout(done, config.testHoldPostMs));
+      }
+    : undefined;
+
   async function handlePost(c: Context, format: Format): Promise<Response> {
     const checkKey = (key: string | undefined) => {
       if (!key) throw Open311Error.of(403, 'api_key', 'An API key is required to submit a request.');
@@ -218,31 +242,26 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     const service = await store.getService(code);
     if (!service) throw Open311Error.of(404, 'service_code', `There is no service with code ${echo(code)}.`);
     const now = new Date();
+    const input = await validateSubmission(form, service, await store.attributes(code), contactPolicyOf(code));
+    const delay = service.type === 'batch' ? config.batchDelayMs : 0;
+    const request = { ...input, availableAt: new Date(now.getTime() + delay) };
+    const notice = service.service_notice ?? undefined;
+    const answerOf = (created: { id: number; token?: string }) =>
+      created.token ? { token: created.token, service_notice: notice } : { service_request_id: String(created.id), service_notice: notice };
     // Idempotency-Key (civic-elements extension): a retry of a POST whose answer was lost gets
     // the first answer again instead of creating a second request.
     const key = c.req.header('Idempotency-Key')?.trim().slice(0, 200) || undefined;
-    if (key) {
-      const claim = await store.claimIdempotencyKey(key, now);
-      if (!claim.claimed) {
-        if (!claim.answer) throw Open311Error.of(409, 'idempotency_key', 'A request with this key is still being processed. Try again in a moment.');
-        const replay = claim.answer;
-        return documentResponse(format, 200, [replay], () => flatRequestsXml([replay]), { 'Idempotent-Replayed': 'true' });
-      }
-    }
-    try {
-      const input = await validateSubmission(form, service, await store.attributes(code), contactPolicyOf(code));
-      const delay = service.type === 'batch' ? config.batchDelayMs : 0;
-      const created = await store.create({ ...input, availableAt: new Date(now.getTime() + delay) }, now);
-      const notice = service.service_notice ?? undefined;
-      const answer = created.token
-        ? { token: created.token, service_notice: notice }
-        : { service_request_id: String(created.id), service_notice: notice };
-      if (key) await store.completeIdempotencyKey(key, answer);
+    if (!key) {
+      const answer = answerOf(await store.create(request, now));
       return documentResponse(format, 200, [answer], () => flatRequestsXml([answer]));
-    } catch (err) {
-      if (key) await store.releaseIdempotencyKey(key);
-      throw err;
     }
+    const result = await store.createOnce(key, await fingerprint(form), request, now, answerOf, holdBeforeCommit);
+    if (result.kind === 'mismatch') {
+      throw Open311Error.of(422, 'idempotency_key', 'This key was already used for a different request. Send a new key with a changed request.');
+    }
+    const answer = result.answer;
+    const replayed: Record<string, string> = result.kind === 'replayed' ? { 'Idempotent-Replayed': 'true' } : {};
+    return documentResponse(format, 200, [answer], () => flatRequestsXml([answer]), replayed);
   }
 
   app.all('/*', async (c) => {
@@ -260,6 +279,9 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     } catch (err) {
       if (err instanceof Open311Error) return errorResponse(format, err);
       console.error('open311 error:', describeError(err));
+      if (isDatabaseUnavailable(err)) {
+        return errorResponse(format, Open311Error.of(503, 'server', 'The city’s 311 database cannot be reached right now. Nothing was stored: try again later.'));
+      }
       return errorResponse(format, Open311Error.of(500, 'server', 'Something went wrong on the server. Try again later.'));
     }
   });
