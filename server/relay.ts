@@ -1,9 +1,9 @@
 import type { Handler } from 'hono';
+import { sniffImageType, stripMetadata } from './media.js';
 import { Open311Error, errorResponse } from './open311/format.js';
 
 const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type'];
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'x-total-count', 'cache-control'];
-const FORWARDED_MEDIA_HEADERS = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified'];
 
 /** Shorter keys look like ordinary words or numbers, so removing them could remove real content. */
 export const MIN_SAFE_KEY_LENGTH = 16;
@@ -134,7 +134,11 @@ export function relay({ upstream, apiKey, timeoutMs }: RelayOptions): Handler {
   };
 }
 
-/** `GET /media/{id}` of a relay: the upstream's photo, fetched without the key and within the same deadline. */
+/**
+ * `GET /media/{id}` of a relay: the upstream's photo, fetched without the key and within the same
+ * deadline. It is served from this origin, so the same rules as for our own photos apply: only a
+ * raster image passes, and its metadata is removed even if the city's server keeps it.
+ */
 export function relayMedia({ upstream, timeoutMs }: RelayOptions): Handler {
   const base = `${new URL(upstream).origin}/media/`;
   return async (c) => {
@@ -143,12 +147,23 @@ export function relayMedia({ upstream, timeoutMs }: RelayOptions): Handler {
     try {
       const res = await fetch(`${base}${id}`, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
       const bytes = new Uint8Array(await res.arrayBuffer());
-      const out = new Headers({ 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; sandbox" });
-      for (const h of FORWARDED_MEDIA_HEADERS) {
-        const v = res.headers.get(h);
-        if (v) out.set(h, v);
+      const type = res.status === 200 ? sniffImageType(bytes) : undefined;
+      if (!type) return c.text('Not found\n', 404);
+      let photo: Uint8Array;
+      try {
+        photo = new Uint8Array(stripMetadata(bytes, type));
+      } catch {
+        return c.text('Not found\n', 404);
       }
-      return new Response(bytes, { status: res.status === 200 ? 200 : 404, headers: out });
+      return new Response(photo, {
+        headers: {
+          'Content-Type': type,
+          'Content-Length': String(photo.byteLength),
+          'Cache-Control': res.headers.get('cache-control') ?? 'public, max-age=86400',
+          'X-Content-Type-Options': 'nosniff',
+          'Content-Security-Policy': "default-src 'none'; sandbox",
+        },
+      });
     } catch (err) {
       console.error('relay: upstream media did not answer:', err instanceof Error ? err.message : err);
       return c.text('The city’s server did not answer. Try again later.\n', 502);

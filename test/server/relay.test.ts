@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { crc32 } from 'node:zlib';
 import { DATABASES, PNG_1X1, assertSchema, get, parseXml, postForm, startTestServer, type TestServer } from './helpers.js';
 
 // The relay does not depend on the database driver; its own (unused) storage is PGlite.
@@ -170,6 +171,35 @@ describe('relay hardening', () => {
       assert.equal(res.status, 400);
       assertSchema('errors', res.body);
       assert.equal(fake.seen.length, 0);
+    });
+  });
+
+  describe("the upstream's photos, served by the relay", () => {
+    test('only raster images pass, and without their metadata', async () => {
+      const chunk = (type: string, data: Buffer) => {
+        const out = Buffer.alloc(12 + data.length);
+        out.writeUInt32BE(data.length, 0);
+        out.write(type, 4, 'latin1');
+        data.copy(out, 8);
+        out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+        return out;
+      };
+      const withText = Buffer.concat([PNG_1X1.subarray(0, 33), chunk('tEXt', Buffer.from('Location\0GPS 41.76 -72.68')), PNG_1X1.subarray(33)]);
+      fake.routes.set('/media/photo-1', (_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'image/png' });
+        res.end(withText);
+      });
+      fake.routes.set('/media/page-1', (_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'image/png' });
+        res.end('<html><script>alert(1)</script></html>');
+      });
+      const photo = await fetch(`${relay.base}/media/photo-1`);
+      assert.equal(photo.status, 200);
+      assert.equal(photo.headers.get('content-type'), 'image/png');
+      assert.equal(photo.headers.get('x-content-type-options'), 'nosniff');
+      assert.deepEqual(Buffer.from(await photo.arrayBuffer()), PNG_1X1);
+      assert.equal((await fetch(`${relay.base}/media/page-1`)).status, 404);
+      assert.equal((await fetch(`${relay.base}/media/missing-1`)).status, 404);
     });
   });
 
