@@ -190,10 +190,106 @@ function stripWebp(b: Uint8Array): Uint8Array {
   return Buffer.concat([header, body]);
 }
 
+interface Box {
+  type: string;
+  /** Where the payload starts and ends in the file. */
+  start: number;
+  end: number;
+}
+
+/** The boxes of an ISO BMFF byte range (HEIC, AVIF). */
+function boxes(b: Uint8Array, from: number, to: number): Box[] {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const out: Box[] = [];
+  for (let at = from; at + 8 <= to; ) {
+    let size = view.getUint32(at);
+    let header = 8;
+    if (size === 1) {
+      if (at + 16 > to) throw new UnreadableImageError('box truncated');
+      size = Number(view.getBigUint64(at + 8));
+      header = 16;
+    } else if (size === 0) size = to - at;
+    if (size < header || at + size > to) throw new UnreadableImageError('box truncated');
+    out.push({ type: ascii(b, at + 4, 4), start: at + header, end: at + size });
+    at += size;
+  }
+  return out;
+}
+
+/**
+ * HEIC/AVIF with its EXIF and XMP items blanked in place. Overwriting the item's bytes with zeros
+ * keeps every offset in the file valid, so no box needs rewriting; the orientation is not EXIF in
+ * these formats but the `irot`/`imir` properties, which stay.
+ */
+function blankIsoMetadata(input: Uint8Array): Uint8Array {
+  const b = Uint8Array.from(input);
+  const view = new DataView(b.buffer);
+  const meta = boxes(b, 0, b.length).find((x) => x.type === 'meta');
+  if (!meta) return b;
+  // `meta` is a full box: 4 bytes of version and flags before its children.
+  const children = boxes(b, meta.start + 4, meta.end);
+  const iinf = children.find((x) => x.type === 'iinf');
+  const iloc = children.find((x) => x.type === 'iloc');
+  const idat = children.find((x) => x.type === 'idat');
+  if (!iinf || !iloc) return b;
+  const cstring = (at: number, end: number) => {
+    let stop = at;
+    while (stop < end && b[stop] !== 0) stop++;
+    return { text: ascii(b, at, stop - at), next: stop + 1 };
+  };
+  const metadataItems = new Set<number>();
+  const iinfVersion = b[iinf.start]!;
+  for (const infe of boxes(b, iinf.start + 4 + (iinfVersion === 0 ? 2 : 4), iinf.end)) {
+    const version = b[infe.start]!;
+    if (infe.type !== 'infe' || version < 2) continue;
+    let at = infe.start + 4;
+    const id = version === 2 ? view.getUint16(at) : view.getUint32(at);
+    at += (version === 2 ? 2 : 4) + 2;
+    const itemType = ascii(b, at, 4);
+    const name = cstring(at + 4, infe.end);
+    const contentType = itemType === 'mime' ? cstring(name.next, infe.end).text : '';
+    if (itemType === 'Exif' || (itemType === 'mime' && /rdf\+xml|xmp/i.test(contentType))) metadataItems.add(id);
+  }
+  if (metadataItems.size === 0) return b;
+  const version = b[iloc.start]!;
+  const offsetSize = b[iloc.start + 4]! >> 4;
+  const lengthSize = b[iloc.start + 4]! & 15;
+  const baseOffsetSize = b[iloc.start + 5]! >> 4;
+  const indexSize = version === 1 || version === 2 ? b[iloc.start + 5]! & 15 : 0;
+  let at = iloc.start + 6;
+  const uint = (size: number) => {
+    if (at + size > iloc.end) throw new UnreadableImageError('iloc truncated');
+    let n = 0;
+    for (let k = 0; k < size; k++) n = n * 256 + b[at + k]!;
+    at += size;
+    return n;
+  };
+  const count = uint(version < 2 ? 2 : 4);
+  for (let i = 0; i < count; i++) {
+    const id = uint(version < 2 ? 2 : 4);
+    const method = version === 1 || version === 2 ? uint(2) & 15 : 0;
+    uint(2); // data_reference_index
+    const base = uint(baseOffsetSize);
+    const extents = uint(2);
+    for (let e = 0; e < extents; e++) {
+      uint(indexSize);
+      const offset = uint(offsetSize);
+      const length = uint(lengthSize);
+      if (!metadataItems.has(id) || length === 0) continue;
+      const origin = method === 0 ? 0 : method === 1 && idat ? idat.start : undefined;
+      if (origin === undefined) continue;
+      const from = origin + base + offset;
+      if (from + length > (method === 1 ? idat!.end : b.length)) throw new UnreadableImageError('item outside the file');
+      b.fill(0, from, from + length);
+    }
+  }
+  return b;
+}
+
 /**
  * The photo without the metadata a phone writes into it (GPS position, time, device, comments,
  * XMP), so publishing it at `media_url` publishes only the picture. The orientation is kept.
- * GIF, HEIC and AVIF are returned as they are.
+ * GIF is returned as it is (phones do not write location into GIFs).
  * @throws UnreadableImageError when the file's structure is broken.
  */
 export function stripMetadata(bytes: Uint8Array, contentType: string): Uint8Array {
@@ -204,6 +300,9 @@ export function stripMetadata(bytes: Uint8Array, contentType: string): Uint8Arra
       return stripPng(bytes);
     case 'image/webp':
       return stripWebp(bytes);
+    case 'image/heic':
+    case 'image/avif':
+      return blankIsoMetadata(bytes);
     default:
       return bytes;
   }

@@ -199,6 +199,62 @@ function withWebpMetadata(orientation: number): Buffer {
   return Buffer.concat([header, body]);
 }
 
+// --- HEIF (HEIC, AVIF): items located by `iloc`, in `mdat` or in the `meta` box's own `idat` ---
+
+const isoBox = (type: string, ...parts: Buffer[]) => {
+  const body = Buffer.concat(parts);
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(8 + body.length);
+  head.write(type, 4, 'latin1');
+  return Buffer.concat([head, body]);
+};
+const fullBox = (type: string, version: number, ...parts: Buffer[]) => isoBox(type, Buffer.from([version, 0, 0, 0]), ...parts);
+const u16 = (n: number) => Buffer.from([n >> 8, n & 255]);
+const u32 = (n: number) => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n);
+  return b;
+};
+
+/**
+ * A HEIF file with a picture item, an EXIF item (in `mdat`) and an XMP item (in `idat`), plus an
+ * `irot` rotation property. Answers the file and where the EXIF and XMP bytes sit in it.
+ */
+function heif(brand: 'heic' | 'avif'): { file: Buffer; exif: [number, number]; xmp: [number, number] } {
+  const picture = Buffer.from('pretend-coded-picture-data');
+  const exif = Buffer.concat([u32(0), Buffer.from('Exif\0\0', 'latin1'), phoneExif(6)]);
+  const xmp = Buffer.from('<x:xmpmeta><exif:GPSLatitude>41,45.5N</exif:GPSLatitude></x:xmpmeta>');
+  const ftyp = isoBox('ftyp', Buffer.from(brand), u32(0), Buffer.from('mif1'), Buffer.from(brand));
+  const iinf = fullBox(
+    'iinf',
+    0,
+    u16(3),
+    fullBox('infe', 2, u16(1), u16(0), Buffer.from(brand === 'heic' ? 'hvc1' : 'av01'), Buffer.from('\0')),
+    fullBox('infe', 2, u16(2), u16(0), Buffer.from('Exif'), Buffer.from('\0')),
+    fullBox('infe', 2, u16(3), u16(0), Buffer.from('mime'), Buffer.from('XMP\0application/rdf+xml\0')),
+  );
+  // iloc version 1: 4-byte offsets and lengths, no base offset; item 3 is construction method 1 (idat).
+  const iloc = (mdatData: number) =>
+    fullBox(
+      'iloc',
+      1,
+      Buffer.from([0x44, 0x00]),
+      u16(3),
+      ...[
+        [1, 0, mdatData, picture.length],
+        [2, 0, mdatData + picture.length, exif.length],
+        [3, 1, 0, xmp.length],
+      ].map(([id, method, offset, length]) => Buffer.concat([u16(id!), u16(method!), u16(0), u16(1), u32(offset!), u32(length!)])),
+    );
+  const meta = (mdatData: number) =>
+    fullBox('meta', 0, fullBox('hdlr', 0, u32(0), Buffer.from('pict'), Buffer.alloc(12), Buffer.from('\0')), iinf, iloc(mdatData), isoBox('idat', xmp), isoBox('iprp', isoBox('ipco', isoBox('irot', Buffer.from([1])))));
+  const mdatData = ftyp.length + meta(0).length + 8;
+  const head = Buffer.concat([ftyp, meta(mdatData)]);
+  const file = Buffer.concat([head, isoBox('mdat', picture, exif)]);
+  const xmpAt = file.indexOf(xmp);
+  return { file, exif: [mdatData + picture.length, mdatData + picture.length + exif.length], xmp: [xmpAt, xmpAt + xmp.length] };
+}
+
 function assertNoSecrets(bytes: Buffer, what: string) {
   const text = bytes.toString('latin1');
   for (const s of SECRETS) assert.ok(!text.includes(s), `${what} still contains "${s}"`);
@@ -317,6 +373,25 @@ for (const db of DATABASES) {
         assert.deepEqual([...ifd0(out.at(-1)!.data)], [[0x0112, 3]]);
         for (const c of webpChunks(CLEAN_WEBP).slice(1)) assert.ok(out.some((o) => o.type === c.type && o.data.equals(c.data)), `${c.type} unchanged`);
       });
+    });
+
+    describe('HEIC and AVIF', () => {
+      for (const brand of ['heic', 'avif'] as const) {
+        test(`${brand}: the EXIF item (in mdat) and the XMP item (in idat) are blanked in place; every other byte, irot included, is unchanged`, async () => {
+          const { file, exif, xmp } = heif(brand);
+          assert.ok(file.includes('GPS') || file.includes('LeakyPhone'));
+          const { stored, served, type } = await upload(file, `photo.${brand}`);
+          assert.equal(type, `image/${brand}`);
+          for (const [what, bytes] of [['stored', stored], ['served', served]] as const) {
+            assertNoSecrets(bytes, what);
+            assert.equal(bytes.length, file.length, `${what}: same size, so every offset still holds`);
+            const expected = Buffer.from(file);
+            expected.fill(0, ...exif);
+            expected.fill(0, ...xmp);
+            assert.deepEqual(bytes, expected);
+          }
+        });
+      }
     });
   });
 }
