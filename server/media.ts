@@ -190,6 +190,42 @@ function stripWebp(b: Uint8Array): Uint8Array {
   return Buffer.concat([header, body]);
 }
 
+/** GIF sub-blocks from `at`: answers where the terminating empty block ends. */
+function gifSubBlocksEnd(b: Uint8Array, at: number): number {
+  while (at < b.length && b[at] !== 0) at += 1 + b[at]!;
+  if (at >= b.length) throw new UnreadableImageError('GIF block truncated');
+  return at + 1;
+}
+
+/** Application extensions that change how a GIF plays (looping); every other one (XMP, editors' data) is metadata. */
+const GIF_PLAYBACK_APPS = new Set(['NETSCAPE2.0', 'ANIMEXTS1.0']);
+
+/** GIF without comment extensions, application extensions other than looping (XMP) and trailing data. */
+function stripGif(b: Uint8Array): Uint8Array {
+  if (b.length < 13) throw new UnreadableImageError('GIF truncated');
+  const tableSize = (flags: number) => (flags & 0x80 ? 3 * 2 ** ((flags & 7) + 1) : 0);
+  let at = 13 + tableSize(b[10]!);
+  const kept: Uint8Array[] = [b.subarray(0, at)];
+  while (at < b.length) {
+    const start = at;
+    if (b[at] === 0x3b) {
+      kept.push(Uint8Array.of(0x3b));
+      break;
+    }
+    if (b[at] === 0x2c) {
+      if (at + 10 > b.length) throw new UnreadableImageError('GIF image truncated');
+      at = gifSubBlocksEnd(b, at + 10 + tableSize(b[at + 9]!) + 1);
+      kept.push(b.subarray(start, at));
+    } else if (b[at] === 0x21) {
+      const label = b[at + 1];
+      at = gifSubBlocksEnd(b, at + 2);
+      const app = label === 0xff && b[start + 2] === 11 ? ascii(b, start + 3, 11) : '';
+      if (label !== 0xfe && (label !== 0xff || GIF_PLAYBACK_APPS.has(app))) kept.push(b.subarray(start, at));
+    } else throw new UnreadableImageError('GIF block expected');
+  }
+  return Buffer.concat(kept);
+}
+
 interface Box {
   type: string;
   /** Where the payload starts and ends in the file. */
@@ -289,7 +325,7 @@ function blankIsoMetadata(input: Uint8Array): Uint8Array {
 /**
  * The photo without the metadata a phone writes into it (GPS position, time, device, comments,
  * XMP), so publishing it at `media_url` publishes only the picture. The orientation is kept.
- * GIF is returned as it is (phones do not write location into GIFs).
+ * GIFs lose comments and XMP.
  * @throws UnreadableImageError when the file's structure is broken.
  */
 export function stripMetadata(bytes: Uint8Array, contentType: string): Uint8Array {
@@ -300,6 +336,8 @@ export function stripMetadata(bytes: Uint8Array, contentType: string): Uint8Arra
       return stripPng(bytes);
     case 'image/webp':
       return stripWebp(bytes);
+    case 'image/gif':
+      return stripGif(bytes);
     case 'image/heic':
     case 'image/avif':
       return blankIsoMetadata(bytes);

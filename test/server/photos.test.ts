@@ -375,6 +375,24 @@ for (const db of DATABASES) {
       });
     });
 
+    describe('GIF', () => {
+      test('comment and XMP extensions and trailing data are gone; the looping extension and the image are unchanged', async () => {
+        // 1×1 GIF89a: header, screen descriptor with a 2-colour table, image with LZW data, trailer.
+        const header = Buffer.concat([Buffer.from('GIF89a'), Buffer.from('01000100800000', 'hex'), Buffer.from('000000ffffff', 'hex')]);
+        const loop = Buffer.concat([Buffer.from([0x21, 0xff, 11]), Buffer.from('NETSCAPE2.0'), Buffer.from([3, 1, 0, 0, 0])]);
+        const image = Buffer.from('2c00000000010001000002024401' + '00', 'hex');
+        const comment = Buffer.concat([Buffer.from([0x21, 0xfe, 25]), Buffer.from('Taken at 12 Resident Lane'), Buffer.from([0])]);
+        const xmpData = Buffer.from('<x:xmpmeta>GPS</x:xmpmeta>');
+        const xmp = Buffer.concat([Buffer.from([0x21, 0xff, 11]), Buffer.from('XMP DataXMP'), Buffer.from([xmpData.length]), xmpData, Buffer.from([0])]);
+        const clean = Buffer.concat([header, loop, image, Buffer.from([0x3b])]);
+        const original = Buffer.concat([header, comment, loop, xmp, image, Buffer.from([0x3b]), Buffer.from('trailing-secret')]);
+        const { served, type } = await upload(original, 'loop.gif');
+        assert.equal(type, 'image/gif');
+        assertNoSecrets(served, 'served GIF');
+        assert.deepEqual(served, clean);
+      });
+    });
+
     describe('HEIC and AVIF', () => {
       for (const brand of ['heic', 'avif'] as const) {
         test(`${brand}: the EXIF item (in mdat) and the XMP item (in idat) are blanked in place; every other byte, irot included, is unchanged`, async () => {
