@@ -149,7 +149,7 @@ export function relayMedia({ upstream, timeoutMs }: RelayOptions): Handler {
       const bytes = new Uint8Array(await res.arrayBuffer());
       const type = res.status === 200 ? sniffImageType(bytes) : undefined;
       if (!type) return c.text('Not found\n', 404);
-      let photo: Uint8Array;
+      let photo: Uint8Array<ArrayBuffer>;
       try {
         photo = new Uint8Array(stripMetadata(bytes, type));
       } catch {
