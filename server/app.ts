@@ -6,20 +6,22 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { resolveConfig, type Config, type ServerOptions } from './config.js';
 import { cors } from './cors.js';
-import { openDatabase, type Database } from './db.js';
+import { describeError, openDatabase, type Database } from './db.js';
 import { geocodeRoutes } from './geocode.js';
-import { MAX_MEDIA_BYTES } from './media.js';
+import { MAX_MEDIA_BYTES, stripMetadata } from './media.js';
 import { Open311Error, errorResponse } from './open311/format.js';
 import { open311Routes } from './open311/routes.js';
 import { Open311Store } from './open311/store.js';
 import { recordsRoutes } from './records/routes.js';
-import { relay } from './relay.js';
+import { relay, relayMedia, type RelayOptions } from './relay.js';
 import { createSchema } from './schema.js';
 import { seed, type SeedAddress } from './seed.js';
 import { serveDirectory } from './static.js';
 import { demoPages } from './demo.js';
 
 export type { ServerOptions } from './config.js';
+
+const HEALTH_TIMEOUT_MS = 2000;
 
 export interface RunningServer {
   /** Base URL with a trailing slash, e.g. `http://127.0.0.1:8080/`. */
@@ -45,8 +47,12 @@ export function buildApp(config: Config, db: Database): Hono {
     }),
   );
 
-  if (config.upstream) app.all('/open311/v2/*', relay(config.upstream, config.upstreamApiKey));
+  const relayed: RelayOptions | undefined = config.upstream
+    ? { upstream: config.upstream, apiKey: config.upstreamApiKey, timeoutMs: config.upstreamTimeoutMs }
+    : undefined;
+  if (relayed) app.all('/open311/v2/*', relay(relayed));
   else app.route('/open311/v2', open311Routes({ store, config }));
+  if (relayed) app.get('/media/:id', relayMedia(relayed));
 
   app.use('/records/*', api);
   app.use(
@@ -67,11 +73,18 @@ export function buildApp(config: Config, db: Database): Hono {
     const id = c.req.param('id');
     const media = /^[0-9a-f-]{36}$/.test(id) ? await store.media(id) : undefined;
     if (!media) return c.text('Not found\n', 404);
+    // Photos stored before uploads were stripped get the same treatment on the way out.
+    let bytes = media.bytes;
+    try {
+      bytes = stripMetadata(media.bytes, media.content_type);
+    } catch {
+      return c.text('Not found\n', 404);
+    }
     // A Blob is a body under both the Node and the DOM typings of Response.
-    return new Response(new Blob([media.bytes as Uint8Array<ArrayBuffer>]), {
+    return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), {
       headers: {
         'Content-Type': media.content_type,
-        'Content-Length': String(media.bytes.byteLength),
+        'Content-Length': String(bytes.byteLength),
         'Cache-Control': 'public, max-age=31536000, immutable',
         'X-Content-Type-Options': 'nosniff',
         'Content-Security-Policy': "default-src 'none'; sandbox",
@@ -79,7 +92,24 @@ export function buildApp(config: Config, db: Database): Hono {
     });
   });
 
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  // For a load balancer or a monitor: 200 only while the database answers and (PGlite) its directory takes writes.
+  app.get('/healthz', async (c) => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        db.check(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS);
+        }),
+      ]);
+      return c.json({ ok: true, database: db.driver });
+    } catch (err) {
+      console.error('healthz: database unavailable:', describeError(err));
+      return c.json({ ok: false, database: db.driver, error: 'The database cannot answer a query or store a write.' }, 503);
+    } finally {
+      clearTimeout(timer);
+    }
+  });
 
   if (config.serveDemo) {
     app.get('/dist/*', serveDirectory(join(config.rootDir, 'dist'), '/dist/'));

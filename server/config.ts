@@ -21,6 +21,8 @@ export interface ServerOptions {
   upstream?: string;
   /** Key added to relayed POSTs. */
   upstreamApiKey?: string;
+  /** How long the relay waits for the upstream's whole answer before a 502. Default 30000. */
+  upstreamTimeoutMs?: number;
   /** Serve `demo/` at `/` and `dist/` at `/dist/`. Default true. */
   serveDemo?: boolean;
   /** How long a batch request waits before its token resolves to an id. Default 0. */
@@ -41,6 +43,8 @@ export interface ServerOptions {
   recordsPublicLog?: boolean;
   /** Absolute origin residents reach this server at, for links in answers (behind a proxy). Default: the request's own origin. */
   publicUrl?: string;
+  /** Tests only: how long an idempotent POST holds its transaction open before committing. */
+  testHoldPostMs?: number;
 }
 
 export interface Config {
@@ -52,6 +56,7 @@ export interface Config {
   corsOrigins: string[];
   upstream?: string;
   upstreamApiKey?: string;
+  upstreamTimeoutMs: number;
   serveDemo: boolean;
   batchDelayMs: number;
   jurisdictionId: string;
@@ -62,6 +67,7 @@ export interface Config {
   recordsContactRequired: boolean;
   recordsPublicLog: boolean;
   publicUrl?: string;
+  testHoldPostMs: number;
 }
 
 function list(value: string[] | string | undefined): string[] {
@@ -79,6 +85,7 @@ export function resolveConfig(o: ServerOptions): Config {
     corsOrigins: list(o.corsOrigins),
     upstream: o.upstream ? o.upstream.replace(/\/+$/, '') : undefined,
     upstreamApiKey: o.upstreamApiKey || undefined,
+    upstreamTimeoutMs: o.upstreamTimeoutMs && o.upstreamTimeoutMs > 0 ? o.upstreamTimeoutMs : 30_000,
     serveDemo: o.serveDemo ?? true,
     batchDelayMs: Math.max(0, o.batchDelayMs ?? 0),
     jurisdictionId: o.jurisdictionId ?? 'hartford.ct.us',
@@ -89,5 +96,6 @@ export function resolveConfig(o: ServerOptions): Config {
     recordsContactRequired: o.recordsContactRequired ?? false,
     recordsPublicLog: o.recordsPublicLog ?? false,
     publicUrl: o.publicUrl ? o.publicUrl.replace(/\/+$/, '') : undefined,
+    testHoldPostMs: Math.max(0, o.testHoldPostMs ?? 0),
   };
 }

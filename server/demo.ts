@@ -140,9 +140,13 @@ ${crumbs}${text.main.replace(/^\n/, "").trimEnd()}
 `;
 }
 
-/** Every page in `dir`, one module each. */
+/** Every page in `dir`, one module each; none when the folder does not exist (a root with plain HTML files). */
 export async function loadDemoPages(dir: string): Promise<DemoPage[]> {
-  const files = (await readdir(dir)).filter((f) => /\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts')).sort();
+  const names = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [] as string[];
+    throw err;
+  });
+  const files = names.filter((f) => /\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts')).sort();
   const pages: DemoPage[] = [];
   for (const file of files) {
     const mod = (await import(pathToFileURL(join(dir, file)).href)) as { default?: DemoPage };

@@ -15,6 +15,7 @@ const server = await startServer({
   corsOrigins: env.CORS_ORIGINS,
   upstream: env.UPSTREAM_OPEN311 || undefined,
   upstreamApiKey: env.OPEN311_API_KEY || undefined,
+  upstreamTimeoutMs: int(env.UPSTREAM_TIMEOUT_MS, 30_000),
   serveDemo: env.SERVE_DEMO !== '0',
   batchDelayMs: int(env.BATCH_DELAY_MS, 0),
   jurisdictionId: env.JURISDICTION_ID || undefined,
@@ -24,6 +25,11 @@ const server = await startServer({
   // The demo shows the public log; a city turns it on deliberately.
   recordsPublicLog: env.RECORDS_PUBLIC_LOG ? env.RECORDS_PUBLIC_LOG !== '0' : env.SERVE_DEMO !== '0',
   publicUrl: env.PUBLIC_URL || undefined,
+  testHoldPostMs: int(env.CIVIC_TEST_HOLD_POST_MS, 0),
+}).catch((err: unknown) => {
+  // A refusal to start (DATA_DIR in use, database unreachable) is one readable line, not a stack.
+  console.error(`civic-elements reference backend did not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
 });
 
 // The one stdout line: test runners read the first URL printed here. Everything else goes to stderr.

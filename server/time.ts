@@ -34,12 +34,26 @@ export function w3cDatetime(date: Date, timeZone = 'America/New_York'): string {
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/;
+/** The range PostgreSQL's timestamptz and JavaScript's Date share comfortably. */
+const EARLIEST = new Date('0001-01-01T00:00:00Z').getTime();
+const LATEST = new Date('9999-12-31T23:59:59.999Z').getTime();
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const daysIn = (year: number, month: number) => [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
 
-/** Parses the ISO 8601 forms clients send; anything else is `undefined`, not a guess. */
+/**
+ * Parses the ISO 8601 forms clients send; anything else is `undefined`, not a guess. Dates that do
+ * not exist (`2025-02-30`, `24:00`, year 0) are refused rather than rolled over into another day.
+ */
 export function parseDatetime(value: string): Date | undefined {
   const v = value.trim();
-  if (!ISO_DATE.test(v)) return undefined;
+  const m = ISO_DATE.exec(v);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  if (m[9] !== undefined && (Number(m[9]) > 14 || Number(m[10]) > 59)) return undefined;
   const d = new Date(v.replace(' ', 'T'));
-  return Number.isNaN(d.getTime()) ? undefined : d;
+  const t = d.getTime();
+  return Number.isNaN(t) || t < EARLIEST || t > LATEST ? undefined : d;
 }

@@ -12,8 +12,11 @@ export interface Open311ErrorItem {
  * (`attribute[SIZE]: …`), so a widget can put the message next to the right field.
  */
 export class Open311Error extends Error {
+  /** Extra response headers, e.g. `Connection: close` when the request body was left unread. */
+  readonly headers: Record<string, string> = {};
+
   constructor(
-    readonly status: 400 | 403 | 404 | 405 | 409 | 413 | 500 | 502,
+    readonly status: 400 | 403 | 404 | 405 | 409 | 413 | 422 | 500 | 502 | 503,
     readonly errors: Open311ErrorItem[],
   ) {
     super(errors.map((e) => e.description).join('; '));
@@ -34,10 +37,15 @@ export function documentResponse(format: Format, status: number, json: unknown, 
 }
 
 export function errorResponse(format: Format, err: Open311Error): Response {
-  return documentResponse(format, err.status, err.errors, () =>
-    el(
-      'errors',
-      err.errors.map((e) => el('error', [el('code', e.code), el('description', e.description)])),
-    ),
+  return documentResponse(
+    format,
+    err.status,
+    err.errors,
+    () =>
+      el(
+        'errors',
+        err.errors.map((e) => el('error', [el('code', e.code), el('description', e.description)])),
+      ),
+    err.headers,
   );
 }

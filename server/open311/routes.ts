@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { Config } from '../config.js';
 import { parseDatetime, w3cDatetime } from '../time.js';
@@ -16,12 +17,27 @@ import {
   type RenderContext,
 } from './render.js';
 import type { NoteRow, Open311Store, RequestFilter } from './store.js';
-import { readForm, validateSubmission } from './submit.js';
+import { readForm, validateSubmission, type SubmittedForm } from './submit.js';
 import { contactPolicyOf, locationPolicyOf } from '../seed-data.js';
 import { localiser, negotiateLanguage, type Localiser } from './language.js';
+import { describeError, isDatabaseUnavailable } from '../db.js';
 
 const DAY = 86_400_000;
 const MAX_RESULTS = 1000;
+/** Far past any real list (a billion requests at the largest page size) and well inside a bigint offset. */
+const MAX_PAGE = 1_000_000;
+
+/**
+ * What a POST asks for, independent of how it was encoded (multipart boundaries differ on every
+ * retry) and of the API key: two POSTs with one Idempotency-Key must agree on this.
+ */
+async function fingerprint(form: SubmittedForm): Promise<string> {
+  const hash = createHash('sha256');
+  const fields = [...form.values].filter(([name]) => name !== 'api_key').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  hash.update(JSON.stringify(fields));
+  if (form.media) hash.update(new Uint8Array(await form.media.arrayBuffer()));
+  return hash.digest('hex');
+}
 
 /** `services/POTHOLE.json` → resource path and format; an unknown extension is a 404 in JSON. */
 function splitFormat(path: string): { resource: string; format: Format } {
@@ -39,12 +55,31 @@ function list(value: string | undefined): string[] | undefined {
   return items.length > 0 ? items : undefined;
 }
 
-function positiveInt(c: Context, name: string): number | undefined {
+function positiveInt(c: Context, name: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
   const raw = c.req.query(name);
   if (raw === undefined || raw === '') return undefined;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw Open311Error.of(400, name, `${name} must be a whole number of 1 or more.`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+    throw Open311Error.of(400, name, `${name} must be a whole number from 1 to ${max}.`);
+  }
   return Number(raw);
 }
+
+/** One path segment, decoded; a malformed `%` escape is the caller's mistake (400), not the server's. */
+function pathSegment(raw: string, field: string): string {
+  let value: string;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    throw Open311Error.of(400, field, 'The path has a malformed % escape.');
+  }
+  if (value.includes('\0')) throw Open311Error.of(400, field, 'The path has a NUL character.');
+  return value;
+}
+
+/** A caller's value quoted back in an error, cut short: an error must not become a megabyte echo. */
+const echo = (value: string) => (value.length > 100 ? `${value.slice(0, 100)}…` : value);
+
+const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
 
 function dateParam(c: Context, name: string): Date | undefined {
   const raw = c.req.query(name);
@@ -57,10 +92,12 @@ function dateParam(c: Context, name: string): Date | undefined {
 function bboxParam(c: Context): RequestFilter['bbox'] {
   const raw = c.req.query('bbox');
   if (raw === undefined || raw === '') return undefined;
-  const n = raw.split(',').map((s) => Number(s.trim()));
+  const parts = raw.split(',').map((s) => s.trim());
+  const n = parts.map(Number);
   const [minLng, minLat, maxLng, maxLat] = n as [number, number, number, number];
   const ok =
     n.length === 4 &&
+    parts.every((s) => DECIMAL.test(s)) &&
     n.every((x) => Number.isFinite(x)) &&
     minLng <= maxLng &&
     minLat <= maxLat &&
@@ -75,7 +112,7 @@ function bboxParam(c: Context): RequestFilter['bbox'] {
 /** The spec's GET requests filter, with its defaults: the last 90 days, at most 1000 requests. */
 export function requestFilter(c: Context, now: Date): RequestFilter {
   const ids = list(c.req.query('service_request_id'));
-  const page = positiveInt(c, 'page') ?? 1;
+  const page = positiveInt(c, 'page', MAX_PAGE) ?? 1;
   const pageSize = Math.min(positiveInt(c, 'page_size') ?? MAX_RESULTS, MAX_RESULTS);
   // The spec: when service_request_id is given, every other filter is ignored.
   if (ids) return { ids, limit: pageSize, offset: (page - 1) * pageSize };
@@ -144,7 +181,7 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
 
   const checkJurisdiction = (value: string | undefined) => {
     if (value && value !== config.jurisdictionId) {
-      throw Open311Error.of(404, 'jurisdiction_id', `This endpoint serves ${config.jurisdictionId}, not ${value}.`);
+      throw Open311Error.of(404, 'jurisdiction_id', `This endpoint serves ${config.jurisdictionId}, not ${echo(value)}.`);
     }
   };
 
@@ -181,82 +218,87 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     }
     let m = /^services\/([^/]+)$/.exec(resource);
     if (m) {
-      const code = decodeURIComponent(m[1]!);
-      if (!(await store.getService(code))) throw Open311Error.of(404, 'service_code', `There is no service with code ${code}.`);
+      const code = pathSegment(m[1]!, 'service_code');
+      if (!(await store.getService(code))) throw Open311Error.of(404, 'service_code', `There is no service with code ${echo(code)}.`);
       const def = definitionRecord(code, await store.attributes(code), contactPolicyOf(code), l);
       return documentResponse(format, 200, def, () => definitionXml(def), languageHeaders(l));
     }
     const extensions = c.req.query('extensions') === 'true';
     if (resource === 'requests') {
-      const rows = await store.findRequests(requestFilter(c, now), now);
+      const filter = requestFilter(c, now);
+      const rows = await store.findRequests(filter, now);
+      // Past the last page there is no row to carry the total: count once more from the start.
+      const total = rows[0]?.total ?? (filter.offset > 0 ? ((await store.findRequests({ ...filter, limit: 1, offset: 0 }, now))[0]?.total ?? 0) : 0);
       const ids = rows.map((r) => r.id);
       const [notes, answers] = await Promise.all([withNotes(ids, extensions), withAnswers(ids, extensions)]);
       const records = rows.map((r) => requestRecord(r, render(c, l), notes?.get(r.id), answers?.get(r.id)));
       return documentResponse(format, 200, records, () => requestsXml(records), {
-        'X-Total-Count': String(rows[0]?.total ?? 0),
+        'X-Total-Count': String(total),
         ...languageHeaders(l),
       });
     }
     m = /^requests\/([^/]+)$/.exec(resource);
     if (m) {
-      const id = decodeURIComponent(m[1]!);
+      const id = pathSegment(m[1]!, 'service_request_id');
       const rows = /^\d{1,9}$/.test(id) ? await store.findRequests({ ids: [id], limit: 1, offset: 0 }, now) : [];
-      if (rows.length === 0) throw Open311Error.of(404, 'service_request_id', `There is no request ${id}.`);
+      if (rows.length === 0) throw Open311Error.of(404, 'service_request_id', `There is no request ${echo(id)}.`);
       const [notes, answers] = await Promise.all([withNotes([rows[0]!.id], extensions), withAnswers([rows[0]!.id], extensions)]);
       const records = rows.map((r) => requestRecord(r, render(c, l), notes?.get(r.id), answers?.get(r.id)));
       return documentResponse(format, 200, records, () => requestsXml(records), languageHeaders(l));
     }
     m = /^tokens\/([^/]+)$/.exec(resource);
     if (m) {
-      const token = decodeURIComponent(m[1]!);
-      const found = await store.token(token, now);
-      if (!found) throw Open311Error.of(404, 'token', `There is no request with token ${token}.`);
+      const token = pathSegment(m[1]!, 'token');
+      const found = token.length <= 100 ? await store.token(token, now) : undefined;
+      if (!found) throw Open311Error.of(404, 'token', `There is no request with token ${echo(token)}.`);
       return documentResponse(format, 200, [found], () => flatRequestsXml([found]));
     }
     throw Open311Error.of(404, 'path', `There is no resource ${resource}.`);
   }
 
+  // Test-only: keeps an idempotent POST's transaction open, so a test can kill the process mid-request.
+  const holdBeforeCommit = config.testHoldPostMs
+    ? async () => {
+        console.error('test hook: holding a POST before commit');
+        await new Promise((done) => setTimeout(done, config.testHoldPostMs));
+      }
+    : undefined;
+
   async function handlePost(c: Context, format: Format): Promise<Response> {
-    const form = await readForm(c.req.raw);
-    const one = (name: string) => form.values.get(name)?.[0]?.trim() || undefined;
-    if (config.apiKeys.length > 0) {
-      const key = one('api_key');
+    const checkKey = (key: string | undefined) => {
       if (!key) throw Open311Error.of(403, 'api_key', 'An API key is required to submit a request.');
       if (!config.apiKeys.includes(key)) throw Open311Error.of(403, 'api_key', 'This API key is not valid.');
-    }
+    };
+    const form = await readForm(c.req.raw, config.apiKeys.length > 0 ? checkKey : undefined);
+    const one = (name: string) => form.values.get(name)?.[0]?.trim() || undefined;
     checkJurisdiction(one('jurisdiction_id'));
     const code = one('service_code');
     if (!code) throw Open311Error.of(400, 'service_code', 'Choose the service this request is for.');
     const service = await store.getService(code);
-    if (!service) throw Open311Error.of(404, 'service_code', `There is no service with code ${code}.`);
+    if (!service) throw Open311Error.of(404, 'service_code', `There is no service with code ${echo(code)}.`);
     const now = new Date();
+    const attrs = await store.attributes(code);
+    const input = await withPointPolicy(code, one, () => validateSubmission(form, service, attrs, contactPolicyOf(code)));
+    const delay = service.type === 'batch' ? config.batchDelayMs : 0;
+    const request = { ...input, availableAt: new Date(now.getTime() + delay) };
+    const l = await localiserFor(c);
+    const notice = l.text(service.service_notice) ?? undefined;
+    const answerOf = (created: { id: number; token?: string }) =>
+      created.token ? { token: created.token, service_notice: notice } : { service_request_id: String(created.id), service_notice: notice };
     // Idempotency-Key (civic-elements extension): a retry of a POST whose answer was lost gets
     // the first answer again instead of creating a second request.
     const key = c.req.header('Idempotency-Key')?.trim().slice(0, 200) || undefined;
-    if (key) {
-      const claim = await store.claimIdempotencyKey(key, now);
-      if (!claim.claimed) {
-        if (!claim.answer) throw Open311Error.of(409, 'idempotency_key', 'A request with this key is still being processed. Try again in a moment.');
-        const replay = claim.answer;
-        return documentResponse(format, 200, [replay], () => flatRequestsXml([replay]), { 'Idempotent-Replayed': 'true' });
-      }
-    }
-    try {
-      const attrs = await store.attributes(code);
-      const input = await withPointPolicy(code, one, () => validateSubmission(form, service, attrs, contactPolicyOf(code)));
-      const delay = service.type === 'batch' ? config.batchDelayMs : 0;
-      const created = await store.create({ ...input, availableAt: new Date(now.getTime() + delay) }, now);
-      const l = await localiserFor(c);
-      const notice = l.text(service.service_notice) ?? undefined;
-      const answer = created.token
-        ? { token: created.token, service_notice: notice }
-        : { service_request_id: String(created.id), service_notice: notice };
-      if (key) await store.completeIdempotencyKey(key, answer);
+    if (!key) {
+      const answer = answerOf(await store.create(request, now));
       return documentResponse(format, 200, [answer], () => flatRequestsXml([answer]), languageHeaders(l));
-    } catch (err) {
-      if (key) await store.releaseIdempotencyKey(key);
-      throw err;
     }
+    const result = await store.createOnce(key, await fingerprint(form), request, now, answerOf, holdBeforeCommit);
+    if (result.kind === 'mismatch') {
+      throw Open311Error.of(422, 'idempotency_key', 'This key was already used for a different request. Send a new key with a changed request.');
+    }
+    const answer = result.answer;
+    const replayed: Record<string, string> = result.kind === 'replayed' ? { 'Idempotent-Replayed': 'true' } : {};
+    return documentResponse(format, 200, [answer], () => flatRequestsXml([answer]), { ...replayed, ...languageHeaders(l) });
   }
 
   app.all('/*', async (c) => {
@@ -265,12 +307,18 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     try {
       const split = splitFormat(path);
       format = split.format;
+      for (const [name, value] of new URL(c.req.url).searchParams) {
+        if (name.includes('\0') || value.includes('\0')) throw Open311Error.of(400, name.includes('\0') ? 'query' : name, 'Remove the NUL character.');
+      }
       if (c.req.method === 'GET' || c.req.method === 'HEAD') return await handleGet(c, split.resource, format);
       if (c.req.method === 'POST' && split.resource === 'requests') return await handlePost(c, format);
       throw Open311Error.of(405, 'method', `${c.req.method} is not allowed on ${split.resource}.`);
     } catch (err) {
       if (err instanceof Open311Error) return errorResponse(format, err);
-      console.error('open311 error', err);
+      console.error('open311 error:', describeError(err));
+      if (isDatabaseUnavailable(err)) {
+        return errorResponse(format, Open311Error.of(503, 'server', 'The city’s 311 database cannot be reached right now. Nothing was stored: try again later.'));
+      }
       return errorResponse(format, Open311Error.of(500, 'server', 'Something went wrong on the server. Try again later.'));
     }
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database, SqlParam } from '../db.js';
+import type { Database, Queryable, SqlParam } from '../db.js';
 import type { AttributeDatatype, ServiceType } from '../../src/api/types.js';
 
 export interface ServiceRow {
@@ -86,6 +86,9 @@ export interface NewRequest {
   personal: Record<'email' | 'phone' | 'first_name' | 'last_name' | 'device_id' | 'account_id', string | undefined>;
   availableAt: Date;
 }
+
+/** How long an `Idempotency-Key` is remembered; a retry after that creates a new request. */
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 
 export class Open311Store {
   constructor(private readonly db: Database) {}
@@ -178,43 +181,60 @@ export class Open311Store {
 
   private idempotencyReady?: Promise<unknown>;
 
-  /** The key table lives with the routes that use it; created on first use, idempotently. */
+  /** The key table lives with the routes that use it; created (or brought up to date) on first use, idempotently. */
   private idempotencyTable(): Promise<unknown> {
-    this.idempotencyReady ??= this.db.query(
-      `CREATE TABLE IF NOT EXISTS idempotency_keys (
-         key text PRIMARY KEY,
-         answer jsonb,
-         created_at timestamptz NOT NULL
-       )`,
-    );
+    this.idempotencyReady ??= (async () => {
+      await this.db.query(
+        `CREATE TABLE IF NOT EXISTS idempotency_keys (
+           key text PRIMARY KEY,
+           answer jsonb,
+           created_at timestamptz NOT NULL
+         )`,
+      );
+      await this.db.query('ALTER TABLE idempotency_keys ADD COLUMN IF NOT EXISTS fingerprint text');
+      await this.db.query('CREATE INDEX IF NOT EXISTS idempotency_keys_created_at ON idempotency_keys (created_at)');
+    })();
     return this.idempotencyReady;
   }
 
   /**
-   * Claims an `Idempotency-Key` for a POST about to run. `claimed` when this POST is the first
-   * with the key; otherwise the answer the first one stored, or `pending` while it still runs.
+   * Creates the request once per `Idempotency-Key`. Claiming the key, writing the request and
+   * storing the answer are one transaction, so a crash part way leaves no trace (the retry simply
+   * runs again) and a concurrent duplicate waits for the first to commit, then gets its answer.
+   * Keys older than `IDEMPOTENCY_KEY_TTL_MS` are forgotten.
    */
-  async claimIdempotencyKey(key: string, now: Date): Promise<{ claimed: true } | { claimed: false; answer?: Record<string, string> }> {
+  async createOnce(
+    key: string,
+    fingerprint: string,
+    input: NewRequest,
+    now: Date,
+    answerOf: (created: { id: number; token?: string }) => Record<string, string | undefined>,
+    beforeCommit?: () => Promise<void>,
+  ): Promise<{ kind: 'created' | 'replayed'; answer: Record<string, string | undefined> } | { kind: 'mismatch' }> {
     await this.idempotencyTable();
-    const inserted = await this.db.query<{ key: string }>(
-      'INSERT INTO idempotency_keys (key, created_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key',
-      [key, now],
-    );
-    if (inserted.length > 0) return { claimed: true };
-    const rows = await this.db.query<{ answer: Record<string, string> | string | null }>('SELECT answer FROM idempotency_keys WHERE key = $1', [key]);
-    const answer = rows[0]?.answer;
-    if (answer === null || answer === undefined) return { claimed: false };
-    return { claimed: false, answer: typeof answer === 'string' ? JSON.parse(answer) : answer };
-  }
-
-  /** Stores the answer a claimed key gave, so a retry with the key gets the same answer. */
-  async completeIdempotencyKey(key: string, answer: Record<string, string | undefined>): Promise<void> {
-    await this.db.query('UPDATE idempotency_keys SET answer = $2::jsonb WHERE key = $1', [key, JSON.stringify(answer)]);
-  }
-
-  /** Frees a claimed key when its POST was refused, so the corrected request can use it. */
-  async releaseIdempotencyKey(key: string): Promise<void> {
-    await this.db.query('DELETE FROM idempotency_keys WHERE key = $1 AND answer IS NULL', [key]);
+    return this.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM idempotency_keys WHERE created_at < $1', [new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS)]);
+      // A row without an answer can only be left by an older version's crash: it is free to claim.
+      const claimed = await tx.query(
+        `INSERT INTO idempotency_keys (key, fingerprint, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT (key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, created_at = EXCLUDED.created_at
+         WHERE idempotency_keys.answer IS NULL
+         RETURNING key`,
+        [key, fingerprint, now],
+      );
+      if (claimed.length === 0) {
+        const [row] = await tx.query<{ answer: Record<string, string> | string; fingerprint: string | null }>(
+          'SELECT answer, fingerprint FROM idempotency_keys WHERE key = $1',
+          [key],
+        );
+        if (row!.fingerprint !== null && row!.fingerprint !== fingerprint) return { kind: 'mismatch' };
+        return { kind: 'replayed', answer: typeof row!.answer === 'string' ? JSON.parse(row!.answer) : row!.answer };
+      }
+      const answer = answerOf(await this.insertRequest(tx, input, now));
+      await tx.query('UPDATE idempotency_keys SET answer = $2::jsonb WHERE key = $1', [key, JSON.stringify(answer)]);
+      await beforeCommit?.();
+      return { kind: 'created', answer };
+    });
   }
 
   async media(id: string): Promise<{ content_type: string; bytes: Uint8Array } | undefined> {
@@ -227,57 +247,59 @@ export class Open311Store {
 
   /** Writes the request, its photo and its first note together, or nothing. */
   create(input: NewRequest, now: Date): Promise<{ id: number; token?: string }> {
+    return this.db.transaction((tx) => this.insertRequest(tx, input, now));
+  }
+
+  private async insertRequest(tx: Queryable, input: NewRequest, now: Date): Promise<{ id: number; token?: string }> {
     const token = input.service.type === 'batch' ? randomUUID() : undefined;
-    return this.db.transaction(async (tx) => {
-      let mediaId: string | null = null;
-      if (input.media) {
-        mediaId = randomUUID();
-        await tx.query('INSERT INTO media (id, content_type, bytes, created_at) VALUES ($1, $2, $3, $4)', [
-          mediaId,
-          input.media.contentType,
-          input.media.bytes,
-          now,
-        ]);
-      }
-      const p = input.personal;
-      const rows = await tx.query<{ id: number }>(
-        `INSERT INTO requests (token, service_code, status, description, agency_responsible, service_notice,
-           requested_at, updated_at, available_at, address, address_id, zipcode, lat, lon, media_id, media_url,
-           attributes, email, phone, first_name, last_name, device_id, account_id)
-         VALUES ($1, $2, 'open', $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb,
-           $16, $17, $18, $19, $20, $21)
-         RETURNING id`,
-        [
-          token ?? null,
-          input.service.service_code,
-          input.description ?? null,
-          input.service.agency_responsible,
-          input.service.service_notice,
-          now,
-          input.availableAt,
-          input.address_string ?? null,
-          input.address_id ?? null,
-          input.zipcode ?? null,
-          input.lat ?? null,
-          input.long ?? null,
-          mediaId,
-          input.media_url ?? null,
-          JSON.stringify(input.attributes),
-          p.email ?? null,
-          p.phone ?? null,
-          p.first_name ?? null,
-          p.last_name ?? null,
-          p.device_id ?? null,
-          p.account_id ?? null,
-        ],
-      );
-      const id = rows[0]!.id;
-      await tx.query(
-        `INSERT INTO request_notes (request_id, datetime, type, summary, description) VALUES ($1, $2, 'opened', 'Request received', $3)`,
-        [id, now, `Your request was received and sent to ${input.service.agency_responsible ?? 'the city'}.`],
-      );
-      return { id, token };
-    });
+    let mediaId: string | null = null;
+    if (input.media) {
+      mediaId = randomUUID();
+      await tx.query('INSERT INTO media (id, content_type, bytes, created_at) VALUES ($1, $2, $3, $4)', [
+        mediaId,
+        input.media.contentType,
+        input.media.bytes,
+        now,
+      ]);
+    }
+    const p = input.personal;
+    const rows = await tx.query<{ id: number }>(
+      `INSERT INTO requests (token, service_code, status, description, agency_responsible, service_notice,
+         requested_at, updated_at, available_at, address, address_id, zipcode, lat, lon, media_id, media_url,
+         attributes, email, phone, first_name, last_name, device_id, account_id)
+       VALUES ($1, $2, 'open', $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb,
+         $16, $17, $18, $19, $20, $21)
+       RETURNING id`,
+      [
+        token ?? null,
+        input.service.service_code,
+        input.description ?? null,
+        input.service.agency_responsible,
+        input.service.service_notice,
+        now,
+        input.availableAt,
+        input.address_string ?? null,
+        input.address_id ?? null,
+        input.zipcode ?? null,
+        input.lat ?? null,
+        input.long ?? null,
+        mediaId,
+        input.media_url ?? null,
+        JSON.stringify(input.attributes),
+        p.email ?? null,
+        p.phone ?? null,
+        p.first_name ?? null,
+        p.last_name ?? null,
+        p.device_id ?? null,
+        p.account_id ?? null,
+      ],
+    );
+    const id = rows[0]!.id;
+    await tx.query(
+      `INSERT INTO request_notes (request_id, datetime, type, summary, description) VALUES ($1, $2, 'opened', 'Request received', $3)`,
+      [id, now, `Your request was received and sent to ${input.service.agency_responsible ?? 'the city'}.`],
+    );
+    return { id, token };
   }
 
   /** Every stored translation, by language: `lang → (English source → text)`. */
