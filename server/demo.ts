@@ -94,7 +94,7 @@ export function renderDemoPage(page: DemoPage, pages: readonly DemoPage[], lang:
       `<li><a href="${escapeHtml(switchHref(url, l))}" lang="${l}" hreflang="${l}"${l === lang ? ' aria-current="true"' : ''}>${ENDONYMS[l]}</a></li>`,
   ).join('');
   const trail: DemoPage[] = [];
-  for (let p = pages.find((q) => q.path === page.parent); p && p.path !== '/'; p = pages.find((q) => q.path === p!.parent)) trail.unshift(p);
+  for (let p = pages.find((q) => q.path === page.parent); p && p.path !== '/' && !trail.includes(p); p = pages.find((q) => q.path === p!.parent)) trail.unshift(p);
   const crumbs =
     page.path === '/'
       ? ''

@@ -92,3 +92,14 @@ export const Spanish: Story = {
 export const SpanishList: Story = {
   render: () => html`<div lang="es">${map(requestsBackend(sampleRequests(400)), 'list')}</div>`,
 };
+
+/** Tiles that never arrive (offline, blocked, a wrong `tile-url`): the map says so and points to the list. */
+export const StreetsUnavailable: Story = {
+  render: () =>
+    html`<civic-request-map .backend=${requestsBackend(sampleRequests(400))} bounds=${HARTFORD} tile-url="/no-such-tiles/{z}/{x}/{y}.png"></civic-request-map>`,
+};
+
+/** The list on a phone (320 px): one card per request, each line named by its column. */
+export const ListOnAPhone: Story = {
+  render: () => html`<div style="max-inline-size: 320px">${map(requestsBackend(sampleRequests(40)), 'list')}</div>`,
+};

@@ -132,6 +132,15 @@ export const DetailsLargePhotoShrunk: Story = {
 };
 export const ContactOptional: Story = at('contact', {}, { contact: { first_name: '', last_name: '', email: '', phone: '' } });
 export const ContactRequiredErrors: Story = withContinue(at('contact', { contactPolicy: 'required' }, { contact: { first_name: '', last_name: '', email: '', phone: '' } }));
+/** A link for Graffiti while a Pothole draft is stored: continue the draft, or start the new one? */
+export const DraftForAnotherService: Story = (() => {
+  const key = `story-draft-question-${counter++}`;
+  return {
+    loaders: [async () => seedDraft(key, 'location')],
+    render: () =>
+      html`<civic-service-request address-only draft-key=${key} service-param="" service-code="GRAFFITI" .backend=${storyBackend()}></civic-service-request>`,
+  };
+})();
 export const CheckAnswers: Story = at('review');
 export const SubmitServerError: Story = withContinue(at('review', { submit: 'server-error' }));
 export const SubmitTimeout: Story = withContinue(at('review', { submit: 'timeout' }));

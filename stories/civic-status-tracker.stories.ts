@@ -91,6 +91,12 @@ export const OpenWithTimeline: Story = {
   render: () => html`<civic-status-tracker url-param="" request-id="100231" refresh-interval="0" .backend=${sampleBackend([openRequest])}></civic-status-tracker>`,
 };
 
+/** The map could not load (here: tiles that 404): it says so, under the address that says where. */
+export const MapUnavailable: Story = {
+  render: () =>
+    html`<civic-status-tracker url-param="" request-id="100231" refresh-interval="0" tile-url="/no-such-tiles/{z}/{x}/{y}.png" .backend=${sampleBackend([openRequest])}></civic-status-tracker>`,
+};
+
 export const ClosedWithExplanation: Story = {
   render: () =>
     html`<civic-status-tracker url-param="" request-id="100187" refresh-interval="0" .backend=${sampleBackend([closedRequest])}></civic-status-tracker>`,

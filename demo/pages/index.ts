@@ -15,7 +15,6 @@ export default {
   },
   es: {
     label: 'Inicio',
-    title: 'Inicio',
     main: `
     <h1>Bienvenido a la Ciudad de Hartford</h1>
     <p>Encuentre los servicios de la ciudad, reporte un problema y siga lo que pasa con él, sin esperar al teléfono.</p>

@@ -10,6 +10,12 @@ export interface AnnouncerOptions {
 }
 
 /**
+ * What to say: a string, or a function that words it, called again at each render of the host,
+ * so a message in the region follows a live language switch (`() => this.t('key', params)`).
+ */
+export type Announcement = string | (() => string);
+
+/**
  * A polite live region inside the widget's shadow root, for news that does not move focus:
  * "12 services found", "Draft saved", "Loading…". Render `announcer.render()` once, anywhere
  * in the template (it is visually hidden), and call `announcer.announce(text)`.
@@ -20,12 +26,6 @@ export interface AnnouncerOptions {
  * this.announcer.announce(() => this.t('serviceListCount', { count: services.length }));
  * ```
  */
-/**
- * What to say: a string, or a function that words it, called again at each render of the host,
- * so a message in the region follows a live language switch (`() => this.t('key', params)`).
- */
-export type Announcement = string | (() => string);
-
 export class AnnouncerController implements ReactiveController {
   private said: Announcement = '';
   private readonly gap: number;
