@@ -23,4 +23,15 @@ export {
   type CivicErrorKind,
   type Open311ErrorDetail,
 } from './errors.js';
+export {
+  MIN_SAMPLE,
+  REPORT_WINDOWS,
+  computeReportCard,
+  percentile,
+  type ComputeOptions,
+  type DurationSummary,
+  type ReportCard,
+  type ReportCardRow,
+} from './report-card.js';
+export { loadReportCard, reportCardFrom, type LoadReportCardOptions, type ReportCardProgress } from './report-card-source.js';
 export type * from './types.js';

@@ -24,6 +24,8 @@ import type {
   SubmitResult,
 } from './types.js';
 import type { Loose } from './xml.js';
+import type { ReportCard } from './report-card.js';
+import { reportCardFrom } from './report-card-source.js';
 
 /** Options of {@link Open311Client}. */
 export interface Open311ClientOptions {
@@ -318,5 +320,16 @@ export class Open311Client implements CivicBackend {
   async requestIdForToken(token: string): Promise<string | undefined> {
     const fmt = await this.wireFormat();
     return idForTokenFrom(await this.get(`tokens/${encodeURIComponent(token)}.${fmt}`, fmt, 'requests'));
+  }
+
+  /**
+   * GET `statistics.json?window_days=N` (civic-elements extension `statistics`, JSON only): the
+   * report card over the last `windowDays` days, computed by the server. Check
+   * `supports('statistics')` first; `loadReportCard` does.
+   */
+  async statistics(windowDays: number): Promise<ReportCard> {
+    const params = new URLSearchParams({ window_days: String(windowDays) });
+    const { status, body } = await exchange({ fetch: this.fetchFn, timeout: this.timeout }, this.url('statistics.json', params), 'json');
+    return reportCardFrom(body, status);
   }
 }

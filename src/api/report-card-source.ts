@@ -1,0 +1,192 @@
+/**
+ * Where a report card's figures come from: the server's `statistics` extension when discovery
+ * announces it (one call, whatever the number of requests), else `GET requests` over the
+ * window, computed here with {@link computeReportCard}.
+ */
+import type { CivicBackend } from './backend.js';
+import { MalformedResponseError } from './errors.js';
+import { computeReportCard, type DurationSummary, type ReportCard, type ReportCardRow } from './report-card.js';
+import type { RequestsQuery, ServiceRequest } from './types.js';
+import type { Loose } from './xml.js';
+
+const DAY_MS = 86_400_000;
+
+/** How far loading from `GET requests` has come. */
+export interface ReportCardProgress {
+  /** Requests received so far. */
+  loaded: number;
+  /** Share of the window covered so far, 0–1. */
+  fraction: number;
+}
+
+/** Options of {@link loadReportCard}. */
+export interface LoadReportCardOptions {
+  windowDays: number;
+  /** Service-level targets in days, by service code (used when computing here). */
+  serviceLevels?: Record<string, number>;
+  /** Requests per call. Default 1000 (the most GeoReport servers answer). */
+  pageSize?: number;
+  /** Stop after this many requests and mark the card incomplete. Default 50,000. */
+  maxRequests?: number;
+  /** Called after every call to `requests` (not with the extension: that is one call). */
+  onProgress?: (progress: ReportCardProgress) => void;
+  /** Stops loading between calls (rejects with the signal's reason). */
+  signal?: AbortSignal;
+  /** The window's end. Default: now. */
+  now?: Date;
+}
+
+/** A time span in which a server without `page` answered as many requests as it can send at once. */
+const SMALLEST_SPAN_MS = 60_000;
+
+/**
+ * The report card over the last `windowDays` days.
+ *
+ * - With the `statistics` extension (and a backend that implements `statistics()`): one call.
+ * - With `page`: `GET requests?start_date&end_date&page&page_size&extensions=true`, page after page,
+ *   until a short page or `maxRequests`.
+ * - Without `page`: the window is asked for in date ranges; a range whose answer is full
+ *   (`pageSize` requests, the server may have cut it) is split in two and asked again, so a
+ *   server capped at 1000 per answer still gives every request.
+ */
+export async function loadReportCard(backend: CivicBackend, options: LoadReportCardOptions): Promise<ReportCard> {
+  const [statistics, paged] = await Promise.all([
+    backend.statistics ? backend.supports('statistics') : false,
+    backend.supports('page'),
+  ]);
+  if (statistics && backend.statistics) return backend.statistics(options.windowDays);
+
+  const now = Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000;
+  const start = now - options.windowDays * DAY_MS;
+  const pageSize = options.pageSize ?? 1000;
+  const max = options.maxRequests ?? 50_000;
+  const found = new Map<string, ServiceRequest>();
+  const anonymous: ServiceRequest[] = [];
+  const add = (batch: ServiceRequest[]) => {
+    for (const r of batch) {
+      const id = r.service_request_id ?? r.token;
+      if (id === undefined) anonymous.push(r);
+      else found.set(id, r);
+    }
+  };
+  const loaded = () => found.size + anonymous.length;
+  const base: RequestsQuery = { extensions: true };
+  const ask = async (query: RequestsQuery) => {
+    options.signal?.throwIfAborted();
+    return backend.requests({ ...base, ...query });
+  };
+  const progress = (fraction: number) => options.onProgress?.({ loaded: loaded(), fraction: Math.min(1, Math.max(0, fraction)) });
+  let capped = false;
+
+  if (paged) {
+    const window = { start_date: new Date(start).toISOString(), end_date: new Date(now).toISOString() };
+    for (let page = 1; ; page++) {
+      const batch = await ask({ ...window, page, page_size: pageSize });
+      add(batch);
+      // Servers answer newest first: the oldest one in hand says how much of the window is done.
+      const oldest = Math.min(...batch.map((r) => Date.parse(r.requested_datetime ?? '') || now));
+      progress(batch.length < pageSize ? 1 : (now - oldest) / (now - start));
+      if (batch.length < pageSize) break;
+      if (loaded() >= max) {
+        capped = true;
+        break;
+      }
+    }
+  } else {
+    // Newest ranges first, like a paged server: when the cap stops loading, what is in hand is recent.
+    const ranges: Array<[number, number]> = [[start, now]];
+    let covered = 0;
+    while (ranges.length > 0) {
+      const [from, to] = ranges.shift()!;
+      const batch = await ask({ start_date: new Date(from).toISOString(), end_date: new Date(to).toISOString() });
+      if (batch.length >= pageSize && to - from > SMALLEST_SPAN_MS) {
+        // Both halves include the middle instant (the server stores finer than a second); ids dedupe.
+        const middle = from + Math.floor((to - from) / 2000) * 1000;
+        ranges.unshift([middle, to], [from, middle]);
+        continue;
+      }
+      add(batch);
+      covered += to - from;
+      progress(covered / (now - start));
+      if (loaded() >= max && ranges.length > 0) {
+        capped = true;
+        break;
+      }
+    }
+  }
+  return computeReportCard([...found.values(), ...anonymous], {
+    windowDays: options.windowDays,
+    now: new Date(now),
+    complete: !capped,
+    ...(options.serviceLevels ? { serviceLevels: options.serviceLevels } : {}),
+  });
+}
+
+// ---- the statistics extension's answer ------------------------------------------------------
+
+type LooseObject = { [key: string]: Loose };
+const isObject = (v: Loose | undefined): v is LooseObject => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function bad(status: number, what: string): never {
+  throw new MalformedResponseError(status, `statistics: ${what}`);
+}
+
+function count(v: Loose | undefined, status: number, name: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) bad(status, `${name} is not a count`);
+  return v;
+}
+
+function nullableNumber(v: Loose | undefined, status: number, name: string): number | null {
+  if (v === null || v === undefined) return null;
+  return count(v, status, name);
+}
+
+function durationFrom(v: Loose | undefined, status: number, name: string): DurationSummary | null {
+  if (v === null || v === undefined) return null;
+  if (!isObject(v)) bad(status, `${name} is not a duration summary`);
+  return { median: count(v.median, status, `${name}.median`), p90: count(v.p90, status, `${name}.p90`), count: count(v.count, status, `${name}.count`) };
+}
+
+function rowFrom(v: Loose | undefined, status: number): ReportCardRow {
+  if (!isObject(v)) bad(status, 'a row is not an object');
+  const text = (x: Loose | undefined) => (typeof x === 'string' ? x : x === null || x === undefined ? null : String(x));
+  return {
+    service_code: text(v.service_code),
+    service_name: text(v.service_name),
+    received: count(v.received, status, 'received'),
+    closed: count(v.closed, status, 'closed'),
+    open: count(v.open, status, 'open'),
+    overdue: count(v.overdue, status, 'overdue'),
+    closed_on_time: count(v.closed_on_time, status, 'closed_on_time'),
+    closed_late: count(v.closed_late, status, 'closed_late'),
+    on_time_share: nullableNumber(v.on_time_share, status, 'on_time_share'),
+    days_to_acknowledge: durationFrom(v.days_to_acknowledge, status, 'days_to_acknowledge'),
+    days_to_close: durationFrom(v.days_to_close, status, 'days_to_close'),
+    reopened: nullableNumber(v.reopened, status, 'reopened'),
+    enough_data: v.enough_data === true,
+  };
+}
+
+/** Reads a `statistics.json` answer; throws {@link MalformedResponseError} when it is not one. */
+export function reportCardFrom(v: Loose, status = 200): ReportCard {
+  if (!isObject(v) || !Array.isArray(v.categories)) bad(status, 'not a statistics document');
+  const when = (x: Loose | undefined, name: string) => {
+    if (typeof x !== 'string' || Number.isNaN(Date.parse(x))) bad(status, `${name} is not a datetime`);
+    return x;
+  };
+  const levels: Record<string, number> = {};
+  if (isObject(v.service_levels)) {
+    for (const [code, days] of Object.entries(v.service_levels)) if (typeof days === 'number') levels[code] = days;
+  }
+  return {
+    window_days: count(v.window_days, status, 'window_days'),
+    start_date: when(v.start_date, 'start_date'),
+    computed_at: when(v.computed_at, 'computed_at'),
+    min_sample: count(v.min_sample, status, 'min_sample'),
+    source: 'statistics',
+    complete: true,
+    service_levels: levels,
+    all: rowFrom(v.all, status),
+    categories: v.categories.map((row) => rowFrom(row, status)),
+  };
+}
