@@ -18,6 +18,7 @@ import {
 import type { NoteRow, Open311Store, RequestFilter } from './store.js';
 import { readForm, validateSubmission } from './submit.js';
 import { contactPolicyOf } from '../seed-data.js';
+import { statisticsRoutes } from './stats.js';
 
 const DAY = 86_400_000;
 const MAX_RESULTS = 1000;
@@ -222,6 +223,7 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     }
   }
 
+  app.route('/', statisticsRoutes({ db: store.db, config }));
   app.all('/*', async (c) => {
     const path = c.req.path.replace(/^\/open311\/v2\/?/, '');
     let format: Format = /\.xml$/.test(path) ? 'xml' : 'json';

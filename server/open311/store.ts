@@ -88,7 +88,7 @@ export interface NewRequest {
 }
 
 export class Open311Store {
-  constructor(private readonly db: Database) {}
+  constructor(readonly db: Database) {}
 
   listServices(): Promise<ServiceRow[]> {
     return this.db.query<ServiceRow>(
