@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The DOM lib: this test drives the browser client (Open311Client, whose XML reader names DOM types) from Node.
 // The `statistics` extension: the report card computed in SQL must equal the browser's
 // computation from `GET requests` on the same data (src/api/report-card.ts), on both databases.
 import assert from 'node:assert/strict';
