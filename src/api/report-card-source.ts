@@ -79,14 +79,16 @@ export async function loadReportCard(backend: CivicBackend, options: LoadReportC
   let capped = false;
 
   if (paged) {
+    // Never ask for more than the cap in one page: the cap is what the page can afford.
+    const size = Math.min(pageSize, max);
     const window = { start_date: new Date(start).toISOString(), end_date: new Date(now).toISOString() };
     for (let page = 1; ; page++) {
-      const batch = await ask({ ...window, page, page_size: pageSize });
+      const batch = await ask({ ...window, page, page_size: size });
       add(batch);
       // Servers answer newest first: the oldest one in hand says how much of the window is done.
       const oldest = Math.min(...batch.map((r) => Date.parse(r.requested_datetime ?? '') || now));
-      progress(batch.length < pageSize ? 1 : (now - oldest) / (now - start));
-      if (batch.length < pageSize) break;
+      progress(batch.length < size ? 1 : (now - oldest) / (now - start));
+      if (batch.length < size) break;
       if (loaded() >= max) {
         capped = true;
         break;
