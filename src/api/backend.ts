@@ -8,7 +8,7 @@ import type {
   SubmitResult,
   Open311Extension,
 } from './types.js';
-import type { ReportCard } from './report-card.js';
+import type { ReportCard } from './report-card-model.js';
 
 /**
  * What the widgets depend on. `Open311Client` implements the 311 part; records and

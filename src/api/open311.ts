@@ -24,7 +24,7 @@ import type {
   SubmitResult,
 } from './types.js';
 import type { Loose } from './xml.js';
-import type { ReportCard } from './report-card.js';
+import type { ReportCard } from './report-card-model.js';
 import { reportCardFrom } from './report-card-source.js';
 
 /** Options of {@link Open311Client}. */

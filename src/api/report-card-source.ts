@@ -1,15 +1,12 @@
 /**
  * Where a report card's figures come from: the server's `statistics` extension when discovery
  * announces it (one call, whatever the number of requests), else `GET requests` over the
- * window, computed here with {@link computeReportCard}.
+ * window, computed here (`report-card-requests.ts`, loaded only then) with the definitions of `report-card.ts`.
  */
 import type { CivicBackend } from './backend.js';
 import { MalformedResponseError } from './errors.js';
-import { computeReportCard, type DurationSummary, type ReportCard, type ReportCardRow } from './report-card.js';
-import type { RequestsQuery, ServiceRequest } from './types.js';
+import type { DurationSummary, ReportCard, ReportCardRow } from './report-card-model.js';
 import type { Loose } from './xml.js';
-
-const DAY_MS = 86_400_000;
 
 /** How far loading from `GET requests` has come. */
 export interface ReportCardProgress {
@@ -36,9 +33,6 @@ export interface LoadReportCardOptions {
   now?: Date;
 }
 
-/** A time span in which a server without `page` answered as many requests as it can send at once. */
-const SMALLEST_SPAN_MS = 60_000;
-
 /**
  * The report card over the last `windowDays` days.
  *
@@ -55,73 +49,9 @@ export async function loadReportCard(backend: CivicBackend, options: LoadReportC
     backend.supports('page'),
   ]);
   if (statistics && backend.statistics) return backend.statistics(options.windowDays);
-
-  const now = Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000;
-  const start = now - options.windowDays * DAY_MS;
-  const pageSize = options.pageSize ?? 1000;
-  const max = options.maxRequests ?? 50_000;
-  const found = new Map<string, ServiceRequest>();
-  const anonymous: ServiceRequest[] = [];
-  const add = (batch: ServiceRequest[]) => {
-    for (const r of batch) {
-      const id = r.service_request_id ?? r.token;
-      if (id === undefined) anonymous.push(r);
-      else found.set(id, r);
-    }
-  };
-  const loaded = () => found.size + anonymous.length;
-  const base: RequestsQuery = { extensions: true };
-  const ask = async (query: RequestsQuery) => {
-    options.signal?.throwIfAborted();
-    return backend.requests({ ...base, ...query });
-  };
-  const progress = (fraction: number) => options.onProgress?.({ loaded: loaded(), fraction: Math.min(1, Math.max(0, fraction)) });
-  let capped = false;
-
-  if (paged) {
-    // Never ask for more than the cap in one page: the cap is what the page can afford.
-    const size = Math.min(pageSize, max);
-    const window = { start_date: new Date(start).toISOString(), end_date: new Date(now).toISOString() };
-    for (let page = 1; ; page++) {
-      const batch = await ask({ ...window, page, page_size: size });
-      add(batch);
-      // Servers answer newest first: the oldest one in hand says how much of the window is done.
-      const oldest = Math.min(...batch.map((r) => Date.parse(r.requested_datetime ?? '') || now));
-      progress(batch.length < size ? 1 : (now - oldest) / (now - start));
-      if (batch.length < size) break;
-      if (loaded() >= max) {
-        capped = true;
-        break;
-      }
-    }
-  } else {
-    // Newest ranges first, like a paged server: when the cap stops loading, what is in hand is recent.
-    const ranges: Array<[number, number]> = [[start, now]];
-    let covered = 0;
-    while (ranges.length > 0) {
-      const [from, to] = ranges.shift()!;
-      const batch = await ask({ start_date: new Date(from).toISOString(), end_date: new Date(to).toISOString() });
-      if (batch.length >= pageSize && to - from > SMALLEST_SPAN_MS) {
-        // Both halves include the middle instant (the server stores finer than a second); ids dedupe.
-        const middle = from + Math.floor((to - from) / 2000) * 1000;
-        ranges.unshift([middle, to], [from, middle]);
-        continue;
-      }
-      add(batch);
-      covered += to - from;
-      progress(covered / (now - start));
-      if (loaded() >= max && ranges.length > 0) {
-        capped = true;
-        break;
-      }
-    }
-  }
-  return computeReportCard([...found.values(), ...anonymous], {
-    windowDays: options.windowDays,
-    now: new Date(now),
-    complete: !capped,
-    ...(options.serviceLevels ? { serviceLevels: options.serviceLevels } : {}),
-  });
+  // Loaded only when needed: a page whose server has the extension never pays for the computation.
+  const { loadFromRequests } = await import('./report-card-requests.js');
+  return loadFromRequests(backend, options, paged);
 }
 
 // ---- the statistics extension's answer ------------------------------------------------------

@@ -259,7 +259,7 @@ describe('<civic-report-card>', () => {
       expect(shadow(el).activeElement).to.equal(summary);
       summary.click();
       expect(how.open).to.equal(true);
-      expect(text(how)).to.contain('fewer than 20 requests');
+      expect(text(how)).to.contain('Under 20 requests a category shows "Not enough data"');
       await expect(el).to.be.accessible();
     });
   });

@@ -104,11 +104,8 @@ export const reportCardStyles = css`
     text-decoration: underline;
     min-block-size: var(--civic-target-size, 2.75rem);
   }
-  thead button:focus-visible {
-    outline: var(--_civic-focus-width) solid var(--_civic-focus);
-    background: var(--_civic-focus);
-    color: var(--_civic-focus-text);
-  }
+  thead button:focus-visible,
+  .csv:focus-visible,
   .arrow {
     padding-inline-start: var(--_civic-space-xs);
   }
@@ -149,23 +146,13 @@ export const reportCardStyles = css`
     text-align: end;
     font-variant-numeric: tabular-nums;
   }
-  .csv {
+  .csv,
+  .how summary {
     color: var(--_civic-primary);
-  }
-  .csv:focus-visible {
-    outline: var(--_civic-focus-width) solid var(--_civic-focus);
-    background: var(--_civic-focus);
-    color: var(--_civic-focus-text);
   }
   .how summary {
     cursor: pointer;
-    color: var(--_civic-primary);
     text-decoration: underline;
-  }
-  .how summary:focus-visible {
-    outline: var(--_civic-focus-width) solid var(--_civic-focus);
-    background: var(--_civic-focus);
-    color: var(--_civic-focus-text);
   }
   .how ul {
     padding-inline-start: 1.25rem;

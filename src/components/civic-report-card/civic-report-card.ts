@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
-import { MIN_SAMPLE, REPORT_WINDOWS, type ReportCard, type ReportCardRow } from '../../api/report-card.js';
+import { MIN_SAMPLE, REPORT_WINDOWS, type ReportCard, type ReportCardRow } from '../../api/report-card-model.js';
 import { loadReportCard, type ReportCardProgress } from '../../api/report-card-source.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { CivicElement } from '../../core/civic-element.js';

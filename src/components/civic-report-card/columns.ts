@@ -1,4 +1,4 @@
-import type { ReportCardRow } from '../../api/report-card.js';
+import type { ReportCardRow } from '../../api/report-card-model.js';
 import type { MessageKey } from '../../core/i18n.js';
 
 /** The report card's columns, in table order. */
