@@ -40,6 +40,9 @@ export const reportCardStyles = css`
   .window select {
     inline-size: auto;
   }
+  .progress {
+    margin-block-end: var(--_rc-gap);
+  }
   .progress progress {
     inline-size: min(100%, 20rem);
     block-size: 1rem;
@@ -52,7 +55,7 @@ export const reportCardStyles = css`
     margin-block: var(--_rc-gap);
   }
   .scroll {
-    flex: 3 1 36rem;
+    flex: 1 1 100%;
     max-inline-size: 100%;
     overflow-x: auto;
   }
@@ -110,11 +113,17 @@ export const reportCardStyles = css`
     padding-inline-start: var(--_civic-space-xs);
   }
   .charts {
-    flex: 1 1 18rem;
-    max-inline-size: var(--_rc-chart-width);
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--_rc-gap);
   }
   .chart {
+    flex: 1 1 18rem;
+    max-inline-size: var(--_rc-chart-width);
     margin: 0 0 var(--_rc-gap);
+  }
+  .chart-note {
+    flex: 1 1 100%;
   }
   .chart-title {
     font-size: var(--_civic-font-size-m);

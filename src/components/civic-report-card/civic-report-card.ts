@@ -86,7 +86,7 @@ const HOW: readonly MessageKey[] = [
  * @cssprop --civic-report-card-bar-color - Bars of the charts. Default `var(--civic-color-primary)`.
  * @cssprop --civic-report-card-bar-track - Background of a bar's track. Default `#e6e6e6`.
  * @cssprop --civic-report-card-stripe - Background of every other table row. Default `#f3f2f1`.
- * @cssprop --civic-report-card-chart-width - Widest a chart is. Default `28rem`.
+ * @cssprop --civic-report-card-chart-width - Widest each chart is (they sit below the table, side by side when there is room). Default `28rem`.
  */
 export class CivicReportCard extends CivicElement {
   static override styles = [...(CivicElement.styles as []), reportCardStyles];
