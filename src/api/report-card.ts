@@ -64,7 +64,7 @@ interface Facts {
   /** Days from received to acknowledged / closed, when known. */
   ack?: number;
   close?: number;
-  /** `undefined` when the request carried no notes. */
+  /** `undefined` when the request carried no (readable) notes. */
   reopened?: boolean;
 }
 
@@ -94,7 +94,8 @@ function factsOf(r: ServiceRequest, requested: number, now: number, levels: Reco
   };
   if (acknowledged !== undefined) facts.ack = Math.max(0, acknowledged - requested) / 1000 / 86_400;
   if (closedAt !== undefined) facts.close = Math.max(0, closedAt - requested) / 1000 / 86_400;
-  if (r.notes) {
+  // An empty timeline tells as little as none (and the SQL side sees no note rows either).
+  if (notes.length > 0) {
     const lastOther = notes.filter((n) => n.type !== 'closed').reduce((m, n) => Math.max(m, n.at), -Infinity);
     facts.reopened =
       notes.some((n) => n.type === 'reopened') ||

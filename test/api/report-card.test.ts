@@ -123,8 +123,13 @@ describe('computeReportCard on a known set', () => {
     expect([g.closed_on_time, g.closed_late, g.overdue]).to.deep.equal([1, 1, 1]);
   });
 
-  it('leaves reopened unknown (null) when the server sent no notes', () => {
+  it('leaves reopened unknown (null) when the server sent no notes, or an empty timeline', () => {
     expect(row('GRAFFITI').reopened).to.equal(null);
+    const empty = computeReportCard([{ service_request_id: 'x', status: 'closed', service_code: 'A', requested_datetime: at(ago(2)), notes: [] }], {
+      windowDays: 30,
+      now: NOW,
+    });
+    expect(empty.all.reopened).to.equal(null);
   });
 
   it('adds every category into the row for all', () => {
