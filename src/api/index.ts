@@ -33,5 +33,6 @@ export {
   type ReportCard,
   type ReportCardRow,
 } from './report-card.js';
-export { loadReportCard, reportCardFrom, type LoadReportCardOptions, type ReportCardProgress } from './report-card-source.js';
+export { loadReportCard, type LoadReportCardOptions, type ReportCardProgress } from './report-card-source.js';
+export { reportCardFrom } from './report-card-wire.js';
 export type * from './types.js';

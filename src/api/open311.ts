@@ -25,7 +25,6 @@ import type {
 } from './types.js';
 import type { Loose } from './xml.js';
 import type { ReportCard } from './report-card-model.js';
-import { reportCardFrom } from './report-card-source.js';
 
 /** Options of {@link Open311Client}. */
 export interface Open311ClientOptions {
@@ -329,7 +328,11 @@ export class Open311Client implements CivicBackend {
    */
   async statistics(windowDays: number): Promise<ReportCard> {
     const params = new URLSearchParams({ window_days: String(windowDays) });
-    const { status, body } = await exchange({ fetch: this.fetchFn, timeout: this.timeout }, this.url('statistics.json', params), 'json');
+    // The reader loads alongside the call, so only pages that ask for statistics carry it.
+    const [{ reportCardFrom }, { status, body }] = await Promise.all([
+      import('./report-card-wire.js'),
+      exchange({ fetch: this.fetchFn, timeout: this.timeout }, this.url('statistics.json', params), 'json'),
+    ]);
     return reportCardFrom(body, status);
   }
 }

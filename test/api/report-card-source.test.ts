@@ -4,7 +4,8 @@
 import { expect } from '@open-wc/testing';
 import type { CivicBackend } from '../../src/api/backend.js';
 import { computeReportCard, type ReportCard } from '../../src/api/report-card.js';
-import { loadReportCard, reportCardFrom, type ReportCardProgress } from '../../src/api/report-card-source.js';
+import { loadReportCard, type ReportCardProgress } from '../../src/api/report-card-source.js';
+import { reportCardFrom } from '../../src/api/report-card-wire.js';
 import { MalformedResponseError } from '../../src/api/errors.js';
 import type { Open311Extension, RequestsQuery, ServiceRequest } from '../../src/api/types.js';
 
