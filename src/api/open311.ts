@@ -324,14 +324,15 @@ export class Open311Client implements CivicBackend {
   /**
    * GET `statistics.json?window_days=N` (civic-elements extension `statistics`, JSON only): the
    * report card over the last `windowDays` days, computed by the server. Check
-   * `supports('statistics')` first; `loadReportCard` does.
+   * `supports('statistics')` first; `loadReportCard` does. Waits at least 60 s (or `timeout`).
    */
   async statistics(windowDays: number): Promise<ReportCard> {
     const params = new URLSearchParams({ window_days: String(windowDays) });
     // The reader loads alongside the call, so only pages that ask for statistics carry it.
     const [{ reportCardFrom }, { status, body }] = await Promise.all([
       import('./report-card-wire.js'),
-      exchange({ fetch: this.fetchFn, timeout: this.timeout }, this.url('statistics.json', params), 'json'),
+      // One query over a whole city's year can take longer than a page of requests: at least a minute.
+      exchange({ fetch: this.fetchFn, timeout: Math.max(this.timeout, 60_000) }, this.url('statistics.json', params), 'json'),
     ]);
     return reportCardFrom(body, status);
   }
