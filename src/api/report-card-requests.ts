@@ -43,7 +43,13 @@ export async function loadFromRequests(backend: CivicBackend, options: LoadRepor
     const window = { start_date: new Date(start).toISOString(), end_date: new Date(now).toISOString() };
     for (let page = 1; ; page++) {
       const batch = await ask({ ...window, page, page_size: size });
+      const before = loaded();
       add(batch);
+      // A server that announces `page` but ignores it answers the same page again: stop there.
+      if (batch.length >= size && loaded() === before) {
+        capped = true;
+        break;
+      }
       // Servers answer newest first: the oldest one in hand says how much of the window is done.
       const oldest = Math.min(...batch.map((r) => Date.parse(r.requested_datetime ?? '') || now));
       progress(batch.length < size ? 1 : (now - oldest) / (now - start));
@@ -57,7 +63,14 @@ export async function loadFromRequests(backend: CivicBackend, options: LoadRepor
     // Newest ranges first, like a paged server: when the cap stops loading, what is in hand is recent.
     const ranges: Array<[number, number]> = [[start, now]];
     let covered = 0;
+    // Enough calls for `max` requests with every split they need; a server that ignores the
+    // dates (every range full) would otherwise be asked about every minute of the window.
+    let calls = 4 * Math.ceil(max / pageSize) + 64;
     while (ranges.length > 0) {
+      if (calls-- === 0) {
+        capped = true;
+        break;
+      }
       const [from, to] = ranges.shift()!;
       const batch = await ask({ start_date: new Date(from).toISOString(), end_date: new Date(to).toISOString() });
       if (batch.length >= pageSize && to - from > SMALLEST_SPAN_MS) {

@@ -92,6 +92,22 @@ describe('loadReportCard', () => {
     expect(card.all.received).to.equal(600);
   });
 
+  it('stops, marked incomplete, at a server without `page` that ignores the dates (every answer full)', async () => {
+    const { backend, calls } = fakeServer(all, { extensions: [], cap: 1000 });
+    const ignoring = { ...backend, requests: (q: RequestsQuery) => backend.requests({ ...q, start_date: undefined, end_date: undefined }) } as CivicBackend;
+    const card = await loadReportCard(ignoring, { windowDays: 30, now: NOW, maxRequests: 5000 });
+    expect(card.complete).to.equal(false);
+    expect(calls.length).to.equal(4 * 5 + 64);
+  });
+
+  it('stops, marked incomplete, at a server that announces `page` but answers the same page again', async () => {
+    const { backend, calls } = fakeServer(all, { extensions: [], cap: 500 });
+    const stuck = { ...backend, supports: async (e: Open311Extension) => e === 'page' } as CivicBackend;
+    const card = await loadReportCard(stuck, { windowDays: 30, now: NOW, pageSize: 500 });
+    expect(card.complete).to.equal(false);
+    expect(calls.length).to.equal(2);
+  });
+
   it('makes one statistics call, and no requests call, when the server announces the extension', async () => {
     const fromServer = { ...expected, source: 'statistics' as const };
     const { backend, calls } = fakeServer(all, { extensions: ['page', 'statistics'], cap: 1000, card: fromServer });
