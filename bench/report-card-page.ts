@@ -7,6 +7,7 @@ import type { CivicReportCard } from '../src/components/civic-report-card/civic-
 import type { CivicBackend } from '../src/api/backend.js';
 import { Open311Client } from '../src/api/open311.js';
 import type { ReportCard } from '../src/api/report-card.js';
+import type { RequestsQuery, ServiceRequest } from '../src/api/types.js';
 
 export interface RenderResult {
   /** From adding the element to the first paint of its table. */
@@ -15,12 +16,51 @@ export interface RenderResult {
   source: ReportCard['source'];
 }
 
-async function render(endpoint: string, windowDays: number, useStatistics: boolean): Promise<RenderResult> {
+/** `n` requests over the past year with notes, newest first, as a paged server would hold them. */
+function synthetic(n: number): ServiceRequest[] {
+  const now = Date.now();
+  const codes = ['POTHOLE', 'STLIGHT', 'GRAFFITI', 'MISSED', 'TREETRIM', 'SIGNAL', 'SIDEWALK', 'NOHEAT'];
+  return Array.from({ length: n }, (_, i) => {
+    const requested = now - (i / n) * 365 * 86_400_000;
+    const closed = i % 5 !== 0;
+    const close = Math.min(now, requested + ((i * 7919) % 20) * 86_400_000);
+    const at = (t: number) => new Date(t).toISOString();
+    return {
+      service_request_id: String(i + 1),
+      service_code: codes[i % codes.length]!,
+      status: closed ? 'closed' : 'open',
+      requested_datetime: at(requested),
+      updated_datetime: at(closed ? close : requested),
+      expected_datetime: at(requested + 7 * 86_400_000),
+      notes: [
+        { type: 'opened', datetime: at(requested) },
+        { type: 'assigned', datetime: at(requested + 3_600_000) },
+        ...(closed ? [{ type: 'closed', datetime: at(close) }] : []),
+      ],
+    };
+  });
+}
+
+/** The same widget against `n` requests held in the page: computing and rendering, no network. */
+function inMemory(n: number): CivicBackend {
+  const all = synthetic(n);
+  return {
+    supports: async (e: string) => e === 'page',
+    requests: async (q: RequestsQuery = {}) => {
+      const size = q.page_size ?? 1000;
+      return all.slice(((q.page ?? 1) - 1) * size, (q.page ?? 1) * size);
+    },
+  } as CivicBackend;
+}
+
+async function render(endpoint: string, windowDays: number, useStatistics: boolean, memory = 0): Promise<RenderResult> {
   // A generous timeout: the point is to measure, not to give up.
   const client = new Open311Client({ endpoint, timeout: 300_000 });
-  const backend: CivicBackend = useStatistics
-    ? client
-    : ({ supports: (e) => client.supports(e), requests: (q) => client.requests(q) } as CivicBackend);
+  const backend: CivicBackend = memory
+    ? inMemory(memory)
+    : useStatistics
+      ? client
+      : ({ supports: (e) => client.supports(e), requests: (q) => client.requests(q) } as CivicBackend);
   const el = document.createElement('civic-report-card') as CivicReportCard;
   el.windowDays = windowDays;
   el.maxRequests = 2_000_000;

@@ -3,7 +3,7 @@
 // (paged, with notes), and 1,000,000 requests through the `statistics` extension (one SQL query).
 // Rows are made with generate_series in a throwaway schema, dropped at the end.
 // Env: BENCH_DATABASE_URL or TEST_DATABASE_URL (eval "$(bash scripts/pg-test-server.sh)"),
-// BENCH_BROWSER_SIZE (default 10000), BENCH_SQL_SIZE (default 1000000), BENCH_RUNS (default 3), CHROME_PATH.
+// BENCH_BROWSER_SIZE (default 10000), BENCH_SQL_SIZE (default 1000000; 0 skips it), BENCH_RUNS (default 3), CHROME_PATH.
 import { build } from 'vite';
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -91,7 +91,7 @@ const servers: RunningServer[] = [];
 const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 const rows: Array<Record<string, string | number>> = [];
 try {
-  async function measure(label: string, server: RunningServer, useStatistics: boolean) {
+  async function measure(label: string, server: RunningServer, useStatistics: boolean, memory = 0) {
     const times: number[] = [];
     let result = { ms: 0, received: 0, source: '' };
     for (let i = 0; i < runs; i++) {
@@ -100,8 +100,9 @@ try {
       await page.goto(pageUrl);
       await page.waitForFunction(() => 'reportCardBench' in window);
       result = await page.evaluate(
-        ([endpoint, stats]) => (window as unknown as { reportCardBench: { render(e: string, w: number, s: boolean): Promise<typeof result> } }).reportCardBench.render(endpoint, 365, stats),
-        [`${server.url}open311/v2`, useStatistics] as [string, boolean],
+        ([endpoint, stats, n]) =>
+          (window as unknown as { reportCardBench: { render(e: string, w: number, s: boolean, n: number): Promise<typeof result> } }).reportCardBench.render(endpoint, 365, stats, n),
+        [`${server.url}open311/v2`, useStatistics, memory] as [string, boolean, number],
       );
       times.push(result.ms);
       await page.close();
@@ -118,15 +119,18 @@ try {
   const smallServer = await backendWith(small, browserSize - 420);
   servers.push(smallServer);
   await measure(`${browserSize.toLocaleString('en')} computed in the browser (GET requests, 1000 a page)`, smallServer, false);
+  await measure(`${browserSize.toLocaleString('en')} computed in the browser, held in the page (no network)`, smallServer, false, browserSize);
   await measure(`${browserSize.toLocaleString('en')} through the statistics extension`, smallServer, true);
 
-  const largeServer = await backendWith(large, sqlSize - 420);
-  servers.push(largeServer);
-  await measure(`${sqlSize.toLocaleString('en')} through the statistics extension`, largeServer, true);
-  const t0 = performance.now();
-  const res = await fetch(`${largeServer.url}open311/v2/statistics.json?window_days=365`);
-  await res.text();
-  rows.push({ case: `${sqlSize.toLocaleString('en')}: GET statistics.json alone (one query)`, 'requests in window': '', source: 'statistics', 'time to render (median)': `${Math.round(performance.now() - t0)} ms`, runs: '1' });
+  if (sqlSize > 0) {
+    const largeServer = await backendWith(large, sqlSize - 420);
+    servers.push(largeServer);
+    await measure(`${sqlSize.toLocaleString('en')} through the statistics extension`, largeServer, true);
+    const t0 = performance.now();
+    const res = await fetch(`${largeServer.url}open311/v2/statistics.json?window_days=365`);
+    await res.text();
+    rows.push({ case: `${sqlSize.toLocaleString('en')}: GET statistics.json alone (one query)`, 'requests in window': '', source: 'statistics', 'time to render (median)': `${Math.round(performance.now() - t0)} ms`, runs: '1' });
+  }
 } finally {
   await browser.close();
   pageServer.close();
