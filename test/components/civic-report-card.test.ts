@@ -127,6 +127,24 @@ describe('<civic-report-card>', () => {
       expect(tableRows(el)).to.deep.equal([['POTHOLE', '5', '0', '5', '0', 'Not enough data', 'Not enough data', 'Not enough data', 'Not enough data', 'Not enough data', 'Not known']]);
     });
 
+    it('finishes loading after being moved in the page mid-load, and offers the CSV after a move', async () => {
+      const { backend, waiting } = heldBackend();
+      const el = await fixture<CivicReportCard>(html`<civic-report-card .backend=${backend}></civic-report-card>`);
+      await waitUntil(() => waiting.length === 1, 'first call made');
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await waitUntil(() => waiting.length === 2, 'loading again after the move');
+      const now = Date.now();
+      waiting[1]!([{ service_request_id: '1', status: 'open', service_code: 'POTHOLE', requested_datetime: new Date(now - 60_000).toISOString() }]);
+      await settled(el);
+      el.remove();
+      parent.append(el);
+      await el.updateComplete;
+      const link = q<HTMLAnchorElement>(el, '[part=csv-link]')!;
+      expect((await (await fetch(link.href)).text()).split('\r\n')[1]).to.match(/^POTHOLE,POTHOLE,1,0,1,/);
+    });
+
     it('tells the resident when loading stopped at max-requests', async () => {
       const el = await fixture<CivicReportCard>(
         html`<civic-report-card .backend=${computingBackend()} window-days="365" max-requests="100"></civic-report-card>`,

@@ -119,6 +119,16 @@ export class CivicReportCard extends CivicElement {
     void this.load();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasUpdated) return;
+    // Back in the page after a move: finish what the disconnect stopped, and offer the CSV again.
+    const view = this.view;
+    if (view.kind === 'loading') void this.load();
+    else if (view.kind === 'loaded' && view.card.all.received > 0) this.setCsvUrl(this.csvFor(view.card));
+    this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort?.abort();
