@@ -296,6 +296,11 @@ describe('<civic-report-card>', () => {
       expect(tableRows(el).flat()).to.include('Datos insuficientes');
       expect(text(q(el, 'tfoot th'))).to.equal('Todas las categorías');
       await expect(el).to.be.accessible();
+      const csv = async () => (await (await fetch(q<HTMLAnchorElement>(el, '[part=csv-link]')!.href)).text()).trim().split('\r\n').at(-1)!;
+      expect(await csv()).to.match(/^,Todas las categorías,/);
+      wrapper.setAttribute('lang', 'en');
+      await waitUntil(() => text(q(el, 'tfoot th')) === 'All categories', 'English again');
+      expect(await csv()).to.match(/^,All categories,/);
     });
   });
 });

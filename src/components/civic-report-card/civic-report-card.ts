@@ -141,6 +141,8 @@ export class CivicReportCard extends CivicElement {
     if (!(REPORT_WINDOWS as readonly number[]).includes(this.windowDays)) this.windowDays = 90;
     // The first load starts from configChanged(); later changes of what to load load again.
     if (this.hasUpdated && (['windowDays', 'serviceLevels', 'maxRequests'] as const).some((p) => changed.has(p))) void this.load();
+    // The CSV names the total row in the page's language.
+    else if ((changed as PropertyValues).has('locale') && this.view.kind === 'loaded' && this.csvUrl) this.setCsvUrl(this.csvFor(this.view.card));
   }
 
   /** Loads (again) the figures for the current period; an earlier load still running is stopped. */
