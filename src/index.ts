@@ -10,6 +10,7 @@ import './define/civic-status-tracker.js';
 import './define/civic-request-map.js';
 import './define/civic-records-request.js';
 import './define/civic-records-status.js';
+import './define/civic-report-card.js';
 
 export { CivicHall } from './components/civic-hall/civic-hall.js';
 export { CivicServiceList, type CivicServiceSelectDetail } from './components/civic-service-list/civic-service-list.js';
@@ -26,6 +27,7 @@ export {
 export { CivicRequestMap, type CivicRequestSelectDetail } from './components/civic-request-map/civic-request-map.js';
 export { CivicRecordsRequest, type CivicRecordsSubmittedDetail } from './components/civic-records-request/civic-records-request.js';
 export { CivicRecordsStatus } from './components/civic-records-status/civic-records-status.js';
+export { CivicReportCard, type CivicReportCardLoadedDetail } from './components/civic-report-card/civic-report-card.js';
 export { CivicElement } from './core/civic-element.js';
 export { defineElement } from './core/define.js';
 export * from './api/index.js';

@@ -4,7 +4,7 @@ import type { Open311Extension } from '../../src/api/types.js';
 import type { AttributeRow, NoteRow, RequestRow, ServiceRow } from './store.js';
 import { SOURCE, type Localiser } from './language.js';
 
-export const EXTENSIONS: Open311Extension[] = ['extensions', 'page', 'bbox', 'updated_after', 'media', 'idempotency'];
+export const EXTENSIONS: Open311Extension[] = ['extensions', 'page', 'bbox', 'updated_after', 'media', 'idempotency', 'statistics'];
 
 export function discoveryJson(baseUrl: string, changeset: string, contact: string) {
   return {

@@ -21,6 +21,7 @@ import { readForm, validateSubmission, type SubmittedForm } from './submit.js';
 import { contactPolicyOf, locationPolicyOf } from '../seed-data.js';
 import { localiser, negotiateLanguage, type Localiser } from './language.js';
 import { describeError, isDatabaseUnavailable } from '../db.js';
+import { statisticsRoutes } from './stats.js';
 
 const DAY = 86_400_000;
 const MAX_RESULTS = 1000;
@@ -301,6 +302,7 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     return documentResponse(format, 200, [answer], () => flatRequestsXml([answer]), { ...replayed, ...languageHeaders(l) });
   }
 
+  app.route('/', statisticsRoutes({ db: store.db, config }));
   app.all('/*', async (c) => {
     const path = c.req.path.replace(/^\/open311\/v2\/?/, '');
     let format: Format = /\.xml$/.test(path) ? 'xml' : 'json';

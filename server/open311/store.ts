@@ -91,7 +91,7 @@ export interface NewRequest {
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 
 export class Open311Store {
-  constructor(private readonly db: Database) {}
+  constructor(readonly db: Database) {}
 
   listServices(): Promise<ServiceRow[]> {
     return this.db.query<ServiceRow>(

@@ -8,6 +8,7 @@ import type {
   SubmitResult,
   Open311Extension,
 } from './types.js';
+import type { ReportCard } from './report-card-model.js';
 
 /**
  * What the widgets depend on. `Open311Client` implements the 311 part; records and
@@ -32,4 +33,6 @@ export interface CivicBackend {
   submit(input: SubmitInput): Promise<SubmitResult>;
   /** The id a token stands for, or `undefined` while the server has none yet. */
   requestIdForToken(token: string): Promise<string | undefined>;
+  /** The report card the server computed (extension `statistics`); absent on backends without it. */
+  statistics?(windowDays: number): Promise<ReportCard>;
 }

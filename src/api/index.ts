@@ -26,5 +26,17 @@ export {
   type CivicErrorKind,
   type Open311ErrorDetail,
 } from './errors.js';
+export {
+  MIN_SAMPLE,
+  REPORT_WINDOWS,
+  computeReportCard,
+  percentile,
+  type ComputeOptions,
+  type DurationSummary,
+  type ReportCard,
+  type ReportCardRow,
+} from './report-card.js';
+export { loadReportCard, type LoadReportCardOptions, type ReportCardProgress } from './report-card-source.js';
+export { reportCardFrom } from './report-card-wire.js';
 export type * from './types.js';
 export * from './records/index.js';

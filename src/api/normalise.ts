@@ -217,7 +217,7 @@ export function assertShape(v: Loose, status: number, kind: DocumentKind): void 
 
 // ---- discovery -------------------------------------------------------------------------------
 
-const EXTENSIONS: readonly Open311Extension[] = ['extensions', 'page', 'bbox', 'updated_after', 'media', 'idempotency'];
+const EXTENSIONS: readonly Open311Extension[] = ['extensions', 'page', 'bbox', 'updated_after', 'media', 'idempotency', 'statistics'];
 
 function endpointFrom(v: Loose): Open311Endpoint | undefined {
   if (!isObj(v)) return undefined;

@@ -24,6 +24,7 @@ import type {
   SubmitResult,
 } from './types.js';
 import type { Loose } from './xml.js';
+import type { ReportCard } from './report-card-model.js';
 
 /** Options of {@link Open311Client}. */
 export interface Open311ClientOptions {
@@ -398,5 +399,21 @@ export class Open311Client implements CivicBackend {
   async requestIdForToken(token: string): Promise<string | undefined> {
     const fmt = await this.wireFormat();
     return idForTokenFrom(await this.get(`tokens/${encodeURIComponent(token)}.${fmt}`, fmt, 'requests'));
+  }
+
+  /**
+   * GET `statistics.json?window_days=N` (civic-elements extension `statistics`, JSON only): the
+   * report card over the last `windowDays` days, computed by the server. Check
+   * `supports('statistics')` first; `loadReportCard` does. Waits at least 60 s (or `timeout`).
+   */
+  async statistics(windowDays: number): Promise<ReportCard> {
+    const params = new URLSearchParams({ window_days: String(windowDays) });
+    // The reader loads alongside the call, so only pages that ask for statistics carry it.
+    const [{ reportCardFrom }, { status, body }] = await Promise.all([
+      import('./report-card-wire.js'),
+      // One query over a whole city's year can take longer than a page of requests: at least a minute.
+      exchange({ fetch: this.fetchFn, timeout: Math.max(this.timeout, 60_000) }, this.url('statistics.json', params), 'json'),
+    ]);
+    return reportCardFrom(body, status);
   }
 }

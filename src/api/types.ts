@@ -11,7 +11,7 @@ export type AttributeDatatype = 'string' | 'number' | 'datetime' | 'text' | 'sin
 export type ServiceType = 'realtime' | 'batch' | 'blackbox';
 
 /** Extensions a backend may offer beyond the core spec; announced in discovery. */
-export type Open311Extension = 'extensions' | 'page' | 'bbox' | 'updated_after' | 'media' | 'idempotency';
+export type Open311Extension = 'extensions' | 'page' | 'bbox' | 'updated_after' | 'media' | 'idempotency' | 'statistics';
 
 /** One endpoint a discovery document lists. */
 export interface Open311Endpoint {

@@ -103,7 +103,7 @@ for (const db of DATABASES) {
         const ep = res.body.endpoints[0]!;
         assert.equal(ep.url, keyed.open311);
         assert.deepEqual([...ep.formats].sort(), ['application/json', 'text/xml']);
-        assert.deepEqual(ep.extensions, ['extensions', 'page', 'bbox', 'updated_after', 'media', 'idempotency']);
+        assert.deepEqual(ep.extensions, ['extensions', 'page', 'bbox', 'updated_after', 'media', 'idempotency', 'statistics']);
       });
 
       test('XML nests <extensions><extension> and <formats><format>', async () => {
@@ -112,7 +112,7 @@ for (const db of DATABASES) {
         assert.match(res.headers.get('content-type') ?? '', /^text\/xml/);
         const doc = parseXml(res.text);
         const ep = xmlList(doc, 'discovery', 'endpoints', 'endpoint')[0]!;
-        assert.deepEqual(xmlList(ep, 'extensions', 'extension'), ['extensions', 'page', 'bbox', 'updated_after', 'media', 'idempotency']);
+        assert.deepEqual(xmlList(ep, 'extensions', 'extension'), ['extensions', 'page', 'bbox', 'updated_after', 'media', 'idempotency', 'statistics']);
         assert.deepEqual([...xmlList(ep, 'formats', 'format')].sort(), ['application/json', 'text/xml']);
         assert.equal(ep.url, keyed.open311);
       });

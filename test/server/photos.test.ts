@@ -276,7 +276,7 @@ for (const db of DATABASES) {
       for (const [k, v] of Object.entries({ service_code: 'GRAFFITI', address_string: '5 Pearl Street', 'attribute[SURFACE]': 'SIGN', 'attribute[OFFENSIVE]': 'NO' })) {
         form.append(k, v);
       }
-      form.append('media', new Blob([bytes]), name);
+      form.append('media', new Blob([new Uint8Array(bytes)]), name);
       const created = await get<Array<{ service_request_id: string }>>(`${server.open311}/requests.json`, { method: 'POST', body: form });
       assert.equal(created.status, 200, created.text);
       const [r] = (await get<Array<{ media_url: string }>>(`${server.open311}/requests/${created.body[0]!.service_request_id}.json`)).body;

@@ -1,0 +1,7 @@
+import { CivicReportCard } from '../components/civic-report-card/civic-report-card.js';
+import { defineElement } from '../core/define.js';
+import './civic-hall.js';
+
+defineElement('civic-report-card', CivicReportCard);
+
+export { CivicReportCard };
