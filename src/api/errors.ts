@@ -5,7 +5,7 @@
  */
 
 /** What went wrong, coarsely: enough for a widget to choose its words and whether to retry. */
-export type CivicErrorKind = 'open311' | 'html' | 'malformed' | 'network' | 'timeout';
+export type CivicErrorKind = 'open311' | 'html' | 'malformed' | 'network' | 'timeout' | 'http';
 
 /** Base class of every error the API clients reject with. */
 export abstract class CivicError extends Error {
@@ -153,5 +153,18 @@ export class TimeoutError extends CivicError {
     super(`The server took too long to answer (more than ${Math.round(timeout / 1000)} s).`);
     this.name = 'TimeoutError';
     this.timeout = timeout;
+  }
+}
+
+/** An error status from a server that does not speak Open311 (an alert feed, say): the status is all there is. */
+export class HttpError extends CivicError {
+  readonly kind = 'http' as const;
+  /** HTTP status of the answer. */
+  readonly status: number;
+
+  constructor(status: number) {
+    super(`The server answered with an error (HTTP ${status}).`);
+    this.name = 'HttpError';
+    this.status = status;
   }
 }

@@ -16,6 +16,7 @@ export {
 export {
   CivicError,
   HtmlErrorPageError,
+  HttpError,
   MalformedResponseError,
   NetworkError,
   Open311Error,
@@ -24,3 +25,4 @@ export {
   type Open311ErrorDetail,
 } from './errors.js';
 export type * from './types.js';
+export * from './alerts/index.js';

@@ -8,6 +8,7 @@ const KEY_BY_KIND: Record<CivicErrorKind, MessageKey> = {
   open311: 'errorServer',
   malformed: 'errorMalformed',
   html: 'errorHtml',
+  http: 'errorServer',
 };
 
 /**
