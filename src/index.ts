@@ -8,6 +8,7 @@ import './define/civic-location-picker.js';
 import './define/civic-service-request.js';
 import './define/civic-status-tracker.js';
 import './define/civic-request-map.js';
+import './define/civic-alert-banner.js';
 
 export { CivicHall } from './components/civic-hall/civic-hall.js';
 export { CivicServiceList, type CivicServiceSelectDetail } from './components/civic-service-list/civic-service-list.js';
@@ -22,6 +23,12 @@ export {
   type PickedPoint,
 } from './components/civic-location-picker/civic-location-picker.js';
 export { CivicRequestMap, type CivicRequestSelectDetail } from './components/civic-request-map/civic-request-map.js';
+export {
+  CivicAlertBanner,
+  type CivicAlertDismissDetail,
+  type CivicAlertsChangeDetail,
+  type CivicAlertsErrorDetail,
+} from './components/civic-alert-banner/civic-alert-banner.js';
 export { CivicElement } from './core/civic-element.js';
 export { defineElement } from './core/define.js';
 export * from './api/index.js';
