@@ -31,7 +31,7 @@ let dataDir;
 function startBackend() {
   dataDir = mkdtempSync(join(tmpdir(), 'civic-wtr-'));
   backend = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CORS_ORIGINS: origin, DATABASE_URL: '', SERVE_DEMO: '0' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CORS_ORIGINS: origin, DATABASE_URL: '', SERVE_DEMO: '0', STAFF_TOKEN: 'wtr-staff-token' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

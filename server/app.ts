@@ -13,6 +13,8 @@ import { Open311Error, errorResponse } from './open311/format.js';
 import { open311Routes } from './open311/routes.js';
 import { Open311Store } from './open311/store.js';
 import { relay } from './relay.js';
+import { alertsRoutes } from './alerts/routes.js';
+import { AlertsStore } from './alerts/store.js';
 import { createSchema } from './schema.js';
 import { seed, type SeedAddress } from './seed.js';
 import { serveDirectory } from './static.js';
@@ -34,6 +36,8 @@ export function buildApp(config: Config, db: Database): Hono {
   app.use('/open311/*', api);
   app.use('/geocode/*', api);
   app.use('/media/*', api);
+  app.use('/alerts/*', api);
+  const alerts = new AlertsStore(db);
   app.use(
     '/open311/*',
     bodyLimit({
@@ -44,7 +48,8 @@ export function buildApp(config: Config, db: Database): Hono {
   );
 
   if (config.upstream) app.all('/open311/v2/*', relay(config.upstream, config.upstreamApiKey));
-  else app.route('/open311/v2', open311Routes({ store, config }));
+  else app.route('/open311/v2', open311Routes({ store, config, alerts }));
+  app.route('/alerts/v1', alertsRoutes({ store: alerts, config }));
 
   app.route(
     '/geocode',

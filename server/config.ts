@@ -31,6 +31,18 @@ export interface ServerOptions {
   rootDir?: string;
   /** Zone for emitted datetimes. Default America/New_York. */
   timeZone?: string;
+  /** Bearer token of the staff API (`/alerts/v1` POSTs). None: the staff API refuses everything. */
+  staffToken?: string;
+  /** Base URL of the NWS API the relay reads. Default `https://api.weather.gov`. */
+  nwsUrl?: string;
+  /** NWS zones (`CTZ002`) the relay answers for; nothing else is relayed. */
+  nwsZones?: string[] | string;
+  /** NWS points (`41.7637,-72.6851`) the relay answers for. */
+  nwsPoints?: string[] | string;
+  /** Contact the NWS asks to find in the User-Agent (an email or URL). */
+  nwsContact?: string;
+  /** Seconds the relay keeps an NWS answer. Default 60. */
+  nwsCacheSeconds?: number;
 }
 
 export interface Config {
@@ -47,6 +59,12 @@ export interface Config {
   jurisdictionId: string;
   rootDir: string;
   timeZone: string;
+  staffToken?: string;
+  nwsUrl: string;
+  nwsZones: string[];
+  nwsPoints: string[];
+  nwsContact?: string;
+  nwsCacheSeconds: number;
 }
 
 function list(value: string[] | string | undefined): string[] {
@@ -69,5 +87,12 @@ export function resolveConfig(o: ServerOptions): Config {
     jurisdictionId: o.jurisdictionId ?? 'hartford.ct.us',
     rootDir: o.rootDir ?? REPO_ROOT,
     timeZone: o.timeZone ?? 'America/New_York',
+    staffToken: o.staffToken || undefined,
+    nwsUrl: (o.nwsUrl || 'https://api.weather.gov').replace(/\/+$/, ''),
+    nwsZones: list(o.nwsZones).map((z) => z.toUpperCase()),
+    // Points hold a comma themselves, so the environment separates them with `;`.
+    nwsPoints: (Array.isArray(o.nwsPoints) ? o.nwsPoints : (o.nwsPoints ?? '').split(';')).map((p) => p.replace(/\s+/g, '')).filter(Boolean),
+    nwsContact: o.nwsContact || undefined,
+    nwsCacheSeconds: Math.max(0, o.nwsCacheSeconds ?? 60),
   };
 }

@@ -18,6 +18,12 @@ const server = await startServer({
   serveDemo: env.SERVE_DEMO !== '0',
   batchDelayMs: int(env.BATCH_DELAY_MS, 0),
   jurisdictionId: env.JURISDICTION_ID || undefined,
+  staffToken: env.STAFF_TOKEN || undefined,
+  nwsUrl: env.NWS_URL || undefined,
+  nwsZones: env.NWS_ZONES,
+  nwsPoints: env.NWS_POINTS,
+  nwsContact: env.NWS_CONTACT || undefined,
+  nwsCacheSeconds: env.NWS_CACHE_SECONDS ? int(env.NWS_CACHE_SECONDS, 60) : undefined,
 });
 
 // The one stdout line: test runners read the first URL printed here. Everything else goes to stderr.

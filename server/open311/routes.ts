@@ -18,6 +18,9 @@ import {
 import type { NoteRow, Open311Store, RequestFilter } from './store.js';
 import { readForm, validateSubmission } from './submit.js';
 import { contactPolicyOf } from '../seed-data.js';
+import type { AlertsStore } from '../alerts/store.js';
+import type { XmlElement } from '../xml.js';
+import { emergencyRecord, emergencyXml, servicesDuring } from '../alerts/emergency.js';
 
 const DAY = 86_400_000;
 const MAX_RESULTS = 1000;
@@ -102,9 +105,11 @@ export function requestFilter(c: Context, now: Date): RequestFilter {
 export interface Open311Deps {
   store: Open311Store;
   config: Config;
+  /** Emergency mode: storm services first while an emergency is in force. */
+  alerts?: AlertsStore;
 }
 
-export function open311Routes({ store, config }: Open311Deps): Hono {
+export function open311Routes({ store, config, alerts }: Open311Deps): Hono {
   const app = new Hono();
   const origin = (c: Context) => new URL(c.req.url).origin;
   const render = (c: Context): RenderContext => ({ origin: origin(c), timeZone: config.timeZone });
@@ -139,10 +144,19 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     const now = new Date();
     if (resource === 'discovery') {
       const d = discoveryJson(`${origin(c)}/open311/v2`, w3cDatetime(await store.seededAt(), config.timeZone), 'City of Hartford 311: call 311 or (860) 757-9311.');
+      // Emergency mode (civic-elements extension): discovery says an emergency is in force.
+      const e = await alerts?.emergency(now);
+      if (e) {
+        const record = emergencyRecord(e, `${origin(c)}/alerts/v1/active.json`, config.timeZone);
+        const xml = discoveryXml(d);
+        return documentResponse(format, 200, { ...d, emergency: record }, () => ({ ...xml, content: [...(xml.content as XmlElement[]), emergencyXml(record)] }));
+      }
       return documentResponse(format, 200, d, () => discoveryXml(d));
     }
     if (resource === 'services') {
-      const services = (await store.listServices()).map(serviceRecord);
+      const all = await store.listServices();
+      const listed = alerts ? servicesDuring(all, await alerts.emergency(now), await alerts.emergencyOnlyCodes()) : all;
+      const services = listed.map(serviceRecord);
       return documentResponse(format, 200, services, () => servicesXml(services));
     }
     let m = /^services\/([^/]+)$/.exec(resource);
@@ -193,8 +207,11 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     const code = one('service_code');
     if (!code) throw Open311Error.of(400, 'service_code', 'Choose the service this request is for.');
     const service = await store.getService(code);
-    if (!service) throw Open311Error.of(404, 'service_code', `There is no service with code ${code}.`);
     const now = new Date();
+    // A storm category outside its emergency is not offered, so it takes no requests either.
+    const stormOnly = alerts ? (await alerts.emergencyOnlyCodes()).has(code) : false;
+    const offered = !stormOnly || Boolean((await alerts?.emergency(now))?.service_codes.includes(code));
+    if (!service || !offered) throw Open311Error.of(404, 'service_code', `There is no service with code ${code}.`);
     // Idempotency-Key (civic-elements extension): a retry of a POST whose answer was lost gets
     // the first answer again instead of creating a second request.
     const key = c.req.header('Idempotency-Key')?.trim().slice(0, 200) || undefined;

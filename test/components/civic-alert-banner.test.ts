@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CivicAlertBanner } from '../../src/define/civic-alert-banner.js';
 import { parseCap, type CivicAlert } from '../../src/api/index.js';
+import { BACKEND_URL } from '../helpers/backend.js';
 
 const FEED = '/test/api/fixtures/alerts/cap-feed.xml';
 const NWS = '/test/api/fixtures/alerts/nws-point.json';
@@ -273,5 +274,46 @@ describe('<civic-alert-banner> when the feed is down', () => {
     el.src = DOWN;
     await failed;
     expect(all(el, '[part~=alert]')).to.have.length(3);
+  });
+});
+
+describe('<civic-alert-banner> against the reference backend', () => {
+  /** The token web-test-runner.config.mjs starts the backend with. */
+  const STAFF_TOKEN = 'wtr-staff-token';
+  const ALERTS = `${BACKEND_URL}/alerts/v1`;
+  const issue = async (body: unknown) => {
+    const res = await fetch(`${ALERTS}/alerts.json`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${STAFF_TOKEN}` },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).to.equal(201);
+    return ((await res.json()) as { alert: { identifier: string } }).alert.identifier;
+  };
+  const block = (headline: string, severity = 'Minor') => ({
+    event: 'Service change',
+    urgency: 'Expected',
+    severity,
+    certainty: 'Observed',
+    expires: new Date(Date.now() + 3_600_000).toISOString(),
+    headline,
+  });
+
+  it('shows what staff issued, and announces what staff issue while it is open; a Cancel takes it down', async () => {
+    const first = await issue({ info: [block('Library opens late today')] });
+    const el = await fixture<CivicAlertBanner>(html`<civic-alert-banner src=${`${ALERTS}/active.json`}></civic-alert-banner>`);
+    await waitUntil(() => headlines(el).includes('Library opens late today'), 'issued alert shown', { timeout: 10_000 });
+    expect(announced(el)).to.equal('');
+    await issue({ info: [block('Shelter open at Weaver High School', 'Severe')] });
+    await el.refresh();
+    // Other files' alerts may share this backend: compare the two of this test only.
+    const shown = headlines(el);
+    expect(shown.indexOf('Shelter open at Weaver High School')).to.be.within(0, shown.indexOf('Library opens late today') - 1);
+    await waitUntil(() => announced(el) !== '', 'announced');
+    expect(announced(el)).to.equal('New alert: Shelter open at Weaver High School');
+    await expect(el).to.be.accessible();
+    await issue({ msgType: 'Cancel', references: [first] });
+    await el.refresh();
+    expect(headlines(el)).not.to.include('Library opens late today');
   });
 });

@@ -19,21 +19,28 @@ function childText(parent: Element, name: string): string | undefined {
   return children(parent, name)[0]?.textContent ?? undefined;
 }
 
+/** The reference backend marks its emergency alert with an info parameter (CAP's extension point). */
+function flagsEmergency(info: Element): boolean {
+  return children(info, 'parameter').some((p) => childText(p, 'valueName')?.trim() === 'civic-emergency' && childText(p, 'value')?.trim() === 'true');
+}
+
 function alertFrom(el: Element): CivicAlert | undefined {
   const identifier = v.text(childText(el, 'identifier'));
   const sender = v.text(childText(el, 'sender'));
   const sent = v.date(childText(el, 'sent'));
   // CAP requires all three; without them an Update or Cancel could not point at this alert.
   if (!identifier || !sender || !sent) return undefined;
+  const infos = children(el, 'info');
   return {
     identifier,
     sender,
     sent,
+    ...(infos.some(flagsEmergency) ? { emergency: true } : {}),
     status: v.status(childText(el, 'status')),
     msgType: v.msgType(childText(el, 'msgType')),
     scope: v.scope(childText(el, 'scope')),
     references: v.references(childText(el, 'references')),
-    info: children(el, 'info').map((info) =>
+    info: infos.map((info) =>
       v.info({
         language: childText(info, 'language'),
         category: children(info, 'category').map((c) => c.textContent ?? ''),
