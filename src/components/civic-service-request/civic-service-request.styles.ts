@@ -25,6 +25,9 @@ export const serviceRequestStyles = css`
     padding: var(--_civic-space-s) var(--_civic-space-m);
     margin-block: 0 var(--civic-service-request-gap);
   }
+  .emergency-mode p {
+    margin-block: 0 var(--_civic-space-xs);
+  }
   .inset {
     border-inline-start: 5px solid var(--_civic-border);
     padding: var(--_civic-space-s) var(--_civic-space-m);
