@@ -83,7 +83,7 @@ function assertInOrder(seen: string[], order: string[], where: string): void {
   assert.deepEqual([...idx].sort((a, b) => a - b), idx, `${where}: elements out of CAP order: ${seen.join(',')}`);
 }
 
-describeOn(DATABASES[0]!, 'alerts contract /alerts/v1', () => {
+for (const db of DATABASES) describeOn(db, 'alerts contract /alerts/v1', () => {
   let server: TestServer;
   let nws: Server;
   let nwsUrl: string;
@@ -98,7 +98,7 @@ describeOn(DATABASES[0]!, 'alerts contract /alerts/v1', () => {
     });
     await new Promise<void>((r) => nws.listen(0, '127.0.0.1', () => r()));
     nwsUrl = `http://127.0.0.1:${(nws.address() as AddressInfo).port}`;
-    server = await startTestServer(DATABASES[0]!, {
+    server = await startTestServer(db, {
       staffToken: TOKEN,
       nwsUrl,
       nwsZones: 'CTZ002',
@@ -355,10 +355,10 @@ describeOn(DATABASES[0]!, 'alerts contract /alerts/v1', () => {
   });
 });
 
-describeOn(DATABASES[0]!, 'emergency mode', () => {
+for (const db of DATABASES) describeOn(db, 'emergency mode', () => {
   let server: TestServer;
   before(async () => {
-    server = await startTestServer(DATABASES[0]!, { staffToken: TOKEN });
+    server = await startTestServer(db, { staffToken: TOKEN });
   });
   after(async () => server?.stop());
 
