@@ -155,6 +155,7 @@ export function alertsRoutes({ store, config, fetchImpl }: { store: AlertsStore;
         sent: now,
         status: 'Actual',
         msgType: 'Cancel',
+        // Staff may have cancelled or updated the emergency's alert by hand: cancel what is left of it.
         references: await resolveReferences([current.alert_identifier]).catch(() => []),
         info: [],
         emergency: false,

@@ -265,6 +265,14 @@ describe('<civic-alert-banner> when the feed is down', () => {
     }
   });
 
+  it('drops a feed’s alerts when the feed is no longer configured', async () => {
+    const el = await fixture<CivicAlertBanner>(html`<civic-alert-banner src=${FEED}></civic-alert-banner>`);
+    await loaded(el, 3);
+    el.removeAttribute('src');
+    await loaded(el, 0);
+    expect(shadow(el).querySelector('section')).to.equal(null);
+  });
+
   it('keeps the alerts it had when a later read fails', async () => {
     const messages = parseCap(await (await fetch(FEED)).text());
     const el = await fixture<CivicAlertBanner>(html`<civic-alert-banner></civic-alert-banner>`);

@@ -231,7 +231,12 @@ export class CivicAlertBanner extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('nwsPoint') || changed.has('nwsZone') || changed.has('nwsSrc') || changed.has('pollInterval')) {
-      this.feeds.configure(this.feedUrls(), this.pollInterval);
+      const urls = this.feedUrls();
+      // A feed no longer configured must not keep its alerts on screen.
+      const dropped = [...this.messages.keys()].filter((key) => key !== OWN && !urls.includes(key));
+      for (const key of dropped) this.messages.delete(key);
+      if (dropped.length > 0) this.recompute(false);
+      this.feeds.configure(urls, this.pollInterval);
     }
     if (changed.has('alerts')) this.receive(OWN, this.alerts ?? []);
   }
