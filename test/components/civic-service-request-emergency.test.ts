@@ -3,6 +3,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { CivicServiceRequest } from '../../src/define/civic-service-request.js';
 import { BACKEND_URL, OPEN311_ENDPOINT } from '../helpers/backend.js';
+import { emergencyBackend } from '../../stories/support/emergency-backend.js';
 
 /** The token web-test-runner.config.mjs starts the backend with. */
 const STAFF_TOKEN = 'wtr-staff-token';
@@ -68,5 +69,15 @@ describe('<civic-service-request> in emergency mode', () => {
     expect(root(el).querySelector('[part=emergency-mode]')).to.equal(null);
     expect(groupTitles(el)).not.to.include('Tropical Storm Elsa');
     expect(root(el).querySelector('[data-service-code^="STORM_"]')).to.equal(null);
+  });
+});
+
+describe('<civic-service-request> with another backend that announces an emergency', () => {
+  it('shows it the same way (the Emergency story’s backend, its alert in a data: URL)', async () => {
+    const el = await fixture<CivicServiceRequest>(html`<civic-service-request address-only draft-key="emergency-story" service-param="" .backend=${emergencyBackend()}></civic-service-request>`);
+    await waitUntil(() => root(el).querySelector('[part=emergency-mode]'), 'emergency shown', { timeout: 10_000 });
+    expect(squash(root(el).querySelector('[part=emergency-mode] strong')!.textContent)).to.equal('Emergency: Tropical Storm Elsa');
+    expect(groupTitles(el)[0]).to.equal('Tropical Storm Elsa');
+    await expect(el).to.be.accessible();
   });
 });

@@ -144,6 +144,7 @@ export class CivicAlertBanner extends LitElement {
 
   @state() private locale = 'en';
   @state() private shown: CivicAlert[] = [];
+  /** Bumped when the resident hides an alert: what is hidden lives in localStorage, not in reactive state. */
   @state() private dismissedVersion = 0;
 
   /** What each feed last said. */
