@@ -1,5 +1,6 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Config } from '../config.js';
 import { alertJson, atomFeedXml, capDatetime } from './render.js';
 import { emergencyAction, emergencyRecord, readEmergencyStart } from './emergency.js';
@@ -19,6 +20,8 @@ function errorJson(err: AlertsError): Response {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',
       ...(err.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="staff"' } : {}),
+      // A refused body is left unread on the socket: the connection cannot carry another request.
+      ...(err.status === 413 ? { Connection: 'close' } : {}),
     },
   });
 }
@@ -49,6 +52,9 @@ export function alertsRoutes({ store, config, fetchImpl }: { store: AlertsStore;
     return c.json({ errors: [{ code: 500, description: 'server: Something went wrong on our side.' }] }, 500);
   });
 
+  // Alerts are text: a body this large is a mistake or an attack, refused before it is read.
+  app.use('*', bodyLimit({ maxSize: 200_000, onError: () => errorJson(AlertsError.of(413, 'body', 'The body must be 200 KB or smaller.')) }));
+
   const staff = async (c: Context, next: () => Promise<void>) => {
     const header = c.req.header('Authorization') ?? '';
     const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
@@ -63,7 +69,6 @@ export function alertsRoutes({ store, config, fetchImpl }: { store: AlertsStore;
       throw AlertsError.of(400, 'body', 'Send JSON with Content-Type: application/json.');
     }
     const text = await c.req.text();
-    if (text.length > 200_000) throw AlertsError.of(413, 'body', 'The body must be 200 KB or smaller.');
     try {
       return JSON.parse(text);
     } catch {

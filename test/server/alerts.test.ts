@@ -172,6 +172,14 @@ for (const db of DATABASES) describeOn(db, 'alerts contract /alerts/v1', () => {
       for (const f of ['info[0].event', 'info[0].headline', 'info[0].urgency', 'info[0].severity', 'info[0].certainty', 'info[0].expires']) assert.ok(fields.includes(f), f);
     });
 
+    test('a body over 200 KB: 413, nothing stored', async () => {
+      const before = await counts(server);
+      const res = await postJson<{ errors: Array<{ description: string }> }>(url('alerts.json'), { info: [info({ description: 'x'.repeat(210_000) })] });
+      assert.equal(res.status, 413);
+      assert.match(res.body.errors[0]!.description, /^body: /);
+      assert.deepEqual(await counts(server), before);
+    });
+
     test('a JSON body without the JSON content type', async () => {
       const res = await get(url('alerts.json'), { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' }, body: '{}' });
       assert.equal(res.status, 400);
