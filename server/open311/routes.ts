@@ -139,6 +139,12 @@ export function open311Routes({ store, config, alerts }: Open311Deps): Hono {
     return out;
   }
 
+  /** A storm category outside its emergency is not offered: not listed, no definition, no requests. */
+  async function offered(code: string, now: Date): Promise<boolean> {
+    if (!alerts || !(await alerts.emergencyOnlyCodes()).has(code)) return true;
+    return Boolean((await alerts.emergency(now))?.service_codes.includes(code));
+  }
+
   async function handleGet(c: Context, resource: string, format: Format): Promise<Response> {
     checkJurisdiction(c.req.query('jurisdiction_id'));
     const now = new Date();
@@ -162,7 +168,7 @@ export function open311Routes({ store, config, alerts }: Open311Deps): Hono {
     let m = /^services\/([^/]+)$/.exec(resource);
     if (m) {
       const code = decodeURIComponent(m[1]!);
-      if (!(await store.getService(code))) throw Open311Error.of(404, 'service_code', `There is no service with code ${code}.`);
+      if (!(await store.getService(code)) || !(await offered(code, now))) throw Open311Error.of(404, 'service_code', `There is no service with code ${code}.`);
       const def = definitionRecord(code, await store.attributes(code), contactPolicyOf(code));
       return documentResponse(format, 200, def, () => definitionXml(def));
     }
@@ -208,10 +214,7 @@ export function open311Routes({ store, config, alerts }: Open311Deps): Hono {
     if (!code) throw Open311Error.of(400, 'service_code', 'Choose the service this request is for.');
     const service = await store.getService(code);
     const now = new Date();
-    // A storm category outside its emergency is not offered, so it takes no requests either.
-    const stormOnly = alerts ? (await alerts.emergencyOnlyCodes()).has(code) : false;
-    const offered = !stormOnly || Boolean((await alerts?.emergency(now))?.service_codes.includes(code));
-    if (!service || !offered) throw Open311Error.of(404, 'service_code', `There is no service with code ${code}.`);
+    if (!service || !(await offered(code, now))) throw Open311Error.of(404, 'service_code', `There is no service with code ${code}.`);
     // Idempotency-Key (civic-elements extension): a retry of a POST whose answer was lost gets
     // the first answer again instead of creating a second request.
     const key = c.req.header('Idempotency-Key')?.trim().slice(0, 200) || undefined;

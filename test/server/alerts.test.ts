@@ -433,6 +433,7 @@ for (const db of DATABASES) describeOn(db, 'emergency mode', () => {
       description: 'Oak across the road.',
     });
     assert.equal(report.status, 200, report.text);
+    assert.equal((await get(`${server.open311}/services/STORM_TREE.json`)).status, 200);
     assert.equal((await postJson(url('emergency.json'), { action: 'start', name: 'Another', ends: later(HOUR) })).status, 409);
   });
 
@@ -444,6 +445,7 @@ for (const db of DATABASES) describeOn(db, 'emergency mode', () => {
     assert.ok(!('emergency' in (await get<Record<string, unknown>>(`${server.open311}/discovery.json`)).body));
     const late = await postForm(`${server.open311}/requests.json`, { service_code: 'STORM_TREE', lat: '41.7637', long: '-72.6851', description: 'x' });
     assert.equal(late.status, 404);
+    assert.equal((await get(`${server.open311}/services/STORM_TREE.json`)).status, 404);
     // The request made during the storm is still there to track.
     const list = await get<Array<{ service_code: string }>>(`${server.open311}/requests.json?service_code=STORM_TREE`);
     assert.equal(list.body.length, 1);
