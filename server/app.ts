@@ -14,6 +14,8 @@ import { open311Routes } from './open311/routes.js';
 import { Open311Store } from './open311/store.js';
 import { recordsRoutes } from './records/routes.js';
 import { relay, relayMedia, type RelayOptions } from './relay.js';
+import { alertsRoutes } from './alerts/routes.js';
+import { AlertsStore } from './alerts/store.js';
 import { createSchema } from './schema.js';
 import { seed, type SeedAddress } from './seed.js';
 import { serveDirectory } from './static.js';
@@ -38,6 +40,8 @@ export function buildApp(config: Config, db: Database): Hono {
   app.use('/open311/*', api);
   app.use('/geocode/*', api);
   app.use('/media/*', api);
+  app.use('/alerts/*', api);
+  const alerts = new AlertsStore(db);
   app.use(
     '/open311/*',
     bodyLimit({
@@ -51,7 +55,7 @@ export function buildApp(config: Config, db: Database): Hono {
     ? { upstream: config.upstream, apiKey: config.upstreamApiKey, timeoutMs: config.upstreamTimeoutMs }
     : undefined;
   if (relayed) app.all('/open311/v2/*', relay(relayed));
-  else app.route('/open311/v2', open311Routes({ store, config }));
+  else app.route('/open311/v2', open311Routes({ store, config, alerts }));
   if (relayed) app.get('/media/:id', relayMedia(relayed));
 
   app.use('/records/*', api);
@@ -63,6 +67,7 @@ export function buildApp(config: Config, db: Database): Hono {
     }),
   );
   app.route('/records/v1', recordsRoutes({ db, config }));
+  app.route('/alerts/v1', alertsRoutes({ store: alerts, config }));
 
   app.route(
     '/geocode',

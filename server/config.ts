@@ -45,6 +45,16 @@ export interface ServerOptions {
   publicUrl?: string;
   /** Tests only: how long an idempotent POST holds its transaction open before committing. */
   testHoldPostMs?: number;
+  /** Base URL of the NWS API the relay reads. Default `https://api.weather.gov`. */
+  nwsUrl?: string;
+  /** NWS zones (`CTZ002`) the relay answers for; nothing else is relayed. */
+  nwsZones?: string[] | string;
+  /** NWS points (`41.7637,-72.6851`) the relay answers for. */
+  nwsPoints?: string[] | string;
+  /** Contact the NWS asks to find in the User-Agent (an email or URL). */
+  nwsContact?: string;
+  /** Seconds the relay keeps an NWS answer. Default 60. */
+  nwsCacheSeconds?: number;
 }
 
 export interface Config {
@@ -68,6 +78,11 @@ export interface Config {
   recordsPublicLog: boolean;
   publicUrl?: string;
   testHoldPostMs: number;
+  nwsUrl: string;
+  nwsZones: string[];
+  nwsPoints: string[];
+  nwsContact?: string;
+  nwsCacheSeconds: number;
 }
 
 function list(value: string[] | string | undefined): string[] {
@@ -97,5 +112,11 @@ export function resolveConfig(o: ServerOptions): Config {
     recordsPublicLog: o.recordsPublicLog ?? false,
     publicUrl: o.publicUrl ? o.publicUrl.replace(/\/+$/, '') : undefined,
     testHoldPostMs: Math.max(0, o.testHoldPostMs ?? 0),
+    nwsUrl: (o.nwsUrl || 'https://api.weather.gov').replace(/\/+$/, ''),
+    nwsZones: list(o.nwsZones).map((z) => z.toUpperCase()),
+    // Points hold a comma themselves, so the environment separates them with `;`.
+    nwsPoints: (Array.isArray(o.nwsPoints) ? o.nwsPoints : (o.nwsPoints ?? '').split(';')).map((p) => p.replace(/\s+/g, '')).filter(Boolean),
+    nwsContact: o.nwsContact || undefined,
+    nwsCacheSeconds: Math.max(0, o.nwsCacheSeconds ?? 60),
   };
 }

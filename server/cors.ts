@@ -24,7 +24,8 @@ export function cors(allowed: string[]): MiddlewareHandler {
     c.res.headers.append('Vary', 'Origin');
     if (permitted) {
       c.res.headers.set('Access-Control-Allow-Origin', any ? '*' : origin);
-      c.res.headers.set('Access-Control-Expose-Headers', 'X-Total-Count');
+      // ETag: the alert banner revalidates with If-None-Match.
+      c.res.headers.set('Access-Control-Expose-Headers', 'X-Total-Count, ETag');
     }
   };
 }

@@ -121,6 +121,7 @@ export function renderDemoPage(page: DemoPage, pages: readonly DemoPage[], lang:
       <nav class="lang-switch" aria-label="${words.language}"><ul>${switcher}</ul></nav>
     </div>
   </header>
+  <div class="site-alerts"><civic-alert-banner src="/alerts/v1/active.json"></civic-alert-banner></div>
   <nav class="site-nav" aria-label="${words.mainNav}">
     <ul>
 ${nav}

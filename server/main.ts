@@ -20,6 +20,11 @@ const server = await startServer({
   batchDelayMs: int(env.BATCH_DELAY_MS, 0),
   jurisdictionId: env.JURISDICTION_ID || undefined,
   staffToken: env.STAFF_TOKEN || undefined,
+  nwsUrl: env.NWS_URL || undefined,
+  nwsZones: env.NWS_ZONES,
+  nwsPoints: env.NWS_POINTS,
+  nwsContact: env.NWS_CONTACT || undefined,
+  nwsCacheSeconds: env.NWS_CACHE_SECONDS ? int(env.NWS_CACHE_SECONDS, 60) : undefined,
   recordsRule: env.RECORDS_RULE || undefined,
   recordsContactRequired: env.RECORDS_CONTACT === 'required',
   // The demo shows the public log; a city turns it on deliberately.

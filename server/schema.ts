@@ -98,6 +98,37 @@ const DDL = [
      text text NOT NULL,
      PRIMARY KEY (lang, source)
    )`,
+  // Alerts (CAP 1.2 messages, server/alerts). Every message is kept: an Update or Cancel marks
+  // what it references as superseded instead of rewriting it, as CAP's own model has it.
+  `CREATE TABLE IF NOT EXISTS alerts (
+     identifier text PRIMARY KEY,
+     sender text NOT NULL,
+     sent timestamptz NOT NULL,
+     status text NOT NULL CHECK (status IN ('Actual','Exercise','System','Test','Draft')),
+     msg_type text NOT NULL CHECK (msg_type IN ('Alert','Update','Cancel')),
+     scope text NOT NULL DEFAULT 'Public',
+     refs jsonb NOT NULL DEFAULT '[]',
+     info jsonb NOT NULL DEFAULT '[]',
+     -- the latest expires of its info blocks: past it, the message is never listed
+     expires timestamptz,
+     emergency boolean NOT NULL DEFAULT false,
+     superseded_by text
+   )`,
+  `CREATE INDEX IF NOT EXISTS alerts_active ON alerts (expires) WHERE superseded_by IS NULL`,
+  `CREATE TABLE IF NOT EXISTS emergencies (
+     id serial PRIMARY KEY,
+     name text NOT NULL,
+     started_at timestamptz NOT NULL,
+     ends_at timestamptz NOT NULL,
+     ended_at timestamptz,
+     everyday text NOT NULL CHECK (everyday IN ('group','hide')),
+     alert_identifier text NOT NULL REFERENCES alerts(identifier)
+   )`,
+  // Services that exist only during an emergency; offered while one is active, hidden otherwise.
+  `CREATE TABLE IF NOT EXISTS emergency_services (
+     service_code text PRIMARY KEY REFERENCES services(service_code),
+     emergency_id integer NOT NULL REFERENCES emergencies(id)
+   )`,
 ];
 
 export async function createSchema(db: Queryable): Promise<void> {

@@ -11,6 +11,7 @@ import './define/civic-request-map.js';
 import './define/civic-records-request.js';
 import './define/civic-records-status.js';
 import './define/civic-report-card.js';
+import './define/civic-alert-banner.js';
 
 export { CivicHall } from './components/civic-hall/civic-hall.js';
 export { CivicServiceList, type CivicServiceSelectDetail } from './components/civic-service-list/civic-service-list.js';
@@ -28,6 +29,12 @@ export { CivicRequestMap, type CivicRequestSelectDetail } from './components/civ
 export { CivicRecordsRequest, type CivicRecordsSubmittedDetail } from './components/civic-records-request/civic-records-request.js';
 export { CivicRecordsStatus } from './components/civic-records-status/civic-records-status.js';
 export { CivicReportCard, type CivicReportCardLoadedDetail } from './components/civic-report-card/civic-report-card.js';
+export {
+  CivicAlertBanner,
+  type CivicAlertDismissDetail,
+  type CivicAlertsChangeDetail,
+  type CivicAlertsErrorDetail,
+} from './components/civic-alert-banner/civic-alert-banner.js';
 export { CivicElement } from './core/civic-element.js';
 export { defineElement } from './core/define.js';
 export * from './api/index.js';

@@ -5,6 +5,7 @@ import { CivicServiceRequest } from '../src/components/civic-service-request/civ
 import { defineElement } from '../src/core/define.js';
 import type { CivicBackend } from '../src/api/backend.js';
 import type { Draft } from '../src/components/civic-service-request/model.js';
+import { emergencyBackend } from './support/emergency-backend.js';
 import {
   everyDatatype,
   downRequestBackend,
@@ -67,6 +68,8 @@ async function pressContinue(canvas: HTMLElement): Promise<void> {
 const withContinue = (story: Story): Story => ({ ...story, play: async ({ canvasElement }) => pressContinue(canvasElement) });
 
 export const Category: Story = start(storyBackend(), { featured: 'POTHOLE MISSED' });
+/** Emergency mode: discovery announces an emergency; its alert is shown and its storm categories come first. */
+export const Emergency: Story = start(emergencyBackend(), { featured: 'POTHOLE MISSED' });
 export const Loading: Story = start(pendingRequestBackend());
 export const Empty: Story = start(emptyRequestBackend());
 export const BackendDown: Story = start(downRequestBackend());

@@ -22,6 +22,9 @@ import { contactPolicyOf, locationPolicyOf } from '../seed-data.js';
 import { localiser, negotiateLanguage, type Localiser } from './language.js';
 import { describeError, isDatabaseUnavailable } from '../db.js';
 import { statisticsRoutes } from './stats.js';
+import type { AlertsStore } from '../alerts/store.js';
+import type { XmlElement } from '../xml.js';
+import { emergencyRecord, emergencyXml, servicesDuring } from '../alerts/emergency.js';
 
 const DAY = 86_400_000;
 const MAX_RESULTS = 1000;
@@ -161,9 +164,11 @@ async function withPointPolicy<T>(code: string, one: (name: string) => string | 
 export interface Open311Deps {
   store: Open311Store;
   config: Config;
+  /** Emergency mode: storm services first while an emergency is in force. */
+  alerts?: AlertsStore;
 }
 
-export function open311Routes({ store, config }: Open311Deps): Hono {
+export function open311Routes({ store, config, alerts }: Open311Deps): Hono {
   const app = new Hono();
   const origin = (c: Context) => new URL(c.req.url).origin;
   // Translations are data the seed (or the city) wrote once; read them on first use.
@@ -205,22 +210,37 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     return out;
   }
 
+  /** A storm category outside its emergency is not offered: not listed, no definition, no requests. */
+  async function offered(code: string, now: Date): Promise<boolean> {
+    if (!alerts || !(await alerts.emergencyOnlyCodes()).has(code)) return true;
+    return Boolean((await alerts.emergency(now))?.service_codes.includes(code));
+  }
+
   async function handleGet(c: Context, resource: string, format: Format): Promise<Response> {
     checkJurisdiction(c.req.query('jurisdiction_id'));
     const now = new Date();
     if (resource === 'discovery') {
       const d = discoveryJson(`${origin(c)}/open311/v2`, w3cDatetime(await store.seededAt(), config.timeZone), 'City of Hartford 311: call 311 or (860) 757-9311.');
+      // Emergency mode (civic-elements extension): discovery says an emergency is in force.
+      const e = await alerts?.emergency(now);
+      if (e) {
+        const record = emergencyRecord(e, `${origin(c)}/alerts/v1/active.json`, config.timeZone);
+        const xml = discoveryXml(d);
+        return documentResponse(format, 200, { ...d, emergency: record }, () => ({ ...xml, content: [...(xml.content as XmlElement[]), emergencyXml(record)] }));
+      }
       return documentResponse(format, 200, d, () => discoveryXml(d));
     }
     const l = await localiserFor(c);
     if (resource === 'services') {
-      const services = (await store.listServices()).map((s) => serviceRecord(s, l));
+      const all = await store.listServices();
+      const listed = alerts ? servicesDuring(all, await alerts.emergency(now), await alerts.emergencyOnlyCodes()) : all;
+      const services = listed.map((s) => serviceRecord(s, l));
       return documentResponse(format, 200, services, () => servicesXml(services), languageHeaders(l));
     }
     let m = /^services\/([^/]+)$/.exec(resource);
     if (m) {
       const code = pathSegment(m[1]!, 'service_code');
-      if (!(await store.getService(code))) throw Open311Error.of(404, 'service_code', `There is no service with code ${echo(code)}.`);
+      if (!(await store.getService(code)) || !(await offered(code, now))) throw Open311Error.of(404, 'service_code', `There is no service with code ${echo(code)}.`);
       const def = definitionRecord(code, await store.attributes(code), contactPolicyOf(code), l);
       return documentResponse(format, 200, def, () => definitionXml(def), languageHeaders(l));
     }
@@ -276,8 +296,8 @@ export function open311Routes({ store, config }: Open311Deps): Hono {
     const code = one('service_code');
     if (!code) throw Open311Error.of(400, 'service_code', 'Choose the service this request is for.');
     const service = await store.getService(code);
-    if (!service) throw Open311Error.of(404, 'service_code', `There is no service with code ${echo(code)}.`);
     const now = new Date();
+    if (!service || !(await offered(code, now))) throw Open311Error.of(404, 'service_code', `There is no service with code ${echo(code)}.`);
     const attrs = await store.attributes(code);
     const input = await withPointPolicy(code, one, () => validateSubmission(form, service, attrs, contactPolicyOf(code)));
     const delay = service.type === 'batch' ? config.batchDelayMs : 0;

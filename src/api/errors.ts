@@ -5,7 +5,7 @@
  */
 
 /** What went wrong, coarsely: enough for a widget to choose its words and whether to retry. */
-export type CivicErrorKind = 'open311' | 'contract' | 'html' | 'malformed' | 'network' | 'timeout';
+export type CivicErrorKind = 'open311' | 'contract' | 'html' | 'malformed' | 'network' | 'timeout' | 'http';
 
 /** Base class of every error the API clients reject with. */
 export abstract class CivicError extends Error {
@@ -189,5 +189,18 @@ export class ContractError extends CivicError {
     const out: Record<string, string> = {};
     for (const e of this.errors) if (!(e.field in out)) out[e.field] = e.message;
     return out;
+  }
+}
+
+/** An error status from a server that does not speak Open311 (an alert feed, say): the status is all there is. */
+export class HttpError extends CivicError {
+  readonly kind = 'http' as const;
+  /** HTTP status of the answer. */
+  readonly status: number;
+
+  constructor(status: number) {
+    super(`The server answered with an error (HTTP ${status}).`);
+    this.name = 'HttpError';
+    this.status = status;
   }
 }

@@ -19,6 +19,7 @@ export {
   ContractError,
   type ContractErrorDetail,
   HtmlErrorPageError,
+  HttpError,
   MalformedResponseError,
   NetworkError,
   Open311Error,
@@ -40,3 +41,4 @@ export { loadReportCard, type LoadReportCardOptions, type ReportCardProgress } f
 export { reportCardFrom } from './report-card-wire.js';
 export type * from './types.js';
 export * from './records/index.js';
+export * from './alerts/index.js';

@@ -9,6 +9,7 @@ import type {
   AttributeValue,
   ContactPolicy,
   Discovery,
+  DiscoveryEmergency,
   Open311Endpoint,
   Open311Extension,
   Service,
@@ -237,6 +238,20 @@ function endpointFrom(v: Loose): Open311Endpoint | undefined {
   });
 }
 
+function emergencyFrom(v: Loose | undefined): DiscoveryEmergency | undefined {
+  if (!isObj(v)) return undefined;
+  const name = str(v.name);
+  if (!name) return undefined;
+  return compact({
+    name,
+    group: str(v.group) ?? name,
+    ends: datetime(v.ends) ?? str(v.ends),
+    service_codes: listIn(v.service_codes, [], ['service_code']).flatMap((c) => str(c) ?? []),
+    alert: str(v.alert),
+    alerts_url: str(v.alerts_url),
+  });
+}
+
 /** A discovery document (`{discovery:{…}}` from XML, or the JSON object). */
 export function discoveryFrom(v: Loose): Discovery {
   const root = isObj(v) && isObj(v.discovery) ? v.discovery : isObj(v) ? v : {};
@@ -245,6 +260,7 @@ export function discoveryFrom(v: Loose): Discovery {
     contact: str(root.contact),
     key_service: str(root.key_service),
     endpoints: listIn(root.endpoints, [], ['endpoint']).flatMap((e) => endpointFrom(e) ?? []),
+    emergency: emergencyFrom(root.emergency),
   });
 }
 

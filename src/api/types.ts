@@ -35,6 +35,21 @@ export interface Discovery {
   contact?: string;
   key_service?: string;
   endpoints: Open311Endpoint[];
+  /** An emergency in force (civic-elements extension: the reference backend's emergency mode). */
+  emergency?: DiscoveryEmergency;
+}
+
+/** What discovery says about an emergency in force: its storm services are listed first. */
+export interface DiscoveryEmergency {
+  name: string;
+  /** The `group` of its storm services. */
+  group: string;
+  ends?: string;
+  service_codes: string[];
+  /** Identifier of its alert in `alerts_url` (CAP). */
+  alert?: string;
+  /** The alerts feed that carries the alert. */
+  alerts_url?: string;
 }
 
 /** One request type of `GET services`. */

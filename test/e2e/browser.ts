@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServer } from '../../server/app.js';
+import { startServer, type ServerOptions } from '../../server/app.js';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 export interface DemoSite {
@@ -15,9 +15,10 @@ export interface DemoSite {
   close(): Promise<void>;
 }
 
-export async function startDemo(): Promise<DemoSite> {
+/** `options` adds server settings, e.g. `{ staffToken }` for the staff API. */
+export async function startDemo(options: ServerOptions = {}): Promise<DemoSite> {
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-e2e-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, serveDemo: true });
+  const server = await startServer({ ...options, port: 0, host: '127.0.0.1', dataDir, serveDemo: true });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   return {
     url: server.url.replace(/\/$/, ''),

@@ -15,6 +15,9 @@ export const serviceRequestStyles = css`
     padding: var(--_civic-space-s) var(--_civic-space-m);
     margin-block: 0 var(--civic-form-gap);
   }
+  .emergency-mode p {
+    margin-block: 0 var(--_civic-space-xs);
+  }
   .group + .group {
     margin-block-start: var(--_civic-space-m);
   }

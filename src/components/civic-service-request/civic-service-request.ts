@@ -42,6 +42,7 @@ import { renderContact } from './steps/contact.js';
 import { renderReview, type ReviewRow } from './steps/review.js';
 import { renderDone } from './steps/done.js';
 import type { StepContext } from './steps/shared.js';
+import { loadEmergency, type EmergencyMode } from './emergency.js';
 import { serviceRequestMessages } from './strings.js';
 import { registerMessages } from '../../core/i18n.js';
 
@@ -89,6 +90,7 @@ interface Confirmation {
  *
  * @csspart step-title - Each step's heading.
  * @csspart emergency-notice - The "for emergencies call 911" notice on the first step.
+ * @csspart emergency-mode - During an emergency (discovery's `emergency`): its alert's headline and instruction above the categories, whose storm group comes first.
  * @csspart error-summary - "There is a problem" with links to the fields.
  * @csspart error-panel - The backend failure message with its retry.
  * @csspart continue-button - Each step's Continue.
@@ -155,6 +157,8 @@ export class CivicServiceRequest extends CivicElement {
   @state() private draftQuestion?: string;
   @state() private services?: Service[];
   @state() private servicesError?: unknown;
+  /** The emergency in force (emergency mode), shown above the categories. */
+  @state() private emergencyMode?: EmergencyMode;
   @state() private definition?: ServiceDefinition;
   @state() private definitionError?: unknown;
   @state() private mediaSupported = false;
@@ -275,9 +279,14 @@ export class CivicServiceRequest extends CivicElement {
     if (!this.store.restored) await this.restore();
     if (id !== this.loadId) return;
     try {
-      const [services, media] = await Promise.all([backend.services(), backend.supports('media').catch(() => false)]);
+      const [services, media, emergency] = await Promise.all([
+        backend.services(),
+        backend.supports('media').catch(() => false),
+        loadEmergency(backend, this.locale),
+      ]);
       if (id !== this.loadId) return;
       this.services = services;
+      this.emergencyMode = emergency;
       this.mediaSupported = media;
       if (this.draft.serviceCode) void this.loadDefinition();
     } catch (error) {
@@ -540,6 +549,7 @@ export class CivicServiceRequest extends CivicElement {
           selected: d.serviceCode,
           query: this.query,
           emergencyNotice: this.noEmergencyNotice ? undefined : (this.emergencyNotice ?? this.t('requestEmergencyNotice')),
+          emergencyMode: this.emergencyMode,
           onQuery: (q) => {
             this.query = q;
             if (q.trim()) this.announcer.announce(this.t('requestSearchCount', { count: searchServices(this.offered() ?? [], q).length }));

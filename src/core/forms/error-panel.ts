@@ -9,6 +9,7 @@ const KEY_BY_KIND: Record<CivicErrorKind, MessageKey> = {
   contract: 'errorServer',
   malformed: 'errorMalformed',
   html: 'errorHtml',
+  http: 'errorServer',
 };
 
 /**

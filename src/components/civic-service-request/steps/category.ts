@@ -4,6 +4,7 @@ import { errorPanel } from '../../../core/forms/error-panel.js';
 import { errorId } from '../../../core/forms/field.js';
 import { searchServices } from '../search.js';
 import { stepButtons, stepHeading, type StepContext } from './shared.js';
+import type { EmergencyMode } from '../emergency.js';
 
 export interface CategoryStep extends StepContext {
   services?: Service[];
@@ -12,6 +13,8 @@ export interface CategoryStep extends StepContext {
   selected?: string;
   query: string;
   emergencyNotice: string | undefined;
+  /** An emergency in force: its alert above the categories, its group first. */
+  emergencyMode?: EmergencyMode;
   onQuery(query: string): void;
   onSelect(code: string): void;
   onRetry(): void;
@@ -37,14 +40,21 @@ function groups(ctx: CategoryStep, list: Service[]): Group[] {
     services: ctx.query ? services : services.sort((a, b) => collator.compare(a.service_name, b.service_name)),
   }));
   if (!ctx.query) named.sort((a, b) => (a.name === other ? 1 : b.name === other ? -1 : collator.compare(a.name, b.name)));
+  // During an emergency its storm categories lead, before anything featured.
+  const storm = ctx.emergencyMode && !ctx.query ? named.findIndex((g) => g.name === ctx.emergencyMode!.group) : -1;
+  if (storm >= 0) return [named[storm]!, ...(featured.length ? [{ name: ctx.t('requestFeatured'), services: featured }] : []), ...named.filter((_, i) => i !== storm)];
   return [...(featured.length ? [{ name: ctx.t('requestFeatured'), services: featured }] : []), ...named];
 }
 
 export function renderCategory(ctx: CategoryStep): TemplateResult {
   const t = ctx.t;
-  const notice = ctx.emergencyNotice
-    ? html`<div class="emergency" part="emergency-notice"><strong>${ctx.emergencyNotice}</strong></div>`
-    : nothing;
+  const mode = ctx.emergencyMode;
+  const notice = html`${mode
+    ? html`<div class="emergency emergency-mode" part="emergency-mode" lang=${mode.lang ?? nothing}>
+        <p><strong>${mode.headline}</strong></p>
+        ${mode.instruction ? html`<p>${mode.instruction}</p>` : nothing}
+      </div>`
+    : nothing}${ctx.emergencyNotice ? html`<div class="emergency" part="emergency-notice"><strong>${ctx.emergencyNotice}</strong></div>` : nothing}`;
   if (ctx.loadError) return html`${stepHeading(t('requestCategoryTitle'))}${notice}${errorPanel(t, ctx.loadError, ctx.onRetry)}`;
   if (!ctx.services) return html`${stepHeading(t('requestCategoryTitle'))}${notice}<p role="status">${t('serviceListLoading')}</p>`;
   if (ctx.services.length === 0) return html`${stepHeading(t('requestCategoryTitle'))}${notice}<p>${t('serviceListEmpty')}</p>`;

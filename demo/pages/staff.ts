@@ -1,0 +1,44 @@
+import type { DemoPage } from '../../server/demo.js';
+
+// City staff's controls for the reference backend's staff API (STAFF_TOKEN): not a resident page,
+// so it is not in the navigation, and its words stay English.
+const main = `
+    <h1>Staff: emergency mode</h1>
+    <p>Start an emergency to put the storm categories at the top of the 311 form and an emergency alert on every page of the site. It ends by itself at the end time, or when you end it here.</p>
+    <p id="emergency-status" role="status">Checking for an emergency…</p>
+
+    <form class="staff-form" id="emergency-form" novalidate>
+      <div>
+        <label for="staff-token">Staff token</label>
+        <p class="hint" id="staff-token-hint">The <code>STAFF_TOKEN</code> the server was started with. It is not stored.</p>
+        <input id="staff-token" name="token" type="password" autocomplete="off" aria-describedby="staff-token-hint" required>
+      </div>
+      <div>
+        <label for="emergency-name">Name of the emergency</label>
+        <p class="hint" id="emergency-name-hint">For example, Tropical Storm Elsa.</p>
+        <input id="emergency-name" name="name" type="text" aria-describedby="emergency-name-hint">
+      </div>
+      <div>
+        <label for="emergency-hours">Ends in (hours)</label>
+        <input id="emergency-hours" name="hours" type="number" min="1" max="336" value="48" inputmode="numeric">
+      </div>
+      <div>
+        <label for="emergency-everyday">Everyday 311 categories</label>
+        <select id="emergency-everyday" name="everyday">
+          <option value="group">List them after the storm categories</option>
+          <option value="hide">Hide them until the emergency ends</option>
+        </select>
+      </div>
+      <div class="staff-actions">
+        <button type="submit" class="start" name="action" value="start">Start emergency</button>
+        <button type="button" class="end" id="end-emergency">End emergency</button>
+      </div>
+    </form>
+    <p id="staff-result" role="status" aria-live="polite"></p>
+    <script type="module" src="/staff.js"></script>`;
+
+export default {
+  path: '/staff.html',
+  en: { label: 'Staff', main },
+  es: { label: 'Personal', main: `\n    <div lang="en">${main}\n    </div>` },
+} satisfies DemoPage;
