@@ -1,0 +1,170 @@
+// `npm run bench:server`: load on the reference backend over loopback with autocannon.
+// For each database it starts `server/main.ts` as its own process on a fresh, seeded store
+// (a temp PGlite dir; a new schema on PostgreSQL), then measures GET services.json, the default
+// requests.json (last 90 days) and a bbox query at each connection count: req/s, p50, p99.
+// It also reads the server's resident memory (VmRSS) once seeded and idle, and after the load.
+// Figures only; nothing here passes or fails.
+//
+// Options (all optional):
+//   --db pglite,postgres     databases to run (PostgreSQL needs --database-url, DATABASE_URL or
+//                            TEST_DATABASE_URL; `eval "$(bash scripts/pg-test-server.sh)"` gives one)
+//   --connections 1,10,50,200
+//   --duration 5             seconds per cell
+//   --out file.md            also write the table there
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+const root = resolve(import.meta.dirname, '..');
+const { values: args } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'pglite,postgres' },
+    connections: { type: 'string', default: '1,10,50,200' },
+    duration: { type: 'string', default: '5' },
+    out: { type: 'string' },
+  },
+});
+const databases = args.db.split(',').map((s) => s.trim());
+const connectionCounts = args.connections.split(',').map(Number);
+const duration = Number(args.duration);
+const pgUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
+
+// Downtown Hartford, roughly a fifth of the seeded city.
+const BBOX = '-72.705,41.745,-72.680,41.775';
+const ENDPOINTS = [
+  { name: 'services.json', path: '/open311/v2/services.json' },
+  { name: 'requests.json (90 days)', path: '/open311/v2/requests.json' },
+  { name: 'requests.json?bbox', path: `/open311/v2/requests.json?bbox=${BBOX}` },
+];
+
+function rssMiB(pid) {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+}
+
+/** Starts the backend as a child process; resolves once it prints its URL (seeding is done by then). */
+function startBackend(env) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SERVE_DEMO: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((done, fail) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /(http:\/\/\S+?)\/?\n/.exec(out);
+      if (m) done({ child, url: m[1] });
+    });
+    child.once('exit', (code) => fail(new Error(`backend exited (${code}): ${stderr}`)));
+  });
+}
+
+async function stopBackend(child) {
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function adminQuery(url, sql) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function withSchema(url, schema) {
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.toString();
+}
+
+function cannon(url, connections, seconds) {
+  return new Promise((done, fail) => {
+    autocannon({ url, connections, duration: seconds }, (err, result) => (err ? fail(err) : done(result)));
+  });
+}
+
+async function runDatabase(name) {
+  let env;
+  let cleanup = async () => undefined;
+  if (name === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'civic-bench-server-'));
+    env = { DATA_DIR: dir, DATABASE_URL: '' };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    if (!pgUrl) throw new Error('PostgreSQL: set DATABASE_URL or TEST_DATABASE_URL');
+    const schema = `civic_bench_${process.pid}`;
+    await adminQuery(pgUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+    env = { DATABASE_URL: withSchema(pgUrl, schema) };
+    cleanup = () => adminQuery(pgUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  }
+  const { child, url } = await startBackend(env);
+  try {
+    await delay(2000);
+    const rssIdle = rssMiB(child.pid);
+    const rows = [];
+    for (const e of ENDPOINTS) {
+      const res = await fetch(url + e.path);
+      const body = await res.json();
+      e.records = Array.isArray(body) ? body.length : '?';
+      // Warm-up: first queries of a fresh process pay for planning and JIT.
+      await cannon(url + e.path, 10, 1);
+    }
+    for (const connections of connectionCounts) {
+      for (const e of ENDPOINTS) {
+        const r = await cannon(url + e.path, connections, duration);
+        rows.push({
+          endpoint: e.name,
+          records: e.records,
+          connections,
+          rps: r.requests.average,
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          bad: r.non2xx + r.errors + r.timeouts,
+        });
+        process.stderr.write(`${name} ${e.name} c=${connections}: ${Math.round(r.requests.average)} req/s p50 ${r.latency.p50} p99 ${r.latency.p99}\n`);
+      }
+    }
+    await delay(2000);
+    return { name, rssIdle, rssAfter: rssMiB(child.pid), rows };
+  } finally {
+    await stopBackend(child);
+    await cleanup();
+  }
+}
+
+function table(results) {
+  const lines = [];
+  lines.push(`autocannon ${duration} s per cell, loopback, ${new Date().toISOString()}`);
+  lines.push('');
+  lines.push('| database | endpoint | records | conns | req/s | × services | p50 ms | p99 ms | non-2xx/errors |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const db of results) {
+    for (const r of db.rows) {
+      const base = db.rows.find((x) => x.connections === r.connections && x.endpoint === 'services.json');
+      lines.push(
+        `| ${db.name} | ${r.endpoint} | ${r.records} | ${r.connections} | ${Math.round(r.rps)} | ${(r.rps / base.rps).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.bad} |`,
+      );
+    }
+  }
+  lines.push('');
+  for (const db of results) lines.push(`- ${db.name}: server RSS ${db.rssIdle} MiB idle after seeding, ${db.rssAfter} MiB idle after the load`);
+  return lines.join('\n') + '\n';
+}
+
+const results = [];
+for (const name of databases) results.push(await runDatabase(name));
+const md = table(results);
+process.stdout.write(md);
+if (args.out) writeFileSync(args.out, md);
