@@ -15,6 +15,12 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   readonly driver: 'pglite' | 'postgres';
+  /**
+   * PGlite only: calls `fn` with the payload of each NOTIFY on `channel`, in this process, before
+   * the writing statement or transaction's promise settles. (PostgreSQL delivers NOTIFY on another
+   * connection, later than a GET right after a commit may run, so it has no `listen` here.)
+   */
+  listen?(channel: string, fn: (payload: string) => void): Promise<void>;
 }
 
 /** Embedded PostgreSQL (WASM) persisted in `dataDir`; one connection, so queries serialise. */
@@ -35,6 +41,9 @@ export async function openPglite(dataDir: string): Promise<Database> {
           },
         }),
       );
+    },
+    async listen(channel: string, fn: (payload: string) => void) {
+      await db.listen(channel, fn);
     },
     async close() {
       await db.close();

@@ -71,6 +71,10 @@ const DDL = [
    )`,
   `CREATE INDEX IF NOT EXISTS requests_requested_at ON requests (requested_at DESC)`,
   `CREATE INDEX IF NOT EXISTS requests_updated_at ON requests (updated_at)`,
+  // bbox queries: the GiST index answers `point(lon, lat) <@ box(...)` without reading the table.
+  `CREATE INDEX IF NOT EXISTS requests_location ON requests USING gist (point(lon, lat))`,
+  // The next batch request to become visible, which ends the life of every cached answer.
+  `CREATE INDEX IF NOT EXISTS requests_available_at ON requests (available_at)`,
   `CREATE TABLE IF NOT EXISTS request_notes (
      id serial PRIMARY KEY,
      request_id integer NOT NULL REFERENCES requests(id),
@@ -88,6 +92,28 @@ const DDL = [
      lat double precision NOT NULL,
      lon double precision NOT NULL
    )`,
+  // One counter that every write to a table behind a GET answer bumps, in the writer's
+  // transaction: the response cache compares it on each GET, so a change made by this server,
+  // another server on the same database or psql is visible on the next GET once committed.
+  `CREATE TABLE IF NOT EXISTS data_version (
+     one boolean PRIMARY KEY DEFAULT true CHECK (one),
+     n bigint NOT NULL
+   )`,
+  `INSERT INTO data_version (one, n) VALUES (true, 0) ON CONFLICT (one) DO NOTHING`,
+  // The search_path of creation goes with the function, so a psql session with another search_path still finds the counter.
+  `CREATE OR REPLACE FUNCTION bump_data_version() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+   DECLARE version bigint;
+   BEGIN
+     UPDATE data_version SET n = n + 1 RETURNING n INTO version;
+     -- PGlite delivers this in-process as the write commits, so a GET there needs no query.
+     PERFORM pg_notify('civic_data_version', version::text);
+     RETURN NULL;
+   END $$`,
+  ...['meta', 'services', 'service_attributes', 'requests', 'request_notes'].map(
+    (table) =>
+      `CREATE OR REPLACE TRIGGER ${table}_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table}
+       FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version()`,
+  ),
 ];
 
 export async function createSchema(db: Queryable): Promise<void> {
