@@ -42,6 +42,12 @@ const ENDPOINTS = [
   { name: 'requests.json?bbox', path: `/open311/v2/requests.json?bbox=${BBOX}` },
 ];
 
+/** CPU time (user + system) the process has used, in ms: shows whether server or client was the limit. */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function rssMiB(pid) {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
@@ -123,7 +129,9 @@ async function runDatabase(name) {
     }
     for (const connections of connectionCounts) {
       for (const e of ENDPOINTS) {
+        const cpuBefore = cpuMs(child.pid);
         const r = await cannon(url + e.path, connections, duration);
+        const cpu = cpuMs(child.pid) - cpuBefore;
         rows.push({
           endpoint: e.name,
           records: e.records,
@@ -132,6 +140,8 @@ async function runDatabase(name) {
           p50: r.latency.p50,
           p99: r.latency.p99,
           bad: r.non2xx + r.errors + r.timeouts,
+          cpuPerRequest: r.requests.total > 0 ? cpu / r.requests.total : NaN,
+          cpuShare: cpu / (duration * 1000),
         });
         process.stderr.write(`${name} ${e.name} c=${connections}: ${Math.round(r.requests.average)} req/s p50 ${r.latency.p50} p99 ${r.latency.p99}\n`);
       }
@@ -146,15 +156,16 @@ async function runDatabase(name) {
 
 function table(results) {
   const lines = [];
-  lines.push(`autocannon ${duration} s per cell, loopback, ${new Date().toISOString()}`);
+  lines.push(`autocannon ${duration} s per cell, loopback, ${new Date().toISOString()}.`);
+  lines.push('server CPU: the backend process\'s CPU time per answered request, and its share of one core during the cell.');
   lines.push('');
-  lines.push('| database | endpoint | records | conns | req/s | × services | p50 ms | p99 ms | non-2xx/errors |');
-  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('| database | endpoint | records | conns | req/s | × services | p50 ms | p99 ms | server CPU ms/req | server CPU % | non-2xx/errors |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const db of results) {
     for (const r of db.rows) {
       const base = db.rows.find((x) => x.connections === r.connections && x.endpoint === 'services.json');
       lines.push(
-        `| ${db.name} | ${r.endpoint} | ${r.records} | ${r.connections} | ${Math.round(r.rps)} | ${(r.rps / base.rps).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.bad} |`,
+        `| ${db.name} | ${r.endpoint} | ${r.records} | ${r.connections} | ${Math.round(r.rps)} | ${(r.rps / base.rps).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.cpuPerRequest.toFixed(2)} | ${Math.round(r.cpuShare * 100)} | ${r.bad} |`,
       );
     }
   }

@@ -1,4 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -23,10 +26,32 @@ export interface Database extends Queryable {
   listen?(channel: string, fn: (payload: string) => void): Promise<void>;
 }
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers live inside the WASM memory, which never shrinks;
+ * the reference data is a few MB and the OS caches the files anyway.
+ */
+const PGLITE_OPTIONS = { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] };
+
+/**
+ * Creating a cluster (initdb) grows the WASM memory of the process doing it by ~500 MiB that
+ * stay for its lifetime, so a child process does that and exits; this process then only opens.
+ */
+async function initPgliteDir(dataDir: string): Promise<void> {
+  const script = `const { PGlite } = await import(process.argv[1]);
+    const db = await PGlite.create(process.argv[2], JSON.parse(process.argv[3]));
+    await db.close();`;
+  await promisify(execFile)(
+    process.execPath,
+    ['--input-type=module', '-e', script, import.meta.resolve('@electric-sql/pglite'), dataDir, JSON.stringify(PGLITE_OPTIONS)],
+    { maxBuffer: 16 * 1024 * 1024 },
+  );
+}
+
 /** Embedded PostgreSQL (WASM) persisted in `dataDir`; one connection, so queries serialise. */
 export async function openPglite(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await initPgliteDir(dataDir);
+  const db = await PGlite.create(dataDir, PGLITE_OPTIONS);
   return {
     driver: 'pglite',
     async query<T>(sql: string, params: readonly SqlParam[] = []) {
