@@ -11,6 +11,11 @@
 //   --connections 1,10,50,200
 //   --duration 5             seconds per cell
 //   --out file.md            also write the table there
+//   --bbox-latency           instead: on the PostgreSQL database in DATABASE_URL as it is (fill it
+//                            first: `npm run seed:bench -- --requests 1000000`), find a box whose
+//                            90-day list holds 1,000+ requests and measure that query's latency,
+//                            each request a slightly different box (never a cache hit), then the
+//                            same box repeated (cache hits)
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +32,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '1,10,50,200' },
     duration: { type: 'string', default: '5' },
     out: { type: 'string' },
+    'bbox-latency': { type: 'boolean', default: false },
   },
 });
 const databases = args.db.split(',').map((s) => s.trim());
@@ -95,9 +101,9 @@ function withSchema(url, schema) {
   return u.toString();
 }
 
-function cannon(url, connections, seconds) {
+function cannon(url, connections, seconds, extra = {}) {
   return new Promise((done, fail) => {
-    autocannon({ url, connections, duration: seconds }, (err, result) => (err ? fail(err) : done(result)));
+    autocannon({ url, connections, duration: seconds, ...extra }, (err, result) => (err ? fail(err) : done(result)));
   });
 }
 
@@ -174,8 +180,68 @@ function table(results) {
   return lines.join('\n') + '\n';
 }
 
-const results = [];
-for (const name of databases) results.push(await runDatabase(name));
-const md = table(results);
+const boxPath = (lng, lat, half, shift = 0) =>
+  `/open311/v2/requests.json?bbox=${[lng - half + shift, lat - half, lng + half + shift, lat + half].map((x) => x.toFixed(7)).join(',')}`;
+
+async function bboxLatency() {
+  if (!pgUrl) throw new Error('--bbox-latency: set DATABASE_URL to the database seed:bench filled');
+  const { child, url } = await startBackend({ DATABASE_URL: pgUrl });
+  try {
+    const total = async (path) => Number((await fetch(`${url}${path}&page_size=1`)).headers.get('x-total-count'));
+    const [lng, lat] = [-72.6851, 41.7637];
+    // Smallest box around downtown whose 90-day list has more than a page: 1,000 records back.
+    let lo = 0.0005;
+    let hi = 0.05;
+    for (let i = 0; i < 14; i++) {
+      const mid = (lo + hi) / 2;
+      if ((await total(boxPath(lng, lat, mid))) >= 1100) hi = mid;
+      else lo = mid;
+    }
+    const half = hi;
+    const first = await fetch(url + boxPath(lng, lat, half));
+    const records = (await first.json()).length;
+    const matching = Number(first.headers.get('x-total-count'));
+    const [{ n }] = (await (async () => {
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      try {
+        return (await c.query('SELECT count(*)::int AS n FROM requests')).rows;
+      } finally {
+        await c.end();
+      }
+    })());
+    let shift = 0;
+    // 1e-7 degrees (1 cm) per request: a new cache key every time, nearly the same requests.
+    const fresh = { requests: [{ setupRequest: (req) => ({ ...req, path: boxPath(lng, lat, half, (shift += 1e-7)) }) }] };
+    const lines = [
+      `bbox latency on PostgreSQL, ${n} requests in the table, box ${boxPath(lng, lat, half).split('=')[1]}:`,
+      `${records} records per answer (${matching} match in the last 90 days); autocannon ${duration} s per row, ${new Date().toISOString()}`,
+      '',
+      '| cache | conns | req/s | p50 ms | p99 ms | non-2xx/errors |',
+      '|---|---:|---:|---:|---:|---:|',
+    ];
+    for (const [label, extra, connections] of [
+      ['miss (new box each time)', fresh, 1],
+      ['miss (new box each time)', fresh, 10],
+      ['hit (same box)', {}, 1],
+      ['hit (same box)', {}, 50],
+    ]) {
+      const r = await cannon(url + boxPath(lng, lat, half), connections, duration, extra);
+      lines.push(`| ${label} | ${connections} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx + r.errors + r.timeouts} |`);
+      process.stderr.write(lines.at(-1) + '\n');
+    }
+    return lines.join('\n') + '\n';
+  } finally {
+    await stopBackend(child);
+  }
+}
+
+let md;
+if (args['bbox-latency']) md = await bboxLatency();
+else {
+  const results = [];
+  for (const name of databases) results.push(await runDatabase(name));
+  md = table(results);
+}
 process.stdout.write(md);
 if (args.out) writeFileSync(args.out, md);

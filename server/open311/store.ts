@@ -137,19 +137,17 @@ export class Open311Store {
       add('r.lat >= ?', minLat);
       add('r.lon <= ?', maxLng);
       add('r.lat <= ?', maxLat);
-      // Implied by the four above; written as a box so the GiST index on point(lon, lat) serves it.
-      params.push(minLng, minLat, maxLng, maxLat);
-      const n = params.length;
-      where.push(`point(r.lon, r.lat) <@ box(point($${n - 3}, $${n - 2}), point($${n - 1}, $${n}))`);
     }
     params.push(f.limit, f.offset);
+    // Matching ids first: for the default list and a bbox the covering index on requested_at
+    // answers that alone (index-only scan); only the page's rows are then read in full.
     return this.db.query<RequestRow>(
-      `SELECT ${PUBLIC_REQUEST_COLUMNS}, (count(*) OVER ())::int AS total,
-         min(r.requested_at) OVER () AS oldest
-       FROM requests r JOIN services s ON s.service_code = r.service_code
-       WHERE ${where.join(' AND ')}
-       ORDER BY r.requested_at DESC, r.id DESC
-       LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      `WITH m AS MATERIALIZED (SELECT r.id, r.requested_at FROM requests r WHERE ${where.join(' AND ')}),
+            page AS (SELECT id, requested_at FROM m ORDER BY requested_at DESC, id DESC
+                     LIMIT $${params.length - 1} OFFSET $${params.length})
+       SELECT ${PUBLIC_REQUEST_COLUMNS}, (SELECT count(*) FROM m)::int AS total, (SELECT min(requested_at) FROM m) AS oldest
+       FROM page p JOIN requests r ON r.id = p.id JOIN services s ON s.service_code = r.service_code
+       ORDER BY p.requested_at DESC, p.id DESC`,
       params,
     );
   }
