@@ -11,18 +11,20 @@
 //   --connections 1,10,50,200
 //   --duration 5             seconds per cell
 //   --out file.md            also write the table there
+//   --client wrk             load with Debian's `wrk` (C, one thread) instead of autocannon: on a
+//                            small machine autocannon parsing 180 KB answers becomes the limit
 //   --bbox-latency           instead: on the PostgreSQL database in DATABASE_URL as it is (fill it
 //                            first: `npm run seed:bench -- --requests 1000000`), find a box whose
 //                            90-day list holds 1,000+ requests and measure that query's latency,
 //                            each request a slightly different box (never a cache hit), then the
 //                            same box repeated (cache hits)
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import pg from 'pg';
 
 const root = resolve(import.meta.dirname, '..');
@@ -33,6 +35,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '5' },
     out: { type: 'string' },
     'bbox-latency': { type: 'boolean', default: false },
+    client: { type: 'string', default: 'autocannon' },
   },
 });
 const databases = args.db.split(',').map((s) => s.trim());
@@ -107,6 +110,27 @@ function cannon(url, connections, seconds, extra = {}) {
   });
 }
 
+const toMs = (value) => {
+  const m = /^([\d.]+)(us|ms|s)$/.exec(value);
+  return m ? Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2]] : NaN;
+};
+
+/** The same figures as autocannon's, from `wrk --latency`. */
+async function wrk(url, connections, seconds) {
+  const { stdout } = await promisify(execFile)('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', url]);
+  const num = (re) => Number(re.exec(stdout)?.[1] ?? 0);
+  const total = num(/(\d+) requests in/);
+  return {
+    requests: { average: num(/Requests\/sec:\s+([\d.]+)/), total },
+    latency: { p50: toMs(/ 50%\s+(\S+)/.exec(stdout)?.[1] ?? ''), p99: toMs(/ 99%\s+(\S+)/.exec(stdout)?.[1] ?? '') },
+    non2xx: num(/Non-2xx or 3xx responses: (\d+)/),
+    errors: [...(/Socket errors: connect (\d+), read (\d+), write (\d+)/.exec(stdout) ?? [])].slice(1).reduce((a, b) => a + Number(b), 0),
+    timeouts: num(/timeout (\d+)/),
+  };
+}
+
+const load = (url, connections, seconds) => (args.client === 'wrk' ? wrk(url, connections, seconds) : cannon(url, connections, seconds));
+
 async function runDatabase(name) {
   let env;
   let cleanup = async () => undefined;
@@ -131,12 +155,12 @@ async function runDatabase(name) {
       const body = await res.json();
       e.records = Array.isArray(body) ? body.length : '?';
       // Warm-up: first queries of a fresh process pay for planning and JIT.
-      await cannon(url + e.path, 10, 1);
+      await load(url + e.path, 10, 1);
     }
     for (const connections of connectionCounts) {
       for (const e of ENDPOINTS) {
         const cpuBefore = cpuMs(child.pid);
-        const r = await cannon(url + e.path, connections, duration);
+        const r = await load(url + e.path, connections, duration);
         const cpu = cpuMs(child.pid) - cpuBefore;
         rows.push({
           endpoint: e.name,
@@ -162,7 +186,7 @@ async function runDatabase(name) {
 
 function table(results) {
   const lines = [];
-  lines.push(`autocannon ${duration} s per cell, loopback, ${new Date().toISOString()}.`);
+  lines.push(`${args.client} ${duration} s per cell, loopback, ${new Date().toISOString()}.`);
   lines.push('server CPU: the backend process\'s CPU time per answered request, and its share of one core during the cell.');
   lines.push('');
   lines.push('| database | endpoint | records | conns | req/s | × services | p50 ms | p99 ms | server CPU ms/req | server CPU % | non-2xx/errors |');
