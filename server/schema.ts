@@ -70,7 +70,8 @@ const DDL = [
      account_id text
    )`,
   // Covers the default list and bbox filters, so the matching ids come from the index alone
-  // (1,000,000 requests: a 90-day bbox in ~20 ms instead of ~100 ms reading 50,000 rows).
+  // (1,000,000 requests: the 1,100 ids of a 90-day bbox in ~20–30 ms instead of ~80–100 ms
+  // of bitmap scans over 50,000 rows).
   `CREATE INDEX IF NOT EXISTS requests_recent ON requests (requested_at DESC) INCLUDE (id, lon, lat, available_at)`,
   `DROP INDEX IF EXISTS requests_requested_at`,
   `CREATE INDEX IF NOT EXISTS requests_updated_at ON requests (updated_at)`,
