@@ -173,7 +173,7 @@ async function runDatabase(name) {
           cpuPerRequest: r.requests.total > 0 ? cpu / r.requests.total : NaN,
           cpuShare: cpu / (duration * 1000),
         });
-        process.stderr.write(`${name} ${e.name} c=${connections}: ${Math.round(r.requests.average)} req/s p50 ${r.latency.p50} p99 ${r.latency.p99}\n`);
+        process.stderr.write(`${name} ${e.name} c=${connections}: ${Math.round(r.requests.average)} req/s p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)}\n`);
       }
     }
     await delay(2000);
@@ -183,6 +183,9 @@ async function runDatabase(name) {
     await cleanup();
   }
 }
+
+/** wrk reports fractions of a millisecond, autocannon whole ones. */
+const ms = (x) => (x < 10 ? Number(x.toFixed(1)) : Math.round(x));
 
 function table(results) {
   const lines = [];
@@ -195,7 +198,7 @@ function table(results) {
     for (const r of db.rows) {
       const base = db.rows.find((x) => x.connections === r.connections && x.endpoint === 'services.json');
       lines.push(
-        `| ${db.name} | ${r.endpoint} | ${r.records} | ${r.connections} | ${Math.round(r.rps)} | ${(r.rps / base.rps).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.cpuPerRequest.toFixed(2)} | ${Math.round(r.cpuShare * 100)} | ${r.bad} |`,
+        `| ${db.name} | ${r.endpoint} | ${r.records} | ${r.connections} | ${Math.round(r.rps)} | ${(r.rps / base.rps).toFixed(2)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.cpuPerRequest.toFixed(2)} | ${Math.round(r.cpuShare * 100)} | ${r.bad} |`,
       );
     }
   }
@@ -251,7 +254,7 @@ async function bboxLatency() {
       ['hit (same box)', {}, 50],
     ]) {
       const r = await cannon(url + boxPath(lng, lat, half), connections, duration, extra);
-      lines.push(`| ${label} | ${connections} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx + r.errors + r.timeouts} |`);
+      lines.push(`| ${label} | ${connections} | ${Math.round(r.requests.average)} | ${ms(r.latency.p50)} | ${ms(r.latency.p99)} | ${r.non2xx + r.errors + r.timeouts} |`);
       process.stderr.write(lines.at(-1) + '\n');
     }
     return lines.join('\n') + '\n';
