@@ -1,6 +1,8 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -19,6 +21,33 @@ export interface Database extends Queryable {
   check(): Promise<void>;
   close(): Promise<void>;
   readonly driver: 'pglite' | 'postgres';
+  /**
+   * PGlite only: calls `fn` with the payload of each NOTIFY on `channel`, in this process, before
+   * the writing statement or transaction's promise settles. (PostgreSQL delivers NOTIFY on another
+   * connection, later than a GET right after a commit may run, so it has no `listen` here.)
+   */
+  listen?(channel: string, fn: (payload: string) => void): Promise<void>;
+}
+
+/**
+ * PostgreSQL's default 128 MB of shared buffers live inside the WASM memory, which never shrinks;
+ * the reference data is a few MB and the OS caches the files anyway.
+ */
+const PGLITE_OPTIONS = { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] };
+
+/**
+ * Creating a cluster (initdb) grows the WASM memory of the process doing it by ~500 MiB that
+ * stay for its lifetime, so a child process does that and exits; this process then only opens.
+ */
+async function initPgliteDir(dataDir: string): Promise<void> {
+  const script = `const { PGlite } = await import(process.argv[1]);
+    const db = await PGlite.create(process.argv[2], JSON.parse(process.argv[3]));
+    await db.close();`;
+  await promisify(execFile)(
+    process.execPath,
+    ['--input-type=module', '-e', script, import.meta.resolve('@electric-sql/pglite'), dataDir, JSON.stringify(PGLITE_OPTIONS)],
+    { maxBuffer: 16 * 1024 * 1024 },
+  );
 }
 
 /** The database cannot answer or cannot store writes: the caller should be told to try again later (503). */
@@ -108,7 +137,8 @@ export async function openPglite(dataDir: string): Promise<Database> {
   const unlock = lockDataDir(dataDir);
   let db: PGlite;
   try {
-    db = await PGlite.create(dataDir);
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) await initPgliteDir(dataDir);
+    db = await PGlite.create(dataDir, PGLITE_OPTIONS);
   } catch (err) {
     unlock();
     throw err;
@@ -137,6 +167,9 @@ export async function openPglite(dataDir: string): Promise<Database> {
           },
         }),
       );
+    },
+    async listen(channel: string, fn: (payload: string) => void) {
+      await db.listen(channel, fn);
     },
     async close() {
       try {

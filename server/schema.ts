@@ -70,8 +70,14 @@ const DDL = [
      device_id text,
      account_id text
    )`,
-  `CREATE INDEX IF NOT EXISTS requests_requested_at ON requests (requested_at DESC)`,
+  // Covers the default list and bbox filters, so the matching ids come from the index alone
+  // (1,000,000 requests: the 1,100 ids of a 90-day bbox in ~20–30 ms instead of ~80–100 ms
+  // of bitmap scans over 50,000 rows).
+  `CREATE INDEX IF NOT EXISTS requests_recent ON requests (requested_at DESC) INCLUDE (id, lon, lat, available_at)`,
+  `DROP INDEX IF EXISTS requests_requested_at`,
   `CREATE INDEX IF NOT EXISTS requests_updated_at ON requests (updated_at)`,
+  // The next batch request to become visible, which ends the life of every cached answer.
+  `CREATE INDEX IF NOT EXISTS requests_available_at ON requests (available_at)`,
   `CREATE TABLE IF NOT EXISTS request_notes (
      id serial PRIMARY KEY,
      request_id integer NOT NULL REFERENCES requests(id),
@@ -129,6 +135,28 @@ const DDL = [
      service_code text PRIMARY KEY REFERENCES services(service_code),
      emergency_id integer NOT NULL REFERENCES emergencies(id)
    )`,
+  // One counter that every write to a table behind a GET answer bumps, in the writer's
+  // transaction: the response cache compares it on each GET, so a change made by this server,
+  // another server on the same database or psql is visible on the next GET once committed.
+  `CREATE TABLE IF NOT EXISTS data_version (
+     one boolean PRIMARY KEY DEFAULT true CHECK (one),
+     n bigint NOT NULL
+   )`,
+  `INSERT INTO data_version (one, n) VALUES (true, 0) ON CONFLICT (one) DO NOTHING`,
+  // The search_path of creation goes with the function, so a psql session with another search_path still finds the counter.
+  `CREATE OR REPLACE FUNCTION bump_data_version() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+   DECLARE version bigint;
+   BEGIN
+     UPDATE data_version SET n = n + 1 RETURNING n INTO version;
+     -- PGlite delivers this in-process as the write commits, so a GET there needs no query.
+     PERFORM pg_notify('civic_data_version', version::text);
+     RETURN NULL;
+   END $$`,
+  ...['meta', 'services', 'service_attributes', 'requests', 'request_notes', 'translations', 'alerts', 'emergencies', 'emergency_services'].map(
+    (table) =>
+      `CREATE OR REPLACE TRIGGER ${table}_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table}
+       FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version()`,
+  ),
 ];
 
 export async function createSchema(db: Queryable): Promise<void> {

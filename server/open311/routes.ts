@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { Config } from '../config.js';
 import { parseDatetime, w3cDatetime } from '../time.js';
+import { ResponseCache, etagOf, matchesIfNoneMatch, type CachedAnswer } from './cache.js';
 import { Open311Error, documentResponse, errorResponse, type Format } from './format.js';
 import {
   definitionRecord,
@@ -128,7 +129,8 @@ export function requestFilter(c: Context, now: Date): RequestFilter {
   const end = dateParam(c, 'end_date');
   const updatedAfter = dateParam(c, 'updated_after');
   if (start && end && start > end) throw Open311Error.of(400, 'start_date', 'start_date must be before end_date.');
-  if (!start && !end && !updatedAfter) start = new Date(now.getTime() - 90 * DAY);
+  const rollingStart = !start && !end && !updatedAfter;
+  if (rollingStart) start = new Date(now.getTime() - 90 * DAY);
   return {
     serviceCodes: list(c.req.query('service_code')),
     statuses: statuses as Array<'open' | 'closed'> | undefined,
@@ -136,6 +138,7 @@ export function requestFilter(c: Context, now: Date): RequestFilter {
     end,
     updatedAfter,
     bbox: bboxParam(c),
+    rollingStart,
     limit: pageSize,
     offset: (page - 1) * pageSize,
   };
@@ -168,8 +171,25 @@ export interface Open311Deps {
   alerts?: AlertsStore;
 }
 
+/**
+ * What makes two GETs the same answer: host (answers carry absolute URLs), resource, format, the
+ * query with its parameters sorted (repeated ones keep their order; empty ones mean absent) and
+ * the language asked for.
+ */
+function cacheKey(c: Context, resource: string, format: Format): string {
+  const url = new URL(c.req.url);
+  const query = [...url.searchParams]
+    .filter(([, v]) => v !== '')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&');
+  const language = (c.req.header('Accept-Language') ?? '').trim().toLowerCase();
+  return `${url.origin} ${resource}.${format}?${query} ${language}`;
+}
+
 export function open311Routes({ store, config, alerts }: Open311Deps): Hono {
   const app = new Hono();
+  const cache = new ResponseCache();
   const origin = (c: Context) => new URL(c.req.url).origin;
   // Translations are data the seed (or the city) wrote once; read them on first use.
   let catalogs: Promise<Map<string, Map<string, string>>> | undefined;
@@ -216,9 +236,38 @@ export function open311Routes({ store, config, alerts }: Open311Deps): Hono {
     return Boolean((await alerts.emergency(now))?.service_codes.includes(code));
   }
 
-  async function handleGet(c: Context, resource: string, format: Format): Promise<Response> {
+  /**
+   * Every GET goes through the cache. A miss renders with `handleGet`; an answer becomes an ETag
+   * and a `304 Not Modified` for a client that already holds it. `no-cache` makes browsers ask
+   * each time (any write can change any answer), which costs them a 304 at most.
+   */
+  async function cachedGet(c: Context, resource: string, format: Format): Promise<Response> {
+    const version = await store.dataVersion();
+    const now = Date.now();
+    await cache.sync(version, now, () => store.nextAvailableAt(new Date(now)));
+    const key = cacheKey(c, resource, format);
+    let answer = cache.get(version, key, now);
+    if (!answer) {
+      const validity = { until: Infinity };
+      const res = await handleGet(c, resource, format, validity);
+      const headers: Record<string, string> = {};
+      res.headers.forEach((value, name) => (headers[name] = value));
+      const body = new Uint8Array(await res.arrayBuffer());
+      answer = { body, headers, etag: etagOf(body), expiresAt: validity.until } satisfies CachedAnswer;
+      cache.set(version, key, answer);
+    }
+    const validators = { ETag: answer.etag, 'Cache-Control': 'no-cache' };
+    if (matchesIfNoneMatch(c.req.header('If-None-Match'), answer.etag)) return new Response(null, { status: 304, headers: validators });
+    return new Response(answer.body, { status: 200, headers: { ...answer.headers, ...validators } });
+  }
+
+  /** `validity.until`: when a time-relative answer stops being true without any write. */
+  async function handleGet(c: Context, resource: string, format: Format, validity = { until: Infinity }): Promise<Response> {
     checkJurisdiction(c.req.query('jurisdiction_id'));
     const now = new Date();
+    // An emergency ends by itself at its end time, with no write: what is said during it holds until then.
+    const emergency = await alerts?.emergency(now);
+    if (emergency) validity.until = Math.min(validity.until, emergency.ends_at.getTime());
     if (resource === 'discovery') {
       const d = discoveryJson(`${origin(c)}/open311/v2`, w3cDatetime(await store.seededAt(), config.timeZone), 'City of Hartford 311: call 311 or (860) 757-9311.');
       // Emergency mode (civic-elements extension): discovery says an emergency is in force.
@@ -250,6 +299,10 @@ export function open311Routes({ store, config, alerts }: Open311Deps): Hono {
       const rows = await store.findRequests(filter, now);
       // Past the last page there is no row to carry the total: count once more from the start.
       const total = rows[0]?.total ?? (filter.offset > 0 ? ((await store.findRequests({ ...filter, limit: 1, offset: 0 }, now))[0]?.total ?? 0) : 0);
+      // The oldest match leaves a rolling 90-day window first; until then the answer holds.
+      if (filter.rollingStart && filter.start && rows[0]) {
+        validity.until = new Date(rows[0].oldest).getTime() + (now.getTime() - filter.start.getTime());
+      }
       const ids = rows.map((r) => r.id);
       const [notes, answers] = await Promise.all([withNotes(ids, extensions), withAnswers(ids, extensions)]);
       const records = rows.map((r) => requestRecord(r, render(c, l), notes?.get(r.id), answers?.get(r.id)));
@@ -332,7 +385,7 @@ export function open311Routes({ store, config, alerts }: Open311Deps): Hono {
       for (const [name, value] of new URL(c.req.url).searchParams) {
         if (name.includes('\0') || value.includes('\0')) throw Open311Error.of(400, name.includes('\0') ? 'query' : name, 'Remove the NUL character.');
       }
-      if (c.req.method === 'GET' || c.req.method === 'HEAD') return await handleGet(c, split.resource, format);
+      if (c.req.method === 'GET' || c.req.method === 'HEAD') return await cachedGet(c, split.resource, format);
       if (c.req.method === 'POST' && split.resource === 'requests') return await handlePost(c, format);
       throw Open311Error.of(405, 'method', `${c.req.method} is not allowed on ${split.resource}.`);
     } catch (err) {

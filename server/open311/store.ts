@@ -46,6 +46,8 @@ export interface RequestRow {
   media_id: string | null;
   media_url: string | null;
   total: number;
+  /** The earliest `requested_at` among all matching requests (every page), for the cache's expiry. */
+  oldest: Date;
 }
 
 export interface NoteRow {
@@ -68,6 +70,8 @@ export interface RequestFilter {
   end?: Date;
   updatedAfter?: Date;
   bbox?: [number, number, number, number];
+  /** `start` is the spec's default (now minus 90 days), so the answer changes as time passes. */
+  rollingStart?: boolean;
   limit: number;
   offset: number;
 }
@@ -138,12 +142,15 @@ export class Open311Store {
       add('r.lat <= ?', maxLat);
     }
     params.push(f.limit, f.offset);
+    // Matching ids first: for the default list and a bbox the covering index on requested_at
+    // answers that alone (index-only scan); only the page's rows are then read in full.
     return this.db.query<RequestRow>(
-      `SELECT ${PUBLIC_REQUEST_COLUMNS}, (count(*) OVER ())::int AS total
-       FROM requests r JOIN services s ON s.service_code = r.service_code
-       WHERE ${where.join(' AND ')}
-       ORDER BY r.requested_at DESC, r.id DESC
-       LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      `WITH m AS MATERIALIZED (SELECT r.id, r.requested_at FROM requests r WHERE ${where.join(' AND ')}),
+            page AS (SELECT id, requested_at FROM m ORDER BY requested_at DESC, id DESC
+                     LIMIT $${params.length - 1} OFFSET $${params.length})
+       SELECT ${PUBLIC_REQUEST_COLUMNS}, (SELECT count(*) FROM m)::int AS total, (SELECT min(requested_at) FROM m) AS oldest
+       FROM page p JOIN requests r ON r.id = p.id JOIN services s ON s.service_code = r.service_code
+       ORDER BY p.requested_at DESC, p.id DESC`,
       params,
     );
   }
@@ -312,6 +319,40 @@ export class Open311Store {
       catalog.set(r.source, r.text);
     }
     return out;
+  }
+
+  private notifiedVersion = -1;
+  private watching?: Promise<void>;
+
+  /** Bumped by every committed write to a table GET answers come from (see schema.ts). */
+  async dataVersion(): Promise<number> {
+    if (this.db.listen) {
+      this.watching ??= this.watchDataVersion(this.db.listen.bind(this.db));
+      await this.watching;
+      return this.notifiedVersion;
+    }
+    return this.readDataVersion();
+  }
+
+  private async readDataVersion(): Promise<number> {
+    const rows = await this.db.query<{ n: string | number }>('SELECT n FROM data_version');
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Listens before reading, so a write in between is not missed. */
+  private async watchDataVersion(listen: NonNullable<Database['listen']>): Promise<void> {
+    await listen('civic_data_version', (payload) => {
+      this.notifiedVersion = Math.max(this.notifiedVersion, Number(payload));
+    });
+    const current = await this.readDataVersion();
+    this.notifiedVersion = Math.max(this.notifiedVersion, current);
+  }
+
+  /** When the next pending (batch) request becomes visible, in epoch ms; Infinity when none waits. */
+  async nextAvailableAt(now: Date): Promise<number> {
+    const rows = await this.db.query<{ at: Date | null }>('SELECT min(available_at) AS at FROM requests WHERE available_at > $1', [now]);
+    const at = rows[0]?.at;
+    return at ? new Date(at).getTime() : Infinity;
   }
 
   async seededAt(): Promise<Date> {
