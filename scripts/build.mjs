@@ -1,10 +1,14 @@
 // `npm run build`:
 //  dist/index.js, dist/api.js, dist/define/<element>.js  ES modules for bundler users (lit external)
-//  dist/civic-elements.js                                the script-tag bundle: self-contained,
-//                                                         Leaflet in a lazily imported chunk
+//  dist/civic-elements.js                                the script-tag autoloader: registers
+//                                                         nothing, imports each tag's chunk from
+//                                                         dist/civic-elements/ when it appears
+//  dist/civic-elements.all.js                            one file, every element, no static
+//                                                         imports; the map in a chunk next to it
 //  dist/types/**.d.ts                                     declarations
 //  custom-elements.json                                   Custom Elements Manifest
 import { build } from 'vite';
+import { defaultShouldMinify, minifyHTMLLiterals } from 'minify-html-literals';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, readFileSync } from 'node:fs';
 import { resolve, basename } from 'node:path';
@@ -21,9 +25,25 @@ const isExternal = (id) => !id.includes('?') && external.some((dep) => id === de
 
 rmSync(resolve(root, 'dist'), { recursive: true, force: true });
 
+/** Lit's html`` and css`` templates, minified: whitespace and comments are bytes every page pays. */
+const minifyTemplates = {
+  name: 'civic-minify-templates',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!/[\\/]src[\\/].*\.ts$/.test(id)) return null;
+    const result = minifyHTMLLiterals(code, {
+      fileName: id,
+      // A tag name from an expression (`<${heading}>`, lit/static-html) is beyond its HTML parser.
+      shouldMinify: (template) => defaultShouldMinify(template) && !template.parts.some((part) => /<\/?$/.test(part.text)),
+    });
+    return result && { code: result.code, map: result.map };
+  },
+};
+
 /** One Vite build into dist/: ES2022, minified, with source maps; `options` adds the entries. */
-const bundle = (options) =>
+const bundle = ({ plugins = [], ...options }) =>
   build({
+    plugins: [minifyTemplates, ...plugins],
     root,
     // Relative: the bundle is hosted wherever a city puts it, and its lazy chunks (and their
     // preload hints) must resolve next to it, not from the page's site root.
@@ -31,7 +51,20 @@ const bundle = (options) =>
     configFile: false,
     logLevel: 'warn',
     esbuild: { target: 'es2022', tsconfigRaw: readFileSync(resolve(root, 'tsconfig.json'), 'utf8') },
-    build: { outDir: 'dist', emptyOutDir: false, target: 'es2022', minify: true, sourcemap: true, ...options },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      ...options,
+      rolldownOptions: {
+        ...options.rolldownOptions,
+        // On purpose: the one-file build inlines what the autoloader loads lazily (Spanish, the
+        // location picker), and the bundler entries import every element.
+        onLog: (level, log, handler) => log.code !== 'INEFFECTIVE_DYNAMIC_IMPORT' && handler(level, log),
+      },
+    },
   });
 
 // Modules for bundler users: dependencies stay imports so an app dedupes Lit.
@@ -50,13 +83,53 @@ await bundle({
   },
 });
 
-// The script-tag bundle: everything inlined except what loads on demand (dynamic imports).
-// Not lib mode: lib mode keeps whitespace in ES output for bundlers; this file is shipped as is.
+// Files, never data: URLs (marker icons): a city's CSP need not allow `img-src data:`.
+const scriptTag = { assetsInlineLimit: 0 };
+
+// The autoloader: a tiny entry whose dynamic imports (one per tag) become chunks next to it.
+// Not lib mode: lib mode keeps whitespace in ES output for bundlers; these files ship as they are.
 await bundle({
+  ...scriptTag,
+  assetsDir: 'civic-elements',
   rolldownOptions: {
-    input: { 'civic-elements': resolve(root, 'src/index.ts') },
-    preserveEntrySignatures: 'strict',
+    input: { 'civic-elements': resolve(root, 'src/autoload.ts') },
     output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'civic-elements/[name]-[hash].js' },
+  },
+});
+
+// One file for a web team that can upload only one: every element and language inlined. What a
+// map needs (Leaflet, its kit, clustering) is one self-contained module beside it, built first;
+// the one-file build imports it (dynamically, when a map shows) in place of each of them.
+const mapBuild = await bundle({
+  ...scriptTag,
+  rolldownOptions: {
+    input: { map: resolve(root, 'src/core/map/bundle.ts') },
+    preserveEntrySignatures: 'strict',
+    output: {
+      format: 'es',
+      entryFileNames: 'civic-elements.all.[name]-[hash].js',
+      assetFileNames: 'civic-elements.all.[name]-[hash][extname]',
+    },
+  },
+});
+const mapFile = mapBuild.output.find((file) => file.type === 'chunk' && file.isEntry).fileName;
+const mapModule = /[\\/]src[\\/]core[\\/](map[\\/]kit|geo[\\/]cluster)\.ts$|[\\/]leaflet[\\/]dist[\\/]leaflet-src\.esm\.js$/;
+const mapChunkInstead = {
+  name: 'civic-map-chunk',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return resolved && mapModule.test(resolved.id) ? { id: `./${mapFile}`, external: true } : null;
+  },
+};
+// (Without assetsDir: a Vite build with the same assetsDir as the autoloader's removes its folder.)
+await bundle({
+  ...scriptTag,
+  plugins: [mapChunkInstead],
+  rolldownOptions: {
+    input: { 'civic-elements.all': resolve(root, 'src/all.ts') },
+    preserveEntrySignatures: 'strict',
+    output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'civic-elements.all.[name]-[hash].js' },
   },
 });
 

@@ -34,6 +34,9 @@ export function buildApp(config: Config, db: Database): Hono {
   app.use('/open311/*', api);
   app.use('/geocode/*', api);
   app.use('/media/*', api);
+  // Widgets are embedded from other origins: their module scripts, lazy chunks and images are
+  // fetched in CORS mode, so the widget files need the same allow-list as the API.
+  app.use('/dist/*', api);
   app.use(
     '/open311/*',
     bodyLimit({

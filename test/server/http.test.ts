@@ -128,6 +128,8 @@ describe('CORS, geocoding and static files', () => {
     writeFileSync(join(root, 'demo', 'site.css'), 'body{}');
     writeFileSync(join(root, 'demo', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     writeFileSync(join(root, 'dist', 'civic-elements.js'), 'export {};');
+    mkdirSync(join(root, 'dist', 'civic-elements'), { recursive: true });
+    writeFileSync(join(root, 'dist', 'civic-elements', 'marker.png'), PNG_1X1);
     writeFileSync(join(root, 'secret.txt'), 'TOP SECRET');
     server = await startTestServer(PGLITE, { corsOrigins: [CITY_ORIGIN, 'http://localhost:8000'], serveDemo: true, rootDir: root });
     anyOrigin = await startTestServer(PGLITE, { corsOrigins: '*', serveDemo: false, rootDir: root });
@@ -167,6 +169,18 @@ describe('CORS, geocoding and static files', () => {
       const no = await ask('https://evil.example');
       assert.equal(no.headers.get('access-control-allow-origin'), null);
       assert.equal(no.headers.get('access-control-allow-methods'), null);
+    });
+
+    test('widget files under /dist/ carry CORS headers for an allowed origin (module scripts load in CORS mode), none for others', async () => {
+      const allowed = await fetch(`${server.base}/dist/civic-elements.js`, { headers: { Origin: CITY_ORIGIN } });
+      assert.equal(allowed.status, 200);
+      assert.equal(allowed.headers.get('access-control-allow-origin'), CITY_ORIGIN);
+      assert.match(allowed.headers.get('vary') ?? '', /Origin/);
+      const chunk = await fetch(`${server.base}/dist/civic-elements/marker.png`, { headers: { Origin: 'http://localhost:8000' } });
+      assert.equal(chunk.status, 200);
+      assert.equal(chunk.headers.get('access-control-allow-origin'), 'http://localhost:8000');
+      const other = await fetch(`${server.base}/dist/civic-elements.js`, { headers: { Origin: 'https://evil.example' } });
+      assert.equal(other.headers.get('access-control-allow-origin'), null);
     });
 
     test('"*" must be configured explicitly, and then allows any origin', async () => {

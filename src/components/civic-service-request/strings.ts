@@ -3,7 +3,8 @@ import type { Message } from '../../core/locales/en.js';
 /**
  * `<civic-service-request>`'s messages. They live with the widget, so a page pays only for the strings
  * of the widgets it uses; the element registers them (`registerMessages`) when its module
- * loads. English is the source of truth for the keys: Spanish is typed against it.
+ * loads. English is the source of truth for the keys: each other language is one file next to
+ * this one (`strings.es.ts`), typed against it, in its own chunk.
  */
 const en = {
   requestEmergencyNotice: 'If someone is in danger or hurt, call 911 now. Do not use this form for emergencies.',
@@ -102,107 +103,10 @@ const en = {
   requestDoneAnother: 'Report another problem',
 } satisfies Record<string, Message>;
 
-/** Spanish: civic Spanish, addressing the resident as "usted". */
-const es: Record<keyof typeof en, Message> = {
-  requestEmergencyNotice: 'Si alguien está en peligro o herido, llame al 911 ahora. No use este formulario para emergencias.',
-  requestContinue: 'Continuar',
-  requestBack: 'Atrás',
-  requestStartOver: 'Empezar de nuevo y borrar este reporte',
-  requestCategoryTitle: '¿Qué desea reportar?',
-  requestCategoryLegend: 'Elija el tipo de problema',
-  requestSearchLabel: 'Buscar un problema',
-  requestSearchHint: 'Por ejemplo, bache, alumbrado o basura',
-  requestSearchCount: { one: '{count} resultado', other: '{count} resultados' },
-  requestSearchNone: 'Nada coincide con su búsqueda. Pruebe con otras palabras o borre la búsqueda para ver todos los tipos de problema.',
-  requestFeatured: 'Los más reportados',
-  requestErrorService: 'Elija el tipo de problema que desea reportar',
-  requestQuestionsTitle: 'Cuéntenos sobre el problema',
-  requestSelectPlaceholder: 'Elija una respuesta',
-  requestChooseAll: 'Elija todas las que correspondan.',
-  requestDateHint: 'Por ejemplo, 27 3 2025',
-  requestDay: 'Día',
-  requestMonth: 'Mes',
-  requestYear: 'Año',
-  requestTime: 'Hora',
-  requestTimeHint: 'Use el formato de 24 horas, por ejemplo 14:30',
-  requestErrorAnswer: 'Responda a la pregunta «{question}»',
-  requestErrorChoose: 'Elija una respuesta para «{question}»',
-  requestErrorChooseSome: 'Elija al menos una respuesta para «{question}»',
-  requestErrorDate: 'Escriba una fecha para «{question}»',
-  requestErrorDateMonth: 'La fecha de «{question}» debe incluir el mes',
-  requestErrorDateYear: 'Escriba el año de «{question}» con 4 cifras, por ejemplo 2025',
-  requestErrorDateReal: 'Escriba una fecha real para «{question}»',
-  requestErrorTime: 'Escriba una hora para «{question}» como 14:30, o déjela en blanco',
-  requestErrorNumber: 'Escriba un número para «{question}», por ejemplo 3',
-  requestErrorTooLong: 'Su respuesta a «{question}» debe tener {count} caracteres o menos',
-  requestLocationTitle: '¿Dónde está el problema?',
-  requestAddressLabel: 'Dirección o esquina más cercana',
-  requestAddressHint: 'Por ejemplo, 550 Main Street, o Main Street y Asylum Avenue',
-  requestErrorLocation: 'Indique dónde está el problema: busque una dirección o elija un lugar en el mapa',
-  requestErrorAddress: 'Escriba la dirección o la esquina más cercana al problema',
-  requestNearbyTitle: '¿Es alguno de estos?',
-  requestNearbyIntro: {
-    one: 'Alguien ya reportó este tipo de problema cerca de allí. Si es el mismo, siga ese reporte en lugar de crear otro: la ciudad ya está trabajando en él.',
-    other: 'Otras personas ya reportaron este tipo de problema cerca de allí. Si el suyo es uno de estos, siga ese reporte en lugar de crear otro: la ciudad ya está trabajando en él.',
-  },
-  requestNearbyDistance: 'a {distance}',
-  requestNearbyReported: 'reportado {when}',
-  requestNearbyFollow: 'Seguir este reporte',
-  requestNearbyContinue: 'No, reportar un problema nuevo',
-  requestReference: 'Referencia {id}',
-  requestDetailsTitle: 'Describa el problema',
-  requestDescriptionLabel: 'Descripción',
-  requestDescriptionHint: 'Qué pasa y cualquier detalle que ayude al equipo a encontrarlo. No incluya datos personales: las descripciones son públicas.',
-  requestErrorDescriptionLong: 'La descripción debe tener {count} caracteres o menos',
-  requestPhotoLabel: 'Foto',
-  requestPhotoHint: 'Una imagen JPEG, PNG, GIF, WebP, HEIC o AVIF de 10 MB o menos. Las fotos son públicas.',
-  requestPhotoAlt: 'Su foto: {name}',
-  requestPhotoRemove: 'Quitar la foto',
-  requestPhotoRemoved: 'Foto quitada',
-  requestPhotoAdded: 'Foto añadida',
-  requestErrorPhotoType: 'La foto debe ser una imagen JPEG, PNG, GIF, WebP, HEIC o AVIF',
-  requestErrorPhotoSize: 'La foto debe pesar {count} MB o menos',
-  requestContactTitle: 'Sus datos de contacto',
-  requestContactOptional: 'Indique un correo electrónico o un teléfono si desea que la ciudad pueda consultarle sobre este reporte. Puede dejarlos en blanco.',
-  requestContactAnonymous: 'Puede hacer este reporte de forma anónima: deje estos campos en blanco si lo prefiere.',
-  requestContactRequired: 'Para este tipo de reporte, la ciudad necesita poder comunicarse con usted. Escriba su nombre y un correo electrónico o un teléfono.',
-  requestFirstName: 'Nombre',
-  requestLastName: 'Apellido',
-  requestEmail: 'Correo electrónico',
-  requestPhone: 'Teléfono',
-  requestEmailOrPhoneHint: 'Escriba un correo electrónico, un teléfono o ambos.',
-  requestPhoneHint: 'Por ejemplo, 860 555 0123',
-  requestErrorFirstName: 'Escriba su nombre',
-  requestErrorLastName: 'Escriba su apellido',
-  requestErrorEmailOrPhone: 'Escriba un correo electrónico o un teléfono para que la ciudad pueda comunicarse con usted',
-  requestErrorEmail: 'Escriba un correo electrónico con el formato correcto, como nombre@ejemplo.com',
-  requestErrorPhone: 'Escriba un número de teléfono, como 860 555 0123',
-  requestPrivacyTitle: 'Qué se hace público',
-  requestPrivacyPublic: 'El tipo de problema, sus respuestas a las preguntas, el lugar, la descripción y la foto se publican para que los vecinos sepan que el problema ya está reportado.',
-  requestPrivacyNever: 'Su nombre, correo electrónico y teléfono nunca se publican. Solo los ve el personal de la ciudad.',
-  requestReviewTitle: 'Revise sus respuestas antes de enviar el reporte',
-  requestReviewService: 'Problema',
-  requestReviewLocation: 'Lugar',
-  requestReviewContact: 'Datos de contacto',
-  requestNotGiven: 'No indicado',
-  requestChange: 'Cambiar',
-  requestReviewDeclaration: 'Al enviar este reporte, usted confirma que los datos son correctos según su leal saber y entender.',
-  requestSubmit: 'Enviar reporte',
-  requestSending: 'Enviando su reporte…',
-  requestSendFailed: 'Su reporte no se envió. Todo lo que escribió se conserva.',
-  requestDoneTitle: 'Reporte enviado',
-  requestDoneReference: 'Su número de referencia',
-  requestDoneService: 'Gracias. Su reporte sobre «{service}» llegó a la ciudad.',
-  requestDoneToken: 'La ciudad asignará un número a su reporte en breve. Guarde esta referencia para consultar por él.',
-  requestDoneNextTitle: 'Qué pasa ahora',
-  requestDoneNext: 'El departamento responsable revisará su reporte. Puede seguir su avance con su número de referencia.',
-  requestDoneTrack: 'Seguir su reporte',
-  requestDoneAnother: 'Reportar otro problema',
-};
+/** English now; other languages load when a widget speaks them (see `registerMessages`). */
+export const serviceRequestMessages = { en, es: () => import('./strings.es.js').then((m) => m.es) };
 
-export const serviceRequestMessages = { en, es };
-
-type ServiceRequestMessages = typeof en;
+export type ServiceRequestMessages = typeof en;
 declare module '../../core/i18n.js' {
   interface CivicMessages extends ServiceRequestMessages {}
 }

@@ -6,12 +6,6 @@ import type { LngLatBounds } from '../../api/geocoder.js';
 
 export type { LngLatBounds };
 
-/** OpenStreetMap's standard tiles. Fine for a demo; a city with traffic should use its own or a provider's. */
-export const OSM_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
-
-/** The attribution OpenStreetMap's licence requires with its tiles (HTML written by us, not data). */
-export const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
-
 /**
  * Reads a `bounds` attribute, `"minLng,minLat,maxLng,maxLat"`; `undefined` when it is missing
  * or not four numbers in that order (a mistyped attribute must not lock every point out).

@@ -4,14 +4,15 @@
  * optional — it carries the Leaflet CSS and the marker images.
  */
 
-import type { CSSResult } from 'lit';
 import type * as LeafletTypes from 'leaflet';
-// Root-absolute, not `leaflet/…?url`: see the note in ./styles.ts. Built as data URLs.
+// Root-absolute, not `leaflet/…?url`: see the note in ./styles.ts. Built as files next to this
+// chunk, never data: URLs, so a host page's CSP need not allow `img-src data:`.
 import markerIconUrl from 'leaflet/dist/images/marker-icon.png?url';
 import markerIcon2xUrl from 'leaflet/dist/images/marker-icon-2x.png?url';
 import markerShadowUrl from 'leaflet/dist/images/marker-shadow.png?url';
-import { OSM_ATTRIBUTION, OSM_TILE_URL, type LngLatBounds } from './defaults.js';
-import { leafletStyles } from './styles.js';
+import type { LngLatBounds } from './defaults.js';
+import { OSM_ATTRIBUTION, OSM_TILE_URL } from './osm.js';
+import { leafletCssText } from './styles.js';
 import type { Leaflet } from './load.js';
 
 export interface CreateMapOptions {
@@ -44,8 +45,8 @@ export interface PinKeyboardOptions {
 export interface MapKit {
   /** Leaflet's ES module namespace. */
   L: Leaflet;
-  /** Leaflet CSS + civic fixes (see `styles.ts`). */
-  styles: CSSResult;
+  /** Leaflet CSS + civic fixes (see `styles.ts`), as a constructed style sheet. */
+  styles: CSSStyleSheet;
   /** Leaflet's default blue pin, with image URLs that survive bundling (no CSS-path guessing). */
   pinIcon: LeafletTypes.Icon;
   /**
@@ -64,18 +65,9 @@ export interface MapKit {
   pinKeyboard(map: LeafletTypes.Map, pin: LeafletTypes.Marker, options: PinKeyboardOptions): () => void;
 }
 
-/** Puts `styles` into a shadow root once, next to the styles Lit already adopted there. */
-function adopt(root: ShadowRoot, styles: CSSResult): void {
-  const sheet = styles.styleSheet;
-  if (sheet && 'adoptedStyleSheets' in root) {
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    return;
-  }
-  if (root.querySelector('style[data-civic-leaflet]')) return;
-  const style = document.createElement('style');
-  style.dataset.civicLeaflet = '';
-  style.textContent = styles.cssText;
-  root.prepend(style);
+/** Puts `sheet` into a shadow root once, next to the styles Lit already adopted there. */
+function adopt(root: ShadowRoot, sheet: CSSStyleSheet): void {
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
 const ARROWS: Record<string, [number, number]> = {
@@ -87,6 +79,8 @@ const ARROWS: Record<string, [number, number]> = {
 
 /** Builds the kit around a loaded Leaflet. Called by `loadMapKit()`; not for direct use. */
 export function mapKit(L: Leaflet): MapKit {
+  const styles = new CSSStyleSheet();
+  styles.replaceSync(leafletCssText);
   const pinIcon = L.icon({
     iconUrl: markerIconUrl,
     iconRetinaUrl: markerIcon2xUrl,
@@ -100,11 +94,11 @@ export function mapKit(L: Leaflet): MapKit {
 
   return {
     L,
-    styles: leafletStyles,
+    styles,
     pinIcon,
 
     createMap(container, options = {}) {
-      if (options.root) adopt(options.root, leafletStyles);
+      if (options.root) adopt(options.root, styles);
       const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
       const map = L.map(container, {
         zoomSnap: 1,
