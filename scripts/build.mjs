@@ -86,6 +86,12 @@ await bundle({
 // Files, never data: URLs (marker icons): a city's CSP need not allow `img-src data:`.
 const scriptTag = { assetsInlineLimit: 0 };
 
+// What every widget needs (Lit, context, the base element, the hall) and what every widget that
+// talks Open311 needs (the client): one chunk each.
+const coreModule =
+  /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context))[\\/]|[\\/]src[\\/](core[\\/](civic-element|i18n|theme|context|define|backend-factory|announcer|headings|locales[\\/]en)\.ts|components[\\/]civic-hall[\\/]|define[\\/]civic-hall\.ts)/;
+const open311Module = /[\\/]src[\\/](api[\\/](open311|normalise|http|xml|errors)\.ts|core[\\/]open311-backend\.ts)$/;
+
 // The autoloader: a tiny entry whose dynamic imports (one per tag) become chunks next to it.
 // Not lib mode: lib mode keeps whitespace in ES output for bundlers; these files ship as they are.
 await bundle({
@@ -93,17 +99,29 @@ await bundle({
   assetsDir: 'civic-elements',
   rolldownOptions: {
     input: { 'civic-elements': resolve(root, 'src/autoload.ts') },
-    output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'civic-elements/[name]-[hash].js' },
+    output: {
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'civic-elements/[name]-[hash].js',
+      // Fewer, larger shared chunks: every file costs a request and compresses on its own.
+      codeSplitting: {
+        groups: [
+          { name: 'core', test: (id) => coreModule.test(id) },
+          { name: 'open311', test: (id) => open311Module.test(id) },
+        ],
+      },
+    },
   },
 });
 
-// One file for a web team that can upload only one: every element and language inlined. What a
-// map needs (Leaflet, its kit, clustering) is one self-contained module beside it, built first;
-// the one-file build imports it (dynamically, when a map shows) in place of each of them.
-const mapBuild = await bundle({
+// One file for a web team that can upload only one: every element and step inlined. What only
+// some pages need sits beside it as self-contained modules, built first and imported (when
+// needed) in place of the modules they hold: the map (Leaflet, its kit, clustering) and the
+// Spanish strings. Without them a map says so and the words stay English.
+const besideAll = await bundle({
   ...scriptTag,
   rolldownOptions: {
-    input: { map: resolve(root, 'src/core/map/bundle.ts') },
+    input: { map: resolve(root, 'src/core/map/bundle.ts'), es: resolve(root, 'src/core/locales/es-all.ts') },
     preserveEntrySignatures: 'strict',
     output: {
       format: 'es',
@@ -112,24 +130,29 @@ const mapBuild = await bundle({
     },
   },
 });
-const mapFile = mapBuild.output.find((file) => file.type === 'chunk' && file.isEntry).fileName;
-const mapModule = /[\\/]src[\\/]core[\\/](map[\\/]kit|geo[\\/]cluster)\.ts$|[\\/]leaflet[\\/]dist[\\/]leaflet-src\.esm\.js$/;
-const mapChunkInstead = {
-  name: 'civic-map-chunk',
+const besideFile = (name) => besideAll.output.find((file) => file.type === 'chunk' && file.isEntry && file.name === name).fileName;
+const besideModules = [
+  [/[\\/]src[\\/]core[\\/](map[\\/]kit|geo[\\/]cluster)\.ts$|[\\/]leaflet[\\/]dist[\\/]leaflet-src\.esm\.js$/, besideFile('map')],
+  [/[\\/]src[\\/](core[\\/]locales[\\/]es|components[\\/][^\\/]+[\\/]strings\.es)\.ts$/, besideFile('es')],
+];
+const importBeside = {
+  name: 'civic-import-beside',
   enforce: 'pre',
   async resolveId(source, importer, options) {
+    if (importer && /[\\/]src[\\/]core[\\/](map[\\/]bundle|locales[\\/]es-all)\.ts$/.test(importer)) return null;
     const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-    return resolved && mapModule.test(resolved.id) ? { id: `./${mapFile}`, external: true } : null;
+    const beside = resolved && besideModules.find(([test]) => test.test(resolved.id));
+    return beside ? { id: `./${beside[1]}`, external: true } : null;
   },
 };
-// (Without assetsDir: a Vite build with the same assetsDir as the autoloader's removes its folder.)
 await bundle({
   ...scriptTag,
-  plugins: [mapChunkInstead],
+  plugins: [importBeside],
   rolldownOptions: {
-    input: { 'civic-elements.all': resolve(root, 'src/all.ts') },
+    input: { 'civic-elements.all': resolve(root, 'src/index.ts') },
     preserveEntrySignatures: 'strict',
-    output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'civic-elements.all.[name]-[hash].js' },
+    // Every other lazy import (later steps, the location picker) is inlined: one file.
+    output: { format: 'es', entryFileNames: '[name].js', codeSplitting: false },
   },
 });
 

@@ -1,10 +1,11 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { CivicStatusTracker } from '../../src/define/civic-status-tracker.js';
 import { Open311Client } from '../../src/api/open311.js';
 import { NetworkError } from '../../src/api/errors.js';
 import type { CivicBackend } from '../../src/api/backend.js';
 import type { ServiceRequest } from '../../src/api/types.js';
 import { OPEN311_ENDPOINT } from '../helpers/backend.js';
+import { loadMapKit } from '../../src/core/map/load.js';
 
 const client = new Open311Client({ endpoint: OPEN311_ENDPOINT });
 const DOWN = 'http://127.0.0.1:9/open311/v2';
@@ -203,6 +204,25 @@ describe('<civic-status-tracker>', () => {
       expect(Math.abs(pin.bottom - (box.top + box.height / 2))).to.be.below(2);
       expect(region.querySelector('.leaflet-control-attribution')!.textContent).to.include('OpenStreetMap contributors');
       await expect(el).to.be.accessible();
+    });
+
+    it('loads the map only when it scrolls into view', async () => {
+      // Leaflet already fetched, so only the tracker's own choice can keep the map away.
+      await loadMapKit();
+      const id = await submitOpen();
+      const page = await fixture<HTMLDivElement>(html`<div>
+        <div style="height: 300vh"></div>
+        <civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${id}></civic-status-tracker>
+      </div>`);
+      const el = page.querySelector('civic-status-tracker')!;
+      await settled(el);
+      await el.updateComplete;
+      await nextFrame();
+      await nextFrame();
+      expect(q(el, '[part=map]'), 'the region is there').to.exist;
+      expect(q(el, '.leaflet-container'), 'no map drawn off screen').to.equal(null);
+      q(el, '[part=map]')!.scrollIntoView();
+      await waitUntil(() => q(el, '[part=map] .leaflet-marker-icon'), 'map drawn once in view', { timeout: 15_000 });
     });
 
     it('moves with the request looked up next, and leaves no map for a request without a place', async () => {
