@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { resolveConfig, type Config, type ServerOptions } from './config.js';
+import { compress } from './compress.js';
 import { cors } from './cors.js';
 import { openDatabase, type Database } from './db.js';
 import { geocodeRoutes } from './geocode.js';
@@ -15,7 +16,7 @@ import { Open311Store } from './open311/store.js';
 import { relay } from './relay.js';
 import { createSchema } from './schema.js';
 import { seed, type SeedAddress } from './seed.js';
-import { serveDirectory } from './static.js';
+import { hashedDistFile, serveDirectory } from './static.js';
 
 export type { ServerOptions } from './config.js';
 
@@ -30,6 +31,8 @@ export interface RunningServer {
 export function buildApp(config: Config, db: Database): Hono {
   const app = new Hono();
   const store = new Open311Store(db);
+  // Every text answer on the wire compressed: API JSON and XML here, static files by serveDirectory.
+  app.use('*', compress());
   const api = cors(config.corsOrigins);
   app.use('/open311/*', api);
   app.use('/geocode/*', api);
@@ -73,7 +76,7 @@ export function buildApp(config: Config, db: Database): Hono {
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   if (config.serveDemo) {
-    app.get('/dist/*', serveDirectory(join(config.rootDir, 'dist'), '/dist/'));
+    app.get('/dist/*', serveDirectory(join(config.rootDir, 'dist'), '/dist/', { immutable: hashedDistFile }));
     app.get('/*', serveDirectory(join(config.rootDir, 'demo'), '/'));
   }
   app.notFound((c) => c.text('Not found\n', 404));

@@ -66,3 +66,6 @@ Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit):
 watch(document);
 // Open shadow roots that exist already (a component that rendered before this script ran).
 for (const element of document.querySelectorAll('*')) if (element.shadowRoot) watch(element.shadowRoot);
+
+// A module (for `import()` in tests and for bundlers), though it exports nothing.
+export {};
