@@ -34,7 +34,7 @@ function load(tag: string): void {
 
 /** Loads every known tag at or under `node`, and watches the open shadow roots found there. */
 function scan(node: Node): void {
-  if (!(node instanceof Element || node instanceof DocumentFragment)) return;
+  if (!(node instanceof Element || node instanceof Document || node instanceof DocumentFragment)) return;
   if (node instanceof Element) {
     load(node.localName);
     if (node.shadowRoot) watch(node.shadowRoot);

@@ -16,15 +16,26 @@ describe('the autoloader (dist/civic-elements.js)', () => {
   const early = document.createElement('div');
   early.attachShadow({ mode: 'open' }).innerHTML = '<civic-service-list></civic-service-list>';
   document.body.append(early);
+  // And one straight in the page.
+  const inPage = document.createElement('civic-location-picker');
+  document.body.append(inPage);
 
   before(async () => {
     // On purpose after the page has content: a script tag at the end of a CMS page.
     await import('../../src/autoload.js');
   });
 
+  after(() => {
+    early.remove();
+    inPage.remove();
+  });
+
   it('registers nothing the page does not use', () => {
     expect(customElements.get('civic-request-map')).to.equal(undefined);
-    expect(customElements.get('civic-location-picker')).to.equal(undefined);
+  });
+
+  it('finds the widgets already in the page when it runs', async () => {
+    await defined('civic-location-picker');
   });
 
   it('finds widgets in shadow roots that existed before it ran', async () => {
