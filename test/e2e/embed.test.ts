@@ -183,6 +183,17 @@ describe('embedded on a CMS page of another origin, hostile CSS, strict CSP', ()
     // Its small map loads once scrolled to: Leaflet's chunk and the marker icons come from the backend under the CSP.
     await page.locator('civic-status-tracker [part=map]').scrollIntoViewIfNeeded();
     await page.locator('civic-status-tracker [part=map] .leaflet-marker-icon').waitFor({ timeout: 15_000 });
+    await page.locator('civic-status-tracker [part=map] .leaflet-tile-loaded').first().waitFor({ timeout: 15_000 });
+    // Zooming replaces every tile: the ones removed must not be pointed at a data: URL the CSP refuses.
+    await page.locator('civic-status-tracker .leaflet-control-zoom-in').click();
+    await page.waitForFunction(
+      () => {
+        const tiles = [...(document.querySelector('civic-status-tracker')?.shadowRoot?.querySelectorAll<HTMLImageElement>('img.leaflet-tile') ?? [])];
+        return tiles.length > 0 && tiles.every((tile) => tile.src.includes('/17/'));
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -77,10 +77,48 @@ const ARROWS: Record<string, [number, number]> = {
   ArrowRight: [1, 0],
 };
 
+/** The parts of Leaflet's (private) tile bookkeeping that `cspSafeTiles` replaces. */
+interface TileBookkeeping {
+  _tiles: Record<string, { el: HTMLImageElement; coords: LeafletTypes.Coords }>;
+  _tileZoom: number;
+  fire(type: string, data: object): void;
+}
+
+/**
+ * A tile layer that cancels the download of a tile it drops by removing the image's `src`, where
+ * Leaflet points it at a `data:` GIF: a host page whose CSP has no `img-src data:` would log a
+ * violation for every tile on every zoom. Same behaviour otherwise (Leaflet 1.9's own code).
+ */
+function cspSafeTiles(L: Leaflet): typeof LeafletTypes.TileLayer {
+  const gridRemoveTile = (L.GridLayer.prototype as unknown as { _removeTile(key: string): void })._removeTile;
+  return L.TileLayer.extend({
+    _removeTile(this: TileBookkeeping, key: string) {
+      const tile = this._tiles[key];
+      if (!tile) return;
+      tile.el.removeAttribute('src');
+      gridRemoveTile.call(this, key);
+    },
+    _abortLoading(this: TileBookkeeping) {
+      for (const [key, { el, coords }] of Object.entries(this._tiles)) {
+        if (coords.z === this._tileZoom) continue;
+        el.onload = L.Util.falseFn;
+        el.onerror = L.Util.falseFn;
+        if (!el.complete) {
+          el.removeAttribute('src');
+          L.DomUtil.remove(el);
+          delete this._tiles[key];
+          this.fire('tileabort', { tile: el, coords });
+        }
+      }
+    },
+  }) as unknown as typeof LeafletTypes.TileLayer;
+}
+
 /** Builds the kit around a loaded Leaflet. Called by `loadMapKit()`; not for direct use. */
 export function mapKit(L: Leaflet): MapKit {
   const styles = new CSSStyleSheet();
   styles.replaceSync(leafletCssText);
+  const Tiles = cspSafeTiles(L);
   const pinIcon = L.icon({
     iconUrl: markerIconUrl,
     iconRetinaUrl: markerIcon2xUrl,
@@ -105,7 +143,7 @@ export function mapKit(L: Leaflet): MapKit {
         ...(still ? { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false, inertia: false } : {}),
         ...options.mapOptions,
       });
-      L.tileLayer(options.tileUrl || OSM_TILE_URL, {
+      new Tiles(options.tileUrl || OSM_TILE_URL, {
         attribution: options.attribution || OSM_ATTRIBUTION,
         maxZoom: 19,
       }).addTo(map);
