@@ -24,4 +24,6 @@ export {
 export { CivicRequestMap, type CivicRequestSelectDetail } from './components/civic-request-map/civic-request-map.js';
 export { CivicElement } from './core/civic-element.js';
 export { defineElement } from './core/define.js';
+export { setBackendFactory, type BackendFactory, type BackendSettings } from './core/backend-factory.js';
+export { CachingOpen311Client } from './core/open311-backend.js';
 export * from './api/index.js';
