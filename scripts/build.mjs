@@ -4,7 +4,8 @@
 //                                                         nothing, imports each tag's chunk from
 //                                                         dist/civic-elements/ when it appears
 //  dist/civic-elements.all.js                            one file, every element, no static
-//                                                         imports; the map in a chunk next to it
+//                                                         imports; beside it, loaded on demand,
+//                                                         civic-elements.all.{map,es}-<hash>.js
 //  dist/types/**.d.ts                                     declarations
 //  custom-elements.json                                   Custom Elements Manifest
 import { build } from 'vite';
@@ -118,6 +119,8 @@ await bundle({
 // some pages need sits beside it as self-contained modules, built first and imported (when
 // needed) in place of the modules they hold: the map (Leaflet, its kit, clustering) and the
 // Spanish strings. Without them a map says so and the words stay English.
+// (Its files are named by assetFileNames, not assetsDir: a later Vite build with the autoloader's
+// assetsDir removes that folder.)
 const besideAll = await bundle({
   ...scriptTag,
   rolldownOptions: {
@@ -139,7 +142,6 @@ const importBeside = {
   name: 'civic-import-beside',
   enforce: 'pre',
   async resolveId(source, importer, options) {
-    if (importer && /[\\/]src[\\/]core[\\/](map[\\/]bundle|locales[\\/]es-all)\.ts$/.test(importer)) return null;
     const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
     const beside = resolved && besideModules.find(([test]) => test.test(resolved.id));
     return beside ? { id: `./${beside[1]}`, external: true } : null;
