@@ -93,16 +93,17 @@ const coreModule =
   /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context))[\\/]|[\\/]src[\\/](core[\\/](civic-element|i18n|theme|context|define|backend-factory|announcer|headings|locales[\\/]en)\.ts|components[\\/]civic-hall[\\/]|define[\\/]civic-hall\.ts)/;
 const open311Module = /[\\/]src[\\/](api[\\/](open311|normalise|http|xml|errors)\.ts|core[\\/]open311-backend\.ts)$/;
 
-// The autoloader: a tiny entry whose dynamic imports (one per tag) become chunks next to it.
-// Not lib mode: lib mode keeps whitespace in ES output for bundlers; these files ship as they are.
-await bundle({
+// The autoloader, in two builds. First each element's code, one entry per `define/` module, with
+// its shared chunks, into dist/civic-elements/.
+const elementChunks = await bundle({
   ...scriptTag,
   assetsDir: 'civic-elements',
   rolldownOptions: {
-    input: { 'civic-elements': resolve(root, 'src/autoload.ts') },
+    input: Object.fromEntries(defines.map((d) => [d, resolve(root, `src/define/${d}.ts`)])),
+    preserveEntrySignatures: 'strict',
     output: {
       format: 'es',
-      entryFileNames: '[name].js',
+      entryFileNames: 'civic-elements/[name]-[hash].js',
       chunkFileNames: 'civic-elements/[name]-[hash].js',
       // Fewer, larger shared chunks: every file costs a request and compresses on its own.
       codeSplitting: {
@@ -113,6 +114,40 @@ await bundle({
       },
     },
   },
+});
+const chunks = new Map(elementChunks.output.filter((f) => f.type === 'chunk').map((f) => [f.fileName, f]));
+/** An element's entry chunk and every chunk it imports statically, transitively. */
+const closure = (file, seen = new Set()) => {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const imported of chunks.get(file).imports) closure(imported, seen);
+  return seen;
+};
+const chunksOf = Object.fromEntries([...chunks.values()].filter((f) => f.isEntry).map((f) => [f.name, [...closure(f.fileName)]]));
+// Then the loader itself. Each `import('./define/<tag>.js')` becomes imports of that tag's chunks
+// at once (its own first), so the browser fetches them in parallel instead of one level at a
+// time. Library mode, so Vite adds no preload helper: shared with the chunks, it would sit in one
+// of them and the loader would import it (and Lit) eagerly. Library mode keeps whitespace,
+// which costs this small file little.
+const defineToChunks = {
+  name: 'civic-define-to-chunks',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!id.endsWith('/src/autoload.ts')) return null;
+    return code.replace(/import\('\.\/define\/(civic-[a-z-]+)\.js'\)/g, (_, tag) => {
+      if (!chunksOf[tag]) throw new Error(`no chunk for <${tag}>`);
+      const imports = chunksOf[tag].map((file) => `import('./${file}')`).join(', ');
+      return `Promise.all([${imports}]).then(([element]) => element)`;
+    });
+  },
+  resolveId(source) {
+    return /^\.\/civic-elements\//.test(source) ? { id: source, external: true } : null;
+  },
+};
+await bundle({
+  plugins: [defineToChunks],
+  lib: { entry: { 'civic-elements': resolve(root, 'src/autoload.ts') }, formats: ['es'] },
+  rolldownOptions: { output: { entryFileNames: '[name].js' } },
 });
 
 // One file for a web team that can upload only one: every element and step inlined. What only

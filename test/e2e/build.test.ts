@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 const LEAFLET_BLANK = 'data:image/gif;base64,R0lGODlhAQABAAD/ACwAAAAAAQABAAACADs=';
 const dist = resolve(import.meta.dirname, '..', '..', 'dist');
 const read = (file: string) => readFileSync(join(dist, file), 'utf8');
-const staticImports = (code: string) => [...code.matchAll(/(?:^|[;}\n])\s*import\s*(?:[\w$*{][^'"`]*?from\s*)?["'`]([^"'`]+)["'`]/g)].map((m) => m[1]!);
+const staticImports = (code: string) => [...code.matchAll(/(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{][^'"`]*?from\s*)?["'`]([^"'`]+)["'`]/g)].map((m) => m[1]!);
 const dynamicImports = (code: string) => [...code.matchAll(/import\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!);
 const scriptTagFiles = () => [
   'civic-elements.js',
@@ -16,7 +16,7 @@ const scriptTagFiles = () => [
   ...readdirSync(join(dist, 'civic-elements')).filter((f) => f.endsWith('.js')).map((f) => `civic-elements/${f}`),
 ];
 /** The chunk the autoloader imports for a tag. */
-const chunkFor = (tag: string) => new RegExp(`["'\`]${tag}["'\`]:\\(\\)=>[^]*?import\\(["'\`]\\./([^"'\`]+)`).exec(read('civic-elements.js'))![1]!;
+const chunkFor = (tag: string) => new RegExp(`["'\`]${tag}["'\`]:\\s*\\(\\)\\s*=>[^]*?import\\(["'\`]\\./([^"'\`]+)`).exec(read('civic-elements.js'))![1]!;
 
 describe('the script-tag builds in dist/', () => {
   it('civic-elements.all.js has no static imports; what it imports on demand is beside it', () => {
