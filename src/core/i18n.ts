@@ -49,7 +49,7 @@ export function registerMessages(byLanguage: Record<string, Catalog | CatalogLoa
     const key = language.toLowerCase();
     if (typeof messages === 'function') {
       pendingLoaders.set(key, [...(pendingLoaders.get(key) ?? []), messages]);
-      // Known, but not loaded: a later languageReady(key) must fetch it.
+      // Known (resolveLocale accepts it) but not loaded: languageReady(key) fetches it.
       catalogs.set(key, catalogs.get(key) ?? {});
     } else {
       catalogs.set(key, { ...catalogs.get(key), ...messages });
@@ -103,13 +103,9 @@ export function registerCatalog(language: string, catalog: Catalog): void {
 export function resolveLocale(requested: string | null | undefined): string {
   const tag = canonicalTag(requested);
   if (!tag) return DEFAULT_LANGUAGE;
-  if (isKnown(tag.toLowerCase())) return tag;
+  if (catalogs.has(tag.toLowerCase())) return tag;
   const primary = tag.split('-')[0]!.toLowerCase();
-  return isKnown(primary) ? tag : DEFAULT_LANGUAGE;
-}
-
-function isKnown(language: string): boolean {
-  return catalogs.has(language) || pendingLoaders.has(language);
+  return catalogs.has(primary) ? tag : DEFAULT_LANGUAGE;
 }
 
 function canonicalTag(requested: string | null | undefined): string | undefined {
