@@ -147,6 +147,8 @@ const defineToChunks = {
 await bundle({
   plugins: [defineToChunks],
   lib: { entry: { 'civic-elements': resolve(root, 'src/autoload.ts') }, formats: ['es'] },
+  // Readable as it is (library mode keeps it formatted), and its imports are rewritten above.
+  sourcemap: false,
   rolldownOptions: { output: { entryFileNames: '[name].js' } },
 });
 
