@@ -1,10 +1,15 @@
 // `npm run build`:
 //  dist/index.js, dist/api.js, dist/define/<element>.js  ES modules for bundler users (lit external)
-//  dist/civic-elements.js                                the script-tag bundle: self-contained,
-//                                                         Leaflet in a lazily imported chunk
+//  dist/civic-elements.js                                the script-tag autoloader: registers
+//                                                         nothing, imports each tag's chunk from
+//                                                         dist/civic-elements/ when it appears
+//  dist/civic-elements.all.js                            one file, every element, no static
+//                                                         imports; beside it, loaded on demand,
+//                                                         civic-elements.all.{map,es}-<hash>.js
 //  dist/types/**.d.ts                                     declarations
 //  custom-elements.json                                   Custom Elements Manifest
 import { build } from 'vite';
+import { defaultShouldMinify, minifyHTMLLiterals } from 'minify-html-literals';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, readFileSync } from 'node:fs';
 import { resolve, basename } from 'node:path';
@@ -21,9 +26,25 @@ const isExternal = (id) => !id.includes('?') && external.some((dep) => id === de
 
 rmSync(resolve(root, 'dist'), { recursive: true, force: true });
 
+/** Lit's html`` and css`` templates, minified: whitespace and comments are bytes every page pays. */
+const minifyTemplates = {
+  name: 'civic-minify-templates',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!/[\\/]src[\\/].*\.ts$/.test(id)) return null;
+    const result = minifyHTMLLiterals(code, {
+      fileName: id,
+      // A tag name from an expression (`<${heading}>`, lit/static-html) is beyond its HTML parser.
+      shouldMinify: (template) => defaultShouldMinify(template) && !template.parts.some((part) => /<\/?$/.test(part.text)),
+    });
+    return result && { code: result.code, map: result.map };
+  },
+};
+
 /** One Vite build into dist/: ES2022, minified, with source maps; `options` adds the entries. */
-const bundle = (options) =>
+const bundle = ({ plugins = [], ...options }) =>
   build({
+    plugins: [minifyTemplates, ...plugins],
     root,
     // Relative: the bundle is hosted wherever a city puts it, and its lazy chunks (and their
     // preload hints) must resolve next to it, not from the page's site root.
@@ -31,7 +52,20 @@ const bundle = (options) =>
     configFile: false,
     logLevel: 'warn',
     esbuild: { target: 'es2022', tsconfigRaw: readFileSync(resolve(root, 'tsconfig.json'), 'utf8') },
-    build: { outDir: 'dist', emptyOutDir: false, target: 'es2022', minify: true, sourcemap: true, ...options },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      ...options,
+      rolldownOptions: {
+        ...options.rolldownOptions,
+        // On purpose: the one-file build inlines what the autoloader loads lazily (Spanish, the
+        // location picker), and the bundler entries import every element.
+        onLog: (level, log, handler) => log.code !== 'INEFFECTIVE_DYNAMIC_IMPORT' && handler(level, log),
+      },
+    },
   });
 
 // Modules for bundler users: dependencies stay imports so an app dedupes Lit.
@@ -50,13 +84,114 @@ await bundle({
   },
 });
 
-// The script-tag bundle: everything inlined except what loads on demand (dynamic imports).
-// Not lib mode: lib mode keeps whitespace in ES output for bundlers; this file is shipped as is.
-await bundle({
+// Files, never data: URLs (marker icons): a city's CSP need not allow `img-src data:`.
+const scriptTag = { assetsInlineLimit: 0 };
+
+// What every widget needs (Lit, context, the base element, the hall) and what every widget that
+// talks Open311 needs (the client): one chunk each.
+const coreModule =
+  /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context))[\\/]|[\\/]src[\\/](core[\\/](civic-element|i18n|theme|context|define|backend-factory|announcer|headings|locales[\\/]en)\.ts|components[\\/]civic-hall[\\/]|define[\\/]civic-hall\.ts)/;
+const open311Module = /[\\/]src[\\/](api[\\/](open311|normalise|http|xml|errors)\.ts|core[\\/]open311-backend\.ts)$/;
+
+// The autoloader, in two builds. First each element's code, one entry per `define/` module, with
+// its shared chunks, into dist/civic-elements/.
+const elementChunks = await bundle({
+  ...scriptTag,
+  assetsDir: 'civic-elements',
   rolldownOptions: {
-    input: { 'civic-elements': resolve(root, 'src/index.ts') },
+    input: Object.fromEntries(defines.map((d) => [d, resolve(root, `src/define/${d}.ts`)])),
     preserveEntrySignatures: 'strict',
-    output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'civic-elements/[name]-[hash].js' },
+    output: {
+      format: 'es',
+      entryFileNames: 'civic-elements/[name]-[hash].js',
+      chunkFileNames: 'civic-elements/[name]-[hash].js',
+      // Fewer, larger shared chunks: every file costs a request and compresses on its own.
+      codeSplitting: {
+        groups: [
+          { name: 'core', test: (id) => coreModule.test(id) },
+          { name: 'open311', test: (id) => open311Module.test(id) },
+        ],
+      },
+    },
+  },
+});
+const chunks = new Map(elementChunks.output.filter((f) => f.type === 'chunk').map((f) => [f.fileName, f]));
+/** An element's entry chunk and every chunk it imports statically, transitively. */
+const closure = (file, seen = new Set()) => {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const imported of chunks.get(file).imports) closure(imported, seen);
+  return seen;
+};
+const chunksOf = Object.fromEntries([...chunks.values()].filter((f) => f.isEntry).map((f) => [f.name, [...closure(f.fileName)]]));
+// Then the loader itself. Each `import('./define/<tag>.js')` becomes imports of that tag's chunks
+// at once (its own first), so the browser fetches them in parallel instead of one level at a
+// time. Library mode, so Vite adds no preload helper: shared with the chunks, it would sit in one
+// of them and the loader would import it (and Lit) eagerly. Library mode keeps whitespace,
+// which costs this small file little.
+const defineToChunks = {
+  name: 'civic-define-to-chunks',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!id.endsWith('/src/autoload.ts')) return null;
+    return code.replace(/import\('\.\/define\/(civic-[a-z-]+)\.js'\)/g, (_, tag) => {
+      if (!chunksOf[tag]) throw new Error(`no chunk for <${tag}>`);
+      const imports = chunksOf[tag].map((file) => `import('./${file}')`).join(', ');
+      return `Promise.all([${imports}]).then(([element]) => element)`;
+    });
+  },
+  resolveId(source) {
+    return /^\.\/civic-elements\//.test(source) ? { id: source, external: true } : null;
+  },
+};
+await bundle({
+  plugins: [defineToChunks],
+  lib: { entry: { 'civic-elements': resolve(root, 'src/autoload.ts') }, formats: ['es'] },
+  // Readable as it is (library mode keeps it formatted), and its imports are rewritten above.
+  sourcemap: false,
+  rolldownOptions: { output: { entryFileNames: '[name].js' } },
+});
+
+// One file for a web team that can upload only one: every element and step inlined. What only
+// some pages need sits beside it as self-contained modules, built first and imported (when
+// needed) in place of the modules they hold: the map (Leaflet, its kit, clustering) and the
+// Spanish strings. Without them a map says so and the words stay English.
+// (Its files are named by assetFileNames, not assetsDir: a later Vite build with the autoloader's
+// assetsDir removes that folder.)
+const besideAll = await bundle({
+  ...scriptTag,
+  rolldownOptions: {
+    input: { map: resolve(root, 'src/core/map/bundle.ts'), es: resolve(root, 'src/core/locales/es-all.ts') },
+    preserveEntrySignatures: 'strict',
+    output: {
+      format: 'es',
+      entryFileNames: 'civic-elements.all.[name]-[hash].js',
+      assetFileNames: 'civic-elements.all.[name]-[hash][extname]',
+    },
+  },
+});
+const besideFile = (name) => besideAll.output.find((file) => file.type === 'chunk' && file.isEntry && file.name === name).fileName;
+const besideModules = [
+  [/[\\/]src[\\/]core[\\/](map[\\/]kit|geo[\\/]cluster)\.ts$|[\\/]leaflet[\\/]dist[\\/]leaflet-src\.esm\.js$/, besideFile('map')],
+  [/[\\/]src[\\/](core[\\/]locales[\\/]es|components[\\/][^\\/]+[\\/]strings\.es)\.ts$/, besideFile('es')],
+];
+const importBeside = {
+  name: 'civic-import-beside',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    const beside = resolved && besideModules.find(([test]) => test.test(resolved.id));
+    return beside ? { id: `./${beside[1]}`, external: true } : null;
+  },
+};
+await bundle({
+  ...scriptTag,
+  plugins: [importBeside],
+  rolldownOptions: {
+    input: { 'civic-elements.all': resolve(root, 'src/index.ts') },
+    preserveEntrySignatures: 'strict',
+    // Every other lazy import (later steps, the location picker) is inlined: one file.
+    output: { format: 'es', entryFileNames: '[name].js', codeSplitting: false },
   },
 });
 

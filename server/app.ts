@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { resolveConfig, type Config, type ServerOptions } from './config.js';
+import { compress } from './compress.js';
 import { cors } from './cors.js';
 import { describeError, openDatabase, type Database } from './db.js';
 import { geocodeRoutes } from './geocode.js';
@@ -18,7 +19,7 @@ import { alertsRoutes } from './alerts/routes.js';
 import { AlertsStore } from './alerts/store.js';
 import { createSchema } from './schema.js';
 import { seed, type SeedAddress } from './seed.js';
-import { serveDirectory } from './static.js';
+import { hashedDistFile, serveDirectory } from './static.js';
 import { demoPages } from './demo.js';
 
 export type { ServerOptions } from './config.js';
@@ -36,10 +37,15 @@ export interface RunningServer {
 export function buildApp(config: Config, db: Database): Hono {
   const app = new Hono();
   const store = new Open311Store(db);
+  // Every text answer on the wire compressed: API JSON and XML here, static files by serveDirectory.
+  app.use('*', compress());
   const api = cors(config.corsOrigins);
   app.use('/open311/*', api);
   app.use('/geocode/*', api);
   app.use('/media/*', api);
+  // Widgets are embedded from other origins: their module scripts, lazy chunks and images are
+  // fetched in CORS mode, so the widget files need the same allow-list as the API.
+  app.use('/dist/*', api);
   app.use('/alerts/*', api);
   const alerts = new AlertsStore(db);
   app.use(
@@ -117,7 +123,7 @@ export function buildApp(config: Config, db: Database): Hono {
   });
 
   if (config.serveDemo) {
-    app.get('/dist/*', serveDirectory(join(config.rootDir, 'dist'), '/dist/'));
+    app.get('/dist/*', serveDirectory(join(config.rootDir, 'dist'), '/dist/', { immutable: hashedDistFile }));
     app.get('/*', demoPages(join(config.rootDir, 'demo', 'pages')));
     app.get('/*', serveDirectory(join(config.rootDir, 'demo'), '/'));
   }

@@ -37,4 +37,6 @@ export {
 } from './components/civic-alert-banner/civic-alert-banner.js';
 export { CivicElement } from './core/civic-element.js';
 export { defineElement } from './core/define.js';
+export { setBackendFactory, type BackendFactory, type BackendSettings } from './core/backend-factory.js';
+export { CachingOpen311Client } from './core/open311-backend.js';
 export * from './api/index.js';

@@ -2,12 +2,13 @@ import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { CivicBackend } from '../api/backend.js';
-import { Open311Client } from '../api/open311.js';
+import { createBackend } from './backend-factory.js';
 import { civicConfigContext, ensureContextRoot, type CivicConfig } from './context.js';
 import {
   formatDate,
   formatNumber,
   formatRelative,
+  languageReady,
   nearestLang,
   observeLang,
   resolveLocale,
@@ -55,7 +56,8 @@ function dispatchCivicEvent(target: EventTarget, type: string, detail: unknown, 
  * **Language.** `this.locale` is the language in effect: the nearest `lang` attribute on the
  * widget or an ancestor, across shadow roots (`es-MX` keeps its region for dates and uses the
  * Spanish words; a language without a catalog falls back to English). It is reactive: a
- * `lang` change anywhere above re-renders the widget. `this.t(key, params)` looks up strings
+ * `lang` change anywhere above re-renders the widget, once that language's strings have loaded
+ * (each language but English is fetched on first use). `this.t(key, params)` looks up strings
  * (own `strings` → hall `strings` → catalog); `formatDate`, `formatRelative` and
  * `formatNumber` format for the same locale.
  *
@@ -106,6 +108,8 @@ export class CivicElement extends LitElement {
   private ownBackend?: CivicBackend;
   private lastBackend: CivicBackend | undefined | null = null;
   private stopObservingLang?: () => void;
+  /** The catalog fetch this widget's next render waits for (a language's strings load on first use). */
+  private catalogLoading?: Promise<void>;
 
   constructor() {
     super();
@@ -116,9 +120,10 @@ export class CivicElement extends LitElement {
    * The backend this widget talks to. Setting it plugs in any `CivicBackend` implementation
    * (it wins over everything else). Reading it gives the backend in use: own `backend`, else a
    * client for an own `endpoint`, else the hall's `backend`, else a client for the hall's
-   * `endpoint`; `undefined` when nothing is configured. Every widget on the page with the same
-   * endpoint, jurisdiction, key and language shares one client, so discovery is asked for once;
-   * the client sends the widget's language as `Accept-Language`.
+   * `endpoint` (made by the factory its element registered, see `core/backend-factory.ts`);
+   * `undefined` when nothing is configured. Every widget on the page with the same endpoint,
+   * jurisdiction, key and language shares one client, so discovery is asked for once; the
+   * client sends the widget's language as `Accept-Language`.
    */
   get backend(): CivicBackend | undefined {
     if (this.ownBackend) return this.ownBackend;
@@ -131,13 +136,13 @@ export class CivicElement extends LitElement {
     const key = JSON.stringify([config.endpoint, config.jurisdictionId ?? '', config.apiKey ?? '', this.locale]);
     let client = sharedClients.get(key);
     if (!client) {
-      client = new Open311Client({
+      client = createBackend({
         endpoint: config.endpoint,
         language: this.locale,
         ...(config.jurisdictionId ? { jurisdictionId: config.jurisdictionId } : {}),
         ...(config.apiKey ? { apiKey: config.apiKey } : {}),
       });
-      sharedClients.set(key, client);
+      if (client) sharedClients.set(key, client);
     }
     return client;
   }
@@ -225,8 +230,24 @@ export class CivicElement extends LitElement {
     }
   }
 
+  /**
+   * Holds a render until the widget's language has loaded, so a Spanish page never flashes
+   * English (or announces it). Until the first render, the element's light-DOM fallback shows.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.catalogLoading;
+    if (!pending) return super.scheduleUpdate();
+    return pending.then(() => {
+      if (this.catalogLoading === pending) this.catalogLoading = undefined;
+      return super.scheduleUpdate();
+    });
+  }
+
   private updateLocale(): void {
     const locale = resolveLocale(nearestLang(this));
-    if (locale !== this.locale) this.locale = locale;
+    if (locale === this.locale) return;
+    const loading = languageReady(locale);
+    if (loading) this.catalogLoading = loading;
+    this.locale = locale;
   }
 }

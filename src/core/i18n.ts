@@ -1,5 +1,4 @@
 import { en, type CoreMessages, type Message, type PluralMessage } from './locales/en.js';
-import { es } from './locales/es.js';
 
 export type { Message, PluralMessage };
 
@@ -27,23 +26,64 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export const DEFAULT_LANGUAGE = 'en';
 
-/** Per language, every message registered so far (the shared ones, then each widget's). */
-const catalogs = new Map<string, Catalog>([
-  ['en', { ...en }],
-  ['es', { ...es }],
-]);
+/** Loads one language's messages of one module (a chunk of its own, fetched on first use). */
+export type CatalogLoader = () => Promise<Catalog>;
+
+/** Per language, every message loaded so far (the shared ones, then each widget's). */
+const catalogs = new Map<string, Catalog>([['en', { ...en }]]);
+
+/** Per language, messages registered but not fetched yet: a page in English never downloads them. */
+const pendingLoaders = new Map<string, CatalogLoader[]>();
+
+/** Per language, the fetch under way, so widgets that ask at once share it. */
+const loading = new Map<string, Promise<void>>();
 
 /**
- * Adds messages, per language: `registerMessages({ en: {...}, es: {...} })`. Each widget
- * registers its own when its module loads, so a page carries only the strings of the widgets
- * it uses. Later registrations win for the same key.
+ * Adds messages, per language: `registerMessages({ en: {...}, es: () => import('./strings.es.js')… })`.
+ * Each widget registers its own when its module loads, so a page carries only the strings of
+ * the widgets it uses; a language given as a loader is fetched only when a widget resolves to
+ * it (`languageReady`). Later registrations win for the same key.
  */
-export function registerMessages(byLanguage: Record<string, Catalog>): void {
+export function registerMessages(byLanguage: Record<string, Catalog | CatalogLoader>): void {
   for (const [language, messages] of Object.entries(byLanguage)) {
     const key = language.toLowerCase();
-    catalogs.set(key, { ...catalogs.get(key), ...messages });
+    if (typeof messages === 'function') {
+      pendingLoaders.set(key, [...(pendingLoaders.get(key) ?? []), messages]);
+      // Known (resolveLocale accepts it) but not loaded: languageReady(key) fetches it.
+      catalogs.set(key, catalogs.get(key) ?? {});
+    } else {
+      catalogs.set(key, { ...catalogs.get(key), ...messages });
+    }
   }
 }
+
+/**
+ * Fetches whatever messages registered for `locale`'s language are not loaded yet; `undefined`
+ * when there is nothing to fetch. A catalog that cannot be fetched (its chunk missing, offline)
+ * leaves those messages in English rather than blocking the widget; it is not asked for again.
+ */
+export function languageReady(locale: string): Promise<void> | undefined {
+  const language = locale.toLowerCase().split('-')[0]!;
+  const loaders = pendingLoaders.get(language);
+  if (!loaders?.length) return loading.get(language);
+  pendingLoaders.delete(language);
+  const previous = loading.get(language) ?? Promise.resolve();
+  const done = Promise.all([
+    previous,
+    ...loaders.map((load) =>
+      load().then(
+        (messages) => registerMessages({ [language]: messages }),
+        (error: unknown) => console.error(`civic-elements: could not load the "${language}" messages`, error),
+      ),
+    ),
+  ]).then(() => {
+    if (loading.get(language) === done) loading.delete(language);
+  });
+  loading.set(language, done);
+  return done;
+}
+
+registerMessages({ es: () => import('./locales/es.js').then((m) => m.es) });
 
 /**
  * Adds a language the library does not ship, or replaces some of a language's messages:
@@ -79,7 +119,7 @@ function canonicalTag(requested: string | null | undefined): string | undefined 
   }
 }
 
-/** The messages for a resolved locale (`es-MX` → Spanish). */
+/** The messages loaded so far for a resolved locale (`es-MX` → Spanish); see `languageReady`. */
 export function catalogFor(locale: string): Catalog {
   const lower = locale.toLowerCase();
   return catalogs.get(lower) ?? catalogs.get(lower.split('-')[0]!) ?? catalogs.get(DEFAULT_LANGUAGE)!;

@@ -1,5 +1,6 @@
 import { CivicReportCard } from '../components/civic-report-card/civic-report-card.js';
 import { defineElement } from '../core/define.js';
+import '../core/open311-backend.js';
 import './civic-hall.js';
 
 defineElement('civic-report-card', CivicReportCard);

@@ -1,5 +1,6 @@
 import { CivicRequestMap } from '../components/civic-request-map/civic-request-map.js';
 import { defineElement } from '../core/define.js';
+import '../core/open311-backend.js';
 import './civic-hall.js';
 
 defineElement('civic-request-map', CivicRequestMap);

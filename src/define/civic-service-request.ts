@@ -1,5 +1,6 @@
 import { CivicServiceRequest } from '../components/civic-service-request/civic-service-request.js';
 import { defineElement } from '../core/define.js';
+import '../core/open311-backend.js';
 import './civic-hall.js';
 
 defineElement('civic-service-request', CivicServiceRequest);

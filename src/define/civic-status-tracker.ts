@@ -1,5 +1,6 @@
 import { CivicStatusTracker } from '../components/civic-status-tracker/civic-status-tracker.js';
 import { defineElement } from '../core/define.js';
+import '../core/open311-backend.js';
 import './civic-hall.js';
 
 defineElement('civic-status-tracker', CivicStatusTracker);

@@ -4,6 +4,8 @@ import { CivicElement } from '../../src/core/civic-element.js';
 import { defineElement } from '../../src/core/define.js';
 import type { CivicBackend } from '../../src/api/backend.js';
 import { Open311Client } from '../../src/api/open311.js';
+// The probe talks Open311 like the real widgets, which register this through their define/ module.
+import '../../src/core/open311-backend.js';
 
 /** A widget as the real ones are built: shows what it received, counts re-fetch calls. */
 class HallProbe extends CivicElement {

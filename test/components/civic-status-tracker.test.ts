@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { CivicStatusTracker } from '../../src/define/civic-status-tracker.js';
 import { Open311Client } from '../../src/api/open311.js';
 import { NetworkError } from '../../src/api/errors.js';
@@ -6,6 +6,7 @@ import type { CivicBackend } from '../../src/api/backend.js';
 import type { ServiceRequest } from '../../src/api/types.js';
 import { OPEN311_ENDPOINT } from '../helpers/backend.js';
 import { FIXTURE_ENDPOINT, fixtureFetch, type FixtureAnswer } from '../api/fixture-server.js';
+import { loadMapKit } from '../../src/core/map/load.js';
 
 const client = new Open311Client({ endpoint: OPEN311_ENDPOINT });
 const DOWN = 'http://127.0.0.1:9/open311/v2';
@@ -30,6 +31,8 @@ const settled = (el: CivicStatusTracker) =>
 
 /** Types into the reference field and presses the button, as a resident would. */
 async function lookUp(el: CivicStatusTracker, value: string): Promise<void> {
+  // A Spanish widget renders once its Spanish words have loaded.
+  await waitUntil(() => el.shadowRoot?.querySelector('input'), 'the lookup field');
   const field = input(el);
   field.focus();
   field.value = value;
@@ -216,10 +219,32 @@ describe('<civic-status-tracker>', () => {
       expect(q(el, '[part=map-problem]')!.textContent).to.equal("The map couldn't load. The address above says where the request is.");
       await expect(el).to.be.accessible();
 
+      el.remove();
       const fine = await fixture<CivicStatusTracker>(html`<civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${id!}></civic-status-tracker>`);
       await settled(fine);
+      // The map loads only once in view.
+      fine.scrollIntoView();
       await waitUntil(() => q(fine, '[part=map] .leaflet-tile-loaded'), 'tiles loaded', { timeout: 15_000 });
       expect(q(fine, '[part=map-problem]')).to.equal(null);
+    });
+
+    it('loads the map only when it scrolls into view', async () => {
+      // Leaflet already fetched, so only the tracker's own choice can keep the map away.
+      await loadMapKit();
+      const id = await submitOpen();
+      const page = await fixture<HTMLDivElement>(html`<div>
+        <div style="height: 300vh"></div>
+        <civic-status-tracker tile-url=${TILE} endpoint=${OPEN311_ENDPOINT} url-param="" request-id=${id}></civic-status-tracker>
+      </div>`);
+      const el = page.querySelector('civic-status-tracker')!;
+      await settled(el);
+      await el.updateComplete;
+      await nextFrame();
+      await nextFrame();
+      expect(q(el, '[part=map]'), 'the region is there').to.exist;
+      expect(q(el, '.leaflet-container'), 'no map drawn off screen').to.equal(null);
+      q(el, '[part=map]')!.scrollIntoView();
+      await waitUntil(() => q(el, '[part=map] .leaflet-marker-icon'), 'map drawn once in view', { timeout: 15_000 });
     });
 
     it('moves with the request looked up next, and leaves no map for a request without a place', async () => {

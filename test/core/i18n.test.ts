@@ -5,6 +5,7 @@ import {
   formatMessage,
   formatNumber,
   formatRelative,
+  languageReady,
   nearestLang,
   registerCatalog,
   resolveLocale,
@@ -18,8 +19,30 @@ import { statusTrackerMessages } from '../../src/components/civic-status-tracker
 import { serviceRequestMessages } from '../../src/components/civic-service-request/strings.js';
 import { locationPickerMessages } from '../../src/components/civic-location-picker/strings.js';
 import { requestMapMessages } from '../../src/components/civic-request-map/strings.js';
+import { es as statusTrackerEs } from '../../src/components/civic-status-tracker/strings.es.js';
+import { es as serviceRequestEs } from '../../src/components/civic-service-request/strings.es.js';
+import { es as locationPickerEs } from '../../src/components/civic-location-picker/strings.es.js';
+import { es as requestMapEs } from '../../src/components/civic-request-map/strings.es.js';
+
+describe('i18n: a language loads on first use', () => {
+  // Runs first in this file: nothing has asked for Spanish yet.
+  it('knows Spanish without fetching it, then fetches every loaded widget\'s Spanish at once', async () => {
+    expect(resolveLocale('es-MX')).to.equal('es-MX');
+    expect(translate('tryAgain', undefined, 'es')).to.equal(en.tryAgain);
+    const loading = languageReady('es-MX');
+    expect(loading).to.be.instanceOf(Promise);
+    expect(languageReady('es')).to.equal(loading);
+    await loading;
+    expect(translate('tryAgain', undefined, 'es')).to.equal(es.tryAgain);
+    expect(translate('trackerTitle', undefined, 'es')).to.equal(statusTrackerEs.trackerTitle);
+    expect(languageReady('es')).to.equal(undefined);
+    expect(languageReady('en')).to.equal(undefined);
+  });
+});
 
 describe('i18n', () => {
+  before(() => languageReady('es'));
+
   describe('language resolution', () => {
     it('keeps languages that have a catalog, with their region', () => {
       expect(resolveLocale('es')).to.equal('es');
@@ -98,10 +121,10 @@ describe('i18n', () => {
       const hasWords = (message: unknown) => /\p{L}/u.test(JSON.stringify(message).replace(/\{\w+\}|"(zero|one|two|few|many|other)":/g, ''));
       const catalogs: Array<{ en: Record<string, unknown>; es: Record<string, unknown> }> = [
         { en, es },
-        statusTrackerMessages,
-        serviceRequestMessages,
-        locationPickerMessages,
-        requestMapMessages,
+        { en: statusTrackerMessages.en, es: statusTrackerEs },
+        { en: serviceRequestMessages.en, es: serviceRequestEs },
+        { en: locationPickerMessages.en, es: locationPickerEs },
+        { en: requestMapMessages.en, es: requestMapEs },
       ];
       let checked = 0;
       for (const catalog of catalogs) {
@@ -117,7 +140,7 @@ describe('i18n', () => {
 
     it('knows every widget\'s messages once the widget is loaded, in both languages', () => {
       expect(translate('requestMapShowList', undefined, 'en')).to.equal('Show as list');
-      expect(translate('requestMapShowList', undefined, 'es-MX')).to.equal(requestMapMessages.es.requestMapShowList);
+      expect(translate('requestMapShowList', undefined, 'es-MX')).to.equal(requestMapEs.requestMapShowList);
       expect(translate('trackerProcessingTitle', undefined, 'es')).to.equal('Su solicitud todavía se está procesando');
     });
   });

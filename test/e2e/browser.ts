@@ -63,3 +63,33 @@ export async function stubMapTiles(page: Page): Promise<void> {
   // A tile asked for while the page closes cannot be answered any more; that is not a failure.
   await page.route('https://tile.openstreetmap.org/**', (route) => route.fulfill({ contentType: 'image/png', body: TILE_PNG }).catch(() => {}));
 }
+
+/** What has focus, through shadow roots: what a keyboard user is on. */
+export interface Focused {
+  id: string;
+  tag: string;
+  type: string;
+  text: string;
+}
+
+/** The element that has focus, through shadow roots. */
+export function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    const e = el as HTMLInputElement | null;
+    return { id: e?.id ?? '', tag: e?.tagName.toLowerCase() ?? '', type: e?.type ?? '', text: e?.textContent?.trim() ?? '' };
+  });
+}
+
+/** Presses Tab until focus is on what `wanted` accepts (at most 40 presses). */
+export async function tabTo(page: Page, what: string, wanted: (f: Focused) => boolean): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (wanted(await focused(page))) return;
+  }
+  throw new Error(`Tab never reached ${what}; focus is on ${JSON.stringify(await focused(page))}`);
+}
+
+export const byId = (id: string) => (f: Focused) => f.id === id;
+export const button = (label: string) => (f: Focused) => f.tag === 'button' && f.text === label;

@@ -81,6 +81,8 @@ for (const lang of ['en', 'es'] as const) {
       await page.locator('civic-service-list li[data-service-code]').first().waitFor();
       await assertNoSidewaysScroll(page, 'services list');
       await page.route('**/open311/v2/services.json*', (route) => route.abort('internetdisconnected'));
+      // A warm visit shows the list kept from the last one: forget it to see the failure.
+      await page.evaluate(() => localStorage.clear());
       await page.goto(`${site.url}/services.html`);
       await page.locator('civic-service-list [role=alert]').waitFor();
       await assertNoSidewaysScroll(page, 'services, backend unreachable');
@@ -163,6 +165,8 @@ for (const lang of ['en', 'es'] as const) {
       await assertNoSidewaysScroll(page, 'tracker: nothing typed');
       await page.goto(`${site.url}/track.html?request=${id}`);
       await tracker.locator('[part=request]').waitFor();
+      // The small map loads once it scrolls into view.
+      await tracker.locator('[part=map]').scrollIntoViewIfNeeded();
       await tracker.locator('.leaflet-container').waitFor();
       await assertNoSidewaysScroll(page, 'tracker: a request');
       await page.goto(`${site.url}/track.html?request=424242`);

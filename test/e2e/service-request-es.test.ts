@@ -10,8 +10,11 @@ import { startDemo, stubMapTiles, watchProblems, type DemoSite } from './browser
 import { en as coreEn } from '../../src/core/locales/en.js';
 import { es as coreEs } from '../../src/core/locales/es.js';
 import { serviceRequestMessages } from '../../src/components/civic-service-request/strings.js';
+import { es as serviceRequestEs } from '../../src/components/civic-service-request/strings.es.js';
 import { locationPickerMessages } from '../../src/components/civic-location-picker/strings.js';
+import { es as locationPickerEs } from '../../src/components/civic-location-picker/strings.es.js';
 import { statusTrackerMessages } from '../../src/components/civic-status-tracker/strings.js';
+import { es as statusTrackerEs } from '../../src/components/civic-status-tracker/strings.es.js';
 import type { Message } from '../../src/core/locales/en.js';
 // The widgets' catalogs extend the i18n module's message map; it has to be in the program.
 import type {} from '../../src/core/i18n.js';
@@ -36,9 +39,9 @@ const forms = (m: Message | undefined): string[] => (m === undefined ? [] : type
 function englishNeedles(): string[] {
   const catalogs: Array<[Record<string, Message>, Record<string, Message>]> = [
     [coreEn, coreEs],
-    [serviceRequestMessages.en, serviceRequestMessages.es],
-    [locationPickerMessages.en, locationPickerMessages.es],
-    [statusTrackerMessages.en, statusTrackerMessages.es],
+    [serviceRequestMessages.en, serviceRequestEs],
+    [locationPickerMessages.en, locationPickerEs],
+    [statusTrackerMessages.en, statusTrackerEs],
   ];
   const needles = new Set<string>();
   for (const [english, spanish] of catalogs) {

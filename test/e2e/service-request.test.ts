@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { startDemo, watchProblems, WCAG_TAGS, type DemoSite } from './browser.js';
+import { button, byId, startDemo, tabTo, watchProblems, WCAG_TAGS, type DemoSite } from './browser.js';
 
 let site: DemoSite;
 before(async () => {
@@ -14,35 +14,6 @@ before(async () => {
 after(async () => {
   await site?.close();
 });
-
-interface Focused {
-  id: string;
-  tag: string;
-  type: string;
-  text: string;
-}
-
-/** The element that has focus, through shadow roots. */
-function focused(page: Page): Promise<Focused> {
-  return page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    const e = el as HTMLInputElement | null;
-    return { id: e?.id ?? '', tag: e?.tagName.toLowerCase() ?? '', type: e?.type ?? '', text: e?.textContent?.trim() ?? '' };
-  });
-}
-
-/** Presses Tab until focus is on what `wanted` accepts (at most 40 presses). */
-async function tabTo(page: Page, what: string, wanted: (f: Focused) => boolean): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    await page.keyboard.press('Tab');
-    if (wanted(await focused(page))) return;
-  }
-  throw new Error(`Tab never reached ${what}; focus is on ${JSON.stringify(await focused(page))}`);
-}
-
-const byId = (id: string) => (f: Focused) => f.id === id;
-const button = (label: string) => (f: Focused) => f.tag === 'button' && f.text === label;
 
 /** The step heading's text (the element focuses it when a step opens). */
 const stepTitle = (page: Page) =>

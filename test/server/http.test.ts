@@ -12,6 +12,8 @@ import { DATABASES, PNG_1X1, assertSchema, get, parseXml, postForm, rowCounts, s
 const PGLITE = DATABASES.find((d) => d.name === 'PGlite')!;
 const UPSTREAM_KEY = 'upstream-secret-key-9f3a';
 const CITY_ORIGIN = 'https://www.hartfordct.gov';
+/** A content-hashed chunk, large enough to be worth compressing. */
+const CHUNK = Array.from({ length: 200 }, (_, i) => `export const value${i} = ${JSON.stringify('civic '.repeat(i % 7))};`).join('\n');
 
 /** A GET with the path sent exactly as written (fetch would normalise `..` away). */
 function rawGet(base: string, path: string): Promise<{ status: number; body: string }> {
@@ -128,6 +130,9 @@ describe('CORS, geocoding and static files', () => {
     writeFileSync(join(root, 'demo', 'site.css'), 'body{}');
     writeFileSync(join(root, 'demo', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     writeFileSync(join(root, 'dist', 'civic-elements.js'), 'export {};');
+    mkdirSync(join(root, 'dist', 'civic-elements'), { recursive: true });
+    writeFileSync(join(root, 'dist', 'civic-elements', 'marker.png'), PNG_1X1);
+    writeFileSync(join(root, 'dist', 'civic-elements', 'core-Ab3dE_f1.js'), CHUNK);
     writeFileSync(join(root, 'secret.txt'), 'TOP SECRET');
     server = await startTestServer(PGLITE, { corsOrigins: [CITY_ORIGIN, 'http://localhost:8000'], serveDemo: true, rootDir: root });
     anyOrigin = await startTestServer(PGLITE, { corsOrigins: '*', serveDemo: false, rootDir: root });
@@ -167,6 +172,18 @@ describe('CORS, geocoding and static files', () => {
       const no = await ask('https://evil.example');
       assert.equal(no.headers.get('access-control-allow-origin'), null);
       assert.equal(no.headers.get('access-control-allow-methods'), null);
+    });
+
+    test('widget files under /dist/ carry CORS headers for an allowed origin (module scripts load in CORS mode), none for others', async () => {
+      const allowed = await fetch(`${server.base}/dist/civic-elements.js`, { headers: { Origin: CITY_ORIGIN } });
+      assert.equal(allowed.status, 200);
+      assert.equal(allowed.headers.get('access-control-allow-origin'), CITY_ORIGIN);
+      assert.match(allowed.headers.get('vary') ?? '', /Origin/);
+      const chunk = await fetch(`${server.base}/dist/civic-elements/marker.png`, { headers: { Origin: 'http://localhost:8000' } });
+      assert.equal(chunk.status, 200);
+      assert.equal(chunk.headers.get('access-control-allow-origin'), 'http://localhost:8000');
+      const other = await fetch(`${server.base}/dist/civic-elements.js`, { headers: { Origin: 'https://evil.example' } });
+      assert.equal(other.headers.get('access-control-allow-origin'), null);
     });
 
     test('"*" must be configured explicitly, and then allows any origin', async () => {
@@ -260,6 +277,44 @@ describe('CORS, geocoding and static files', () => {
       assert.equal(sub.headers.get('content-security-policy'), CSP);
       assert.match(await sub.text(), /Report/);
       assert.equal((await fetch(`${server.base}/missing.html`)).status, 404);
+    });
+
+    test('text is compressed per Accept-Encoding (brotli first, then gzip), the same bytes once decoded', async () => {
+      const url = `${server.base}/dist/civic-elements/core-Ab3dE_f1.js`;
+      const plain = await fetch(url, { headers: { 'Accept-Encoding': 'identity' } });
+      assert.equal(plain.headers.get('content-encoding'), null);
+      assert.equal(await plain.text(), CHUNK);
+      for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0, gzip', 'gzip']] as const) {
+        const res = await fetch(url, { headers: { 'Accept-Encoding': accept } });
+        assert.equal(res.headers.get('content-encoding'), encoding, accept);
+        assert.match(res.headers.get('vary') ?? '', /Accept-Encoding/);
+        assert.ok(Number(res.headers.get('content-length')) < CHUNK.length / 3, `${accept}: compressed`);
+        assert.equal(await res.text(), CHUNK, accept);
+      }
+      const api = await fetch(`${server.open311}/services.json`, { headers: { 'Accept-Encoding': 'br' } });
+      assert.equal(api.headers.get('content-encoding'), 'br');
+      const apiPlain = await fetch(`${server.open311}/services.json`, { headers: { 'Accept-Encoding': 'identity' } });
+      assert.equal(apiPlain.headers.get('content-encoding'), null);
+      assert.deepEqual(await api.json(), await apiPlain.json());
+      const png = await fetch(`${server.base}/dist/civic-elements/marker.png`, { headers: { 'Accept-Encoding': 'br' } });
+      assert.equal(png.headers.get('content-encoding'), null, 'images are not compressed again');
+    });
+
+    test('content-hashed chunks are immutable for a year; the loader and pages revalidate with an ETag (304)', async () => {
+      const chunk = await fetch(`${server.base}/dist/civic-elements/core-Ab3dE_f1.js`);
+      assert.equal(chunk.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+      for (const path of ['/dist/civic-elements.js', '/', '/site.css']) {
+        const first = await fetch(`${server.base}${path}`, { headers: { 'Accept-Encoding': 'gzip' } });
+        await first.arrayBuffer();
+        assert.equal(first.headers.get('cache-control'), 'no-cache', path);
+        const etag = first.headers.get('etag');
+        assert.match(etag ?? '', /^"[^"]+"$/, path);
+        const again = await fetch(`${server.base}${path}`, { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': etag! } });
+        assert.equal(again.status, 304, path);
+        assert.equal(await again.text(), '', path);
+        const otherEncoding = await fetch(`${server.base}${path}`, { headers: { 'Accept-Encoding': 'br', 'If-None-Match': etag! } });
+        assert.equal(otherEncoding.status, 200, `${path}: another representation, another ETag`);
+      }
     });
 
     test('no path traversal out of demo/ or dist/', async () => {

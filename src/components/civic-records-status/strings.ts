@@ -57,65 +57,10 @@ const en = {
   recordsStatusLogEmpty: 'No requests have been published yet.',
 } satisfies Record<string, Message>;
 
-const es: Record<keyof typeof en, Message> = {
-  recordsStatusTitle: 'Solicitud de documentos públicos {tracking}',
-  recordsStatusLookupTitle: 'Siga una solicitud de documentos públicos',
-  recordsStatusLookupLabel: 'Número de seguimiento',
-  recordsStatusLookupHint: 'Está en su página de confirmación, por ejemplo R-2026-00012.',
-  recordsStatusLookupSubmit: 'Buscar solicitud',
-  recordsStatusLookupError: 'Escriba el número de seguimiento, por ejemplo R-2026-00012',
-  recordsStatusLookupPrivate: 'Sin su enlace privado solo verá lo que la ciudad ha hecho público.',
-  recordsStatusNotFoundTitle: 'No encontramos la solicitud {tracking}',
-  recordsStatusNotFound: 'Compruebe el número de seguimiento o abra el enlace privado de su confirmación. Una solicitud aparece en el registro público solo cuando la ciudad la ha confirmado.',
-  recordsStatusLoading: 'Buscando la solicitud {tracking}…',
-  recordsStatusSubmitted: 'Recibida: esperando que la ciudad la confirme',
-  recordsStatusAcknowledged: 'Confirmada: el personal está buscando los documentos',
-  recordsStatusClarification: 'La ciudad le ha hecho una pregunta',
-  recordsStatusFee: 'La ciudad envió un presupuesto de tarifas',
-  recordsStatusExtended: 'La ciudad ha prorrogado el plazo',
-  recordsStatusPartial: 'Se han entregado algunos documentos',
-  recordsStatusReleased: 'Documentos entregados',
-  recordsStatusDenied: 'Denegada',
-  recordsStatusClosed: 'Cerrada',
-  recordsStatusReopened: 'Reabierta',
-  recordsStatusOther: 'Estado: {status}',
-  recordsStatusDue: 'Plazo: {date}',
-  recordsStatusOverdue: 'Con retraso: el plazo era el {date}',
-  recordsStatusPaused: 'El plazo está detenido hasta que usted responda.',
-  recordsStatusNoDeadline: 'Sin plazo fijo: la ciudad debe responder con prontitud.',
-  recordsStatusApproximate: 'La ciudad prevé responder antes del {date}.',
-  recordsStatusReceived: 'Recibida',
-  recordsStatusDepartment: 'Departamento',
-  recordsStatusDescription: 'Documentos solicitados',
-  recordsStatusDocuments: 'Documentos entregados',
-  recordsStatusNoDocuments: 'Todavía no se ha entregado ningún documento.',
-  recordsStatusPrivateDocument: 'solo para usted',
-  recordsStatusTimeline: 'Lo que ha pasado hasta ahora',
-  recordsStatusEventSubmitted: 'Solicitud recibida',
-  recordsStatusEventAcknowledged: 'Confirmada',
-  recordsStatusEventClarificationRequested: 'La ciudad hizo una pregunta',
-  recordsStatusEventClarificationProvided: 'Usted respondió',
-  recordsStatusEventFeeEstimate: 'Presupuesto de tarifas: {amount}',
-  recordsStatusEventFeeAccepted: 'Tarifa aceptada',
-  recordsStatusEventExtended: 'Plazo prorrogado',
-  recordsStatusEventPartiallyReleased: 'Algunos documentos entregados',
-  recordsStatusEventReleased: 'Documentos entregados',
-  recordsStatusEventDenied: 'Denegada',
-  recordsStatusEventClosed: 'Cerrada',
-  recordsStatusEventReopened: 'Reabierta',
-  recordsStatusReason: 'Motivo: {reason}',
-  recordsStatusReplyLabel: 'Su respuesta',
-  recordsStatusReplySubmit: 'Enviar respuesta',
-  recordsStatusReplyError: 'Escriba su respuesta',
-  recordsStatusAcceptFee: 'Aceptar el presupuesto',
-  recordsStatusReplied: 'Su respuesta se envió. El plazo vuelve a correr.',
-  recordsStatusLogTitle: 'Solicitudes recientes',
-  recordsStatusLogEmpty: 'Todavía no se ha publicado ninguna solicitud.',
-};
+/** English now; other languages load when a widget speaks them (see `registerMessages`). */
+export const recordsStatusMessages = { en, es: () => import('./strings.es.js').then((m) => m.es) };
 
-export const recordsStatusMessages = { en, es };
-
-type RecordsStatusMessages = typeof en;
+export type RecordsStatusMessages = typeof en;
 declare module '../../core/i18n.js' {
   interface CivicMessages extends RecordsStatusMessages {}
 }

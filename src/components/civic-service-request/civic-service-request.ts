@@ -34,13 +34,7 @@ import { searchServices } from './search.js';
 import { serverErrors, validateContact, validateDetails, validateLocation, photoProblem } from './validate.js';
 import { serviceRequestStyles } from './civic-service-request.styles.js';
 import { renderCategory } from './steps/category.js';
-import { renderQuestions } from './steps/questions.js';
-import { renderLocation } from './steps/location.js';
-import { renderNearby } from './steps/nearby.js';
-import { renderDetails } from './steps/details.js';
-import { renderContact } from './steps/contact.js';
-import { renderReview, type ReviewRow } from './steps/review.js';
-import { renderDone } from './steps/done.js';
+import type { ReviewRow } from './steps/review.js';
 import type { StepContext } from './steps/shared.js';
 import { loadEmergency, type EmergencyMode } from './emergency.js';
 import { serviceRequestMessages } from './strings.js';
@@ -48,6 +42,10 @@ import { registerMessages } from '../../core/i18n.js';
 
 // A plain call, not a side-effect import: bundlers that tree-shake by `sideEffects` keep it.
 registerMessages(serviceRequestMessages);
+
+type LaterSteps = typeof import('./steps/later.js');
+/** The steps after the first, once fetched (shared by every instance on the page). */
+let laterSteps: LaterSteps | undefined;
 
 /** Detail of `civic-request-submitted`. */
 export interface CivicRequestSubmittedDetail {
@@ -168,6 +166,7 @@ export class CivicServiceRequest extends CivicElement {
   @state() private photoError?: string;
   @state() private photoPreparing = false;
   @state() private pickerLoad: 'idle' | 'loading' | 'failed' = 'idle';
+  @state() private laterStepsLoad: 'idle' | 'loading' | 'failed' = 'idle';
   private readonly summary = new ErrorSummaryController(this);
   private readonly announcer = new AnnouncerController(this);
   /** The report in progress, kept in IndexedDB. */
@@ -239,6 +238,29 @@ export class CivicServiceRequest extends CivicElement {
       () => (this.pickerLoad = 'idle'),
       () => (this.pickerLoad = 'failed'),
     );
+  }
+
+  /** Fetches the steps after the first (see `steps/later.ts`); a failure offers a retry on that step. */
+  private ensureLaterSteps(): void {
+    if (laterSteps || this.laterStepsLoad === 'loading') return;
+    this.laterStepsLoad = 'loading';
+    import('./steps/later.js').then(
+      (module) => {
+        laterSteps = module;
+        // The placeholder heading had focus: give it to the real one.
+        if ((this.renderRoot as ShadowRoot).activeElement?.id === 'step-title') this.flow.focus();
+        this.laterStepsLoad = 'idle';
+      },
+      () => (this.laterStepsLoad = 'failed'),
+    );
+  }
+
+  private renderLaterStepsPending(): TemplateResult {
+    const failed = this.laterStepsLoad === 'failed';
+    return html`<h2 class="step-title" id="step-title" tabindex="-1">${this.t(failed ? 'errorNetwork' : 'loading')}</h2>
+      ${failed
+        ? html`<button type="button" class="civic-button" @click=${() => this.ensureLaterSteps()}>${this.t('tryAgain')}</button>`
+        : html`<p role="status">${this.t('loading')}</p>`}`;
   }
 
   private offered(): Service[] | undefined {
@@ -470,6 +492,7 @@ export class CivicServiceRequest extends CivicElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.store.restored) this.ensureLaterSteps();
     if (this.store.restored && this.draft.step !== 'category' && this.draft.step !== 'done') this.ensurePicker();
   }
 
@@ -539,6 +562,9 @@ export class CivicServiceRequest extends CivicElement {
   private renderStep(): TemplateResult | typeof nothing {
     const d = this.draft;
     const base = this.ctx();
+    if (d.step !== 'category' && !laterSteps) return this.renderLaterStepsPending();
+    // Only the category step renders before they have loaded.
+    const { renderQuestions, renderLocation, renderNearby, renderDetails, renderContact, renderReview, renderDone } = laterSteps ?? ({} as LaterSteps);
     switch (d.step) {
       case 'category':
         return renderCategory({

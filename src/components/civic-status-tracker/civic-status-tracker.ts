@@ -170,6 +170,8 @@ export class CivicStatusTracker extends CivicElement {
   private map?: LeafletMap;
   /** Where the map is (being) drawn: "lat,long" of the request shown. */
   private mapAt?: string;
+  /** Waits for the map's container to scroll into view: a map nobody sees costs nothing. */
+  private mapWatch?: { at: string; container: HTMLElement; observer: IntersectionObserver };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -193,7 +195,25 @@ export class CivicStatusTracker extends CivicElement {
     if (this.map && this.map.getContainer() !== container) this.removeMap();
     const request = this.view.kind === 'found' ? this.view.request : undefined;
     const at = request?.lat !== undefined && request.long !== undefined ? `${request.lat},${request.long}` : undefined;
-    if (container && at && at !== this.mapAt) void this.showMap(container, request!.lat!, request!.long!, at);
+    if (container && at && at !== this.mapAt && (this.mapWatch?.at !== at || this.mapWatch.container !== container)) {
+      this.showMapWhenVisible(container, request!.lat!, request!.long!, at);
+    }
+  }
+
+  /** Starts loading the map (and Leaflet's chunk) only once its container is about to be seen. */
+  private showMapWhenVisible(container: HTMLElement, lat: number, long: number, at: string): void {
+    this.mapWatch?.observer.disconnect();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        this.mapWatch = undefined;
+        void this.showMap(container, lat, long, at);
+      },
+      { rootMargin: '200px' },
+    );
+    this.mapWatch = { at, container, observer };
+    observer.observe(container);
   }
 
   protected override configChanged(): void {
@@ -355,6 +375,8 @@ export class CivicStatusTracker extends CivicElement {
   }
 
   private removeMap(): void {
+    this.mapWatch?.observer.disconnect();
+    this.mapWatch = undefined;
     this.map?.remove();
     this.map = undefined;
     this.mapAt = undefined;

@@ -4,14 +4,15 @@
  * optional — it carries the Leaflet CSS and the marker images.
  */
 
-import type { CSSResult } from 'lit';
 import type * as LeafletTypes from 'leaflet';
-// Root-absolute, not `leaflet/…?url`: see the note in ./styles.ts. Built as data URLs.
+// Root-absolute, not `leaflet/…?url`: see the note in ./styles.ts. Built as files next to this
+// chunk, never data: URLs, so a host page's CSP need not allow `img-src data:`.
 import markerIconUrl from 'leaflet/dist/images/marker-icon.png?url';
 import markerIcon2xUrl from 'leaflet/dist/images/marker-icon-2x.png?url';
 import markerShadowUrl from 'leaflet/dist/images/marker-shadow.png?url';
-import { OSM_TILE_URL, escapeHtml, osmAttribution, type LngLatBounds, type MapLabels } from './defaults.js';
-import { leafletStyles } from './styles.js';
+import type { LngLatBounds, MapLabels } from './defaults.js';
+import { OSM_TILE_URL, escapeHtml, osmAttribution } from './osm.js';
+import { leafletCssText } from './styles.js';
 import type { Leaflet } from './load.js';
 
 export interface CreateMapOptions {
@@ -52,8 +53,8 @@ export interface PinKeyboardOptions {
 export interface MapKit {
   /** Leaflet's ES module namespace. */
   L: Leaflet;
-  /** Leaflet CSS + civic fixes (see `styles.ts`). */
-  styles: CSSResult;
+  /** Leaflet CSS + civic fixes (see `styles.ts`), as a constructed style sheet. */
+  styles: CSSStyleSheet;
   /** Leaflet's default blue pin, with image URLs that survive bundling (no CSS-path guessing). */
   pinIcon: LeafletTypes.Icon;
   /**
@@ -77,18 +78,9 @@ export interface MapKit {
 /** Maps showing OpenStreetMap's default credit, with the words it is shown in now (relabelled on a language switch). */
 const defaultCredits = new WeakMap<LeafletTypes.Map, string>();
 
-/** Puts `styles` into a shadow root once, next to the styles Lit already adopted there. */
-function adopt(root: ShadowRoot, styles: CSSResult): void {
-  const sheet = styles.styleSheet;
-  if (sheet && 'adoptedStyleSheets' in root) {
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    return;
-  }
-  if (root.querySelector('style[data-civic-leaflet]')) return;
-  const style = document.createElement('style');
-  style.dataset.civicLeaflet = '';
-  style.textContent = styles.cssText;
-  root.prepend(style);
+/** Puts `sheet` into a shadow root once, next to the styles Lit already adopted there. */
+function adopt(root: ShadowRoot, sheet: CSSStyleSheet): void {
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
 const ARROWS: Record<string, [number, number]> = {
@@ -98,8 +90,48 @@ const ARROWS: Record<string, [number, number]> = {
   ArrowRight: [1, 0],
 };
 
+/** The parts of Leaflet's (private) tile bookkeeping that `cspSafeTiles` replaces. */
+interface TileBookkeeping {
+  _tiles: Record<string, { el: HTMLImageElement; coords: LeafletTypes.Coords }>;
+  _tileZoom: number;
+  fire(type: string, data: object): void;
+}
+
+/**
+ * A tile layer that cancels the download of a tile it drops by removing the image's `src`, where
+ * Leaflet points it at a `data:` GIF: a host page whose CSP has no `img-src data:` would log a
+ * violation for every tile on every zoom. Same behaviour otherwise (Leaflet 1.9's own code).
+ */
+function cspSafeTiles(L: Leaflet): typeof LeafletTypes.TileLayer {
+  const gridRemoveTile = (L.GridLayer.prototype as unknown as { _removeTile(key: string): void })._removeTile;
+  return L.TileLayer.extend({
+    _removeTile(this: TileBookkeeping, key: string) {
+      const tile = this._tiles[key];
+      if (!tile) return;
+      tile.el.removeAttribute('src');
+      gridRemoveTile.call(this, key);
+    },
+    _abortLoading(this: TileBookkeeping) {
+      for (const [key, { el, coords }] of Object.entries(this._tiles)) {
+        if (coords.z === this._tileZoom) continue;
+        el.onload = L.Util.falseFn;
+        el.onerror = L.Util.falseFn;
+        if (!el.complete) {
+          el.removeAttribute('src');
+          L.DomUtil.remove(el);
+          delete this._tiles[key];
+          this.fire('tileabort', { tile: el, coords });
+        }
+      }
+    },
+  }) as unknown as typeof LeafletTypes.TileLayer;
+}
+
 /** Builds the kit around a loaded Leaflet. Called by `loadMapKit()`; not for direct use. */
 export function mapKit(L: Leaflet): MapKit {
+  const styles = new CSSStyleSheet();
+  styles.replaceSync(leafletCssText);
+  const Tiles = cspSafeTiles(L);
   const pinIcon = L.icon({
     iconUrl: markerIconUrl,
     iconRetinaUrl: markerIcon2xUrl,
@@ -133,12 +165,12 @@ export function mapKit(L: Leaflet): MapKit {
 
   return {
     L,
-    styles: leafletStyles,
+    styles,
     pinIcon,
     labelMap,
 
     createMap(container, options = {}) {
-      if (options.root) adopt(options.root, leafletStyles);
+      if (options.root) adopt(options.root, styles);
       const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
       const map = L.map(container, {
         zoomSnap: 1,
@@ -147,7 +179,7 @@ export function mapKit(L: Leaflet): MapKit {
       });
       const credit = options.attribution || osmAttribution(options.labels);
       if (!options.attribution) defaultCredits.set(map, credit);
-      const tiles = L.tileLayer(options.tileUrl || OSM_TILE_URL, { attribution: credit, maxZoom: 19 }).addTo(map);
+      const tiles = new Tiles(options.tileUrl || OSM_TILE_URL, { attribution: credit, maxZoom: 19 }).addTo(map);
       const onTilesFailed = options.onTilesFailed;
       if (onTilesFailed) {
         // Leaflet fires `load` once every tile of a view has settled, failed ones included; a view

@@ -1,22 +1,21 @@
-import { css, unsafeCSS, type CSSResult } from 'lit';
 // Root-absolute on purpose: the library build keeps every bare `leaflet/…` import external for
 // bundler users, and a bare `leaflet/…?inline` would leave a Vite-only import in dist. This path
 // is read at build time (Vite, Storybook, the test runner's plugin) and inlined as text.
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 
 /**
- * Leaflet's own CSS plus the fixes a civic map needs, as one Lit `CSSResult`. A `<link>` in the
- * page does not reach a shadow root, so a widget either lists this in its `static styles` (when
- * it always shows a map) or lets `createMap({ root })` adopt it when the map first opens (when
- * the map is optional). Importing this module pulls ~15 kB of CSS into the importer's chunk:
+ * Leaflet's own CSS plus the fixes a civic map needs, as text. A `<link>` in the page does not
+ * reach a shadow root, so a widget either lists `unsafeCSS(leafletCssText)` in its `static styles`
+ * (when it always shows a map) or lets `createMap({ root })` adopt it when the map first opens
+ * (when the map is optional). Plain text, not a Lit `css` result, so the map chunk needs nothing
+ * from the bundle that loaded it: the one-file build's map chunk is self-contained. Importing this module pulls ~15 kB of CSS into the importer's chunk:
  * widgets whose map is optional must reach it only through `loadMapKit()`.
  *
  * Fixes: attribution links underlined on an opaque background (axe: link-in-text-block and
  * contrast over tiles), the house focus ring on the map and its controls, the host page's font,
  * and system colours in forced-colors mode.
  */
-export const leafletStyles: CSSResult = css`
-  ${unsafeCSS(leafletCss)}
+export const leafletCssText: string = `${leafletCss}
 
   .leaflet-container {
     font: inherit;

@@ -1,0 +1,65 @@
+// What `npm run build` ships for script tags, read from dist/ (the e2e script builds first).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Leaflet's `emptyImageUrl`, set as `src` of tiles it removes (to cancel their download), never shown. */
+const LEAFLET_BLANK = 'data:image/gif;base64,R0lGODlhAQABAAD/ACwAAAAAAQABAAACADs=';
+const dist = resolve(import.meta.dirname, '..', '..', 'dist');
+const read = (file: string) => readFileSync(join(dist, file), 'utf8');
+const staticImports = (code: string) => [...code.matchAll(/(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{][^'"`]*?from\s*)?["'`]([^"'`]+)["'`]/g)].map((m) => m[1]!);
+const dynamicImports = (code: string) => [...code.matchAll(/import\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!);
+const scriptTagFiles = () => [
+  'civic-elements.js',
+  ...readdirSync(dist).filter((f) => f.startsWith('civic-elements.all') && f.endsWith('.js')),
+  ...readdirSync(join(dist, 'civic-elements')).filter((f) => f.endsWith('.js')).map((f) => `civic-elements/${f}`),
+];
+/** The chunk the autoloader imports for a tag. */
+const chunkFor = (tag: string) => new RegExp(`["'\`]${tag}["'\`]:\\s*\\(\\)\\s*=>[^]*?import\\(["'\`]\\./([^"'\`]+)`).exec(read('civic-elements.js'))![1]!;
+
+describe('the script-tag builds in dist/', () => {
+  it('civic-elements.all.js has no static imports; what it imports on demand is beside it', () => {
+    const code = read('civic-elements.all.js');
+    assert.deepEqual(staticImports(code), []);
+    const lazy = [...new Set(dynamicImports(code))].sort();
+    assert.equal(lazy.length, 2, lazy.join(', '));
+    assert.match(lazy[0]!, /^\.\/civic-elements\.all\.es-[\w-]+\.js$/);
+    assert.match(lazy[1]!, /^\.\/civic-elements\.all\.map-[\w-]+\.js$/);
+    for (const file of lazy) {
+      assert.ok(existsSync(join(dist, file)), file);
+      assert.deepEqual(staticImports(read(file)), [], `${file} is self-contained`);
+    }
+  });
+
+  it('the autoloader registers nothing itself and imports each tag from the folder next to it', () => {
+    const loader = read('civic-elements.js');
+    assert.doesNotMatch(loader, /customElements\.define/);
+    for (const tag of ['civic-hall', 'civic-service-list', 'civic-service-request', 'civic-location-picker', 'civic-status-tracker', 'civic-request-map']) {
+      assert.ok(existsSync(join(dist, chunkFor(tag))), tag);
+      assert.match(chunkFor(tag), /^civic-elements\//, tag);
+    }
+  });
+
+  it('no image is a data: URL (a strict CSP without img-src data: must work), except the blank GIF Leaflet sets on removed tiles', () => {
+    for (const file of scriptTagFiles()) {
+      const dataUrls = (read(file).match(/data:image\/[\w+.-]+[;,][^"'`)\s]{0,40}/g) ?? []).filter((u) => !LEAFLET_BLANK.startsWith(u));
+      assert.deepEqual(dataUrls, [], file);
+    }
+  });
+
+  it('the shared core carries neither the Open311 client nor any Spanish; the Open311 widgets bring the client', () => {
+    const closure = (file: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      for (const spec of staticImports(read(file))) closure(join(file, '..', spec).replace(/^\.\//, ''), seen);
+      return seen;
+    };
+    const hall = [...closure(chunkFor('civic-hall'))].map(read).join('\n');
+    assert.doesNotMatch(hall, /jurisdiction_id/);
+    assert.doesNotMatch(hall, /Volver a intentarlo/);
+    const list = [...closure(chunkFor('civic-service-list'))].map(read).join('\n');
+    assert.match(list, /jurisdiction_id/);
+    assert.doesNotMatch(list, /Volver a intentarlo/);
+  });
+});
