@@ -26,6 +26,8 @@ export interface DemoPage extends Record<DemoLanguage, DemoPageText> {
   nav?: number;
   /** Path of the page above it in the breadcrumbs (the home page is always first). */
   parent?: string;
+  /** The page shows `<civic-alert-banner>` itself, so the layout leaves its own out. */
+  ownAlerts?: boolean;
 }
 
 /** The demo's own words, around every page. */
@@ -121,8 +123,7 @@ export function renderDemoPage(page: DemoPage, pages: readonly DemoPage[], lang:
       <nav class="lang-switch" aria-label="${words.language}"><ul>${switcher}</ul></nav>
     </div>
   </header>
-  <div class="site-alerts"><civic-alert-banner src="/alerts/v1/active.json"></civic-alert-banner></div>
-  <nav class="site-nav" aria-label="${words.mainNav}">
+${page.ownAlerts ? '' : '  <div class="site-alerts"><civic-alert-banner src="/alerts/v1/active.json"></civic-alert-banner></div>\n'}  <nav class="site-nav" aria-label="${words.mainNav}">
     <ul>
 ${nav}
     </ul>

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { startDemo, stubMapTiles, watchProblems, WCAG_TAGS, type DemoSite } from './browser.js';
 
 const TOKEN = 'e2e-staff-token';
-const PAGES = ['/', '/services.html', '/report.html', '/track.html', '/map.html', '/location.html', '/staff.html'];
+const PAGES = ['/', '/services.html', '/report.html', '/track.html', '/map.html', '/location.html', '/report-card.html', '/records.html', '/city-alerts.html', '/staff.html'];
 const HEADLINE = 'Emergency: Tropical Storm Elsa';
 
 let site: DemoSite;

@@ -42,7 +42,7 @@ describe('demo layout: every page of demo/pages/ in one server-rendered layout',
       firstNav ??= navLabels(html);
       assert.deepEqual(navLabels(html), firstNav, `${path} has the same navigation in the same order`);
     }
-    assert.deepEqual(firstNav, ['Home', '311 services', 'Report a problem', 'Track a request', 'Problems map', 'Tell us where', '311 report card', 'Public records']);
+    assert.deepEqual(firstNav, ['Home', '311 services', 'Report a problem', 'Track a request', 'Problems map', 'Tell us where', '311 report card', 'Public records', 'Alerts']);
   });
 
   it('hands addresses that are not pages to the next handler and never serves the page sources', async () => {
@@ -57,7 +57,7 @@ describe('demo layout: every page of demo/pages/ in one server-rendered layout',
     assert.match(html, /<html lang="es">/);
     assert.equal(res.headers.get('content-language'), 'es');
     assert.match(html, /<h1>Reportar un problema<\/h1>/);
-    assert.deepEqual(navLabels(html), ['Inicio', 'Servicios 311', 'Reportar un problema', 'Seguir una solicitud', 'Mapa de problemas', 'Díganos dónde', 'Balance del 311', 'Documentos públicos']);
+    assert.deepEqual(navLabels(html), ['Inicio', 'Servicios 311', 'Reportar un problema', 'Seguir una solicitud', 'Mapa de problemas', 'Díganos dónde', 'Balance del 311', 'Documentos públicos', 'Avisos']);
     const cookie = res.headers.get('set-cookie') ?? '';
     assert.match(cookie, new RegExp(`^${LANG_COOKIE}=es; Path=/;`));
     // The switch keeps the rest of the address.
@@ -89,18 +89,18 @@ describe('demo layout: a new page is one file', () => {
     dir = mkdtempSync(join(tmpdir(), 'civic-demo-pages-'));
     cpSync(pagesDir, dir, { recursive: true });
     writeFileSync(
-      join(dir, 'alerts.ts'),
-      `export default { path: '/alerts.html', nav: 99, en: { label: 'Alerts', main: '<h1>City alerts</h1>' }, es: { label: 'Avisos', main: '<h1>Avisos de la ciudad</h1>' } };\n`,
+      join(dir, 'notices.ts'),
+      `export default { path: '/notices.html', nav: 99, en: { label: 'Notices', main: '<h1>City notices</h1>' }, es: { label: 'Anuncios', main: '<h1>Anuncios de la ciudad</h1>' } };\n`,
     );
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('appears at its address and in every page\'s navigation, in both languages', async () => {
     const app = appOn(dir);
-    const page = await (await app.request('/alerts.html')).text();
-    assert.match(page, /<h1>City alerts<\/h1>/);
-    assert.match(page, /<li aria-current="page">Alerts<\/li>/);
+    const page = await (await app.request('/notices.html')).text();
+    assert.match(page, /<h1>City notices<\/h1>/);
+    assert.match(page, /<li aria-current="page">Notices<\/li>/);
     const home = await (await app.request('/?lang=es')).text();
-    assert.equal(navLabels(home).at(-1), 'Avisos');
+    assert.equal(navLabels(home).at(-1), 'Anuncios');
   });
 });
