@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import type { Translate } from '../i18n.js';
 import type { CharacterCountController } from './character-count.js';
 import { field, fieldset, textArea, textInput, type ControlProps } from './field.js';
-import { isDateParts, type DateParts, type FieldSpec, type FieldValue } from './schema.js';
+import { isDateParts, type DateParts, type FieldChoice, type FieldSpec, type FieldValue } from './schema.js';
 
 export interface RenderFieldOptions {
   /** The inline error (the summary's words); for a date, any of its boxes' errors. */
@@ -20,9 +20,16 @@ export const MAX_RADIOS = 6;
 const stringOf = (v: FieldValue): string => (typeof v === 'string' ? v : '');
 const listOf = (v: FieldValue): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-function choices(p: ControlProps, spec: FieldSpec, type: 'radio' | 'checkbox', chosen: readonly string[], onChange: (value: string, on: boolean) => void): TemplateResult {
+/** Radios or checkboxes for `items`, each input `${id}-${index}` with its label (and hint). */
+export function choiceList(
+  p: ControlProps,
+  items: readonly FieldChoice[],
+  type: 'radio' | 'checkbox',
+  chosen: readonly string[],
+  onChange: (value: string, on: boolean) => void,
+): TemplateResult {
   return html`<div class="choices">
-    ${(spec.choices ?? []).map((c, i) => {
+    ${items.map((c, i) => {
       const id = `${p.id}-${i}`;
       const hint = c.hint ? `${id}-hint` : undefined;
       return html`<div class="choice">
@@ -97,7 +104,7 @@ export function renderField(t: Translate, spec: FieldSpec, value: FieldValue, op
     }
     case 'radios':
       if ((spec.choices?.length ?? 0) <= MAX_RADIOS) {
-        return fieldset(t, { ...base, legend: spec.label }, (p) => choices(p, spec, 'radio', [text], (v) => options.onChange(v)));
+        return fieldset(t, { ...base, legend: spec.label }, (p) => choiceList(p, spec.choices ?? [], 'radio', [text], (v) => options.onChange(v)));
       }
       return selectField(t, spec, text, base, required, options);
     case 'select':
@@ -105,7 +112,7 @@ export function renderField(t: Translate, spec: FieldSpec, value: FieldValue, op
     case 'checkboxes': {
       const chosen = listOf(value);
       return fieldset(t, { ...base, legend: spec.label, hint: spec.hint ?? t('formChooseAll') }, (p) =>
-        choices(p, spec, 'checkbox', chosen, (v, on) => options.onChange(on ? [...chosen.filter((x) => x !== v), v] : chosen.filter((x) => x !== v))),
+        choiceList(p, spec.choices ?? [], 'checkbox', chosen, (v, on) => options.onChange(on ? [...chosen.filter((x) => x !== v), v] : chosen.filter((x) => x !== v))),
       );
     }
     case 'date':

@@ -3,7 +3,8 @@ import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ServiceAttribute, ServiceDefinition } from '../../../api/types.js';
 import { errorPanel } from '../../../core/forms/error-panel.js';
-import { field, fieldset, textArea, textInput, type ControlProps } from '../../../core/forms/field.js';
+import { field, fieldset, textArea, textInput } from '../../../core/forms/field.js';
+import { choiceList } from '../../../core/forms/render-field.js';
 import type { CharacterCountController } from '../../../core/forms/character-count.js';
 import { emptyDateParts, isDateParts } from '../answers.js';
 import { attributeId, type DateParts, type DraftAnswer } from '../model.js';
@@ -21,6 +22,9 @@ export interface QuestionsStep extends StepContext {
   onBack(): void;
   onSubmit(e: Event): void;
 }
+
+/** A list question's values as the form engine's choices. */
+const listChoices = (a: ServiceAttribute) => a.values.map((v) => ({ value: v.key, label: v.name }));
 
 /** GOV.UK: radios for a few choices, a select beyond that. */
 export const MAX_RADIOS = 6;
@@ -66,42 +70,16 @@ function controlFor(ctx: QuestionsStep, a: ServiceAttribute): TemplateResult {
           ${a.values.map((v) => html`<option value=${v.key} ?selected=${v.key === text}>${v.name}</option>`)}
         </select>`);
       }
-      return fieldset(t, { ...base, legend: a.description }, (p) => choices(p, a, 'radio', [text], (key) => set(key)));
+      return fieldset(t, { ...base, legend: a.description }, (p) => choiceList(p, listChoices(a), 'radio', [text], (key) => set(key)));
     case 'multivaluelist': {
       const chosen = Array.isArray(answer) ? answer : [];
       return fieldset(t, { ...base, legend: a.description, hint: a.datatype_description ?? t('requestChooseAll') }, (p) =>
-        choices(p, a, 'checkbox', chosen, (key, on) => set(on ? [...chosen.filter((k) => k !== key), key] : chosen.filter((k) => k !== key))),
+        choiceList(p, listChoices(a), 'checkbox', chosen, (key, on) => set(on ? [...chosen.filter((k) => k !== key), key] : chosen.filter((k) => k !== key))),
       );
     }
     default:
       return field(t, { ...base, label: a.description }, (p) => textInput(p, { value: text, required: a.required, onInput: (v) => set(v) }));
   }
-}
-
-function choices(
-  p: ControlProps,
-  a: ServiceAttribute,
-  type: 'radio' | 'checkbox',
-  chosen: readonly string[],
-  onChange: (key: string, on: boolean) => void,
-): TemplateResult {
-  return html`<div class="choices">
-    ${a.values.map((v, i) => {
-      const id = i === 0 ? `${p.id}-0` : `${p.id}-${i}`;
-      return html`<div class="choice">
-        <input
-          class="choice-input"
-          type=${type}
-          id=${id}
-          name=${p.id}
-          .value=${v.key}
-          .checked=${live(chosen.includes(v.key))}
-          @change=${(e: Event) => onChange(v.key, (e.target as HTMLInputElement).checked)}
-        />
-        <label class="choice-label" for=${id}>${v.name}</label>
-      </div>`;
-    })}
-  </div>`;
 }
 
 function dateQuestion(ctx: QuestionsStep, a: ServiceAttribute, parts: DateParts): TemplateResult {
