@@ -141,10 +141,13 @@ function rowOf(code: string | null, name: string | null, facts: Facts[], minSamp
   };
 }
 
+/** How far ahead of `now` a request may be stamped and still count (a server clock running fast). */
+const CLOCK_SKEW_MS = 10 * 60_000;
+
 /**
  * The report card of `requests` over the window ending at `now`. Requests received outside
  * the window, or without a readable `requested_datetime`, are ignored; duplicates (same id)
- * count once.
+ * count once. A request stamped up to ten minutes after `now` counts as received at `now`.
  */
 export function computeReportCard(requests: readonly ServiceRequest[], options: ComputeOptions): ReportCard {
   const now = Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000;
@@ -159,8 +162,11 @@ export function computeReportCard(requests: readonly ServiceRequest[], options: 
       if (seen.has(id)) continue;
       seen.add(id);
     }
-    const requested = seconds(r.requested_datetime);
-    if (requested === undefined || requested < start || requested > now) continue;
+    let requested = seconds(r.requested_datetime);
+    if (requested === undefined || requested < start || requested > now + CLOCK_SKEW_MS) continue;
+    // The server's clock may run a little ahead of the browser's: what it received "after now"
+    // was received by the time its answer arrived, so it counts as received now.
+    requested = Math.min(requested, now);
     facts.push(factsOf(r, requested, now, levels));
   }
   const byCode = new Map<string, Facts[]>();

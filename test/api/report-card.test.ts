@@ -156,6 +156,16 @@ describe('computeReportCard on a known set', () => {
     expect(week.categories.map((c) => [c.service_code, c.received])).to.deep.equal([['GRAFFITI', 1], ['POTHOLE', 4]]);
   });
 
+  it('counts a request stamped a few minutes after now (a server clock running fast), not one from hours later', () => {
+    const skewed = [
+      request({ requested: NOW.getTime() + 90_000, service_code: 'POTHOLE' }),
+      request({ requested: NOW.getTime() + 3 * HOUR, service_code: 'POTHOLE' }),
+    ];
+    const card = computeReportCard(skewed, { windowDays: 7, now: NOW });
+    expect(card.all.received).to.equal(1);
+    expect(card.all.open).to.equal(1);
+  });
+
   it('gives empty counts and no figures for no requests', () => {
     const empty = computeReportCard([], { windowDays: 30, now: NOW });
     expect(empty.categories).to.deep.equal([]);
