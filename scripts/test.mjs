@@ -1,7 +1,11 @@
 // `npm test`: the whole suite — server tests (node:test, PGlite and, when TEST_DATABASE_URL is
 // set, PostgreSQL), browser tests (web-test-runner in Chromium against the reference backend),
 // and end-to-end tests (Playwright driving the demo in Chromium) — then one summary line.
+// The server suite runs beside the browser suite (one is Node and a database, the other
+// Chromium); each suite's output is kept whole and printed when it ends, so it reads in order.
+// End-to-end files then run two at a time (each starts its own demo on a free port).
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { mkdtempSync, readdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,12 +15,24 @@ const started = Date.now();
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const problems = [];
 
-function run(cmd, args, env = {}) {
+/** Runs a command; with `buffered`, its output is held and written out whole when it exits. */
+function run(cmd, args, env = {}, buffered = false) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    const child = spawn(cmd, args, { stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...env } });
+    const out = [];
+    if (buffered) {
+      child.stdout.on('data', (chunk) => out.push(chunk));
+      child.stderr.on('data', (chunk) => out.push(chunk));
+    }
+    child.on('exit', (code, signal) => {
+      if (buffered) process.stdout.write(Buffer.concat(out));
+      resolve(code ?? (signal ? 1 : 0));
+    });
   });
 }
+
+/** Files of one node:test suite at a time; e2e files start their own demo each, so two can run. */
+const concurrency = { server: 1, e2e: Math.min(2, availableParallelism()) };
 
 const testFiles = (dir) =>
   existsSync(dir)
@@ -34,16 +50,17 @@ function tapCounts(file) {
   return { passed: n('pass'), failed: n('fail') + n('cancelled'), skipped: n('skipped') + n('todo') };
 }
 
-async function nodeSuite(name, dir) {
+async function nodeSuite(name, dir, buffered = false) {
   const files = testFiles(dir);
   if (files.length === 0) return;
   const tap = join(work, `${name}.tap`);
   const code = await run(process.execPath, [
-    '--import', 'tsx', '--test', '--test-concurrency=1',
+    '--import', 'tsx', '--test', `--test-concurrency=${concurrency[name] ?? 1}`,
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`,
     ...files,
-  ]);
+  ], {}, buffered);
+  if (buffered) console.log(`\n== ${name} (node:test) done ==`);
   const c = tapCounts(tap);
   add(name, c, code);
 }
@@ -66,14 +83,15 @@ if (buildCode !== 0) {
   problems.push('build failed');
 }
 
-console.log('\n== server (node:test) ==');
-await nodeSuite('server', 'test/server');
-
-console.log('\n== browser (web-test-runner, Chromium) ==');
+console.log('\n== server (node:test) and browser (web-test-runner, Chromium), side by side ==');
 const counts = join(work, 'wtr.json');
-const wtrCode = await run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js'], { WTR_COUNTS_FILE: counts });
-const w = existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : { passed: 0, failed: 0, skipped: 0, fileErrors: 0 };
-add('browser', { passed: w.passed, failed: w.failed + w.fileErrors, skipped: w.skipped }, wtrCode);
+const browser = async () => {
+  const wtrCode = await run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js'], { WTR_COUNTS_FILE: counts }, true);
+  console.log('\n== browser (web-test-runner) done ==');
+  const w = existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : { passed: 0, failed: 0, skipped: 0, fileErrors: 0 };
+  add('browser', { passed: w.passed, failed: w.failed + w.fileErrors, skipped: w.skipped }, wtrCode);
+};
+await Promise.all([nodeSuite('server', 'test/server', true), browser()]);
 
 if (buildCode === 0) {
   console.log('\n== end to end (Playwright, Chromium, demo) ==');
