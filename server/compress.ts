@@ -23,11 +23,14 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding | u
   return undefined;
 }
 
-/** Compresses a whole file once, as small as it gets (static files are compressed once and kept). */
-export function compressBuffer(bytes: Buffer, encoding: Encoding): Buffer {
+/**
+ * Compresses a whole body once and for keeps: as small as it gets by default (static files), or
+ * at brotli `quality` (0–11) for answers computed on a request (cached API answers).
+ */
+export function compressBuffer(bytes: Buffer, encoding: Encoding, quality = 11): Buffer {
   return encoding === 'br'
-    ? brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
-    : gzipSync(bytes, { level: 9 });
+    ? brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
+    : gzipSync(bytes, { level: quality >= 9 ? 9 : 6 });
 }
 
 /**

@@ -8,6 +8,8 @@ export interface CachedAnswer {
   etag: string;
   /** Epoch ms after which the answer may be wrong even without a write (time-relative filters). */
   expiresAt: number;
+  /** The body compressed per encoding, made on the first hit that asks for it and kept with it. */
+  encoded?: Partial<Record<'br' | 'gzip', Uint8Array<ArrayBuffer>>>;
 }
 
 /** Strong validator over the exact bytes sent, so equal bodies share an ETag across restarts. */
@@ -73,10 +75,23 @@ export class ResponseCache {
     this.delete(key);
     this.entries.set(key, answer);
     this.bytes += answer.body.byteLength;
+    this.evict();
+  }
+
+  /** Least recently used answers go until the cache fits (the newest, last in order, stays). */
+  private evict(): void {
     for (const [oldest] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
+      if (this.bytes <= this.maxBytes || this.entries.size === 1) break;
       this.delete(oldest);
     }
+  }
+
+  /** Keeps `answer`'s body compressed as `encoding`, counted in the cache's bytes, if it is still cached. */
+  addEncoding(key: string, answer: CachedAnswer, encoding: 'br' | 'gzip', bytes: Uint8Array<ArrayBuffer>): void {
+    if (this.entries.get(key) !== answer || answer.encoded?.[encoding]) return;
+    answer.encoded = { ...answer.encoded, [encoding]: bytes };
+    this.bytes += bytes.byteLength;
+    this.evict();
   }
 
   get size(): number {
@@ -87,6 +102,6 @@ export class ResponseCache {
     const old = this.entries.get(key);
     if (!old) return;
     this.entries.delete(key);
-    this.bytes -= old.body.byteLength;
+    this.bytes -= old.body.byteLength + Object.values(old.encoded ?? {}).reduce((n, b) => n + b.byteLength, 0);
   }
 }

@@ -22,6 +22,7 @@ import { readForm, validateSubmission, type SubmittedForm } from './submit.js';
 import { contactPolicyOf, locationPolicyOf } from '../seed-data.js';
 import { localiser, negotiateLanguage, type Localiser } from './language.js';
 import { describeError, isDatabaseUnavailable } from '../db.js';
+import { COMPRESSIBLE, chooseEncoding, compressBuffer } from '../compress.js';
 import { statisticsRoutes } from './stats.js';
 import type { AlertsStore } from '../alerts/store.js';
 import type { XmlElement } from '../xml.js';
@@ -256,9 +257,28 @@ export function open311Routes({ store, config, alerts }: Open311Deps): Hono {
       answer = { body, headers, etag: etagOf(body), expiresAt: validity.until } satisfies CachedAnswer;
       cache.set(version, key, answer);
     }
-    const validators = { ETag: answer.etag, 'Cache-Control': 'no-cache' };
+    // Compressed once per answer and encoding, not on every hit (the compress middleware lets an
+    // encoded answer pass). Those bytes differ from what the strong ETag names: it goes out weak,
+    // on the 304 too, as the client was given it.
+    const encoding = answer.body.byteLength >= 512 && COMPRESSIBLE.test(answer.headers['content-type'] ?? '') ? chooseEncoding(c.req.header('Accept-Encoding')) : undefined;
+    const etag = encoding ? `W/${answer.etag}` : answer.etag;
+    const validators = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
     if (matchesIfNoneMatch(c.req.header('If-None-Match'), answer.etag)) return new Response(null, { status: 304, headers: validators });
-    return new Response(answer.body, { status: 200, headers: { ...answer.headers, ...validators } });
+    if (encoding) {
+      let bytes = answer.encoded?.[encoding];
+      if (!bytes) {
+        bytes = new Uint8Array(compressBuffer(Buffer.from(answer.body), encoding, 5));
+        cache.addEncoding(key, answer, encoding, bytes);
+      }
+      const headers = new Headers(answer.headers);
+      headers.set('Cache-Control', 'no-cache');
+      headers.set('ETag', etag);
+      headers.set('Content-Encoding', encoding);
+      headers.append('Vary', 'Accept-Encoding');
+      headers.delete('Content-Length');
+      return new Response(bytes, { status: 200, headers });
+    }
+    return new Response(answer.body, { status: 200, headers: { ...answer.headers, etag, 'cache-control': 'no-cache' } });
   }
 
   /** `validity.until`: when a time-relative answer stops being true without any write. */

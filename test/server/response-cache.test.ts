@@ -33,7 +33,8 @@ for (const db of DATABASES) {
         const first = await get<RequestJson[]>(`${server.open311}/requests.json`);
         const etag = first.headers.get('etag');
         assert.ok(etag, 'ETag header');
-        assert.match(etag, /^"[^"]+"$/);
+        // Weak when compressed (fetch asks for gzip): the bytes sent differ from the plain ones.
+        assert.match(etag, /^(W\/)?"[^"]+"$/);
         assert.equal(first.headers.get('cache-control'), 'no-cache');
         const again = await get(`${server.open311}/requests.json`);
         assert.equal(again.headers.get('etag'), etag);
@@ -44,7 +45,7 @@ for (const db of DATABASES) {
         assert.equal(revalidated.text, '');
         assert.equal(revalidated.headers.get('etag'), etag);
         // Weak comparison, and one match in a list is enough (RFC 9110).
-        const weak = await get(`${server.open311}/requests.json`, { headers: { 'If-None-Match': `"other", W/${etag}` } });
+        const weak = await get(`${server.open311}/requests.json`, { headers: { 'If-None-Match': `"other", W/${etag.replace(/^W\//, '')}` } });
         assert.equal(weak.status, 304);
       });
 
@@ -56,6 +57,22 @@ for (const db of DATABASES) {
         const services = await get<unknown[]>(`${server.open311}/services.json`, { headers: { 'If-None-Match': list.headers.get('etag')! } });
         assert.equal(services.status, 200);
         assert.ok(services.body.length > 0);
+      });
+
+      test('a cached answer is compressed per encoding; each decodes to the plain bytes, whose ETag is strong', async () => {
+        const plain = await get(`${server.open311}/requests.json`, { headers: { 'Accept-Encoding': 'identity' } });
+        assert.equal(plain.headers.get('content-encoding'), null);
+        const strong = plain.headers.get('etag')!;
+        assert.match(strong, /^"[^"]+"$/);
+        for (const encoding of ['br', 'gzip', 'br']) {
+          const res = await get(`${server.open311}/requests.json`, { headers: { 'Accept-Encoding': encoding } });
+          assert.equal(res.headers.get('content-encoding'), encoding);
+          assert.equal(res.headers.get('etag'), `W/${strong}`);
+          assert.match(res.headers.get('vary') ?? '', /Accept-Encoding/);
+          assert.equal(res.text, plain.text, `${encoding} decodes to the same answer`);
+          const revalidated = await get(`${server.open311}/requests.json`, { headers: { 'Accept-Encoding': encoding, 'If-None-Match': `W/${strong}` } });
+          assert.equal(revalidated.status, 304);
+        }
       });
 
       test('X-Total-Count and the content type come with a cached answer too', async () => {
@@ -257,6 +274,25 @@ describe('ResponseCache', () => {
     assert.ok(cache.get(1, 'e', 0));
     cache.set(1, 'huge', answer('x'.repeat(30)));
     assert.equal(cache.get(1, 'huge', 0), undefined, 'one answer may take at most a quarter');
+  });
+
+  test("an answer's compressed bytes count towards the bound, and are kept with it", async () => {
+    const cache = new ResponseCache(40);
+    await cache.sync(1, 0, never);
+    cache.set(1, 'a', answer('aaaaaaaaaa'));
+    cache.set(1, 'b', answer('bbbbbbbbbb'));
+    const b = cache.get(1, 'b', 0)!;
+    cache.addEncoding('b', b, 'gzip', new Uint8Array(5));
+    assert.equal(cache.get(1, 'b', 0)!.encoded?.gzip?.byteLength, 5);
+    cache.set(1, 'c', answer('cccccccccc'));
+    cache.addEncoding('c', cache.get(1, 'c', 0)!, 'br', new Uint8Array(10));
+    // 10 + 15 + 20 > 40: the least recently used (a) goes.
+    assert.equal(cache.get(1, 'a', 0), undefined);
+    assert.ok(cache.get(1, 'b', 0) && cache.get(1, 'c', 0));
+    // An answer no longer cached is not given bytes.
+    const gone = answer('gone');
+    cache.addEncoding('gone', gone, 'gzip', new Uint8Array(1));
+    assert.equal(gone.encoded, undefined);
   });
 
   test('If-None-Match', () => {
