@@ -3,6 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer, type ServerOptions } from '../../server/app.js';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
@@ -56,6 +58,32 @@ export async function watchProblems(page: Page): Promise<string[]> {
 
 /** The WCAG 2.1 A and AA rules axe checks on every demo page. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Asserts axe finds no WCAG 2.1 A/AA violation on the page as it is now. */
+export async function axeClean(page: Page): Promise<void> {
+  const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+}
+
+/**
+ * Files a snow-plow report on the demo's backend over Open311 (as another resident would) and
+ * returns its id; `fields` adds to or replaces the report's fields.
+ */
+export async function fileRequest(site: Pick<DemoSite, 'url'>, fields: Record<string, string> = {}): Promise<string> {
+  const body = new URLSearchParams({
+    jurisdiction_id: 'hartford.ct.us',
+    service_code: 'SNOWPLOW',
+    lat: '41.7637',
+    long: '-72.6851',
+    description: 'Our street has not been plowed since the storm.',
+    ...fields,
+  });
+  const res = await fetch(`${site.url}/open311/v2/requests.json`, { method: 'POST', body });
+  assert.equal(res.status, 200);
+  const [answer] = (await res.json()) as Array<{ service_request_id?: string }>;
+  assert.ok(answer?.service_request_id, 'a realtime service answers with an id');
+  return answer.service_request_id;
+}
 
 /** No internet here: OpenStreetMap tiles are answered with a 1×1 PNG (the one thing stubbed). */
 const TILE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=', 'base64');

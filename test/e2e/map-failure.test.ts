@@ -2,9 +2,8 @@
 // demo's three maps says so in words and the typed or list alternative still works.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { startDemo, stubMapTiles, WCAG_TAGS, type DemoSite } from './browser.js';
+import { axeClean, fileRequest, startDemo, stubMapTiles, type DemoSite } from './browser.js';
 
 let site: DemoSite;
 before(async () => {
@@ -24,24 +23,7 @@ async function withoutTiles(page: Page): Promise<void> {
   await page.route('https://tile.openstreetmap.org/**', (route) => route.abort('internetdisconnected').catch(() => {}));
 }
 
-async function axeClean(page: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
-}
 
-async function submitRequest(): Promise<string> {
-  const body = new URLSearchParams({
-    jurisdiction_id: 'hartford.ct.us',
-    service_code: 'SNOWPLOW',
-    lat: '41.7637',
-    long: '-72.6851',
-    address_string: '550 Main Street, Hartford, CT 06103',
-    description: 'The street was not plowed after the last storm.',
-  });
-  const res = await fetch(`${site.url}/open311/v2/requests.json`, { method: 'POST', body });
-  const [answer] = (await res.json()) as Array<{ service_request_id: string }>;
-  return answer!.service_request_id;
-}
 
 describe('demo maps when the map chunk is missing', () => {
   it('problems map: says the map could not load, and "Show as list" lists the requests', async () => {
@@ -73,7 +55,7 @@ describe('demo maps when the map chunk is missing', () => {
   });
 
   it('tracker: says the map could not load, under the address that says where it is', async () => {
-    const id = await submitRequest();
+    const id = await fileRequest(site, { address_string: '550 Main Street, Hartford, CT 06103', description: 'The street was not plowed after the last storm.' });
     const page = await site.newPage();
     await withoutMapChunk(page);
     await page.goto(`${site.url}/track.html?request=${id}`);
@@ -100,7 +82,7 @@ describe('demo maps when the tiles cannot be reached', () => {
   });
 
   it('tracker and picker: say so too', async () => {
-    const id = await submitRequest();
+    const id = await fileRequest(site, { address_string: '550 Main Street, Hartford, CT 06103', description: 'The street was not plowed after the last storm.' });
     const page = await site.newPage();
     await withoutTiles(page);
     await page.goto(`${site.url}/track.html?request=${id}`);
@@ -113,7 +95,7 @@ describe('demo maps when the tiles cannot be reached', () => {
   });
 
   it('with tiles answered, no map says anything of the kind', async () => {
-    const id = await submitRequest();
+    const id = await fileRequest(site, { address_string: '550 Main Street, Hartford, CT 06103', description: 'The street was not plowed after the last storm.' });
     const page = await site.newPage();
     await stubMapTiles(page);
     await page.goto(`${site.url}/track.html?request=${id}`);

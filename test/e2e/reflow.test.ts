@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startDemo, stubMapTiles, type DemoSite } from './browser.js';
+import { fileRequest, startDemo, stubMapTiles, type DemoSite } from './browser.js';
 
 let site: DemoSite;
 before(async () => {
@@ -58,19 +58,6 @@ async function assertNoSidewaysScroll(page: Page, state: string): Promise<void> 
 const inRequest = (page: Page) => page.locator('civic-service-request');
 const stepTitle = (page: Page) => inRequest(page).locator('#step-title');
 
-async function submitRequest(): Promise<string> {
-  const body = new URLSearchParams({
-    jurisdiction_id: 'hartford.ct.us',
-    service_code: 'SNOWPLOW',
-    lat: '41.7637',
-    long: '-72.6851',
-    address_string: '550 Main Street, Hartford, CT 06103',
-    description: 'The street was not plowed after the last storm and cars cannot get through.',
-  });
-  const res = await fetch(`${site.url}/open311/v2/requests.json`, { method: 'POST', body });
-  const [answer] = (await res.json()) as Array<{ service_request_id: string }>;
-  return answer!.service_request_id;
-}
 
 for (const lang of ['en', 'es'] as const) {
   describe(`demo pages at 320 CSS px (${lang}): no sideways scrolling`, () => {
@@ -154,7 +141,7 @@ for (const lang of ['en', 'es'] as const) {
     });
 
     it('the tracker: empty, with an error, a request with its map, and an unknown number', async () => {
-      const id = await submitRequest();
+      const id = await fileRequest(site, { address_string: '550 Main Street, Hartford, CT 06103', description: 'The street was not plowed after the last storm and cars cannot get through.' });
       const page = await narrowPage(lang);
       const tracker = page.locator('civic-status-tracker');
       await page.goto(`${site.url}/track.html`);
@@ -176,7 +163,7 @@ for (const lang of ['en', 'es'] as const) {
     });
 
     it('the problems map, in its map view and its list view', async () => {
-      await submitRequest();
+      await fileRequest(site, { address_string: '550 Main Street, Hartford, CT 06103', description: 'The street was not plowed after the last storm and cars cannot get through.' });
       const page = await narrowPage(lang);
       const map = page.locator('civic-request-map');
       await page.goto(`${site.url}/map.html`);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { startDemo, stubMapTiles, watchProblems, WCAG_TAGS, type DemoSite } from './browser.js';
+import { fileRequest, startDemo, stubMapTiles, watchProblems, WCAG_TAGS, type DemoSite } from './browser.js';
 import { startServer } from '../../server/app.js';
 
 let site: DemoSite;
@@ -31,20 +31,6 @@ interface WireRequest {
 }
 
 /** What `<civic-service-request>` would send: a plain GeoReport v2 POST. */
-async function submitRequest(): Promise<string> {
-  const body = new URLSearchParams({
-    jurisdiction_id: 'hartford.ct.us',
-    service_code: 'SNOWPLOW',
-    lat: '41.7637',
-    long: '-72.6851',
-    description: 'Our street has not been plowed since the storm.',
-  });
-  const res = await fetch(`${site.url}/open311/v2/requests.json`, { method: 'POST', body });
-  assert.equal(res.status, 200);
-  const [answer] = (await res.json()) as Array<{ service_request_id?: string }>;
-  assert.ok(answer?.service_request_id, 'a realtime service answers with an id');
-  return answer.service_request_id;
-}
 
 async function aClosedRequest(): Promise<WireRequest> {
   const res = await fetch(`${site.url}/open311/v2/requests.json?status=closed`);
@@ -71,7 +57,7 @@ describe('demo "Track a request" page: <civic-hall> + <civic-status-tracker> aga
   });
 
   it('opens the request of a confirmation link (?request=) with its status and timeline, accessibly, with no console error', async () => {
-    const id = await submitRequest();
+    const id = await fileRequest(site);
     const page = await trackerPage();
     const problems = await watchProblems(page);
     const failed: string[] = [];
@@ -98,7 +84,7 @@ describe('demo "Track a request" page: <civic-hall> + <civic-status-tracker> aga
   });
 
   it('looks another number up with the keyboard alone, and puts it in the address bar', async () => {
-    const id = await submitRequest();
+    const id = await fileRequest(site);
     const closed = await aClosedRequest();
     const page = await trackerPage();
     await page.goto(`${site.url}/track.html?request=${id}`);
