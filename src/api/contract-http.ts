@@ -3,7 +3,8 @@
  * forms contracts after it): timeout, then the answer sorted into data or a {@link CivicError}.
  * Only `Accept` and `Accept-Language` are set on GETs (both CORS-safelisted: no preflight).
  */
-import { ContractError, HtmlErrorPageError, MalformedResponseError, NetworkError, TimeoutError, type ContractErrorDetail } from './errors.js';
+import { ContractError, HtmlErrorPageError, MalformedResponseError, type ContractErrorDetail } from './errors.js';
+import { fetchText } from './fetch-text.js';
 
 export interface ContractExchange {
   fetch: typeof fetch;
@@ -29,14 +30,6 @@ function errorsOf(value: unknown): ContractErrorDetail[] {
 }
 
 export async function contractExchange<T>(ex: ContractExchange, url: string, init: ContractRequest = {}): Promise<{ status: number; body: T; headers: Headers }> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, ex.timeout);
-  const onAbort = () => controller.abort();
-  init.signal?.addEventListener('abort', onAbort, { once: true });
   const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
   if (ex.language) headers['Accept-Language'] = ex.language;
   let body: BodyInit | null = null;
@@ -45,19 +38,7 @@ export async function contractExchange<T>(ex: ContractExchange, url: string, ini
     body = JSON.stringify(init.body);
     headers['Content-Type'] = 'application/json';
   }
-  let response: Response;
-  let text: string;
-  try {
-    response = await ex.fetch(url, { method: init.method ?? 'GET', headers, body, signal: controller.signal });
-    text = await response.text();
-  } catch (cause) {
-    if (init.signal?.aborted) throw cause;
-    if (timedOut) throw new TimeoutError(ex.timeout);
-    throw new NetworkError({ cause });
-  } finally {
-    clearTimeout(timer);
-    init.signal?.removeEventListener('abort', onAbort);
-  }
+  const { response, text } = await fetchText(ex.fetch, url, { method: init.method ?? 'GET', headers, body }, ex.timeout, init.signal);
   const status = response.status;
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (/^<(!doctype html|html)/i.test(trimmed) || (response.headers.get('content-type') ?? '').includes('text/html')) throw new HtmlErrorPageError(status);

@@ -12,6 +12,7 @@ import {
   Open311Error,
   TimeoutError,
 } from './errors.js';
+import { fetchText } from './fetch-text.js';
 import { errorsFrom } from './normalise.js';
 import { MAX_DEPTH, parseXml, type Loose } from './xml.js';
 
@@ -105,42 +106,20 @@ export async function exchange(
     language?: string;
   } = {},
 ): Promise<{ status: number; body: Loose }> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, ex.timeout);
-  const doFetch = ex.fetch;
-  let status = 0;
-  let contentType = '';
-  let body: string;
-  try {
-    // Only Accept and Accept-Language are set on GETs: CORS-safelisted headers, so they need no preflight. The browser sets
-    // the Content-Type (and multipart boundary) from the body itself.
-    // The race keeps the timeout honest even with an injected fetch that ignores `signal`.
-    const aborted = new Promise<never>((_, reject) => {
-      controller.signal.addEventListener('abort', () => reject(new DOMException('timed out', 'AbortError')));
-    });
-    aborted.catch(() => {});
-    const response = await Promise.race([
-      doFetch(url, {
-        method: init.method ?? 'GET',
-        headers: { ...init.headers, Accept: ACCEPT[format], ...(init.language ? { 'Accept-Language': acceptLanguage(init.language) } : {}) },
-        body: init.body ?? null,
-        signal: controller.signal,
-      }),
-      aborted,
-    ]);
-    status = response.status;
-    contentType = (response.headers.get('content-type') ?? '').toLowerCase();
-    body = await Promise.race([response.text(), aborted]);
-  } catch (cause) {
-    if (timedOut) throw new TimeoutError(ex.timeout);
-    throw new NetworkError({ cause });
-  } finally {
-    clearTimeout(timer);
-  }
+  // Only Accept and Accept-Language are set on GETs: CORS-safelisted headers, so they need no
+  // preflight. The browser sets the Content-Type (and multipart boundary) from the body itself.
+  const { response, text: body } = await fetchText(
+    ex.fetch,
+    url,
+    {
+      method: init.method ?? 'GET',
+      headers: { ...init.headers, Accept: ACCEPT[format], ...(init.language ? { 'Accept-Language': acceptLanguage(init.language) } : {}) },
+      body: init.body ?? null,
+    },
+    ex.timeout,
+  );
+  const status = response.status;
+  const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
 
   if (looksLikeHtml(body, contentType)) throw new HtmlErrorPageError(status);
   const ok = status >= 200 && status < 300;
