@@ -50,7 +50,7 @@ const taxRelief: Answers = {
 function multipart(answers: Answers, files: Array<[string, Buffer, string, string]>, extra: Record<string, unknown> = {}): FormData {
   const form = new FormData();
   form.append('submission', JSON.stringify({ answers, ...extra }));
-  for (const [path, bytes, type, name] of files) form.append(path, new Blob([bytes], { type }), name);
+  for (const [path, bytes, type, name] of files) form.append(path, new Blob([new Uint8Array(bytes)], { type }), name);
   return form;
 }
 
