@@ -307,6 +307,26 @@ for (const db of DATABASES) {
         assert.ok(evil.includes('Dee Lopez'));
       });
 
+      test('publishing a new slug adds it to the catalog (a new ETag) as version 1', async () => {
+        const before = await get(`${forms}/forms.json`);
+        const def = structuredClone(seeds.find((s) => s.definition.slug === 'contact-the-mayor')!.definition);
+        def.slug = 'contact-city-council';
+        def.name = { en: 'Contact the City Council', es: 'Comunicarse con el Concejo Municipal' };
+        const res = await get<{ version: number }>(`${forms}/forms/contact-city-council.json`, { method: 'PUT', body: JSON.stringify(def), headers: { ...staff, 'Content-Type': 'application/json' } });
+        assert.equal(res.status, 201, res.text);
+        assert.equal(res.body.version, 1);
+        const after = await get<{ forms: Array<{ slug: string; title: string }> }>(`${forms}/forms.json`);
+        assert.notEqual(after.headers.get('etag'), before.headers.get('etag'));
+        assert.ok(after.body.forms.some((f) => f.slug === 'contact-city-council' && f.title === 'Contact the City Council'));
+        const notJson = await get<Refused>(`${forms}/forms/contact-city-council.json`, { method: 'PUT', body: '{', headers: { ...staff, 'Content-Type': 'application/json' } });
+        assert.equal(notJson.status, 400);
+        const noEnvelope = new FormData();
+        noEnvelope.append('plans', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), 'plans.pdf');
+        const refused = await postForm<Refused>('building-permit-pre-application', noEnvelope);
+        assert.equal(refused.status, 400);
+        assert.equal(refused.body.errors[0]!.code, 'body');
+      });
+
       test('export lists uploaded files with staff-only download links', async () => {
         const res = await postForm<Created>('building-permit-pre-application', multipart(building, [['plans', PDF, 'application/pdf', 'plans.pdf']]));
         assert.equal(res.status, 201, res.text);
