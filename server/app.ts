@@ -75,6 +75,12 @@ export function buildApp(config: Config, db: Database): Hono {
   );
   app.route('/records/v1', recordsRoutes({ db, config }));
   app.use('/forms/*', api);
+  // Answers alone are small: only a multipart body (with files) may be large.
+  const answersLimit = bodyLimit({
+    maxSize: 2 * 1024 * 1024,
+    onError: (c) => c.json({ errors: [{ question: null, code: 'too_large', message: 'The answers are too large (2 MB at most without files).' }] }, 413, { Connection: 'close' }),
+  });
+  app.use('/forms/*', (c, next) => ((c.req.header('Content-Type') ?? '').includes('multipart/form-data') ? next() : answersLimit(c, next)));
   app.use(
     '/forms/*',
     bodyLimit({

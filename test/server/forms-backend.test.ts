@@ -169,6 +169,12 @@ for (const db of DATABASES) {
             'type',
           ],
           ['a question the form does not have', () => postJson('contact-the-mayor', { answers: { topic: 'idea', favourite: 'x' } }), 'favourite', 'unknown'],
+          [
+            'a file part named like no question',
+            () => postForm('building-permit-pre-application', multipart(building, [['plans', PDF, 'application/pdf', 'p.pdf'], ['__proto__', PDF, 'application/pdf', 'x.pdf']])),
+            '__proto__',
+            'unknown',
+          ],
         ];
         for (const [what, send, question, code] of cases) {
           const res = await send();
@@ -189,6 +195,9 @@ for (const db of DATABASES) {
           assert.equal(res.body.errors[0]!.code, 'body');
         }
         assert.equal((await postJson('no-such-form', { answers: {} })).status, 404);
+        const huge = await postJson<Refused>('contact-the-mayor', { answers: { topic: 'idea', message: 'x'.repeat(3 * 1024 * 1024) } });
+        assert.equal(huge.status, 413);
+        assert.equal(huge.body.errors[0]!.code, 'too_large');
         assert.deepEqual(await stored(), before);
       });
 
@@ -217,6 +226,9 @@ for (const db of DATABASES) {
           [['child_name', 'children', 1, 'name']],
         );
         (answers.children as Array<Record<string, unknown>>)[1]!.child_name = { first: 'Mia', last: 'Ruiz' };
+        const gap = await postForm<Refused>('youth-program-registration', multipart(answers, [['children.5.child_name', PDF, 'application/pdf', 'x.pdf']]));
+        assert.equal(gap.status, 400);
+        assert.deepEqual(gap.body.errors.map((e) => [e.question, e.index, e.code]), [['child_name', 5, 'unknown']]);
         const ok = await postJson<Created>('youth-program-registration', { answers });
         assert.equal(ok.status, 201, ok.text);
       });
