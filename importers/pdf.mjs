@@ -54,7 +54,26 @@ export async function importPdf(bytes, opts = {}) {
   const placed = fields.map((field) => ({ field, place: placeOf(doc, field) }));
   placed.sort((a, b) => a.place.page - b.place.page || b.place.y - a.place.y || a.place.x - b.place.x);
 
+  // Checkboxes under one parent (`days.monday`, `days.tuesday`) are one question with several answers.
+  const parentOf = (field) => (field.getName().includes('.') ? field.getName().slice(0, field.getName().lastIndexOf('.')) : undefined);
+  const groups = new Map();
+  for (const { field } of placed) if (field instanceof PDFCheckBox && parentOf(field)) groups.set(parentOf(field), [...(groups.get(parentOf(field)) ?? []), field]);
+  for (const [parent, members] of groups) if (members.length < 2) groups.delete(parent);
+
   for (const { field, place } of placed) {
+    const group = field instanceof PDFCheckBox ? groups.get(parentOf(field)) : undefined;
+    if (group) {
+      if (group[0] !== field) continue;
+      const parent = parentOf(field);
+      const where = `checkboxes "${parent}.*" (page ${place.page + 1})`;
+      const opt = options(group.map((f) => ({ value: f.getName().split('.').pop(), label: tooltip(f) || humanise(f.getName()) })), language);
+      const label = humanise(parent) || parent;
+      if (isGenericName(parent)) report.add(where, `no label: the draft calls it "${label}"; write the question a resident should read`);
+      report.add(where, `${group.length} checkboxes drafted as one question with several answers: check its wording`);
+      if (!byPage.has(place.page)) byPage.set(place.page, []);
+      byPage.get(place.page).push({ id: nextId(toId(label, 'question')), label: text(language, label), type: 'selection', multiple: true, display: 'checkboxes', options: opt.list });
+      continue;
+    }
     const name = field.getName();
     const where = `field "${name}" (page ${place.page + 1})`;
     const tip = tooltip(field);

@@ -57,6 +57,10 @@ async function permitPdf(): Promise<Uint8Array> {
   const season = form.createRadioGroup('season');
   season.addOptionToPage('year_round', one, { x: 50, y: 400, width: 15, height: 15 });
   season.addOptionToPage('summer_only', one, { x: 100, y: 400, width: 15, height: 15 });
+  for (const [y, day] of [[370, 'weekdays'], [350, 'weekends']] as const) {
+    const box = form.createCheckBox(`outdoorHours.${day}`);
+    box.addToPage(one, { x: 50, y, width: 15, height: 15 });
+  }
   const office = form.createTextField('officeUseOnly');
   office.addToPage(one, { x: 50, y: 100, width: 200, height: 20 });
   office.enableReadOnly();
@@ -89,7 +93,7 @@ describe('import-pdf', () => {
     assert.deepEqual(
       definition.pages.map((p) => p.questions.map((q) => `${q.id}:${q.type}`)),
       [
-        ['business_name:text', 'email_address:email', 'text1:text', 'number_of_tables_on_the_sidewalk:text', 'seating_plan_description:textarea', 'serves_alcohol:yes_no', 'season:selection'],
+        ['business_name:text', 'email_address:email', 'text1:text', 'number_of_tables_on_the_sidewalk:text', 'seating_plan_description:textarea', 'serves_alcohol:yes_no', 'season:selection', 'outdoor_hours:selection'],
         ['business_district:selection', 'open_days:selection'],
       ],
     );
@@ -100,6 +104,8 @@ describe('import-pdf', () => {
     const daysQ = q.get('open_days') as SelectionQuestion;
     assert.equal(daysQ.multiple, true);
     assert.equal(daysQ.options.length, 7);
+    const hours = q.get('outdoor_hours') as SelectionQuestion;
+    assert.deepEqual([hours.multiple, hours.options.map((o) => [o.value, o.label.en])], [true, [['weekdays', 'Weekdays'], ['weekends', 'Weekends']]]);
     assert.ok(definition.declaration, 'a signature becomes a declaration');
     const lines = report.toString();
     assert.match(lines, /"Text1" \(page 1\): no label/);
