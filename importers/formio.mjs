@@ -23,8 +23,9 @@ function acceptOf(pattern, where, report) {
   for (const raw of String(pattern ?? '').split(',')) {
     const p = raw.trim().toLowerCase();
     if (!p || p === '*') continue;
-    if (p.startsWith('image/')) p === 'image/*' ? ['image/jpeg', 'image/png', 'image/heic'].forEach((t) => types.add(t)) : Object.values(MIME).includes(p) && types.add(p);
-    else if (Object.values(MIME).includes(p)) types.add(p);
+    const known = Object.values(MIME);
+    if (p === 'image/*') ['image/jpeg', 'image/png', 'image/heic'].forEach((t) => types.add(t));
+    else if (known.includes(p)) types.add(p);
     else if (MIME[p.replace(/^\./, '')]) types.add(MIME[p.replace(/^\./, '')]);
     else report.add(where, `file type "${p}" is not one a form can take: left out`);
   }
@@ -117,7 +118,7 @@ export function importFormio(form, opts = {}) {
           type: 'number',
           ...(num(v.min) !== undefined ? { min: num(v.min) } : {}),
           ...(num(v.max) !== undefined ? { max: num(v.max) } : {}),
-          ...(c.type === 'currency' ? { decimals: 2 } : num(c.decimalLimit) !== undefined ? { decimals: num(c.decimalLimit) } : c.requireDecimal === false ? {} : {}),
+          ...(c.type === 'currency' ? { decimals: 2 } : num(c.decimalLimit) !== undefined ? { decimals: Math.min(num(c.decimalLimit), 6) } : {}),
         };
         break;
       case 'email':
