@@ -103,14 +103,19 @@ export async function exchange(
     headers?: Record<string, string>;
     /** The reader's language (BCP 47), sent as `Accept-Language`: CORS-safelisted, so no preflight. */
     language?: string;
+    /** Cancels the call (the caller no longer wants the answer): rejects with that `AbortError`. */
+    signal?: AbortSignal;
   } = {},
 ): Promise<{ status: number; body: Loose }> {
+  init.signal?.throwIfAborted();
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, ex.timeout);
+  const onAbort = () => controller.abort();
+  init.signal?.addEventListener('abort', onAbort, { once: true });
   const doFetch = ex.fetch;
   let status = 0;
   let contentType = '';
@@ -136,10 +141,12 @@ export async function exchange(
     contentType = (response.headers.get('content-type') ?? '').toLowerCase();
     body = await Promise.race([response.text(), aborted]);
   } catch (cause) {
+    if (init.signal?.aborted) throw init.signal.reason;
     if (timedOut) throw new TimeoutError(ex.timeout);
     throw new NetworkError({ cause });
   } finally {
     clearTimeout(timer);
+    init.signal?.removeEventListener('abort', onAbort);
   }
 
   if (looksLikeHtml(body, contentType)) throw new HtmlErrorPageError(status);

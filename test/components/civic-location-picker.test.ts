@@ -212,15 +212,63 @@ describe('<civic-location-picker>', () => {
     });
 
     it('asks the geocoder once per typing pause, with the city as a bounded viewbox', async () => {
-      const calls: Array<{ q: string; options: unknown }> = [];
+      const calls: Array<{ q: string; options: unknown; signal: unknown }> = [];
       const counting: LocationGeocoder = {
-        search: (q, o) => (calls.push({ q, options: o }), truth.search(q, o)),
+        search: (q, o = {}) => {
+          const { signal, ...options } = o;
+          calls.push({ q, options, signal });
+          return truth.search(q, o);
+        },
         reverse: (lat, long) => truth.reverse(lat, long),
       };
       const el = await fixture<CivicLocationPicker>(html`<civic-location-picker bounds=${BOUNDS} .geocoder=${counting}></civic-location-picker>`);
       for (const text of ['Ma', 'Mai', 'Main', 'Main S', 'Main St']) type(el, text);
       await suggestionsShown(el);
-      expect(calls).to.deep.equal([{ q: 'Main St', options: { limit: 5, lang: 'en', viewbox: [-72.72, 41.72, -72.66, 41.81], bounded: true } }]);
+      expect(calls.map(({ q, options }) => ({ q, options }))).to.deep.equal([
+        { q: 'Main St', options: { limit: 5, lang: 'en', viewbox: [-72.72, 41.72, -72.66, 41.81], bounded: true } },
+      ]);
+      expect(calls[0]!.signal).to.be.instanceOf(AbortSignal);
+    });
+
+    it('aborts a search still on its way when the resident types on', async () => {
+      const signals: AbortSignal[] = [];
+      const slow: LocationGeocoder = {
+        search: (q, o = {}) => {
+          signals.push(o.signal!);
+          // The first call never answers by itself: only its abort ends it.
+          if (signals.length === 1) return new Promise((_, reject) => o.signal!.addEventListener('abort', () => reject(o.signal!.reason)));
+          return truth.search(q, o);
+        },
+        reverse: (lat, long) => truth.reverse(lat, long),
+      };
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker .geocoder=${slow}></civic-location-picker>`);
+      type(el, 'Asylum');
+      await waitUntil(() => signals.length === 1, 'first search asked');
+      expect(signals[0]!.aborted).to.be.false;
+      type(el, 'Zion');
+      expect(signals[0]!.aborted).to.be.true;
+      await suggestionsShown(el);
+      expect(notice(el)).to.equal(undefined);
+      expect(options(el).every((o) => o.textContent!.includes('Zion Street'))).to.be.true;
+    });
+
+    it('really cancels the HTTP call of a stale search (NominatimGeocoder with a signal)', async () => {
+      const settled: string[] = [];
+      const watching = new NominatimGeocoder({
+        url: GEOCODER,
+        fetch: (url, init) =>
+          fetch(url, init).then(
+            (r) => (settled.push('answered'), r),
+            (e: unknown) => (settled.push((e as Error).name), Promise.reject(e)),
+          ),
+      });
+      const controller = new AbortController();
+      const call = watching.search('Main St', { signal: controller.signal });
+      controller.abort();
+      const error = await call.catch((e: unknown) => e);
+      expect((error as Error).name).to.equal('AbortError');
+      await waitUntil(() => settled.length === 1, 'fetch settled');
+      expect(settled).to.deep.equal(['AbortError']);
     });
 
     it('keeps only the latest answer when an earlier search answers late', async () => {
