@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -9,7 +9,7 @@ import { AnnouncerController } from '../../core/announcer.js';
 import { AddressComboboxController } from '../../core/address/combobox.js';
 import { GeocoderByUrl } from '../../core/address/geocoder.js';
 import { errorId, hintId, optionalMark } from '../../core/forms/field.js';
-import { FormControlController, type ControlProblem } from '../../core/forms/form-control.js';
+import { FormAssociated, FormControlController, type ControlProblem } from '../../core/forms/form-control.js';
 import { GeolocationController, type GeolocationProblem } from '../../core/geo/geolocation.js';
 import { registerMessages, type MessageKey } from '../../core/i18n.js';
 import { inBounds, mapLabels, parseBounds } from '../../core/map/defaults.js';
@@ -92,9 +92,8 @@ const NOTICE_ID = 'address-notice';
  * @cssprop --civic-location-picker-map-height - Height of the map. Default `20rem`.
  * @cssprop --civic-location-picker-highlight - Background of the highlighted suggestion. Default `var(--civic-color-primary)`.
  */
-export class CivicLocationPicker extends CivicElement {
+export class CivicLocationPicker extends FormAssociated(CivicElement) {
   static override styles = [...(CivicElement.styles as []), locationPickerStyles];
-  static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...CivicElement.shadowRootOptions, delegatesFocus: true };
 
   /**
@@ -142,12 +141,12 @@ export class CivicLocationPicker extends CivicElement {
 
   @state() private picked?: PickedLocation;
   @state() private notice?: Notice;
-  @state() private formDisabled = false;
 
   private readonly announcer = new AnnouncerController(this);
   private readonly geocoders = new GeocoderByUrl();
 
-  private readonly control = new FormControlController(this, {
+  /** @internal */
+  override readonly formControl = new FormControlController(this, {
     formValue: () => (this.name && this.picked ? toFormData(this.name, this.picked) : null),
     problem: () => this.ownProblem(),
     anchor: () => this.combobox?.input ?? undefined,
@@ -158,7 +157,7 @@ export class CivicLocationPicker extends CivicElement {
     geocoder: () => this.activeGeocoder,
     searchOptions: () => ({ lang: this.locale, viewbox: this.cityBounds }),
     onEdit: (text) => this.onEdit(text),
-    onCommit: () => this.control.change(),
+    onCommit: () => this.formControl.change(),
     onSuggestions: (count) => {
       this.notice = undefined;
       this.announcer.announce(this.t('locationSuggestionsCount', { count }));
@@ -213,38 +212,7 @@ export class CivicLocationPicker extends CivicElement {
     this.picked = next;
     this.combobox.show(next?.address ?? '');
     this.map.movePin(next);
-    this.control.committed();
-  }
-
-  // The form control surface, as on native inputs.
-  get form(): HTMLFormElement | null {
-    return this.control.internals.form;
-  }
-  /** The `<label>`s whose `for` is this picker's id (or that wrap it). */
-  get labels(): NodeList {
-    return this.control.internals.labels;
-  }
-  get validity(): ValidityState {
-    return this.control.internals.validity;
-  }
-  get validationMessage(): string {
-    return this.control.internals.validationMessage;
-  }
-  get willValidate(): boolean {
-    return this.control.internals.willValidate;
-  }
-  checkValidity(): boolean {
-    return this.control.internals.checkValidity();
-  }
-  /** Like `<input>`'s: when invalid, fires `invalid`, shows the message and moves focus to the address input. */
-  reportValidity(): boolean {
-    const valid = this.control.internals.reportValidity();
-    if (!valid) this.focus();
-    return valid;
-  }
-  /** Like `<input>`'s: a message makes the picker invalid (`customError`) with these words; `''` clears it. */
-  setCustomValidity(message: string): void {
-    this.control.setCustomValidity(message);
+    this.formControl.committed();
   }
 
   /** Moves focus to the address input (what an error summary link does). */
@@ -252,12 +220,6 @@ export class CivicLocationPicker extends CivicElement {
     const input = this.combobox.input;
     if (input) input.focus(options);
     else super.focus(options);
-  }
-
-  // Value and validity follow every change at once, not at the next render (as on native inputs).
-  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
-    super.requestUpdate(name, oldValue, options);
-    this.control?.sync();
   }
 
   /** @internal */
@@ -268,16 +230,8 @@ export class CivicLocationPicker extends CivicElement {
     this.picked = undefined;
     this.notice = undefined;
     this.announcer.clear();
-    this.control.reset();
+    this.formControl.reset();
     if (had) this.emit('civic-location-change', { value: undefined });
-  }
-
-  /** @internal */
-  formDisabledCallback(disabled: boolean): void {
-    // Reflecting `disabled` mid-update calls this synchronously, when a state change would be lost.
-    queueMicrotask(() => {
-      this.formDisabled = disabled;
-    });
   }
 
   /** @internal Browser restoring the form after back/forward navigation or autofill. */
@@ -327,14 +281,8 @@ export class CivicLocationPicker extends CivicElement {
   /** The inline error: the host's, else out of bounds (at once), else what a failed submit found. */
   private shownError(): string | undefined {
     if (this.error) return this.error;
-    if (this.outOfBounds) return this.control.customMessage || this.t('locationOutOfBounds');
-    return this.control.showValidity && !this.validity.valid ? this.validationMessage : undefined;
-  }
-
-  /** The words of `<label for>`s outside that name the picker; they then name the address input. */
-  private outsideLabel(): string | undefined {
-    const words = [...(this.control.internals.labels as NodeListOf<HTMLLabelElement>)].map((l) => l.textContent?.replace(/\s+/g, ' ').trim());
-    return words.filter(Boolean).join(' ') || undefined;
+    if (this.outOfBounds) return this.formControl.customMessage || this.t('locationOutOfBounds');
+    return this.formControl.showValidity && !this.validity.valid ? this.validationMessage : undefined;
   }
 
   private onEdit(text: string): void {
@@ -359,8 +307,8 @@ export class CivicLocationPicker extends CivicElement {
   /** A new value chosen or looked up (not typed): `input`, then `change`, as a native select does. */
   private commit(value: PickedLocation): void {
     this.setPicked(value);
-    this.control.input();
-    this.control.change();
+    this.formControl.input();
+    this.formControl.change();
   }
 
   /** Shows a notice and says it in the live region. */
@@ -420,8 +368,8 @@ export class CivicLocationPicker extends CivicElement {
   protected override render(): TemplateResult {
     const geocoder = this.activeGeocoder;
     const error = this.shownError();
-    const outside = this.outsideLabel();
-    const disabled = this.disabled || this.formDisabled;
+    const outside = this.formControl.outsideLabel();
+    const disabled = this.disabled || this.formControl.disabledByForm;
     const v = this.picked;
     const busy = this.geolocation.busy;
     const noticeText = busy === 'reversing' ? this.t('locationLookingUp') : this.notice ? this.t(this.notice.key) : '';

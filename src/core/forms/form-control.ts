@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { PropertyDeclaration, ReactiveController, ReactiveControllerHost, ReactiveElement } from 'lit';
 
 /** A control's own problem: the validity flags it raises and the message that says what to do. */
 export interface ControlProblem {
@@ -40,6 +40,8 @@ export class FormControlController implements ReactiveController {
   readonly internals: ElementInternals;
   /** The form or `reportValidity()` found the control invalid since the last reset. */
   showValidity = false;
+  /** A disabled `<fieldset>` (or form) around the control disables it. */
+  disabledByForm = false;
   private custom = '';
   private lastChange = '';
   private syncing = false;
@@ -113,10 +115,104 @@ export class FormControlController implements ReactiveController {
     this.lastChange = this.options.valueKey();
   }
 
+  /** What `formDisabledCallback` says. */
+  formDisabled(disabled: boolean): void {
+    // Reflecting `disabled` mid-update calls this synchronously, when a state change would be lost.
+    queueMicrotask(() => {
+      this.disabledByForm = disabled;
+      this.host.requestUpdate();
+    });
+  }
+
+  /**
+   * The words of the `<label>`s outside that name the control (`<label for=its-id>`), or
+   * `undefined`. They name the inner control then: ARIA references do not cross the shadow root.
+   */
+  outsideLabel(): string | undefined {
+    const words = [...(this.internals.labels as NodeListOf<HTMLLabelElement>)].map((l) => l.textContent?.replace(/\s+/g, ' ').trim());
+    return words.filter(Boolean).join(' ') || undefined;
+  }
+
   /** A form reset: no message shown until the next failed submit. */
   reset(): void {
     this.showValidity = false;
     this.committed();
     this.host.requestUpdate();
   }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin pattern's constructor type
+type Constructor<T> = abstract new (...args: any[]) => T;
+
+/** What {@link FormAssociated} adds to an element: the form surface of a native input. */
+export interface FormAssociatedSurface {
+  readonly form: HTMLFormElement | null;
+  readonly labels: NodeList;
+  readonly validity: ValidityState;
+  readonly validationMessage: string;
+  readonly willValidate: boolean;
+  checkValidity(): boolean;
+  reportValidity(): boolean;
+  setCustomValidity(message: string): void;
+  /** @internal The element's form controller; the element creates it. */
+  readonly formControl: FormControlController;
+}
+
+/**
+ * Makes a Lit element a form control with the surface of a native input, run by its
+ * {@link FormControlController} (`formControl`, created by the element): `form`, `labels`,
+ * `validity`, `validationMessage`, `willValidate`, `checkValidity()`, `reportValidity()` (which,
+ * like an input's, moves focus to the control when invalid), `setCustomValidity()`, and
+ * `formDisabledCallback` (read `formControl.disabledByForm`). Value and validity are synced on
+ * every `requestUpdate`, so they never wait for a render. The element adds its own
+ * `formResetCallback` and `formStateRestoreCallback`.
+ */
+export function FormAssociated<B extends Constructor<ReactiveElement>>(Base: B): Constructor<FormAssociatedSurface> & B {
+  abstract class FormAssociatedElement extends Base implements FormAssociatedSurface {
+    static formAssociated = true;
+    abstract readonly formControl: FormControlController;
+
+    get form(): HTMLFormElement | null {
+      return this.formControl.internals.form;
+    }
+    /** The `<label>`s that name the control (`for` its id, or around it). */
+    get labels(): NodeList {
+      return this.formControl.internals.labels;
+    }
+    get validity(): ValidityState {
+      return this.formControl.internals.validity;
+    }
+    get validationMessage(): string {
+      return this.formControl.internals.validationMessage;
+    }
+    get willValidate(): boolean {
+      return this.formControl.internals.willValidate;
+    }
+    checkValidity(): boolean {
+      return this.formControl.internals.checkValidity();
+    }
+    /** When invalid: fires `invalid`, shows the message and moves focus to the control, as an input's does. */
+    reportValidity(): boolean {
+      const valid = this.formControl.internals.reportValidity();
+      if (!valid) this.focus();
+      return valid;
+    }
+    /** A message makes the control invalid (`customError`) with these words; `''` clears it. */
+    setCustomValidity(message: string): void {
+      this.formControl.setCustomValidity(message);
+    }
+
+    /** @internal */
+    formDisabledCallback(disabled: boolean): void {
+      this.formControl.formDisabled(disabled);
+    }
+
+    // Value and validity follow every change at once, not at the next render (as on native inputs).
+    // The controller is not there yet while the element's own fields are being set up.
+    override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+      super.requestUpdate(name, oldValue, options);
+      (this.formControl as FormControlController | undefined)?.sync();
+    }
+  }
+  return FormAssociatedElement;
 }
