@@ -149,7 +149,14 @@ async function act(actionsForm, type, outcome) {
   const tracking = actionsForm.dataset.tracking;
   const message = actionsForm.elements.message.value.trim();
   const body = { type, ...(message ? { message } : {}) };
-  if (type === 'fee_estimate') body.fee_amount = actionsForm.elements.fee.value.trim().replace(/^\$/, '');
+  if (type === 'fee_estimate') {
+    body.fee_amount = actionsForm.elements.fee.value.trim().replace(/^\$/, '');
+    if (!/^\d{1,7}(\.\d{1,2})?$/.test(body.fee_amount)) {
+      outcome.textContent = 'Error: enter the fee in dollars, for example 25.00.';
+      actionsForm.elements.fee.focus();
+      return;
+    }
+  }
   if (type === 'released') {
     const file = actionsForm.elements.document.files[0];
     if (!file) {

@@ -78,19 +78,26 @@ async function staffAcknowledgeAndRelease(tracking: string, message: string): Pr
   await page.keyboard.type(TOKEN);
   await tabTo(page, 'Show open requests', button('Show open requests'));
   await page.keyboard.press('Enter');
-  const request = page.getByRole('form', { name: new RegExp(`^${tracking}: Submitted`) });
-  await request.waitFor({ timeout: 15_000 });
+  await page.getByRole('form', { name: new RegExp(`^${tracking}: Submitted`) }).waitFor({ timeout: 15_000 });
+  // The form's name follows the request's status: find it by its request from here on.
+  const request = page.locator(`form[data-tracking="${tracking}"]`);
   assert.deepEqual(await axe(page), [], 'the staff page with its list of requests');
 
   await request.getByLabel('Message to the requester (optional)').focus();
   await page.keyboard.type(message);
-  await tabTo(page, 'Acknowledge', button('Acknowledge'));
+  // A fee without an amount: said, focus on the fee, and what was typed stays.
+  await tabTo(page, 'Set fee', button('Set fee'));
+  await page.keyboard.press('Enter');
+  await page.getByText('Error: enter the fee in dollars, for example 25.00.').waitFor({ timeout: 15_000 });
+  assert.equal((await focused(page)).id, await request.getByLabel('Fee in dollars (for “Set fee”)').getAttribute('id'));
+  assert.equal(await request.getByLabel('Message to the requester (optional)').inputValue(), message);
+  await request.getByRole('button', { name: 'Acknowledge', exact: true }).focus();
   await page.keyboard.press('Enter');
   await page.getByText(`Acknowledged: ${tracking}.`).waitFor({ timeout: 15_000 });
   await page.getByRole('heading', { name: new RegExp(`^${tracking}: Acknowledged`) }).waitFor();
 
   await request.getByLabel('Document (for “Release document”)').setInputFiles({ name: 'inspections.pdf', mimeType: 'application/pdf', buffer: PDF });
-  await request.getByRole('button', { name: 'Release document' }).focus();
+  await request.getByRole('button', { name: 'Release document', exact: true }).focus();
   await page.keyboard.press('Enter');
   await page.getByText(`Document released: ${tracking}.`).waitFor({ timeout: 15_000 });
   assert.deepEqual(await axe(page), [], 'the staff page after the actions');
