@@ -148,6 +148,11 @@ async function act(actionsForm, type, outcome) {
   if (!token) return;
   const tracking = actionsForm.dataset.tracking;
   const message = actionsForm.elements.message.value.trim();
+  if (type === 'clarification_requested' && !message) {
+    outcome.textContent = 'Error: write what you need to know in the message to the requester.';
+    actionsForm.elements.message.focus();
+    return;
+  }
   const body = { type, ...(message ? { message } : {}) };
   if (type === 'fee_estimate') {
     body.fee_amount = actionsForm.elements.fee.value.trim().replace(/^\$/, '');

@@ -707,6 +707,12 @@ describe('<civic-location-picker>', () => {
       el.required = true;
       expect(el.validity.valueMissing).to.be.true;
       expect(el.validationMessage).to.equal('Enter an address, use your location, or choose the place on the map');
+      el.value = { address: '9 Vine Street' };
+      el.name = 'place';
+      expect(entries(f)).to.deep.equal([['place[address]', '9 Vine Street']]);
+      el.disabled = true;
+      expect(el.willValidate).to.be.false;
+      expect(entries(f)).to.deep.equal([]);
     });
 
     it('sets the form value at once when a suggestion is picked', async () => {

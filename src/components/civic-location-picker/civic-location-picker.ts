@@ -13,7 +13,16 @@ import { FormAssociated, FormControlController, type ControlProblem } from '../.
 import { GeolocationController, type GeolocationProblem } from '../../core/geo/geolocation.js';
 import { registerMessages, type MessageKey } from '../../core/i18n.js';
 import { inBounds, mapLabels, parseBounds } from '../../core/map/defaults.js';
-import { fromFormData, normalise, round, sameLocation, toFormData, type LocationGeocoder, type PickedLocation } from './location.js';
+import {
+  fromFormData,
+  normalise,
+  round,
+  sameLocation,
+  toFormData,
+  type CivicLocationChangeDetail,
+  type LocationGeocoder,
+  type PickedLocation,
+} from './location.js';
 import { PickerMapController } from './map-controller.js';
 import { locationPickerStyles } from './civic-location-picker.styles.js';
 import { locationPickerMessages } from './strings.js';
@@ -28,7 +37,7 @@ declare global {
     'civic-location-picker': CivicLocationPicker;
   }
   interface HTMLElementEventMap {
-    'civic-location-change': CustomEvent<import('./location.js').CivicLocationChangeDetail>;
+    'civic-location-change': CustomEvent<CivicLocationChangeDetail>;
   }
 }
 
@@ -121,7 +130,18 @@ export class CivicLocationPicker extends FormAssociated(CivicElement) {
   @property({ type: Boolean, reflect: true }) required = false;
 
   /** Disables every control (also set by a disabled `<fieldset>` around it). */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  @property({ type: Boolean, reflect: true })
+  get disabled(): boolean {
+    return this.ownDisabled;
+  }
+  set disabled(value: boolean) {
+    const old = this.ownDisabled;
+    this.ownDisabled = Boolean(value);
+    // As on an input: out of the form and of validation at once (the browser reads the attribute), not at the next render.
+    if (this.hasAttribute('disabled') !== this.ownDisabled) this.toggleAttribute('disabled', this.ownDisabled);
+    this.requestUpdate('disabled', old);
+  }
+  private ownDisabled = false;
 
   /** Label of the address input. Default "Address or place". */
   @property() label?: string;
