@@ -770,6 +770,8 @@ describe('<civic-location-picker>', () => {
       // checkValidity fires `invalid` too (as on an input), so the message shows inline.
       await el.updateComplete;
       expect(inlineError(el)).to.equal('Error: We already have a report at this address');
+      expect(input(el).getAttribute('aria-invalid')).to.equal('true');
+      await expect(el).to.be.accessible();
       f.requestSubmit();
       expect(submits()).to.equal(0);
       // The page's message stays through edits, as on an input, until the page clears it.
@@ -897,11 +899,13 @@ describe('<civic-location-picker>', () => {
       });
 
       it('really leaving the input after typing fires change, with the value already set', async () => {
-        const { el, outer } = await embedded(false);
+        const { el, outer, seen } = await embedded(false);
         const values: unknown[] = [];
         outer.addEventListener('change', () => values.push(el.value));
         input(el).focus();
+        // Real typing: the browser's own input event, which leaves the shadow root by itself.
         document.execCommand('insertText', false, '4 Oak Lane');
+        expect(seen).to.deep.equal([composedBubbling('input')]);
         expect(el.value).to.deep.equal({ address: '4 Oak Lane' });
         input(el).blur();
         expect(values).to.deep.equal([{ address: '4 Oak Lane' }]);
