@@ -1,5 +1,7 @@
-// The demo's staff controls: start and end the reference backend's emergency mode through its
-// staff API (server/README.md, "Emergency mode"). The token is sent, never stored.
+// The demo's staff controls, through the reference backend's staff APIs (server/README.md): start
+// and end emergency mode ("Emergency mode"), and act on public-records requests ("Public records",
+// Staff). The token is sent, never stored.
+const tokenInput = document.getElementById('staff-token');
 const form = document.getElementById('emergency-form');
 const status = document.getElementById('emergency-status');
 const result = document.getElementById('staff-result');
@@ -13,13 +15,24 @@ async function showEmergency() {
     : 'No emergency is in force.';
 }
 
+/** The token typed at the top, or `undefined` after saying in `where` that it is missing. */
+function staffToken(where) {
+  const token = tokenInput.value.trim();
+  if (token) return token;
+  where.textContent = 'Error: enter the staff token.';
+  tokenInput.focus();
+  return undefined;
+}
+
+/** The contract's error words (`errors[].description` for alerts, `errors[].field/message` for records). */
+function problemOf(answer, status) {
+  const said = (answer.errors ?? []).map((e) => e.description ?? `${e.field}: ${e.message}`).join(' ');
+  return `Error: ${said || `the server answered ${status}.`}`;
+}
+
 async function send(body) {
-  const token = form.elements.token.value.trim();
-  if (!token) {
-    result.textContent = 'Error: enter the staff token.';
-    form.elements.token.focus();
-    return;
-  }
+  const token = staffToken(result);
+  if (!token) return;
   const res = await fetch('/alerts/v1/emergency.json', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
@@ -27,8 +40,7 @@ async function send(body) {
   });
   const answer = await res.json().catch(() => ({}));
   if (!res.ok) {
-    const said = (answer.errors ?? []).map((e) => e.description).join(' ');
-    result.textContent = `Error: ${said || `the server answered ${res.status}.`}`;
+    result.textContent = problemOf(answer, res.status);
     return;
   }
   result.textContent = body.action === 'start' ? `Emergency started: ${answer.emergency.name}.` : `Emergency ended: ${answer.ended}.`;
@@ -43,3 +55,154 @@ form.addEventListener('submit', (event) => {
 });
 document.getElementById('end-emergency').addEventListener('click', () => void send({ action: 'end' }));
 void showEmergency();
+
+// Public-records requests.
+const recordsList = document.getElementById('records-list');
+const recordsStatus = document.getElementById('records-status');
+const FINISHED = new Set(['released', 'denied', 'closed']);
+const STATUS_WORDS = {
+  submitted: 'Submitted',
+  acknowledged: 'Acknowledged',
+  clarification_requested: 'Waiting for clarification',
+  fee_estimate: 'Waiting for fee payment',
+  extended: 'Extended',
+  partially_released: 'Partly released',
+  reopened: 'Reopened',
+};
+const ACTIONS = [
+  { type: 'acknowledged', label: 'Acknowledge', done: 'Acknowledged' },
+  { type: 'clarification_requested', label: 'Ask for clarification', done: 'Clarification asked for' },
+  { type: 'fee_estimate', label: 'Set fee', done: 'Fee estimate sent' },
+  { type: 'released', label: 'Release document', done: 'Document released' },
+  { type: 'closed', label: 'Close', done: 'Closed' },
+];
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === true) node.setAttribute(name, '');
+    else if (value !== false && value !== undefined) node.setAttribute(name, value);
+  }
+  // Requesters' words arrive as text, never as markup.
+  node.append(...children);
+  return node;
+}
+
+function field(id, label, control, hint) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  if (hintId) control.setAttribute('aria-describedby', hintId);
+  return el('div', {}, el('label', { for: id }, label), ...(hint ? [el('p', { class: 'hint', id: hintId }, hint)] : []), control);
+}
+
+function readBase64(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+/** One open request: what it asks, when it is due, and a form of actions on it. */
+function requestItem(request, index) {
+  const id = `records-${index}`;
+  const headingId = `${id}-title`;
+  const due = request.due_date ? `, due ${request.due_date}` : '';
+  const who = [request.requester?.name_first, request.requester?.name_last].filter(Boolean).join(' ') || request.requester?.email || 'anonymous requester';
+  const outcome = el('p', { role: 'status', id: `${id}-result` });
+  const actionsForm = el(
+    'form',
+    { class: 'staff-form', 'aria-labelledby': headingId, novalidate: true, 'data-tracking': request.tracking_number },
+    field(`${id}-message`, 'Message to the requester (optional)', el('textarea', { id: `${id}-message`, name: 'message' }), 'Goes with the action you choose.'),
+    field(`${id}-fee`, 'Fee in dollars (for “Set fee”)', el('input', { id: `${id}-fee`, name: 'fee', type: 'text', inputmode: 'decimal', autocomplete: 'off' })),
+    field(`${id}-document`, 'Document (for “Release document”)', el('input', { id: `${id}-document`, name: 'document', type: 'file' })),
+    el(
+      'div',
+      { class: 'check' },
+      el('input', { id: `${id}-public`, name: 'public', type: 'checkbox' }),
+      el('label', { for: `${id}-public` }, 'Publish the document in the public log (otherwise only the requester can open it)'),
+    ),
+    el('div', { class: 'staff-actions' }, ...ACTIONS.map((a) => el('button', { type: 'button', class: 'end', 'data-type': a.type }, a.label))),
+  );
+  // Enter in the fee field would submit the form: only a button sends an action, never a guess.
+  actionsForm.addEventListener('submit', (event) => event.preventDefault());
+  actionsForm.addEventListener('click', (event) => {
+    const type = event.target.closest?.('button[data-type]')?.dataset.type;
+    if (type) void act(actionsForm, type, outcome);
+  });
+  return el(
+    'li',
+    {},
+    el('h3', { id: headingId }, `${request.tracking_number}: ${STATUS_WORDS[request.status] ?? request.status}${due}`),
+    el('p', {}, request.request_description),
+    el('p', { class: 'hint' }, `From ${who}, received ${request.received_date}.`),
+    actionsForm,
+    outcome,
+  );
+}
+
+/** Sends one staff event for the request of `actionsForm`, and says what happened in `outcome`. */
+async function act(actionsForm, type, outcome) {
+  const action = ACTIONS.find((a) => a.type === type);
+  const token = action && staffToken(outcome);
+  if (!token) return;
+  const tracking = actionsForm.dataset.tracking;
+  const message = actionsForm.elements.message.value.trim();
+  if (type === 'clarification_requested' && !message) {
+    outcome.textContent = 'Error: write what you need to know in the message to the requester.';
+    actionsForm.elements.message.focus();
+    return;
+  }
+  const body = { type, ...(message ? { message } : {}) };
+  if (type === 'fee_estimate') {
+    body.fee_amount = actionsForm.elements.fee.value.trim().replace(/^\$/, '');
+    if (!/^\d{1,7}(\.\d{1,2})?$/.test(body.fee_amount)) {
+      outcome.textContent = 'Error: enter the fee in dollars, for example 25.00.';
+      actionsForm.elements.fee.focus();
+      return;
+    }
+  }
+  if (type === 'released') {
+    const file = actionsForm.elements.document.files[0];
+    if (!file) {
+      outcome.textContent = 'Error: choose the document to release.';
+      actionsForm.elements.document.focus();
+      return;
+    }
+    body.documents = [{ name: file.name, content_type: file.type || 'application/octet-stream', content_base64: await readBase64(file), public: actionsForm.elements.public.checked }];
+  }
+  outcome.textContent = 'Sending…';
+  const res = await fetch(`/records/v1/requests/${encodeURIComponent(tracking)}/events.json`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  const answer = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    // Keep what was typed, so the action can be sent again once corrected.
+    outcome.textContent = problemOf(answer, res.status);
+    return;
+  }
+  outcome.textContent = `${action.done}: ${tracking}.`;
+  actionsForm.elements.message.value = '';
+  const heading = actionsForm.parentElement.querySelector('h3');
+  const due = answer.due_date ? `, due ${answer.due_date}` : '';
+  heading.textContent = `${tracking}: ${FINISHED.has(answer.status) ? answer.status.replace(/^./, (c) => c.toUpperCase()) : STATUS_WORDS[answer.status] ?? answer.status}${due}`;
+}
+
+async function loadRecords() {
+  const token = staffToken(recordsStatus);
+  if (!token) return;
+  recordsStatus.textContent = 'Loading requests…';
+  const res = await fetch('/records/v1/staff/requests.json', { headers: { Authorization: `Bearer ${token}` } });
+  const answer = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    recordsStatus.textContent = problemOf(answer, res.status);
+    return;
+  }
+  const open = (answer.requests ?? []).filter((r) => !FINISHED.has(r.status)).reverse();
+  recordsList.replaceChildren(...open.map(requestItem));
+  recordsStatus.textContent = open.length === 1 ? '1 open request.' : `${open.length} open requests.`;
+}
+
+document.getElementById('records-load').addEventListener('click', () => void loadRecords());

@@ -146,6 +146,33 @@ export const InAPlainForm: Story = {
   </form>`,
 };
 
+/**
+ * Named by the page's own `<label for>` (the picker's default label gives way to it), with the
+ * page's own rule through `setCustomValidity`: submitting shows its message inline and focuses the
+ * address input, as a native input would.
+ */
+export const PageLabelAndCustomValidity: Story = {
+  render: () => html`<form
+    @submit=${(e: SubmitEvent) => e.preventDefault()}
+  >
+    <label for="bin-spot">Where should the crew collect the bulky item?</label>
+    <civic-location-picker
+      id="bin-spot"
+      name="spot"
+      bounds=${HARTFORD}
+      .geocoder=${sampleGeocoder}
+      .value=${{ lat: samplePlaces[1]!.lat, long: samplePlaces[1]!.long, address: '625 Main Street' }}
+    ></civic-location-picker>
+    <p><button>Book collection</button></p>
+  </form>`,
+  play: async ({ canvasElement }) => {
+    const picker = canvasElement.querySelector('civic-location-picker')!;
+    await picker.updateComplete;
+    picker.setCustomValidity('We already have a collection booked at 625 Main Street this week');
+    picker.reportValidity();
+  },
+};
+
 export const Disabled: Story = {
   render: () => html`<civic-location-picker disabled .geocoder=${sampleGeocoder} .value=${{ address: 'Corner of Main and Pearl' }}></civic-location-picker>`,
 };

@@ -3,16 +3,20 @@ import type { DemoPage } from '../../server/demo.js';
 // City staff's controls for the reference backend's staff API (STAFF_TOKEN): not a resident page,
 // so it is not in the navigation, and its words stay English.
 const main = `
-    <h1>Staff: emergency mode</h1>
+    <h1>Staff</h1>
+    <div class="staff-form">
+      <div>
+        <label for="staff-token">Staff token</label>
+        <p class="hint" id="staff-token-hint">The <code>STAFF_TOKEN</code> the server was started with, for every control on this page. It is not stored.</p>
+        <input id="staff-token" name="token" type="password" autocomplete="off" aria-describedby="staff-token-hint" required>
+      </div>
+    </div>
+
+    <h2>Emergency mode</h2>
     <p>Start an emergency to put the storm categories at the top of the 311 form and an emergency alert on every page of the site. It ends by itself at the end time, or when you end it here.</p>
     <p id="emergency-status" role="status">Checking for an emergency…</p>
 
     <form class="staff-form" id="emergency-form" novalidate>
-      <div>
-        <label for="staff-token">Staff token</label>
-        <p class="hint" id="staff-token-hint">The <code>STAFF_TOKEN</code> the server was started with. It is not stored.</p>
-        <input id="staff-token" name="token" type="password" autocomplete="off" aria-describedby="staff-token-hint" required>
-      </div>
       <div>
         <label for="emergency-name">Name of the emergency</label>
         <p class="hint" id="emergency-name-hint">For example, Tropical Storm Elsa.</p>
@@ -35,6 +39,14 @@ const main = `
       </div>
     </form>
     <p id="staff-result" role="status" aria-live="polite"></p>
+
+    <h2>Public-records requests</h2>
+    <p>The requests that are not yet released, denied or closed, oldest first. Each action is one step on the request's timeline, which the requester sees through their private link. A message you write goes to the requester with the action you choose; “Ask for clarification” sends it alone and pauses the clock until they answer.</p>
+    <div class="staff-actions">
+      <button type="button" class="end" id="records-load">Show open requests</button>
+    </div>
+    <p id="records-status" role="status" aria-live="polite"></p>
+    <ul class="staff-records" id="records-list"></ul>
     <script type="module" src="/staff.js"></script>`;
 
 export default {

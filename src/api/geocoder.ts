@@ -43,6 +43,8 @@ export interface GeocodeSearchOptions {
   bounded?: boolean;
   /** Preferred language of the names (`accept-language`), e.g. `es`. */
   lang?: string;
+  /** Cancels the lookup (a later keystroke made it stale): the call rejects with an `AbortError`. */
+  signal?: AbortSignal;
 }
 
 export interface NominatimGeocoderOptions {
@@ -138,16 +140,16 @@ export class NominatimGeocoder {
       if (options.bounded) params.set('bounded', '1');
     }
     if (options.lang) params.set('accept-language', options.lang);
-    const { status, body } = await exchange(this.ex, `${this.url}/search?${params}`, 'json', { language: options.lang });
+    const { status, body } = await exchange(this.ex, `${this.url}/search?${params}`, 'json', { language: options.lang, signal: options.signal });
     if (!Array.isArray(body)) throw new MalformedResponseError(status, 'search did not answer a list');
     return body.map((place) => resultFrom(place, status));
   }
 
   /** The address nearest to a point, or `undefined` when the server knows none near it. */
-  async reverse(lat: number, long: number, options: { lang?: string } = {}): Promise<GeocodeResult | undefined> {
+  async reverse(lat: number, long: number, options: { lang?: string; signal?: AbortSignal } = {}): Promise<GeocodeResult | undefined> {
     const params = new URLSearchParams({ lat: String(lat), lon: String(long), format: 'jsonv2', addressdetails: '1' });
     if (options.lang) params.set('accept-language', options.lang);
-    const { status, body } = await exchange(this.ex, `${this.url}/reverse?${params}`, 'json', { language: options.lang });
+    const { status, body } = await exchange(this.ex, `${this.url}/reverse?${params}`, 'json', { language: options.lang, signal: options.signal });
     // Nominatim answers 200 `{"error":"Unable to geocode"}` for a point with nothing near it.
     if (body && typeof body === 'object' && !Array.isArray(body) && 'error' in body) return undefined;
     return resultFrom(body, status);

@@ -104,8 +104,11 @@ export async function exchange(
     headers?: Record<string, string>;
     /** The reader's language (BCP 47), sent as `Accept-Language`: CORS-safelisted, so no preflight. */
     language?: string;
+    /** Cancels the call (the caller no longer wants the answer): rejects with that `AbortError`. */
+    signal?: AbortSignal;
   } = {},
 ): Promise<{ status: number; body: Loose }> {
+  init.signal?.throwIfAborted();
   // Only Accept and Accept-Language are set on GETs: CORS-safelisted headers, so they need no
   // preflight. The browser sets the Content-Type (and multipart boundary) from the body itself.
   const { response, text: body } = await fetchText(
@@ -117,6 +120,7 @@ export async function exchange(
       body: init.body ?? null,
     },
     ex.timeout,
+    init.signal,
   );
   const status = response.status;
   const contentType = (response.headers.get('content-type') ?? '').toLowerCase();

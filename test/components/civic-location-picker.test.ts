@@ -212,15 +212,63 @@ describe('<civic-location-picker>', () => {
     });
 
     it('asks the geocoder once per typing pause, with the city as a bounded viewbox', async () => {
-      const calls: Array<{ q: string; options: unknown }> = [];
+      const calls: Array<{ q: string; options: unknown; signal: unknown }> = [];
       const counting: LocationGeocoder = {
-        search: (q, o) => (calls.push({ q, options: o }), truth.search(q, o)),
+        search: (q, o = {}) => {
+          const { signal, ...options } = o;
+          calls.push({ q, options, signal });
+          return truth.search(q, o);
+        },
         reverse: (lat, long) => truth.reverse(lat, long),
       };
       const el = await fixture<CivicLocationPicker>(html`<civic-location-picker bounds=${BOUNDS} .geocoder=${counting}></civic-location-picker>`);
       for (const text of ['Ma', 'Mai', 'Main', 'Main S', 'Main St']) type(el, text);
       await suggestionsShown(el);
-      expect(calls).to.deep.equal([{ q: 'Main St', options: { limit: 5, lang: 'en', viewbox: [-72.72, 41.72, -72.66, 41.81], bounded: true } }]);
+      expect(calls.map(({ q, options }) => ({ q, options }))).to.deep.equal([
+        { q: 'Main St', options: { limit: 5, lang: 'en', viewbox: [-72.72, 41.72, -72.66, 41.81], bounded: true } },
+      ]);
+      expect(calls[0]!.signal).to.be.instanceOf(AbortSignal);
+    });
+
+    it('aborts a search still on its way when the resident types on', async () => {
+      const signals: AbortSignal[] = [];
+      const slow: LocationGeocoder = {
+        search: (q, o = {}) => {
+          signals.push(o.signal!);
+          // The first call never answers by itself: only its abort ends it.
+          if (signals.length === 1) return new Promise((_, reject) => o.signal!.addEventListener('abort', () => reject(o.signal!.reason)));
+          return truth.search(q, o);
+        },
+        reverse: (lat, long) => truth.reverse(lat, long),
+      };
+      const el = await fixture<CivicLocationPicker>(html`<civic-location-picker .geocoder=${slow}></civic-location-picker>`);
+      type(el, 'Asylum');
+      await waitUntil(() => signals.length === 1, 'first search asked');
+      expect(signals[0]!.aborted).to.be.false;
+      type(el, 'Zion');
+      expect(signals[0]!.aborted).to.be.true;
+      await suggestionsShown(el);
+      expect(notice(el)).to.equal(undefined);
+      expect(options(el).every((o) => o.textContent!.includes('Zion Street'))).to.be.true;
+    });
+
+    it('really cancels the HTTP call of a stale search (NominatimGeocoder with a signal)', async () => {
+      const settled: string[] = [];
+      const watching = new NominatimGeocoder({
+        url: GEOCODER,
+        fetch: (url, init) =>
+          fetch(url, init).then(
+            (r) => (settled.push('answered'), r),
+            (e: unknown) => (settled.push((e as Error).name), Promise.reject(e)),
+          ),
+      });
+      const controller = new AbortController();
+      const call = watching.search('Main St', { signal: controller.signal });
+      controller.abort();
+      const error = await call.catch((e: unknown) => e);
+      expect((error as Error).name).to.equal('AbortError');
+      await waitUntil(() => settled.length === 1, 'fetch settled');
+      expect(settled).to.deep.equal(['AbortError']);
     });
 
     it('keeps only the latest answer when an earlier search answers late', async () => {
@@ -605,6 +653,288 @@ describe('<civic-location-picker>', () => {
       el.disabled = false;
       await waitUntil(() => !input(el).disabled, 'enabled again');
       expect([...new FormData(form).keys()]).to.deep.equal(['where[lat]', 'where[long]', 'where[address]']);
+    });
+  });
+
+  describe('form association, like a native input', () => {
+    /** A real form with the picker, a submit button, and a count of submits that got through. */
+    async function form(picker = html`<civic-location-picker id="where" name="where" geocoder-url=${GEOCODER} tile-url=${TILE}></civic-location-picker>`) {
+      const f = await fixture<HTMLFormElement>(html`<form>${picker}<button>Send</button></form>`);
+      const el = f.querySelector('civic-location-picker')!;
+      await el.updateComplete;
+      let submits = 0;
+      f.addEventListener('submit', (e) => {
+        e.preventDefault();
+        submits++;
+      });
+      return { f, el, submits: () => submits };
+    }
+    const entries = (f: HTMLFormElement) => [...new FormData(f)];
+    /** Every `input` and `change` the page sees, in order. */
+    function recordEvents(target: EventTarget) {
+      const seen: Array<{ type: string; composed: boolean; bubbles: boolean }> = [];
+      for (const type of ['input', 'change']) target.addEventListener(type, (e) => seen.push({ type, composed: e.composed, bubbles: e.bubbles }));
+      return seen;
+    }
+
+    it('has the form surface of an input: form, name, labels, willValidate', async () => {
+      const { f, el } = await form();
+      expect(el.form).to.equal(f);
+      expect(el.name).to.equal('where');
+      expect(el.willValidate).to.be.true;
+      expect(el.labels).to.have.length(0);
+      expect(f.elements.namedItem('where')).to.equal(el);
+    });
+
+    it('sets the form value and validity at once, before any render: typed, set by script, cleared', async () => {
+      const { f, el } = await form(html`<civic-location-picker name="where" required></civic-location-picker>`);
+      expect(el.validity.valueMissing).to.be.true;
+      type(el, '12 Elm Row');
+      // No await: what a submit handler reading the form right after the keystroke would see.
+      expect(entries(f)).to.deep.equal([['where[address]', '12 Elm Row']]);
+      expect(el.validity.valid).to.be.true;
+      el.value = { lat: 41.7637, long: -72.6851, address: '550 Main Street' };
+      expect(entries(f)).to.deep.equal([
+        ['where[lat]', '41.7637'],
+        ['where[long]', '-72.6851'],
+        ['where[address]', '550 Main Street'],
+      ]);
+      el.value = undefined;
+      expect(entries(f)).to.deep.equal([]);
+      expect(el.validity.valueMissing).to.be.true;
+      el.required = false;
+      expect(el.validity.valid).to.be.true;
+      el.required = true;
+      expect(el.validity.valueMissing).to.be.true;
+      expect(el.validationMessage).to.equal('Enter an address, use your location, or choose the place on the map');
+      el.value = { address: '9 Vine Street' };
+      el.name = 'place';
+      expect(entries(f)).to.deep.equal([['place[address]', '9 Vine Street']]);
+      el.disabled = true;
+      expect(el.willValidate).to.be.false;
+      expect(entries(f)).to.deep.equal([]);
+    });
+
+    it('sets the form value at once when a suggestion is picked', async () => {
+      const { f, el } = await form();
+      type(el, 'Sigourney');
+      await suggestionsShown(el);
+      press(input(el), 'ArrowDown');
+      press(input(el), 'Enter');
+      const value = el.value!;
+      expect(value.lat).to.be.a('number');
+      expect(entries(f)).to.deep.equal([
+        ['where[lat]', String(value.lat)],
+        ['where[long]', String(value.long)],
+        ['where[address]', value.address],
+      ]);
+    });
+
+    it('sets the form value at once when geolocated, and again when the address arrives', async () => {
+      const [place] = await truth.search('Vine Street', { limit: 1 });
+      restoreGeolocation = stubGeolocation({ latitude: place!.lat, longitude: place!.long });
+      const { f, el } = await form();
+      const formAtEachChange: string[][] = [];
+      el.addEventListener('change', () => formAtEachChange.push([...new FormData(f).keys()]));
+      button(el, 'locate-button').click();
+      await waitUntil(() => formAtEachChange.length === 2, 'point, then its address', { timeout: 10_000 });
+      expect(formAtEachChange).to.deep.equal([
+        ['where[lat]', 'where[long]'],
+        ['where[lat]', 'where[long]', 'where[address]'],
+      ]);
+      expect(new FormData(f).get('where[address]')).to.equal(shortAddress(place!));
+    });
+
+    it('blocks submit while required and empty (valueMissing), and lets it through once a place is chosen', async () => {
+      const { f, el, submits } = await form(html`<civic-location-picker name="where" required geocoder-url=${GEOCODER}></civic-location-picker>`);
+      let invalid = 0;
+      el.addEventListener('invalid', () => invalid++);
+      f.requestSubmit();
+      expect(submits()).to.equal(0);
+      expect(invalid).to.equal(1);
+      expect(el.checkValidity()).to.be.false;
+      expect(root(el).activeElement).to.equal(input(el));
+      el.value = { lat: 41.7637, long: -72.6851, address: '550 Main Street' };
+      f.requestSubmit();
+      expect(submits()).to.equal(1);
+    });
+
+    it('setCustomValidity works as on an input: customError, its message, submit blocked, shown inline, cleared by ""', async () => {
+      const { f, el, submits } = await form();
+      el.value = { lat: 41.7637, long: -72.6851, address: '550 Main Street' };
+      el.setCustomValidity('We already have a report at this address');
+      expect(el.validity.customError).to.be.true;
+      expect(el.validity.valid).to.be.false;
+      expect(el.validationMessage).to.equal('We already have a report at this address');
+      expect(el.checkValidity()).to.be.false;
+      // checkValidity fires `invalid` too (as on an input), so the message shows inline.
+      await el.updateComplete;
+      expect(inlineError(el)).to.equal('Error: We already have a report at this address');
+      expect(input(el).getAttribute('aria-invalid')).to.equal('true');
+      await expect(el).to.be.accessible();
+      f.requestSubmit();
+      expect(submits()).to.equal(0);
+      // The page's message stays through edits, as on an input, until the page clears it.
+      el.value = { lat: 41.77, long: -72.67, address: '1 Main Street' };
+      expect(el.validity.customError).to.be.true;
+      el.setCustomValidity('');
+      expect(el.validity.valid).to.be.true;
+      expect(el.validationMessage).to.equal('');
+      await el.updateComplete;
+      expect(inlineError(el)).to.equal(undefined);
+      f.requestSubmit();
+      expect(submits()).to.equal(1);
+    });
+
+    it('the page\'s custom message wins over the picker\'s own, while both flags stand', async () => {
+      const { el } = await form(html`<civic-location-picker name="where" required></civic-location-picker>`);
+      el.setCustomValidity('Tell us where the bin is');
+      expect(el.validity.valueMissing).to.be.true;
+      expect(el.validity.customError).to.be.true;
+      expect(el.validationMessage).to.equal('Tell us where the bin is');
+    });
+
+    it('reportValidity() fires invalid, shows the message and moves focus to the address input', async () => {
+      const { el } = await form(html`<civic-location-picker name="where" required></civic-location-picker>`);
+      const other = document.createElement('button');
+      document.body.append(other);
+      other.focus();
+      const invalid = oneEvent(el, 'invalid');
+      expect(el.reportValidity()).to.be.false;
+      await invalid;
+      expect(document.activeElement).to.equal(el);
+      expect(root(el).activeElement).to.equal(input(el));
+      await el.updateComplete;
+      expect(inlineError(el)).to.equal('Error: Enter an address, use your location, or choose the place on the map');
+      other.remove();
+      type(el, 'By the bus shelter');
+      expect(el.reportValidity()).to.be.true;
+    });
+
+    it('a <label for> outside names the address input and focuses it when clicked', async () => {
+      const f = await fixture<HTMLFormElement>(html`<form>
+        <label for="spot">Where is the broken streetlight?</label>
+        <civic-location-picker id="spot" name="spot"></civic-location-picker>
+      </form>`);
+      const el = f.querySelector('civic-location-picker')!;
+      const label = f.querySelector('label')!;
+      await el.updateComplete;
+      expect([...el.labels]).to.deep.equal([label]);
+      // One label: the page's; the picker's own default label gives way.
+      expect(root(el).querySelector('label')).to.equal(null);
+      expect(input(el).getAttribute('aria-label')).to.equal('Where is the broken streetlight?');
+      label.click();
+      expect(document.activeElement).to.equal(el);
+      expect(root(el).activeElement).to.equal(input(el));
+      await expect(el).to.be.accessible();
+      await expect(f).to.be.accessible();
+    });
+
+    it('reset clears the value and the form entries, and fires no input or change', async () => {
+      const { f, el } = await form();
+      const seen = recordEvents(el);
+      el.value = { lat: 41.7637, long: -72.6851, address: '550 Main Street' };
+      f.reset();
+      expect(el.value).to.equal(undefined);
+      expect(entries(f)).to.deep.equal([]);
+      await el.updateComplete;
+      expect(input(el).value).to.equal('');
+      expect(seen).to.deep.equal([]);
+    });
+
+    it('comes back from the browser\'s form state restore, with no event', async () => {
+      const { f, el } = await form();
+      const seen = recordEvents(el);
+      const saved = new FormData();
+      saved.append('where[lat]', '41.7637');
+      saved.append('where[long]', '-72.6851');
+      saved.append('where[address]', '550 Main Street');
+      el.formStateRestoreCallback(saved);
+      expect(el.value).to.deep.equal({ lat: 41.7637, long: -72.6851, address: '550 Main Street' });
+      expect(new FormData(f).get('where[address]')).to.equal('550 Main Street');
+      await el.updateComplete;
+      expect(input(el).value).to.equal('550 Main Street');
+      expect(seen).to.deep.equal([]);
+    });
+
+    it('a disabled fieldset disables it (formDisabledCallback): left out of the form and of validation', async () => {
+      const f = await fixture<HTMLFormElement>(html`<form><fieldset><civic-location-picker name="where" required></civic-location-picker></fieldset></form>`);
+      const el = f.querySelector('civic-location-picker')!;
+      await el.updateComplete;
+      el.value = { address: 'A' };
+      f.querySelector('fieldset')!.disabled = true;
+      expect(el.willValidate).to.be.false;
+      expect(entries(f)).to.deep.equal([]);
+      await waitUntil(() => input(el).disabled, 'inner input disabled');
+      f.querySelector('fieldset')!.disabled = false;
+      expect(el.willValidate).to.be.true;
+      await waitUntil(() => !input(el).disabled, 'enabled again');
+      expect(entries(f)).to.deep.equal([['where[address]', 'A']]);
+    });
+
+    describe('input and change events, seen from outside a shadow root', () => {
+      /** The picker inside another element's shadow root, as a widget that embeds it has it. */
+      async function embedded(geocoder: boolean) {
+        const outer = await fixture<HTMLElement>(html`<div></div>`);
+        const shadow = outer.attachShadow({ mode: 'open' });
+        const el = document.createElement('civic-location-picker');
+        if (geocoder) el.geocoderUrl = GEOCODER;
+        el.tileUrl = TILE;
+        shadow.append(el);
+        await el.updateComplete;
+        return { outer, el, seen: recordEvents(outer) };
+      }
+      const composedBubbling = (type: string) => ({ type, composed: true, bubbles: true });
+
+      it('typing fires input at each keystroke, and change once when the resident leaves the input', async () => {
+        const { el, seen } = await embedded(false);
+        type(el, '12 Elm');
+        type(el, '12 Elm Row');
+        expect(seen).to.deep.equal([composedBubbling('input'), composedBubbling('input')]);
+        input(el).dispatchEvent(new Event('change', { bubbles: true }));
+        expect(seen.slice(2)).to.deep.equal([composedBubbling('change')]);
+        // Leaving again without an edit: no second change.
+        input(el).dispatchEvent(new Event('change', { bubbles: true }));
+        expect(seen).to.have.length(3);
+      });
+
+      it('really leaving the input after typing fires change, with the value already set', async () => {
+        const { el, outer, seen } = await embedded(false);
+        const values: unknown[] = [];
+        outer.addEventListener('change', () => values.push(el.value));
+        input(el).focus();
+        // Real typing: the browser's own input event, which leaves the shadow root by itself.
+        document.execCommand('insertText', false, '4 Oak Lane');
+        expect(seen).to.deep.equal([composedBubbling('input')]);
+        expect(el.value).to.deep.equal({ address: '4 Oak Lane' });
+        input(el).blur();
+        expect(values).to.deep.equal([{ address: '4 Oak Lane' }]);
+      });
+
+      it('choosing a suggestion fires input then change; script and reset fire neither', async () => {
+        const { el, seen } = await embedded(true);
+        type(el, 'Sigourney');
+        await suggestionsShown(el);
+        seen.length = 0;
+        press(input(el), 'ArrowDown');
+        press(input(el), 'Enter');
+        expect(seen).to.deep.equal([composedBubbling('input'), composedBubbling('change')]);
+        seen.length = 0;
+        el.value = { address: 'Set by script' };
+        el.formResetCallback();
+        expect(seen).to.deep.equal([]);
+      });
+
+      it('a map click fires input then change', async () => {
+        const { el, seen } = await embedded(false);
+        const map = await openMap(el);
+        const box = map.getBoundingClientRect();
+        const at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, cancelable: true, view: window };
+        for (const type of ['mousedown', 'mouseup', 'click']) map.dispatchEvent(new MouseEvent(type, at));
+        await waitUntil(() => el.value, 'point chosen');
+        expect(seen).to.deep.equal([composedBubbling('input'), composedBubbling('change')]);
+        expect(el.value!.lat).to.be.a('number');
+      });
     });
   });
 

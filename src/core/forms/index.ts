@@ -11,3 +11,4 @@ export * from './render-field.js';
 export * from './pieces.js';
 export * from './flow-styles.js';
 export * from './fingerprint.js';
+export * from './form-control.js';
