@@ -87,16 +87,39 @@ await bundle({
 // Files, never data: URLs (marker icons): a city's CSP need not allow `img-src data:`.
 const scriptTag = { assetsInlineLimit: 0 };
 
-// What every widget needs (Lit, context, the base element, the hall) and what every widget that
-// talks Open311 needs (the client): one chunk each.
+// What every widget needs (Lit, the base element, strings, theme, the context consumer that
+// finds a <civic-hall>, the error panel): one chunk. Lit's directives and the hall's context
+// provider are not in it: a page pays for them only through a widget (or a <civic-hall>) that
+// uses them. The multi-step form engine (flow, draft, submit) is one chunk for the form widgets.
+// What every widget that talks Open311 needs (the client, its wire formats): one more. The error
+// classes, which the records and alerts clients share, stay out of it, so those widgets do not
+// carry the Open311 client.
 const coreModule =
-  /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context))[\\/]|[\\/]src[\\/](core[\\/](civic-element|i18n|theme|context|define|backend-factory|announcer|headings|locales[\\/]en)\.ts|components[\\/]civic-hall[\\/]|define[\\/]civic-hall\.ts)/;
-const open311Module = /[\\/]src[\\/](api[\\/](open311|normalise|http|xml|errors)\.ts|core[\\/]open311-backend\.ts)$/;
+  /[\\/]node_modules[\\/](lit[\\/](index|decorators|static-html)\.js|lit-html[\\/](lit-html|is-server|static)\.js|lit-element[\\/]lit-element\.js|@lit[\\/]reactive-element[\\/]|@lit[\\/]context[\\/](index\.js|lib[\\/](context-request-event|create-context|context-root|controllers[\\/]context-consumer|decorators[\\/]consume)\.js))|[\\/]src[\\/]core[\\/](civic-element|i18n|theme|context|define|backend-factory|headings|locales[\\/]en|forms[\\/](form-styles|error-panel))\.ts$/;
+const formEngineModule = /[\\/]src[\\/]core[\\/](forms[\\/](flow|draft|submit|fingerprint)|storage[\\/]drafts)\.ts$/;
+const open311Module = /[\\/]src[\\/](api[\\/](open311|normalise|http|xml)\.ts|core[\\/]open311-backend\.ts)$/;
+
+/**
+ * For bundler users, `define/civic-<tag>.js` also registers <civic-hall>. The autoloader loads the
+ * hall only where a page has one: in its chunks, that import is left out.
+ */
+const hallOnlyWhereUsed = {
+  name: 'civic-hall-only-where-used',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === './civic-hall.js' && importer && /[\\/]src[\\/]define[\\/]civic-(?!hall\.ts)[a-z-]+\.ts$/.test(importer)) return '\0civic-no-hall';
+    return null;
+  },
+  load(id) {
+    return id === '\0civic-no-hall' ? 'export {};' : null;
+  },
+};
 
 // The autoloader, in two builds. First each element's code, one entry per `define/` module, with
 // its shared chunks, into dist/civic-elements/.
 const elementChunks = await bundle({
   ...scriptTag,
+  plugins: [hallOnlyWhereUsed],
   assetsDir: 'civic-elements',
   rolldownOptions: {
     input: Object.fromEntries(defines.map((d) => [d, resolve(root, `src/define/${d}.ts`)])),
@@ -108,8 +131,11 @@ const elementChunks = await bundle({
       // Fewer, larger shared chunks: every file costs a request and compresses on its own.
       codeSplitting: {
         groups: [
-          { name: 'core', test: (id) => coreModule.test(id) },
-          { name: 'open311', test: (id) => open311Module.test(id) },
+          { name: 'core', test: (id) => coreModule.test(id), priority: 5 },
+          { name: 'forms', test: (id) => formEngineModule.test(id), priority: 3 },
+          // Before the client's group, which would otherwise take them in as its dependencies.
+          { name: 'errors', test: (id) => /[\\/]src[\\/]api[\\/]errors\.ts$/.test(id), priority: 2 },
+          { name: 'open311', test: (id) => open311Module.test(id), priority: 1 },
         ],
       },
     },

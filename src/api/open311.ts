@@ -220,10 +220,16 @@ export class Open311Client implements CivicBackend {
     return body;
   }
 
-  /** GET `services`: the request types, with `keywords` as an array and `metadata` a boolean. */
+  /**
+   * GET `services`: the request types, with `keywords` as an array and `metadata` a boolean.
+   * With `format: 'auto'` the JSON list is asked for alongside discovery, not after it (the
+   * first screen of a form waits for it); only an XML-only endpoint then costs a second ask.
+   */
   async services(): Promise<Service[]> {
+    const json = this.format === 'auto' ? this.get('services.json', 'json', 'services') : undefined;
+    json?.catch(() => undefined);
     const fmt = await this.wireFormat();
-    return servicesFrom(await this.get(`services.${fmt}`, fmt, 'services'));
+    return servicesFrom(await (fmt === 'json' && json ? json : this.get(`services.${fmt}`, fmt, 'services')));
   }
 
   /**
