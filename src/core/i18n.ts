@@ -102,19 +102,6 @@ export function registerCatalog(language: string, catalog: Catalog): void {
 const fileCatalogs = new Map<string, Catalog>();
 const linkedFiles = new Set<string>();
 
-/** Only messages (strings, or plural forms with `other`) from a catalog file; anything else is left out. */
-function messagesIn(value: unknown): Catalog {
-  const catalog: Record<string, Message> = {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return catalog;
-  for (const [key, message] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof message === 'string') catalog[key] = message;
-    else if (typeof message === 'object' && message !== null && typeof (message as PluralMessage).other === 'string') {
-      catalog[key] = Object.fromEntries(Object.entries(message).filter(([, form]) => typeof form === 'string')) as unknown as PluralMessage;
-    }
-  }
-  return catalog as Catalog;
-}
-
 /**
  * Adds a language from one JSON catalog file: `{ "tryAgain": "Réessayer", "serviceListCount":
  * { "one": "…", "other": "…" } }`, the keys of the English template `npm run catalog` writes.
@@ -127,9 +114,9 @@ export function registerCatalogUrl(language: string, url: string | URL): void {
   pendingLoaders.set(key, [
     ...(pendingLoaders.get(key) ?? []),
     async () => {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${String(url)} answered ${response.status}`);
-      fileCatalogs.set(key, { ...fileCatalogs.get(key), ...messagesIn(await response.json()) });
+      // Its reader loads with it: pages in the shipped languages never carry it.
+      const messages = await (await import('./catalog-file.js')).fetchCatalogFile(url);
+      fileCatalogs.set(key, { ...fileCatalogs.get(key), ...messages });
       return {};
     },
   ]);
