@@ -11,7 +11,8 @@
 import { build } from 'vite';
 import { defaultShouldMinify, minifyHTMLLiterals } from 'minify-html-literals';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, readFileSync } from 'node:fs';
+import { readdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
+import { minifySync } from 'rolldown/utils';
 import { resolve, basename } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -173,10 +174,14 @@ const defineToChunks = {
 await bundle({
   plugins: [defineToChunks],
   lib: { entry: { 'civic-elements': resolve(root, 'src/autoload.ts') }, formats: ['es'] },
-  // Readable as it is (library mode keeps it formatted), and its imports are rewritten above.
+  // Its imports are rewritten above, and it is minified below: no map.
   sourcemap: false,
   rolldownOptions: { output: { entryFileNames: '[name].js' } },
 });
+// Library mode keeps whitespace and comments; this file is what every page loads first, so it is
+// minified here (Vite's own minifier, Oxc, through Rolldown).
+const loaderFile = resolve(root, 'dist/civic-elements.js');
+writeFileSync(loaderFile, minifySync('civic-elements.js', readFileSync(loaderFile, 'utf8'), { compress: true, mangle: true }).code);
 
 // One file for a web team that can upload only one: every element and step inlined. What only
 // some pages need sits beside it as self-contained modules, built first and imported (when
