@@ -89,14 +89,13 @@ await bundle({
 const scriptTag = { assetsInlineLimit: 0 };
 
 // What every widget needs (Lit, the base element, strings, theme, the context consumer that
-// finds a <civic-hall>, the error panel): one chunk. Lit's directives and the hall's context
-// provider are not in it: a page pays for them only through a widget (or a <civic-hall>) that
-// uses them. The multi-step form engine (flow, draft, submit) is one chunk for the form widgets.
-// What every widget that talks Open311 needs (the client, its wire formats): one more. The error
-// classes, which the records and alerts clients share, stay out of it, so those widgets do not
-// carry the Open311 client.
+// finds a <civic-hall>, the error panel, the announcer, the error classes every client throws):
+// one chunk. Lit's directives and the hall's context provider are not in it: a page pays for
+// them only through a widget (or a <civic-hall>) that uses them. The multi-step form engine (flow, draft, submit) is one chunk for the form widgets.
+// What every widget that talks Open311 needs (the client, its wire formats): one more, which the
+// records and alerts widgets do without.
 const coreModule =
-  /[\\/]node_modules[\\/](lit[\\/](index|decorators|static-html)\.js|lit-html[\\/](lit-html|is-server|static)\.js|lit-element[\\/]lit-element\.js|@lit[\\/]reactive-element[\\/]|@lit[\\/]context[\\/](index\.js|lib[\\/](context-request-event|create-context|context-root|controllers[\\/]context-consumer|decorators[\\/]consume)\.js))|[\\/]src[\\/]core[\\/](civic-element|i18n|theme|context|define|backend-factory|headings|locales[\\/]en|forms[\\/](form-styles|error-panel))\.ts$/;
+  /[\\/]node_modules[\\/](lit[\\/](index|decorators|static-html)\.js|lit-html[\\/](lit-html|is-server|static)\.js|lit-element[\\/]lit-element\.js|@lit[\\/]reactive-element[\\/]|@lit[\\/]context[\\/](index\.js|lib[\\/](context-request-event|create-context|context-root|controllers[\\/]context-consumer|decorators[\\/]consume)\.js))|[\\/]src[\\/]core[\\/](civic-element|i18n|theme|context|define|backend-factory|headings|announcer|locales[\\/]en|forms[\\/](form-styles|error-panel|ids))\.ts$|[\\/]src[\\/]api[\\/]errors\.ts$/;
 const formEngineModule = /[\\/]src[\\/]core[\\/](forms[\\/](flow|draft|submit|fingerprint)|storage[\\/]drafts)\.ts$/;
 const open311Module = /[\\/]src[\\/](api[\\/](open311|normalise|http|xml)\.ts|core[\\/]open311-backend\.ts)$/;
 
@@ -134,8 +133,6 @@ const elementChunks = await bundle({
         groups: [
           { name: 'core', test: (id) => coreModule.test(id), priority: 5 },
           { name: 'forms', test: (id) => formEngineModule.test(id), priority: 3 },
-          // Before the client's group, which would otherwise take them in as its dependencies.
-          { name: 'errors', test: (id) => /[\\/]src[\\/]api[\\/]errors\.ts$/.test(id), priority: 2 },
           { name: 'open311', test: (id) => open311Module.test(id), priority: 1 },
         ],
       },
