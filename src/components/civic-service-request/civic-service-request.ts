@@ -44,6 +44,19 @@ let laterSteps: LaterSteps | undefined;
 /** What only the later steps use; called only from them (so once `laterSteps` has loaded). */
 const later = (): LaterSteps => laterSteps!;
 
+let pickerPrefetched = false;
+/**
+ * While the resident chooses a category, the location step's picker is fetched when the browser
+ * is idle, so it is there by the time they reach it (`ensurePicker` then finds it loaded).
+ */
+function prefetchPicker(): void {
+  if (pickerPrefetched || customElements.get('civic-location-picker')) return;
+  pickerPrefetched = true;
+  const fetchIt = () => void import('../../define/civic-location-picker.js').catch(() => (pickerPrefetched = false));
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchIt, { timeout: 3000 });
+  else setTimeout(fetchIt, 200);
+}
+
 /** Detail of `civic-request-submitted`. */
 export interface CivicRequestSubmittedDetail {
   serviceRequestId?: string;
@@ -490,6 +503,7 @@ export class CivicServiceRequest extends CivicElement {
     super.updated(changed);
     if (this.store.restored) this.ensureLaterSteps();
     if (this.store.restored && this.draft.step !== 'category' && this.draft.step !== 'done') this.ensurePicker();
+    else if (this.store.restored && !this.addressOnly) prefetchPicker();
   }
 
   private ctx(): StepContext {
