@@ -5,6 +5,8 @@ function messagesIn(value: unknown): Catalog {
   const catalog: Record<string, Message> = {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return catalog;
   for (const [key, message] of Object.entries(value as Record<string, unknown>)) {
+    // A file is data from the page's host, not code: it cannot reach an object's prototype.
+    if (key === '__proto__') continue;
     if (typeof message === 'string') catalog[key] = message;
     else if (typeof message === 'object' && message !== null && typeof (message as PluralMessage).other === 'string') {
       catalog[key] = Object.fromEntries(Object.entries(message).filter(([, form]) => typeof form === 'string')) as unknown as PluralMessage;
