@@ -11,7 +11,8 @@
 import { build } from 'vite';
 import { defaultShouldMinify, minifyHTMLLiterals } from 'minify-html-literals';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, readFileSync } from 'node:fs';
+import { readdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
+import { minifySync } from 'rolldown/utils';
 import { resolve, basename } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -61,9 +62,9 @@ const bundle = ({ plugins = [], ...options }) =>
       ...options,
       rolldownOptions: {
         ...options.rolldownOptions,
-        // On purpose: the one-file build inlines what the autoloader loads lazily (Spanish, the
-        // location picker), and the bundler entries import every element.
-        onLog: (level, log, handler) => log.code !== 'INEFFECTIVE_DYNAMIC_IMPORT' && handler(level, log),
+        // The template minifier is most of a build's time, on purpose; a newcomer's `npm start`
+        // should not print a yellow timing report that reads like a failure.
+        checks: { bundlerTimings: false },
       },
     },
   });
@@ -87,16 +88,39 @@ await bundle({
 // Files, never data: URLs (marker icons): a city's CSP need not allow `img-src data:`.
 const scriptTag = { assetsInlineLimit: 0 };
 
-// What every widget needs (Lit, context, the base element, the hall) and what every widget that
-// talks Open311 needs (the client): one chunk each.
+// What every widget needs (Lit, the base element, strings, theme, the context consumer that
+// finds a <civic-hall>, the error panel, the announcer, the error classes every client throws
+// and the fetch every client makes): one chunk. Lit's directives and the hall's context
+// provider are not in it: a page pays for them only through a widget (or a <civic-hall>) that
+// uses them. The multi-step form engine (flow, draft, submit) is one chunk for the form widgets.
+// What every widget that talks Open311 needs (the client, its wire formats): one more, which the
+// records and alerts widgets do without.
 const coreModule =
-  /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context))[\\/]|[\\/]src[\\/](core[\\/](civic-element|i18n|theme|context|define|backend-factory|announcer|headings|locales[\\/]en)\.ts|components[\\/]civic-hall[\\/]|define[\\/]civic-hall\.ts)/;
-const open311Module = /[\\/]src[\\/](api[\\/](open311|normalise|http|xml|errors)\.ts|core[\\/]open311-backend\.ts)$/;
+  /[\\/]node_modules[\\/](lit[\\/](index|decorators|static-html)\.js|lit-html[\\/](lit-html|is-server|static)\.js|lit-element[\\/]lit-element\.js|@lit[\\/]reactive-element[\\/]|@lit[\\/]context[\\/](index\.js|lib[\\/](context-request-event|create-context|context-root|controllers[\\/]context-consumer|decorators[\\/]consume)\.js))|[\\/]src[\\/]core[\\/](civic-element|i18n|theme|context|define|backend-factory|headings|announcer|locales[\\/]en|forms[\\/](form-styles|error-panel|ids))\.ts$|[\\/]src[\\/]api[\\/](errors|fetch-text)\.ts$/;
+const formEngineModule = /[\\/]src[\\/]core[\\/](forms[\\/](flow|draft|submit|fingerprint)|storage[\\/]drafts)\.ts$/;
+const open311Module = /[\\/]src[\\/](api[\\/](open311|normalise|http|xml)\.ts|core[\\/]open311-backend\.ts)$/;
+
+/**
+ * For bundler users, `define/civic-<tag>.js` also registers <civic-hall>. The autoloader loads the
+ * hall only where a page has one: in its chunks, that import is left out.
+ */
+const hallOnlyWhereUsed = {
+  name: 'civic-hall-only-where-used',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === './civic-hall.js' && importer && /[\\/]src[\\/]define[\\/]civic-(?!hall\.ts)[a-z-]+\.ts$/.test(importer)) return '\0civic-no-hall';
+    return null;
+  },
+  load(id) {
+    return id === '\0civic-no-hall' ? 'export {};' : null;
+  },
+};
 
 // The autoloader, in two builds. First each element's code, one entry per `define/` module, with
 // its shared chunks, into dist/civic-elements/.
 const elementChunks = await bundle({
   ...scriptTag,
+  plugins: [hallOnlyWhereUsed],
   assetsDir: 'civic-elements',
   rolldownOptions: {
     input: Object.fromEntries(defines.map((d) => [d, resolve(root, `src/define/${d}.ts`)])),
@@ -108,8 +132,9 @@ const elementChunks = await bundle({
       // Fewer, larger shared chunks: every file costs a request and compresses on its own.
       codeSplitting: {
         groups: [
-          { name: 'core', test: (id) => coreModule.test(id) },
-          { name: 'open311', test: (id) => open311Module.test(id) },
+          { name: 'core', test: (id) => coreModule.test(id), priority: 5 },
+          { name: 'forms', test: (id) => formEngineModule.test(id), priority: 3 },
+          { name: 'open311', test: (id) => open311Module.test(id), priority: 1 },
         ],
       },
     },
@@ -147,10 +172,14 @@ const defineToChunks = {
 await bundle({
   plugins: [defineToChunks],
   lib: { entry: { 'civic-elements': resolve(root, 'src/autoload.ts') }, formats: ['es'] },
-  // Readable as it is (library mode keeps it formatted), and its imports are rewritten above.
+  // Its imports are rewritten above, and it is minified below: no map.
   sourcemap: false,
   rolldownOptions: { output: { entryFileNames: '[name].js' } },
 });
+// Library mode keeps whitespace and comments; this file is what every page loads first, so it is
+// minified here (Vite's own minifier, Oxc, through Rolldown).
+const loaderFile = resolve(root, 'dist/civic-elements.js');
+writeFileSync(loaderFile, minifySync('civic-elements.js', readFileSync(loaderFile, 'utf8'), { compress: true, mangle: true }).code);
 
 // One file for a web team that can upload only one: every element and step inlined. What only
 // some pages need sits beside it as self-contained modules, built first and imported (when
@@ -200,5 +229,7 @@ const sh = (cmd, args) => {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
 };
 sh(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+// The English template a city translates to add a language (see scripts/catalog.ts).
+sh(process.execPath, ['--import', 'tsx', 'scripts/catalog.ts']);
 sh(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--outdir', '.']);
 console.log(`built dist/ (${defines.length} elements) and custom-elements.json`);

@@ -52,7 +52,20 @@ const row = (name, bytes, budget) => {
 const sum = (files) => [...files].reduce((total, file) => total + gz(file), 0);
 
 row('autoloader dist/civic-elements.js (eager, with what it imports statically)', sum(staticClosure(loader)), 3 * KB);
-const budgets = { 'civic-service-request': 30, 'civic-status-tracker': 22, 'civic-request-map': 22, 'civic-service-list': 16, 'civic-location-picker': undefined, 'civic-hall': undefined, 'civic-alert-banner': 12, 'civic-report-card': 25, 'civic-records-request': 30, 'civic-records-status': undefined };
+// Page budgets (kB) from the issues: the first six elements (issue 7), the report card and the
+// alert banner (issue 11), the records widgets (issue 9; it names the request form's, and its
+// status page is held to the same).
+const budgets = { 'civic-service-request': 30, 'civic-status-tracker': 22, 'civic-request-map': 22, 'civic-service-list': 16, 'civic-location-picker': undefined, 'civic-hall': undefined, 'civic-alert-banner': 12, 'civic-report-card': 25, 'civic-records-request': 30, 'civic-records-status': 30 };
+/**
+ * The one-file build: 55 kB held the six original elements (issue 7: hall, service list, service
+ * request, location picker, status tracker, request map); "later elements add to it within their
+ * own budgets". A later element's page budget also counts the shared code every page carries
+ * (loader, Lit, the base element, strings, theme: SHARED_KB), which the one file holds once; so
+ * each may add its page budget less that.
+ */
+const ORIGINAL_SIX = ['civic-hall', 'civic-service-list', 'civic-service-request', 'civic-location-picker', 'civic-status-tracker', 'civic-request-map'];
+const SHARED_KB = 12;
+const allBudgetKB = 55 + Object.entries(budgets).filter(([tag, b]) => b !== undefined && !ORIGINAL_SIX.includes(tag)).reduce((sum, [, b]) => sum + Math.max(0, b - SHARED_KB), 0);
 const lazy = new Set();
 for (const [tag, budget] of Object.entries(budgets)) {
   const files = staticClosure(chunkFor(tag), staticClosure(loader));
@@ -64,7 +77,7 @@ if (allImports.statics.length) {
   failed = true;
   console.error(`dist/civic-elements.all.js must have no static imports; it has: ${allImports.statics.join(', ')}`);
 }
-row('one file dist/civic-elements.all.js (every element, English)', gz(all), 55 * KB);
+row(`one file dist/civic-elements.all.js (every element, English; 55 kB + later elements' budgets less ${SHARED_KB} kB shared)`, gz(all), allBudgetKB * KB);
 for (const spec of new Set(allImports.dynamics)) row(`  on demand beside it: ${spec.replace('./', '')}`, sum(staticClosure(resolve(dist, spec))));
 const tags = new Set(Object.keys(budgets).map(chunkFor));
 for (const file of [...lazy].filter((f) => !tags.has(f)).sort()) {

@@ -29,8 +29,6 @@ function load(tag: string): void {
   const loader = loaders[tag];
   if (!loader || requested.has(tag) || customElements.get(tag)) return;
   requested.add(tag);
-  // Every widget needs the hall's chunk (Lit, the base element): fetched alongside, not after.
-  if (tag !== 'civic-hall') load('civic-hall');
   loader().catch((error: unknown) => {
     // Offline or a missing file: the fallback content stays; the tag's next appearance retries.
     requested.delete(tag);

@@ -39,4 +39,5 @@ export { CivicElement } from './core/civic-element.js';
 export { defineElement } from './core/define.js';
 export { setBackendFactory, type BackendFactory, type BackendSettings } from './core/backend-factory.js';
 export { CachingOpen311Client } from './core/open311-backend.js';
+export { registerCatalog, registerCatalogUrl } from './core/i18n.js';
 export * from './api/index.js';

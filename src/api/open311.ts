@@ -1,17 +1,7 @@
 import type { CivicBackend } from './backend.js';
 import { HtmlErrorPageError, NetworkError, Open311Error, TimeoutError } from './errors.js';
 import { exchange, type WireFormat } from './http.js';
-import {
-  assertShape,
-  datetime,
-  type DocumentKind,
-  discoveryFrom,
-  idForTokenFrom,
-  requestsFrom,
-  serviceDefinitionFrom,
-  servicesFrom,
-  submitResultFrom,
-} from './normalise.js';
+import { assertShape, datetime, type DocumentKind, discoveryFrom, servicesFrom } from './normalise.js';
 import type {
   Discovery,
   Open311Endpoint,
@@ -57,6 +47,28 @@ export interface Open311ClientOptions {
 const GEOREPORT_V2 = /georeport[_ ]?v2/i;
 
 /**
+ * The readers of definitions and requests, fetched alongside the first call that needs them
+ * (they arrive while the server answers): a page that only lists services never loads them.
+ */
+function sender(): Promise<typeof import('./open311-submit.js')> {
+  const loading = import('./open311-submit.js').catch((cause: unknown) => {
+    throw new NetworkError({ cause });
+  });
+  loading.catch(() => undefined);
+  return loading;
+}
+
+function readers(): Promise<typeof import('./normalise-requests.js')> {
+  // A module that cannot be fetched is the network failing, like a call that cannot be made.
+  const loading = import('./normalise-requests.js').catch((cause: unknown) => {
+    throw new NetworkError({ cause });
+  });
+  // Awaited after the call's own answer; a call that fails first must not leave this unhandled.
+  loading.catch(() => undefined);
+  return loading;
+}
+
+/**
  * The discovery entry that describes `endpoint`: same URL, else same path. None when the
  * document only lists other endpoints (a shared discovery, other hosts): guessing from an
  * unrelated entry once made a JSON server be talked to in XML.
@@ -75,41 +87,6 @@ function endpointEntry(discovery: Discovery, endpoint: string): Open311Endpoint 
     v2.find((e) => bare(e.url) === bare(endpoint)) ??
     v2.find((e) => path(e.url) === path(endpoint))
   );
-}
-
-/** Whether `url` is on the page's own origin (no CORS preflight for extra headers). */
-function sameOrigin(url: string): boolean {
-  if (typeof location === 'undefined') return false;
-  try {
-    return new URL(url, location.href).origin === location.origin;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Endpoints that refused `attribute[code][]` and took the repeated `attribute[code]` instead
- * (mySociety's Open311::Endpoint does), so later reports go in that form at once. Module-wide,
- * because every client for an endpoint talks to the same server.
- */
-const repeatedKeyEndpoints = new Set<string>();
-
-/** How a multivaluelist answer travels: `attribute[code][]=a&…[]=b`, or `attribute[code]=a&attribute[code]=b`. */
-type ListForm = 'brackets' | 'repeated';
-
-/** Whether `error` is a 400, which created nothing. */
-const isBadRequest = (error: unknown): error is Open311Error => error instanceof Open311Error && error.status === 400;
-
-/**
- * Whether `error` is a 400 about one of the multivaluelist attributes: the server named it (as
- * a field, or anywhere in its words, e.g. "unexpected entries: attribute[HAZARDS][]").
- */
-function refusesListAttribute(error: unknown, listCodes: string[]): boolean {
-  if (!isBadRequest(error)) return false;
-  return listCodes.some((code) => {
-    const name = `attribute[${code}]`;
-    return error.errors.some((e) => e.field === name || e.description.toLowerCase().includes(name.toLowerCase()));
-  });
 }
 
 function inBbox(r: ServiceRequest, [minLng, minLat, maxLng, maxLat]: [number, number, number, number]): boolean {
@@ -220,10 +197,16 @@ export class Open311Client implements CivicBackend {
     return body;
   }
 
-  /** GET `services`: the request types, with `keywords` as an array and `metadata` a boolean. */
+  /**
+   * GET `services`: the request types, with `keywords` as an array and `metadata` a boolean.
+   * With `format: 'auto'` the JSON list is asked for alongside discovery, not after it (the
+   * first screen of a form waits for it); only an XML-only endpoint then costs a second ask.
+   */
   async services(): Promise<Service[]> {
+    const json = this.format === 'auto' ? this.get('services.json', 'json', 'services') : undefined;
+    json?.catch(() => undefined);
     const fmt = await this.wireFormat();
-    return servicesFrom(await this.get(`services.${fmt}`, fmt, 'services'));
+    return servicesFrom(await (fmt === 'json' && json ? json : this.get(`services.${fmt}`, fmt, 'services')));
   }
 
   /**
@@ -231,8 +214,9 @@ export class Open311Client implements CivicBackend {
    * list attribute's `values` as `{key, name}` pairs. Rejects `Open311Error` 404 for an unknown code.
    */
   async serviceDefinition(serviceCode: string): Promise<ServiceDefinition> {
+    const read = readers();
     const fmt = await this.wireFormat();
-    const body = await this.get(`services/${encodeURIComponent(serviceCode)}.${fmt}`, fmt, 'definition');
+    const [body, { serviceDefinitionFrom }] = await Promise.all([this.get(`services/${encodeURIComponent(serviceCode)}.${fmt}`, fmt, 'definition'), read]);
     return serviceDefinitionFrom(body, serviceCode);
   }
 
@@ -248,6 +232,7 @@ export class Open311Client implements CivicBackend {
    * - `extensions`: not sent; records come without `notes` / `extended_attributes`.
    */
   async requests(query: RequestsQuery = {}): Promise<ServiceRequest[]> {
+    const read = readers();
     const fmt = await this.wireFormat();
     const params = new URLSearchParams();
     if (query.service_request_id?.length) params.set('service_request_id', query.service_request_id.join(','));
@@ -271,7 +256,8 @@ export class Open311Client implements CivicBackend {
     if (updated && query.updated_after) params.set('updated_after', query.updated_after);
     if (ext) params.set('extensions', 'true');
 
-    let list = requestsFrom(await this.get(`requests.${fmt}`, fmt, 'requests', params));
+    const [body, { requestsFrom }] = await Promise.all([this.get(`requests.${fmt}`, fmt, 'requests', params), read]);
+    let list = requestsFrom(body);
 
     if (query.bbox && !bbox) {
       const box = query.bbox;
@@ -300,11 +286,13 @@ export class Open311Client implements CivicBackend {
    * request comes without.
    */
   async request(id: string, options: { extensions?: boolean } = {}): Promise<ServiceRequest | undefined> {
+    const read = readers();
     const fmt = await this.wireFormat();
     const params = new URLSearchParams();
     if (options.extensions && (await this.supports('extensions'))) params.set('extensions', 'true');
     try {
-      const list = requestsFrom(await this.get(`requests/${encodeURIComponent(id)}.${fmt}`, fmt, 'requests', params));
+      const [body, { requestsFrom }] = await Promise.all([this.get(`requests/${encodeURIComponent(id)}.${fmt}`, fmt, 'requests', params), read]);
+      const list = requestsFrom(body);
       // Never another record: a server that ignores the id in the path answers its whole list.
       return list.find((r) => r.service_request_id === id);
     } catch (e) {
@@ -339,56 +327,21 @@ export class Open311Client implements CivicBackend {
    * Rejects `Open311Error` with per-field errors (see `Open311Error.errorFor`) when refused.
    */
   async submit(input: SubmitInput): Promise<SubmitResult> {
-    const fmt = await this.wireFormat();
-    const media = input.media && (await this.supports('media')) ? input.media : undefined;
-    // jurisdiction_id travels in the body here, as the spec's example does, not in the URL.
-    const url = `${this.endpoint}/requests.${fmt}`;
-    const { idempotencyKey } = input;
-    // The header makes a cross-origin POST need a CORS preflight, which a server that does not
-    // know it may refuse: send it only to the page's own origin or to a server that announces it.
-    const sendKey = idempotencyKey !== undefined && (sameOrigin(url) || (await this.supports('idempotency')));
-    const headers: Record<string, string> = sendKey ? { 'Idempotency-Key': idempotencyKey } : {};
-    const post = (form: ListForm) => this.call(url, fmt, { method: 'POST', body: this.submitBody(input, form, media), headers });
-
-    const listCodes = Object.entries(input.attributes ?? {}).flatMap(([code, answer]) => (Array.isArray(answer) && answer.length > 0 ? [code] : []));
-    const form: ListForm = repeatedKeyEndpoints.has(this.endpoint) ? 'repeated' : 'brackets';
-    let answer: Awaited<ReturnType<typeof post>>;
-    try {
-      answer = await post(form);
-    } catch (error) {
-      if (form !== 'brackets' || !refusesListAttribute(error, listCodes)) throw error;
-      try {
-        answer = await post('repeated');
-      } catch (retryError) {
-        // Refused for something else (a missing description): the repeated form itself was read.
-        if (isBadRequest(retryError) && !refusesListAttribute(retryError, listCodes)) repeatedKeyEndpoints.add(this.endpoint);
-        throw retryError;
-      }
-      repeatedKeyEndpoints.add(this.endpoint);
-    }
+    // The sender (and the answer's reader) load alongside discovery: only a page that sends carries them.
+    const [{ submitRequest }, { submitResultFrom }, fmt] = await Promise.all([sender(), readers(), this.wireFormat()]);
+    const answer = await submitRequest(
+      {
+        endpoint: this.endpoint,
+        format: fmt,
+        ...(this.apiKey ? { apiKey: this.apiKey } : {}),
+        ...(this.jurisdictionId ? { jurisdictionId: this.jurisdictionId } : {}),
+        supports: (extension) => this.supports(extension),
+        post: (url, init) => this.call(url, fmt, init),
+      },
+      input,
+    );
     assertShape(answer.body, answer.status, 'requests');
     return submitResultFrom(answer.body);
-  }
-
-  /** The POST body of `input`, with multivaluelist answers in `form`. */
-  private submitBody(input: SubmitInput, form: ListForm, media: Blob | undefined): URLSearchParams | FormData {
-    const fields: Array<[string, string]> = [];
-    if (this.apiKey) fields.push(['api_key', this.apiKey]);
-    if (this.jurisdictionId) fields.push(['jurisdiction_id', this.jurisdictionId]);
-    const { media: _media, attributes, idempotencyKey: _key, ...plain } = input;
-    for (const [name, value] of Object.entries(plain)) {
-      if (value === undefined || value === null || value === '') continue;
-      fields.push([name, String(value)]);
-    }
-    for (const [code, answer] of Object.entries(attributes ?? {})) {
-      const name = form === 'brackets' && Array.isArray(answer) ? `attribute[${code}][]` : `attribute[${code}]`;
-      for (const v of ([] as string[]).concat(answer)) if (v !== '') fields.push([name, v]);
-    }
-    if (!media) return new URLSearchParams(fields);
-    const body = new FormData();
-    for (const [name, value] of fields) body.append(name, value);
-    body.append('media', media, media instanceof File ? media.name : 'photo');
-    return body;
   }
 
   /**
@@ -397,8 +350,10 @@ export class Open311Client implements CivicBackend {
    * the server does not know.
    */
   async requestIdForToken(token: string): Promise<string | undefined> {
+    const read = readers();
     const fmt = await this.wireFormat();
-    return idForTokenFrom(await this.get(`tokens/${encodeURIComponent(token)}.${fmt}`, fmt, 'requests'));
+    const [body, { idForTokenFrom }] = await Promise.all([this.get(`tokens/${encodeURIComponent(token)}.${fmt}`, fmt, 'requests'), read]);
+    return idForTokenFrom(body);
   }
 
   /**

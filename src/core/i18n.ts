@@ -95,16 +95,56 @@ export function registerCatalog(language: string, catalog: Catalog): void {
 }
 
 /**
+ * A city's own catalog files, one per language, which win over the built-in words of that
+ * language (a third language, or corrections to Spanish). Kept apart from `catalogs` so a
+ * built-in chunk that arrives after the file cannot undo it.
+ */
+const fileCatalogs = new Map<string, Catalog>();
+const linkedFiles = new Set<string>();
+
+/**
+ * Adds a language from one JSON catalog file: `{ "tryAgain": "Réessayer", "serviceListCount":
+ * { "one": "…", "other": "…" } }`, the keys of the English template `npm run catalog` writes.
+ * Fetched only when a widget first speaks `language`; keys it leaves out stay English. Pages
+ * need no code for it: `<link rel="civic-catalog" hreflang="fr" href="/civic/fr.json">` does the same.
+ */
+export function registerCatalogUrl(language: string, url: string | URL): void {
+  const key = language.toLowerCase().split('-')[0]!;
+  catalogs.set(key, catalogs.get(key) ?? {});
+  pendingLoaders.set(key, [
+    ...(pendingLoaders.get(key) ?? []),
+    async () => {
+      // Its reader loads with it: pages in the shipped languages never carry it.
+      const messages = await (await import('./catalog-file.js')).fetchCatalogFile(url);
+      fileCatalogs.set(key, { ...fileCatalogs.get(key), ...messages });
+      return {};
+    },
+  ]);
+}
+
+/** Registers the page's `<link rel="civic-catalog" hreflang="…">` files for `language`, once each. */
+function linkCatalogFiles(language: string): void {
+  if (typeof document === 'undefined') return;
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel~="civic-catalog"][hreflang]')) {
+    if (link.hreflang.toLowerCase().split('-')[0] !== language || !link.href || linkedFiles.has(link.href)) continue;
+    linkedFiles.add(link.href);
+    registerCatalogUrl(language, link.href);
+  }
+}
+
+/**
  * The locale a widget speaks for a requested language tag: the tag itself when a catalog
  * exists for it or its primary subtag (`es-MX` keeps Mexican date formats with the `es`
- * catalog), else English. Dates and numbers follow the same locale as the words, so a page
- * in a language without a catalog never mixes English sentences with foreign dates.
+ * catalog; a page's catalog file counts), else English. Dates and numbers follow the same
+ * locale as the words, so a page in a language without a catalog never mixes English sentences
+ * with foreign dates.
  */
 export function resolveLocale(requested: string | null | undefined): string {
   const tag = canonicalTag(requested);
   if (!tag) return DEFAULT_LANGUAGE;
-  if (catalogs.has(tag.toLowerCase())) return tag;
   const primary = tag.split('-')[0]!.toLowerCase();
+  linkCatalogFiles(primary);
+  if (catalogs.has(tag.toLowerCase())) return tag;
   return catalogs.has(primary) ? tag : DEFAULT_LANGUAGE;
 }
 
@@ -195,7 +235,9 @@ export function translate(
   }
   // A key no catalog has means its widget's strings were never registered: show the key, which
   // a tester notices, rather than an empty string nobody does.
-  const message = catalogFor(locale)[key] ?? catalogFor(DEFAULT_LANGUAGE)[key] ?? key;
+  const lower = locale.toLowerCase();
+  const file = fileCatalogs.get(lower) ?? fileCatalogs.get(lower.split('-')[0]!);
+  const message = file?.[key] ?? catalogFor(locale)[key] ?? catalogFor(DEFAULT_LANGUAGE)[key] ?? key;
   return formatMessage(message, params, locale);
 }
 

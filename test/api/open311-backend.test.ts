@@ -177,6 +177,8 @@ describe('Open311Client against the reference backend: formats agree', () => {
     }) as typeof fetch;
     const c = new Open311Client({ endpoint: `${OPEN311_ENDPOINT}/`, fetch: spy });
     expect((await c.services()).length).to.be.greaterThan(0);
-    expect(seen.at(-1)).to.equal('/open311/v2/services.json');
+    // The list is asked for alongside discovery, in JSON, and only once.
+    expect(seen.filter((path) => path.includes('/services'))).to.deep.equal(['/open311/v2/services.json']);
+    expect(seen).to.include('/open311/v2/discovery.json');
   });
 });

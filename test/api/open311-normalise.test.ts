@@ -229,12 +229,16 @@ describe('Open311Client normalisation: discovery and format', () => {
     });
     const services = await c.services();
     expect(services).to.have.length(2);
-    expect(calls.map((x) => x.url.pathname)).to.deep.equal([
+    // The JSON list was asked for alongside discovery (what nearly every server speaks); once
+    // discovery says XML only, the list is asked for again in XML, last.
+    expect(calls.map((x) => x.url.pathname).sort()).to.deep.equal([
       '/open311/v2/discovery.json',
       '/open311/v2/discovery.xml',
+      '/open311/v2/services.json',
       '/open311/v2/services.xml',
     ]);
-    expect(calls[2].accept).to.match(/^text\/xml/);
+    expect(calls.at(-1)!.url.pathname).to.equal('/open311/v2/services.xml');
+    expect(calls.at(-1)!.accept).to.match(/^text\/xml/);
     expect(await c.supports('bbox')).to.equal(true);
     expect(await c.supports('page')).to.equal(false);
     const discovery = await c.discovery();

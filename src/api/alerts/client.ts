@@ -4,34 +4,27 @@
  * `If-None-Match`, so an unchanged feed costs a 304 and no parsing.
  */
 
-import { HtmlErrorPageError, HttpError, MalformedResponseError, NetworkError, TimeoutError } from '../errors.js';
-import { parseCap } from './cap.js';
-import { parseCivicAlerts } from './civic.js';
-import { parseNws } from './nws.js';
-import type { AlertFeedResult, CivicAlert } from './types.js';
+import { HtmlErrorPageError, HttpError, NetworkError, TimeoutError } from '../errors.js';
+import type { AlertFeedResult } from './types.js';
+
+/**
+ * The readers of the three formats, fetched alongside the first read (they arrive while the
+ * feed answers): a page carries them only once it reads a feed.
+ */
+function readers(): Promise<typeof import('./parse.js')> {
+  const loading = import('./parse.js').catch((cause: unknown) => {
+    throw new NetworkError({ cause });
+  });
+  // Awaited after the answer; a read that fails first must not leave this unhandled.
+  loading.catch(() => undefined);
+  return loading;
+}
 
 export interface AlertsClientOptions {
   /** Injected `fetch` (tests, a proxying app). Default the global one. */
   fetch?: typeof fetch;
   /** Milliseconds before a read is abandoned with TimeoutError. Default 15 000. */
   timeout?: number;
-}
-
-/** Parses an alert document of any supported format; throws MalformedResponseError otherwise. */
-export function parseAlerts(body: string, status = 200): CivicAlert[] {
-  const text = body.replace(/^\uFEFF/, '').trim();
-  if (text.startsWith('<')) {
-    if (/^<!doctype html|^<html/i.test(text)) throw new HtmlErrorPageError(status);
-    return parseCap(text, status);
-  }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (cause) {
-    throw new MalformedResponseError(status, 'not valid JSON or XML', { cause });
-  }
-  const type = (doc as { type?: unknown } | null)?.type;
-  return type === 'FeatureCollection' ? parseNws(doc, status) : parseCivicAlerts(doc, status);
 }
 
 export class AlertsClient {
@@ -49,6 +42,7 @@ export class AlertsClient {
    * MalformedResponseError.
    */
   async read(url: string, options: { etag?: string; signal?: AbortSignal } = {}): Promise<AlertFeedResult> {
+    const reading = readers();
     const controller = new AbortController();
     const onAbort = () => controller.abort();
     options.signal?.addEventListener('abort', onAbort);
@@ -88,7 +82,7 @@ export class AlertsClient {
       if (/^\s*<(!doctype html|html)/i.test(body)) throw new HtmlErrorPageError(response.status);
       throw new HttpError(response.status);
     }
-    const alerts = parseAlerts(body, response.status);
+    const alerts = (await reading).parseAlerts(body, response.status);
     return etag ? { modified: true, alerts, etag } : { modified: true, alerts };
   }
 }

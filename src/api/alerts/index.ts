@@ -1,4 +1,5 @@
-export { AlertsClient, parseAlerts, type AlertsClientOptions } from './client.js';
+export { AlertsClient, type AlertsClientOptions } from './client.js';
+export { parseAlerts } from './parse.js';
 export { parseCap, CAP_NAMESPACE } from './cap.js';
 export { parseNws } from './nws.js';
 export { parseCivicAlerts } from './civic.js';

@@ -141,9 +141,12 @@ export class CivicRecordsRequest extends CivicElement {
     const abort = new AbortController();
     this.loaded = { key, abort };
     this.discoveryError = undefined;
+    // Discovery is asked for while the stored draft is read, not after.
+    const discovering = backend.discovery(abort.signal);
+    discovering.catch(() => undefined);
     if (!this.draft.restored) await this.draft.restore();
     try {
-      const discovery = await backend.discovery(abort.signal);
+      const discovery = await discovering;
       if (!abort.signal.aborted) this.discovery = discovery;
     } catch (error) {
       if (!abort.signal.aborted) this.discoveryError = error;

@@ -1,19 +1,23 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
-import { MIN_SAMPLE, REPORT_WINDOWS, type ReportCard, type ReportCardRow } from '../../api/report-card-model.js';
+import { MIN_SAMPLE, REPORT_WINDOWS, type ReportCard } from '../../api/report-card-model.js';
 import { loadReportCard, type ReportCardProgress } from '../../api/report-card-source.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
 import { headingTag } from '../../core/headings.js';
 import { registerMessages, type MessageKey } from '../../core/i18n.js';
-import { COLUMNS, missingReason, sortRows, toCsv, type Column, type ColumnKey, type SortDirection } from './columns.js';
+import type { ColumnKey, SortDirection } from './columns.js';
+import type { CardViewHost } from './card-view.js';
 import { reportCardStyles } from './civic-report-card.styles.js';
 import { reportCardMessages } from './strings.js';
 
 // A plain call, not a side-effect import: bundlers that tree-shake by `sideEffects` keep it.
 registerMessages(reportCardMessages);
+
+/** The table, charts and CSV (`card-view.ts`), once fetched with the first figures. */
+let cardView: typeof import('./card-view.js') | undefined;
 
 /** Detail of `civic-report-card-loaded`. */
 export interface CivicReportCardLoadedDetail {
@@ -156,7 +160,8 @@ export class CivicReportCard extends CivicElement {
     const abort = (this.abort = new AbortController());
     this.view = { kind: 'loading' };
     try {
-      const card = await loadReportCard(backend, {
+      // The table and charts load alongside the figures they show.
+      const [card, view] = await Promise.all([loadReportCard(backend, {
         windowDays: this.windowDays,
         maxRequests: this.maxRequests,
         signal: abort.signal,
@@ -164,7 +169,8 @@ export class CivicReportCard extends CivicElement {
           if (!abort.signal.aborted) this.view = { kind: 'loading', progress };
         },
         ...(this.serviceLevels ? { serviceLevels: this.serviceLevels } : {}),
-      });
+      }), import('./card-view.js')]);
+      cardView = view;
       if (abort.signal.aborted) return;
       this.view = { kind: 'loaded', card };
       this.setCsvUrl(card.all.received > 0 ? this.csvFor(card) : undefined);
@@ -176,8 +182,24 @@ export class CivicReportCard extends CivicElement {
   }
 
   private csvFor(card: ReportCard): string {
-    const text = toCsv(card.categories, card.all, this.t('reportCardAll'));
+    const text = cardView!.toCsv(card.categories, card.all, this.t('reportCardAll'));
     return URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  }
+
+  /** What the card's view (`card-view.ts`) needs of the element. */
+  private viewHost(): CardViewHost {
+    return {
+      t: this.t,
+      locale: this.locale,
+      headingLevel: this.headingLevel,
+      sortKey: this.sortKey,
+      sortDirection: this.sortDirection,
+      csvUrl: this.csvUrl,
+      period: this.period(),
+      formatNumber: (value, options) => this.formatNumber(value, options),
+      formatDate: (value, options) => this.formatDate(value, options),
+      sortBy: (key) => this.sortBy(key),
+    };
   }
 
   private setCsvUrl(url: string | undefined): void {
@@ -202,97 +224,6 @@ export class CivicReportCard extends CivicElement {
     return this.t(WINDOW_LABELS[this.windowDays as (typeof REPORT_WINDOWS)[number]] ?? 'reportCardWindow90').toLocaleLowerCase(this.locale);
   }
 
-  private cell(column: Column, row: ReportCardRow): TemplateResult | string {
-    const value = column.value(row);
-    if (value === null) return html`<span class="missing">${this.t(missingReason(column, row))}</span>`;
-    if (typeof value === 'string') return value;
-    if (column.kind === 'share') return this.formatNumber(value, { style: 'percent', maximumFractionDigits: 0 });
-    if (column.kind === 'days') return this.formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    return this.formatNumber(value);
-  }
-
-  private renderRow(row: ReportCardRow, name: string): TemplateResult {
-    return html`<tr class=${row.enough_data ? '' : 'thin'}>
-      <th scope="row">${name}</th>
-      ${COLUMNS.slice(1).map((c) => html`<td>${this.cell(c, row)}</td>`)}
-    </tr>`;
-  }
-
-  private renderTable(card: ReportCard): TemplateResult {
-    const column = COLUMNS.find((c) => c.key === this.sortKey)!;
-    const rows = sortRows(card.categories, column, this.sortDirection, new Intl.Collator(this.locale));
-    return html`<div class="scroll" role="region" tabindex="0" aria-labelledby="caption">
-      <table part="table">
-        <caption id="caption">${this.t('reportCardCaption', { period: this.period() })}</caption>
-        <thead>
-          <tr>
-            ${COLUMNS.map(
-              (c) => html`<th scope="col" aria-sort=${c.key === this.sortKey ? this.sortDirection : nothing}>
-                <button type="button" part="sort-button" data-column=${c.key} @click=${() => this.sortBy(c.key)}>
-                  ${this.t(c.label)}<span class="arrow" aria-hidden="true">${c.key === this.sortKey ? (this.sortDirection === 'ascending' ? '▲' : '▼') : '↕'}</span>
-                </button>
-              </th>`,
-            )}
-          </tr>
-        </thead>
-        <tbody>${rows.map((r) => this.renderRow(r, r.service_name ?? r.service_code ?? ''))}</tbody>
-        <tfoot>${this.renderRow(card.all, this.t('reportCardAll'))}</tfoot>
-      </table>
-    </div>`;
-  }
-
-  /** Bars with the same numbers as the table, for categories with enough data; the list is its own text alternative. */
-  private renderChart(card: ReportCard, title: MessageKey, column: Column, heading: ReturnType<typeof headingTag>): TemplateResult {
-    const rows = sortRows(card.categories.filter((r) => column.value(r) !== null), column, 'descending', new Intl.Collator(this.locale));
-    const max = column.kind === 'share' ? 1 : Math.max(...rows.map((r) => column.value(r) as number), 0) || 1;
-    return staticHtml`<figure class="chart" data-chart=${column.key}>
-      <figcaption><${heading} class="chart-title">${this.t(title)}</${heading}></figcaption>
-      <ul class="bars">
-        ${rows.map((r) => {
-          const value = column.value(r) as number;
-          return html`<li>
-            <span class="bar-label">${r.service_name ?? r.service_code}</span>
-            <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-              <rect class="track" width="100" height="10"></rect>
-              <rect class="fill" width=${(100 * value) / max} height="10"></rect>
-            </svg>
-            <span class="bar-value">${this.cell(column, r)}</span>
-          </li>`;
-        })}
-      </ul>
-    </figure>`;
-  }
-
-  private renderCard(card: ReportCard): TemplateResult {
-    if (card.all.received === 0) return html`<p part="empty" class="empty">${this.t('reportCardEmpty')}</p>`;
-    const day = { dateStyle: 'medium' } as const;
-    const chartHeading = headingTag(this.headingLevel + 1);
-    const onTime = COLUMNS.find((c) => c.key === 'onTime')!;
-    const close = COLUMNS.find((c) => c.key === 'closeMedian')!;
-    return html`<div part="freshness" class="freshness">
-        <p>
-          ${this.t('reportCardFresh', {
-            date: this.formatDate(card.computed_at, { dateStyle: 'long', timeStyle: 'short' }),
-            from: this.formatDate(card.start_date, day),
-            to: this.formatDate(card.computed_at, day),
-          })}
-          ${card.source === 'statistics' ? this.t('reportCardSourceServer') : this.t('reportCardSourceBrowser', { count: card.all.received })}
-        </p>
-        ${card.complete ? nothing : html`<p class="incomplete">${this.t('reportCardIncomplete', { count: card.all.received })}</p>`}
-      </div>
-      <div class="layout">
-        ${this.renderTable(card)}
-        <div class="charts" part="charts">
-          ${this.renderChart(card, 'reportCardChartOnTime', onTime, chartHeading)}
-          ${this.renderChart(card, 'reportCardChartClose', close, chartHeading)}
-          <p class="chart-note">${this.t('reportCardChartNote', { count: card.min_sample })}</p>
-        </div>
-      </div>
-      ${this.csvUrl
-        ? html`<p><a part="csv-link" class="csv" href=${this.csvUrl} download=${this.t('reportCardCsvName', { days: String(card.window_days) })}>${this.t('reportCardCsv')}</a></p>`
-        : nothing}`;
-  }
-
   private renderBody(): unknown {
     const view = this.view;
     switch (view.kind) {
@@ -309,7 +240,7 @@ export class CivicReportCard extends CivicElement {
         </div>`;
       }
       case 'loaded':
-        return this.renderCard(view.card);
+        return cardView!.renderCard(this.viewHost(), view.card);
     }
   }
 

@@ -10,7 +10,6 @@ import { FormFlowController } from '../../core/forms/flow.js';
 import { SubmitController } from '../../core/forms/submit.js';
 import { flowStyles } from '../../core/forms/flow-styles.js';
 import { renderDraftQuestion } from './steps/draft-question.js';
-import { answerText, submittedAnswers, validateAnswers } from './answers.js';
 import {
   askable,
   codeList,
@@ -27,11 +26,7 @@ import {
   type StepName,
   PHOTO_TYPES,
 } from './model.js';
-import { shrinkPhoto } from './photo.js';
-import { reportFingerprint } from './fingerprint.js';
-import { metresBetween, nearbyBox } from './geo.js';
 import { searchServices } from './search.js';
-import { serverErrors, validateContact, validateDetails, validateLocation, photoProblem } from './validate.js';
 import { serviceRequestStyles } from './civic-service-request.styles.js';
 import { renderCategory } from './steps/category.js';
 import type { ReviewRow } from './steps/review.js';
@@ -46,6 +41,21 @@ registerMessages(serviceRequestMessages);
 type LaterSteps = typeof import('./steps/later.js');
 /** The steps after the first, once fetched (shared by every instance on the page). */
 let laterSteps: LaterSteps | undefined;
+/** What only the later steps use; called only from them (so once `laterSteps` has loaded). */
+const later = (): LaterSteps => laterSteps!;
+
+let pickerPrefetched = false;
+/**
+ * While the resident chooses a category, the location step's picker is fetched when the browser
+ * is idle, so it is there by the time they reach it (`ensurePicker` then finds it loaded).
+ */
+function prefetchPicker(): void {
+  if (pickerPrefetched || customElements.get('civic-location-picker')) return;
+  pickerPrefetched = true;
+  const fetchIt = () => void import('../../define/civic-location-picker.js').catch(() => (pickerPrefetched = false));
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchIt, { timeout: 3000 });
+  else setTimeout(fetchIt, 200);
+}
 
 /** Detail of `civic-request-submitted`. */
 export interface CivicRequestSubmittedDetail {
@@ -188,7 +198,7 @@ export class CivicServiceRequest extends CivicElement {
   private readonly submitter = new SubmitController<{ id?: string; token?: string; notice?: string }>(this, {
     draft: this.store,
     placeErrors: (error) => {
-      const placed = serverErrors(error, this.definition?.attributes ?? [], this.draft.location ? undefined : this.t('requestErrorNeedsPoint'));
+      const placed = later().serverErrors(error, this.definition?.attributes ?? [], this.draft.location ? undefined : this.t('requestErrorNeedsPoint'));
       if (!placed) return false;
       this.flow.placeServerErrors(placed);
       return true;
@@ -298,14 +308,13 @@ export class CivicServiceRequest extends CivicElement {
     this.definition = undefined;
     this.definitionError = undefined;
     if (!backend) return;
+    // The list is asked for while the stored draft is read, not after.
+    const loading = Promise.all([backend.services(), backend.supports('media').catch(() => false), loadEmergency(backend, this.locale)]);
+    loading.catch(() => undefined);
     if (!this.store.restored) await this.restore();
     if (id !== this.loadId) return;
     try {
-      const [services, media, emergency] = await Promise.all([
-        backend.services(),
-        backend.supports('media').catch(() => false),
-        loadEmergency(backend, this.locale),
-      ]);
+      const [services, media, emergency] = await loading;
       if (id !== this.loadId) return;
       this.services = services;
       this.emergencyMode = emergency;
@@ -414,12 +423,12 @@ export class CivicServiceRequest extends CivicElement {
       const found = await backend.requests({
         service_code: [this.draft.serviceCode],
         status: 'open',
-        bbox: nearbyBox(location, this.radius),
+        bbox: later().nearbyBox(location, this.radius),
       });
       return found
         .filter((r) => r.service_request_id && r.lat !== undefined && r.long !== undefined)
-        .filter((r) => metresBetween(location, { lat: r.lat!, long: r.long! }) <= this.radius)
-        .sort((a, b) => metresBetween(location, { lat: a.lat!, long: a.long! }) - metresBetween(location, { lat: b.lat!, long: b.long! }))
+        .filter((r) => later().metresBetween(location, { lat: r.lat!, long: r.long! }) <= this.radius)
+        .sort((a, b) => later().metresBetween(location, { lat: a.lat!, long: a.long! }) - later().metresBetween(location, { lat: b.lat!, long: b.long! }))
         .slice(0, 5);
     } catch {
       // Not finding duplicates never stops a report.
@@ -431,7 +440,7 @@ export class CivicServiceRequest extends CivicElement {
 
   private input(): SubmitInput {
     const d = this.draft;
-    const attributes = submittedAnswers(this.definition?.attributes ?? [], d.answers);
+    const attributes = later().submittedAnswers(this.definition?.attributes ?? [], d.answers);
     const contact = Object.fromEntries(Object.entries(d.contact).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)) as Partial<ContactDetails>;
     const location = d.location
       ? { lat: d.location.lat, long: d.location.long, ...(d.location.address ? { address_string: d.location.address } : {}) }
@@ -463,7 +472,7 @@ export class CivicServiceRequest extends CivicElement {
         if (!id && answer.token) id = await backend.requestIdForToken(answer.token).catch(() => undefined);
         return { ...(id ? { id } : {}), ...(answer.token ? { token: answer.token } : {}), ...(answer.service_notice ? { notice: answer.service_notice } : {}) };
       },
-      () => reportFingerprint(this.input()),
+      () => later().reportFingerprint(this.input()),
     );
     if (!result) return;
     this.confirmation = {
@@ -494,6 +503,7 @@ export class CivicServiceRequest extends CivicElement {
     super.updated(changed);
     if (this.store.restored) this.ensureLaterSteps();
     if (this.store.restored && this.draft.step !== 'category' && this.draft.step !== 'done') this.ensurePicker();
+    else if (this.store.restored && !this.addressOnly) prefetchPicker();
   }
 
   private ctx(): StepContext {
@@ -522,11 +532,11 @@ export class CivicServiceRequest extends CivicElement {
     }
     const typeOk = PHOTO_TYPES.includes(file.type.toLowerCase());
     this.photoPreparing = typeOk;
-    const photo = typeOk ? await shrinkPhoto(file) : file;
+    const photo = typeOk ? await later().shrinkPhoto(file) : file;
     // A later choice (or none) wins over this one, whichever finishes first.
     if (choice !== this.photoChoice) return;
     this.photoPreparing = false;
-    const problem = photoProblem(this.t, photo);
+    const problem = later().photoProblem(this.t, photo);
     this.photoError = problem;
     if (!problem) this.patch({ photo, photoName: file.name });
   }
@@ -546,7 +556,7 @@ export class CivicServiceRequest extends CivicElement {
     const d = this.draft;
     const rows: ReviewRow[] = [{ key: 'service', label: t('requestReviewService'), value: this.serviceName, step: 'category' }];
     for (const a of askable(this.definition?.attributes ?? [])) {
-      rows.push({ key: `attr:${a.code}`, label: a.description, value: answerText(a, d.answers[a.code], this.locale), step: 'questions' });
+      rows.push({ key: `attr:${a.code}`, label: a.description, value: later().answerText(a, d.answers[a.code], this.locale), step: 'questions' });
     }
     const where = d.location ? (d.location.address ?? `${d.location.lat.toFixed(5)}, ${d.location.long.toFixed(5)}`) : d.address;
     rows.push({ key: 'location', label: t('requestReviewLocation'), value: where, step: 'location' });
@@ -605,7 +615,7 @@ export class CivicServiceRequest extends CivicElement {
             void this.loadDefinition();
           },
           onBack: () => this.back('questions'),
-          onSubmit: (e) => this.submitStep(e, 'questions', validateAnswers(this.t, this.definition?.attributes ?? [], this.draft.answers), () => this.next('questions')),
+          onSubmit: (e) => this.submitStep(e, 'questions', later().validateAnswers(this.t, this.definition?.attributes ?? [], this.draft.answers), () => this.next('questions')),
         });
       case 'location':
         if (!this.usePicker && this.pickerLoad === 'loading') {
@@ -630,7 +640,7 @@ export class CivicServiceRequest extends CivicElement {
           onAddress: (value) => this.patch({ address: value }),
           onBack: () => this.back('location'),
           onSubmit: (e) =>
-            this.submitStep(e, 'location', validateLocation(this.t, this.usePicker, this.draft), async () => {
+            this.submitStep(e, 'location', later().validateLocation(this.t, this.usePicker, this.draft), async () => {
               this.nearby = this.draft.location ? await this.findNearby(this.draft.location) : [];
               this.next('location');
             }),
@@ -643,7 +653,7 @@ export class CivicServiceRequest extends CivicElement {
           trackerLink: (id) => this.trackerLink(id),
           formatRelative: (when) => this.formatRelative(when),
           formatDistance: (m) => this.formatNumber(Math.round(m), { style: 'unit', unit: 'meter', unitDisplay: 'long' }),
-          distanceTo: (r) => (d.location && r.lat !== undefined && r.long !== undefined ? metresBetween(d.location, { lat: r.lat, long: r.long }) : 0),
+          distanceTo: (r) => (d.location && r.lat !== undefined && r.long !== undefined ? later().metresBetween(d.location, { lat: r.lat, long: r.long }) : 0),
           onBack: () => this.back('nearby'),
           onSubmit: (e) => this.submitStep(e, 'nearby', [], () => this.next('nearby')),
         });
@@ -668,7 +678,7 @@ export class CivicServiceRequest extends CivicElement {
           onBack: () => this.back('details'),
           onSubmit: (e) => {
             e.preventDefault();
-            void this.photoReady.then(() => this.submitStep(e, 'details', validateDetails(this.t, this.draft, this.photoError), () => this.next('details')));
+            void this.photoReady.then(() => this.submitStep(e, 'details', later().validateDetails(this.t, this.draft, this.photoError), () => this.next('details')));
           },
         });
       case 'contact':
@@ -679,7 +689,7 @@ export class CivicServiceRequest extends CivicElement {
           contact: d.contact,
           onContact: (key, value) => this.patch({ contact: { ...this.draft.contact, [key]: value } }),
           onBack: () => this.back('contact'),
-          onSubmit: (e) => this.submitStep(e, 'contact', validateContact(this.t, this.policy(), this.draft.contact), () => this.next('contact')),
+          onSubmit: (e) => this.submitStep(e, 'contact', later().validateContact(this.t, this.policy(), this.draft.contact), () => this.next('contact')),
         });
       case 'review':
         return renderReview({

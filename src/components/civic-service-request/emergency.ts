@@ -1,5 +1,4 @@
-import { AlertsClient } from '../../api/alerts/client.js';
-import { activeAlerts, infoFor } from '../../api/alerts/resolve.js';
+import type { AlertsClient } from '../../api/alerts/client.js';
 import type { CivicBackend } from '../../api/backend.js';
 import type { DiscoveryEmergency } from '../../api/types.js';
 
@@ -17,9 +16,10 @@ export interface EmergencyMode {
 /**
  * The emergency discovery announces (reference backend's emergency mode), with its alert's
  * headline and instruction in the reader's language when the alert can be read; the name alone
- * otherwise. `undefined` when there is none or discovery cannot say; never rejects.
+ * otherwise. `undefined` when there is none or discovery cannot say; never rejects. The alerts
+ * reader is fetched only then: a form on a calm day does not carry it.
  */
-export async function loadEmergency(backend: CivicBackend, locale: string, client = new AlertsClient()): Promise<EmergencyMode | undefined> {
+export async function loadEmergency(backend: CivicBackend, locale: string, client?: AlertsClient): Promise<EmergencyMode | undefined> {
   let e: DiscoveryEmergency | undefined;
   try {
     e = (await backend.discovery()).emergency;
@@ -31,7 +31,8 @@ export async function loadEmergency(backend: CivicBackend, locale: string, clien
   const base: EmergencyMode = { name: e.name, group: e.group, headline: e.name };
   if (!e.alerts_url || !e.alert) return base;
   try {
-    const read = await client.read(e.alerts_url);
+    const [{ AlertsClient }, { activeAlerts, infoFor }] = await Promise.all([import('../../api/alerts/client.js'), import('../../api/alerts/resolve.js')]);
+    const read = await (client ?? new AlertsClient()).read(e.alerts_url);
     if (!read.modified) return base;
     // Discovery is cached for the page's life; the alert feed is not: its alert gone means the emergency ended.
     const alert = activeAlerts(read.alerts).find((a) => a.identifier === e.alert);

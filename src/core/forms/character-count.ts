@@ -1,5 +1,4 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
 import type { Translate } from '../i18n.js';
 
 export interface CharacterCountOptions {
@@ -108,11 +107,7 @@ export class CharacterCountController implements ReactiveController {
     const spoken = this.spokenRemaining === undefined ? '' : this.message(t, this.spokenRemaining);
     return html`<div class="civic-visually-hidden" id=${this.infoId(id)}>${t('characterCountLimit', { count: this.maxLength })}</div>
       <div
-        class=${classMap({
-          'civic-character-count__status': true,
-          'civic-character-count__status--over': this.overLimit,
-          'civic-character-count__status--hidden': !this.visible,
-        })}
+        class="civic-character-count__status ${this.overLimit ? 'civic-character-count__status--over' : ''} ${this.visible ? '' : 'civic-character-count__status--hidden'}"
         aria-hidden="true"
         part="character-count"
       >

@@ -3,6 +3,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Translate } from '../i18n.js';
+import { errorId, hintId } from './ids.js';
 
 /**
  * Labelled fields, GOV.UK style: label, hint, inline error ("Error:" for screen readers), then
@@ -33,8 +34,7 @@ export interface FieldOptions {
   describedBy?: readonly string[];
 }
 
-export const hintId = (id: string): string => `${id}-hint`;
-export const errorId = (id: string): string => `${id}-error`;
+export { errorId, hintId };
 
 function describedBy(options: FieldOptions): string | undefined {
   const ids = [

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Service } from '../../../api/types.js';
 import { errorPanel } from '../../../core/forms/error-panel.js';
-import { errorId } from '../../../core/forms/field.js';
+import { errorId } from '../../../core/forms/ids.js';
 import { searchServices } from '../search.js';
 import { stepButtons, stepHeading, type StepContext } from './shared.js';
 import type { EmergencyMode } from '../emergency.js';
