@@ -1,0 +1,158 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { notifyTokenProblem, type NotifyBackend, type NotifyTokenProblem } from '../../api/notify/client.js';
+import type { AnnouncerController } from '../../core/announcer.js';
+import { errorPanel } from '../../core/forms/error-panel.js';
+import type { ErrorSummaryController } from '../../core/forms/error-summary.js';
+import { confirmationPanel, stepTitle } from '../../core/forms/pieces.js';
+import { renderField } from '../../core/forms/render-field.js';
+import { validateField, type FieldSpec } from '../../core/forms/schema.js';
+import type { Translate } from '../../core/i18n.js';
+
+export interface ConfirmOptions {
+  backend(): NotifyBackend | undefined;
+  t(): Translate;
+  locale(): string;
+  announcer: AnnouncerController;
+  summary: ErrorSummaryController;
+}
+
+type Outcome = { kind: 'working' } | { kind: 'confirmed'; manageToken: string } | { kind: 'refused'; problem: NotifyTokenProblem } | { kind: 'failed'; error: unknown };
+
+/** A token is confirmed once per page, even if the element renders again or is moved. */
+const confirming = new Map<string, Promise<Outcome>>();
+
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+
+/**
+ * The double opt-in pages: "Check your email" (or "Reply YES") with a resend after signing up,
+ * and, on the page a confirmation link opens, the token confirmed, or what went wrong with it
+ * (expired, already used, unknown) and a form that sends a new link.
+ */
+export class ConfirmController implements ReactiveController {
+  outcome?: Outcome;
+  private resendEmail = '';
+  private resent = false;
+  private resending = false;
+  private resendError?: unknown;
+  private token?: string;
+
+  constructor(
+    private readonly host: Host,
+    private readonly o: ConfirmOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  run(token: string): void {
+    const backend = this.o.backend();
+    if (!backend) return;
+    this.token = token;
+    let pending = confirming.get(token);
+    if (!pending) {
+      pending = backend.confirm(token).then(
+        (answer): Outcome => ({ kind: 'confirmed', manageToken: answer.manage_token }),
+        (error): Outcome => {
+          const problem = notifyTokenProblem(error);
+          if (!problem) confirming.delete(token);
+          return problem ? { kind: 'refused', problem } : { kind: 'failed', error };
+        },
+      );
+      confirming.set(token, pending);
+    }
+    this.outcome = { kind: 'working' };
+    this.host.requestUpdate();
+    void pending.then((outcome) => {
+      this.outcome = outcome;
+      this.host.requestUpdate();
+      void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('#step-title')?.focus());
+    });
+  }
+
+  private async resend(event: Event | undefined, to: { email: string } | { phone: string }): Promise<void> {
+    event?.preventDefault();
+    const backend = this.o.backend();
+    if (!backend || this.resending) return;
+    this.resending = true;
+    this.resendError = undefined;
+    this.host.requestUpdate();
+    try {
+      await backend.resend(to, this.o.locale().split('-')[0]!);
+      this.resent = true;
+      void this.o.announcer.announce(this.o.t()('notifyResent'));
+    } catch (error) {
+      this.resendError = error;
+    } finally {
+      this.resending = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  private resendButton(t: Translate, to: { email: string } | { phone: string }): TemplateResult {
+    return html`<p>
+        <button type="button" class="civic-button civic-button--secondary" part="resend-button" aria-disabled=${this.resending ? 'true' : 'false'} @click=${() => void this.resend(undefined, to)}>
+          ${'email' in to ? t('notifyResendEmail') : t('notifyResendText')}
+        </button>
+      </p>`;
+  }
+
+  /** After signing up: where the confirmation went and how to get it again. */
+  renderSent(to: { email?: string; phone?: string }, hours: number, onAnother: () => void): TemplateResult {
+    const t = this.o.t();
+    return html`${confirmationPanel({ title: to.email ? t('notifySentEmailTitle') : t('notifySentTextTitle'), referenceLabel: '' })}
+      ${to.email ? html`<p>${t('notifySentEmail', { email: to.email, hours })}</p>` : nothing}
+      ${to.phone ? html`<p>${t('notifySentText', { phone: to.phone })}</p>` : nothing}
+      <p>${t('notifySentNothingYet')}</p>
+      ${this.resendError ? errorPanel(t, this.resendError) : nothing}
+      ${to.email ? this.resendButton(t, { email: to.email }) : nothing} ${to.phone ? this.resendButton(t, { phone: to.phone }) : nothing}
+      ${this.resent ? html`<p class="done-note">${t('notifyResent')}</p>` : nothing}
+      <p><button type="button" class="link-button" @click=${onAnother}>${t('notifySignUpAgain')}</button></p>`;
+  }
+
+  private manageLink(token: string): string {
+    const url = new URL(location.href);
+    url.searchParams.delete('confirm');
+    url.searchParams.set('manage', token);
+    return `${url.pathname}${url.search}`;
+  }
+
+  private renderNewLink(t: Translate): TemplateResult {
+    if (this.resent) return html`<p role="status">${t('notifyNewLinkSent')}</p>`;
+    const spec: FieldSpec = { id: 'resend_email', type: 'email', label: t('notifyEmailLabel'), autocomplete: 'email', rules: [{ rule: 'required', message: 'notifyErrorEmail' }, { rule: 'email', message: 'notifyErrorEmailFormat' }] };
+    const submit = (e: Event) => {
+      e.preventDefault();
+      const message = validateField(t, spec, this.resendEmail, this.o.locale());
+      if (message) {
+        this.o.summary.show([{ id: spec.id, message }], t);
+        return;
+      }
+      this.o.summary.clear();
+      void this.resend(undefined, { email: this.resendEmail.trim() });
+    };
+    const error = this.o.summary.errorFor(spec.id);
+    return html`<form novalidate @submit=${submit}>
+      <h3>${t('notifyNewLinkTitle')}</h3>
+      ${renderField(t, spec, this.resendEmail, { ...(error ? { error } : {}), onChange: (v) => (this.resendEmail = typeof v === 'string' ? v : '') })}
+      ${this.resendError ? errorPanel(t, this.resendError) : nothing}
+      <div class="actions"><button type="submit" class="civic-button" part="resend-button" aria-disabled=${this.resending ? 'true' : 'false'}>${t('notifyNewLinkButton')}</button></div>
+    </form>`;
+  }
+
+  /** The page a confirmation link opens. */
+  render(): TemplateResult {
+    const t = this.o.t();
+    const o = this.outcome;
+    if (!o || o.kind === 'working') return html`<p role="status">${t('notifyConfirming')}</p>`;
+    if (o.kind === 'failed') return html`${stepTitle(t('notifyConfirmTitle'))}${errorPanel(t, o.error, () => this.token && this.run(this.token))}`;
+    if (o.kind === 'confirmed') {
+      return html`${confirmationPanel({ title: t('notifyConfirmedTitle'), referenceLabel: '' })}
+        <p>${t('notifyConfirmed')}</p>
+        <p><a href=${this.manageLink(o.manageToken)} part="manage-link">${t('notifyManageLink')}</a></p>`;
+    }
+    const key = o.problem === 'expired' ? 'notifyLinkExpired' : o.problem === 'used' ? 'notifyLinkUsed' : 'notifyLinkUnknown';
+    return html`${stepTitle(t(`${key}Title`))}
+      <p>${t(key)}</p>
+      ${this.renderNewLink(t)}`;
+  }
+}
