@@ -20,6 +20,7 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'civic-records-request': () => import('./define/civic-records-request.js'),
   'civic-records-status': () => import('./define/civic-records-status.js'),
   'civic-notify-signup': () => import('./define/civic-notify-signup.js'),
+  'civic-follow': () => import('./define/civic-follow.js'),
 };
 
 const selector = Object.keys(loaders).join(',');

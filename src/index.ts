@@ -13,6 +13,7 @@ import './define/civic-records-status.js';
 import './define/civic-report-card.js';
 import './define/civic-alert-banner.js';
 import './define/civic-notify-signup.js';
+import './define/civic-follow.js';
 
 export { CivicHall } from './components/civic-hall/civic-hall.js';
 export { CivicServiceList, type CivicServiceSelectDetail } from './components/civic-service-list/civic-service-list.js';
@@ -37,6 +38,7 @@ export {
   type CivicAlertsErrorDetail,
 } from './components/civic-alert-banner/civic-alert-banner.js';
 export { CivicNotifySignup, type CivicNotifySubscribedDetail } from './components/civic-notify-signup/civic-notify-signup.js';
+export { CivicFollow } from './components/civic-follow/civic-follow.js';
 export { CivicElement } from './core/civic-element.js';
 export { defineElement } from './core/define.js';
 export { setBackendFactory, type BackendFactory, type BackendSettings } from './core/backend-factory.js';

@@ -1,13 +1,15 @@
 import { contractExchange, type ContractExchange } from '../contract-http.js';
 import { ContractError, MalformedResponseError } from '../errors.js';
 import type {
-  NotifyConfirmation,
-  NotifyFollowInput,
-  NotifyPending,
-  NotifySubscription,
-  NotifySubscriptionInput,
+  NotifyConfirmResponse,
+  NotifyFollow,
+  NotifyFollowRequest,
+  NotifyLanguage,
+  NotifyPendingResponse,
+  NotifySubscriptionRequest,
   NotifySubscriptionUpdate,
-  NotifyTopics,
+  NotifySubscriptionView,
+  NotifyTopicsResponse,
 } from './types.js';
 
 /** How a token link ended: `expired` or `used` (the element offers a new link), `unknown` (no such token). */
@@ -20,21 +22,21 @@ export type NotifyTokenProblem = 'expired' | 'used' | 'unknown';
  */
 export interface NotifyBackend {
   /** The topics residents can follow, grouped, with the channels and the SMS consent text. */
-  topics(signal?: AbortSignal): Promise<NotifyTopics>;
+  topics(signal?: AbortSignal): Promise<NotifyTopicsResponse>;
   /** Asks for a subscription; always "pending" (the same answer whether the address is known or not). */
-  subscribe(input: NotifySubscriptionInput, options?: { signal?: AbortSignal }): Promise<NotifyPending>;
+  subscribe(input: NotifySubscriptionRequest, options?: { signal?: AbortSignal }): Promise<NotifyPendingResponse>;
   /** Confirms a link's token; rejects with a {@link ContractError} whose {@link notifyTokenProblem} says why not. */
-  confirm(token: string): Promise<NotifyConfirmation>;
+  confirm(token: string): Promise<NotifyConfirmResponse>;
   /** Sends the confirmation again (a new link, or a new text); always accepted. */
-  resend(to: { email: string } | { phone: string }, language: string): Promise<void>;
+  resend(to: { email: string } | { phone: string }, language: NotifyLanguage): Promise<void>;
   /** The subscription a manage link stands for; `undefined` when the token is unknown. */
-  subscription(manageToken: string, signal?: AbortSignal): Promise<NotifySubscription | undefined>;
+  subscription(manageToken: string, signal?: AbortSignal): Promise<NotifySubscriptionView | undefined>;
   /** Changes topics, area, channels or frequency; answers the subscription as it now is. */
-  update(manageToken: string, changes: NotifySubscriptionUpdate): Promise<NotifySubscription>;
-  /** Leaves one topic, or (without `topic`) every topic and channel. */
-  unsubscribe(manageToken: string, topic?: string): Promise<void>;
+  update(manageToken: string, changes: NotifySubscriptionUpdate): Promise<NotifySubscriptionView>;
+  /** Leaves one topic or one follow, or (with neither) everything; answers what is left. */
+  unsubscribe(manageToken: string, what?: { topic: string } | { follow: NotifyFollow }): Promise<NotifySubscriptionView>;
   /** Follows one request (double opt-in like a subscription). */
-  follow(input: NotifyFollowInput): Promise<NotifyPending>;
+  follow(input: NotifyFollowRequest): Promise<NotifyPendingResponse>;
   /** The same backend answering in another language, when it can. */
   withLanguage?(language: string): NotifyBackend;
 }
@@ -83,17 +85,17 @@ export class NotifyClient implements NotifyBackend {
     return `${this.base}/manage/${encodeURIComponent(token)}${rest}`;
   }
 
-  async topics(signal?: AbortSignal): Promise<NotifyTopics> {
+  async topics(signal?: AbortSignal): Promise<NotifyTopicsResponse> {
     const lang = this.ex.language ? `?lang=${encodeURIComponent(this.ex.language.split('-')[0]!)}` : '';
-    const { body } = await contractExchange<NotifyTopics>(this.ex, `${this.base}/topics.json${lang}`, signal ? { signal } : {});
+    const { body } = await contractExchange<NotifyTopicsResponse>(this.ex, `${this.base}/topics.json${lang}`, signal ? { signal } : {});
     if (!Array.isArray(body.topics) || !Array.isArray(body.groups) || !Array.isArray(body.channels)) {
       throw new MalformedResponseError(200, 'topics without groups, topics or channels');
     }
     return body;
   }
 
-  async subscribe(input: NotifySubscriptionInput, options: { signal?: AbortSignal } = {}): Promise<NotifyPending> {
-    const { body } = await contractExchange<NotifyPending>(this.ex, `${this.base}/subscriptions.json`, {
+  async subscribe(input: NotifySubscriptionRequest, options: { signal?: AbortSignal } = {}): Promise<NotifyPendingResponse> {
+    const { body } = await contractExchange<NotifyPendingResponse>(this.ex, `${this.base}/subscriptions.json`, {
       method: 'POST',
       body: input,
       ...(options.signal ? { signal: options.signal } : {}),
@@ -101,19 +103,19 @@ export class NotifyClient implements NotifyBackend {
     return body;
   }
 
-  async confirm(token: string): Promise<NotifyConfirmation> {
-    const { body } = await contractExchange<NotifyConfirmation>(this.ex, `${this.base}/confirm.json`, { method: 'POST', body: { token } });
+  async confirm(token: string): Promise<NotifyConfirmResponse> {
+    const { body } = await contractExchange<NotifyConfirmResponse>(this.ex, `${this.base}/confirm.json`, { method: 'POST', body: { token } });
     if (typeof body.manage_token !== 'string') throw new MalformedResponseError(200, 'a confirmation without a manage token');
     return body;
   }
 
-  async resend(to: { email: string } | { phone: string }, language: string): Promise<void> {
+  async resend(to: { email: string } | { phone: string }, language: NotifyLanguage): Promise<void> {
     await contractExchange(this.ex, `${this.base}/resend.json`, { method: 'POST', body: { ...to, language } });
   }
 
-  async subscription(manageToken: string, signal?: AbortSignal): Promise<NotifySubscription | undefined> {
+  async subscription(manageToken: string, signal?: AbortSignal): Promise<NotifySubscriptionView | undefined> {
     try {
-      const { body } = await contractExchange<NotifySubscription>(this.ex, this.manageUrl(manageToken), signal ? { signal } : {});
+      const { body } = await contractExchange<NotifySubscriptionView>(this.ex, this.manageUrl(manageToken), signal ? { signal } : {});
       if (!Array.isArray(body.topics)) throw new MalformedResponseError(200, 'a subscription without topics');
       return body;
     } catch (err) {
@@ -122,17 +124,18 @@ export class NotifyClient implements NotifyBackend {
     }
   }
 
-  async update(manageToken: string, changes: NotifySubscriptionUpdate): Promise<NotifySubscription> {
-    const { body } = await contractExchange<NotifySubscription>(this.ex, this.manageUrl(manageToken), { method: 'PUT', body: changes });
+  async update(manageToken: string, changes: NotifySubscriptionUpdate): Promise<NotifySubscriptionView> {
+    const { body } = await contractExchange<NotifySubscriptionView>(this.ex, this.manageUrl(manageToken), { method: 'PUT', body: changes });
     return body;
   }
 
-  async unsubscribe(manageToken: string, topic?: string): Promise<void> {
-    await contractExchange(this.ex, this.manageUrl(manageToken, '/unsubscribe.json'), { method: 'POST', body: topic ? { topic } : {} });
+  async unsubscribe(manageToken: string, what?: { topic: string } | { follow: NotifyFollow }): Promise<NotifySubscriptionView> {
+    const { body } = await contractExchange<NotifySubscriptionView>(this.ex, this.manageUrl(manageToken, '/unsubscribe.json'), { method: 'POST', body: what ?? {} });
+    return body;
   }
 
-  async follow(input: NotifyFollowInput): Promise<NotifyPending> {
-    const { body } = await contractExchange<NotifyPending>(this.ex, `${this.base}/follows.json`, { method: 'POST', body: input });
+  async follow(input: NotifyFollowRequest): Promise<NotifyPendingResponse> {
+    const { body } = await contractExchange<NotifyPendingResponse>(this.ex, `${this.base}/follows.json`, { method: 'POST', body: input });
     return body;
   }
 }

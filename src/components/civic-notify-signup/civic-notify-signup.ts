@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { NotifyBackend } from '../../api/notify/client.js';
-import type { NotifyTopics } from '../../api/notify/types.js';
+import type { NotifyTopicsResponse } from '../../api/notify/types.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { DraftController } from '../../core/forms/draft.js';
@@ -25,6 +25,7 @@ import {
   channelsOf,
   chosenTopics,
   emptySignupDraft,
+  languageOf,
   FREQUENCY_KEY,
   signupErrors,
   textOf,
@@ -107,7 +108,7 @@ export class CivicNotifySignup extends CivicElement {
   /** Names the stored draft; set it when one page has two sign-up forms. */
   @property({ attribute: 'draft-key' }) draftKey?: string;
 
-  @state() private topics?: NotifyTopics;
+  @state() private topics?: NotifyTopicsResponse;
   @state() private topicsError?: unknown;
   /** Where the confirmation went, for "Check your email" and its resend (kept in memory only). */
   @state() private sentTo?: { email?: string; phone?: string };
@@ -258,7 +259,7 @@ export class CivicNotifySignup extends CivicElement {
       ...(channels.includes('sms') ? { phone: textOf(v.phone), ...(topics.consent.sms ? { sms_consent: topics.consent.sms.id } : {}) } : {}),
       topics: chosenTopics(topics, v),
       ...(area ? { area } : {}),
-      language: this.locale.split('-')[0]!,
+      language: languageOf(this.locale),
       page_url: location.href.split('#')[0]!,
     };
     const answer = await this.submit.send(() => backend.subscribe(input), () => submissionFingerprint(input, []));
@@ -280,7 +281,11 @@ export class CivicNotifySignup extends CivicElement {
   private fieldStep(step: FieldStep, title: string, intro?: TemplateResult): TemplateResult {
     return html`<form novalidate @submit=${(e: Event) => void this.continueFrom(e, step)}>
       ${stepTitle(title, this.t('notifyCaption'))} ${intro ?? nothing}
-      ${renderFields(this.t, this.fields(step), this.values, this.summary, (id, value) => this.draft.patch({ values: { ...this.values, [id]: value } }), this.topics!.consent.sms)}
+      ${renderFields(this.t, this.fields(step), this.values, this.summary, (id, value) => this.draft.patch({ values: { ...this.values, [id]: value } }), {
+        sms: this.topics!.consent.sms,
+        terms: this.t('notifyTerms'),
+        privacy: this.t('notifyPrivacy'),
+      })}
       ${this.finding ? html`<p role="status">${this.t('notifyFinding')}</p>` : nothing}
       ${continueBack(this.t, step === 'topics' ? {} : { onBack: () => this.flow.back(step) })}
     </form>`;

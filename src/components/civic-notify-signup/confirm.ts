@@ -7,6 +7,7 @@ import { confirmationPanel, stepTitle } from '../../core/forms/pieces.js';
 import { renderField } from '../../core/forms/render-field.js';
 import { validateField, type FieldSpec } from '../../core/forms/schema.js';
 import type { Translate } from '../../core/i18n.js';
+import { languageOf } from './model.js';
 
 export interface ConfirmOptions {
   backend(): NotifyBackend | undefined;
@@ -78,7 +79,7 @@ export class ConfirmController implements ReactiveController {
     this.resendError = undefined;
     this.host.requestUpdate();
     try {
-      await backend.resend(to, this.o.locale().split('-')[0]!);
+      await backend.resend(to, languageOf(this.o.locale()));
       this.resent = true;
       void this.o.announcer.announce(this.o.t()('notifyResent'));
     } catch (error) {

@@ -14,12 +14,19 @@ const REVEALED = /^(frequency-|address$|place$|radius_m$|neighbourhood$|email$|p
  * often, "Message and data rates may apply", "Reply STOP to cancel, HELP for help"), links to the
  * terms and the privacy notice, and beside them a box that starts unticked.
  */
-function consentField(t: Translate, spec: FieldSpec, value: FieldValue, consent: NotifySmsConsent, error: string | undefined, onChange: (v: FieldValue) => void): TemplateResult {
+/** The SMS consent to show beside its box, with the words of its two links. */
+export interface ConsentShown {
+  sms: NotifySmsConsent;
+  terms: string;
+  privacy: string;
+}
+
+function consentField(t: Translate, spec: FieldSpec, value: FieldValue, consent: ConsentShown, error: string | undefined, onChange: (v: FieldValue) => void): TemplateResult {
   const chosen = Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
   return html`<div class="consent" part="consent">
     ${fieldset(t, { id: spec.id, legend: spec.label, describedBy: ['sms_consent-text'], ...(error ? { error } : {}) }, (p) => html`<div id="sms_consent-text" class="consent-text">
-        <p>${consent.text}</p>
-        <p><a href=${consent.terms_url}>${t('notifyTerms')}</a> · <a href=${consent.privacy_url}>${t('notifyPrivacy')}</a></p>
+        <p>${consent.sms.text}</p>
+        <p><a href=${consent.sms.terms_url}>${consent.terms}</a> · <a href=${consent.sms.privacy_url}>${consent.privacy}</a></p>
       </div>
       ${choiceList(p, spec.choices ?? [], 'checkbox', chosen, (v, on) => onChange(on ? [v] : []))}`)}
   </div>`;
@@ -32,7 +39,7 @@ export function renderFields(
   values: Readonly<Record<string, FieldValue>>,
   summary: ErrorSummaryController,
   onChange: (id: string, value: FieldValue) => void,
-  consent: NotifySmsConsent | undefined,
+  consent: ConsentShown | undefined,
 ): TemplateResult[] {
   return specs.map((spec) => {
     const error = summary.errorFor(errorTarget(spec));

@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { NotifyBackend } from '../../api/notify/client.js';
-import type { NotifySubscription, NotifySubscriptionUpdate, NotifyTopics } from '../../api/notify/types.js';
+import type { NotifyFollow, NotifySubscriptionView, NotifySubscriptionUpdate, NotifyTopicsResponse } from '../../api/notify/types.js';
 import type { AnnouncerController } from '../../core/announcer.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
 import type { ErrorSummaryController } from '../../core/forms/error-summary.js';
@@ -9,11 +9,11 @@ import { confirmationPanel, stepTitle } from '../../core/forms/pieces.js';
 import type { FieldSpec, FieldValue } from '../../core/forms/schema.js';
 import type { Translate } from '../../core/i18n.js';
 import { findPlaces, renderFields } from './fields.js';
-import { areaFields, areaOf, asksArea, channelFields, channelsOf, chosenTopics, signupErrors, textOf, topicFields, type FoundPlace } from './model.js';
+import { areaFields, areaOf, asksArea, chosenTopics, languageOf, signupErrors, textOf, topicFields, type FoundPlace } from './model.js';
 
 export interface ManageOptions {
   backend(): NotifyBackend | undefined;
-  topics(): NotifyTopics | undefined;
+  topics(): NotifyTopicsResponse | undefined;
   t(): Translate;
   locale(): string;
   geocoderUrl(): string | undefined;
@@ -21,11 +21,13 @@ export interface ManageOptions {
   summary: ErrorSummaryController;
 }
 
+const STATUS_KEY = { pending: 'notifyStatusPending', active: 'notifyStatusActive', unsubscribed: 'notifyStatusUnsubscribed', stopped: 'notifyStatusStopped' } as const;
+
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
 /** The form's values for a stored subscription. */
-function valuesOf(topics: NotifyTopics, sub: NotifySubscription): Record<string, FieldValue> {
-  const values: Record<string, FieldValue> = { channels: [...sub.channels], language: sub.language.split('-')[0] === 'es' ? 'es' : 'en', radius_m: '500', area_kind: 'everywhere' };
+function valuesOf(topics: NotifyTopicsResponse, sub: NotifySubscriptionView): Record<string, FieldValue> {
+  const values: Record<string, FieldValue> = { language: sub.language, radius_m: '500', area_kind: 'everywhere' };
   for (const g of topics.groups) values[`topics-${g.id}`] = sub.topics.filter((c) => topics.topics.find((x) => x.id === c.id)?.group === g.id).map((c) => c.id);
   for (const c of sub.topics) values[`frequency-${c.id}`] = c.frequency;
   const area = sub.area;
@@ -40,7 +42,7 @@ function valuesOf(topics: NotifyTopics, sub: NotifySubscription): Record<string,
  */
 export class ManageController implements ReactiveController {
   private token?: string;
-  private sub?: NotifySubscription | null;
+  private sub?: NotifySubscriptionView | null;
   private loadError?: unknown;
   private values: Record<string, FieldValue> = {};
   private places?: FoundPlace[];
@@ -82,14 +84,11 @@ export class ManageController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private specs(topics: NotifyTopics): { id: string; specs: FieldSpec[] }[] {
+  private specs(topics: NotifyTopicsResponse): { id: string; specs: FieldSpec[] }[] {
     const t = this.o.t();
-    const sub = this.sub!;
-    const channels = channelFields(t, { ...topics, channels: topics.channels.filter((c) => (c === 'email' ? sub.email : sub.phone)) }, { channels: [] })[0]!;
     return [
       { id: 'topics', specs: topicFields(t, topics, this.values).flatMap((g) => [g.group, ...g.frequencies]) },
       { id: 'area', specs: asksArea(topics, this.values) ? areaFields(t, topics, this.values, this.places, Boolean(this.o.geocoderUrl())).filter((s) => s.id !== 'place') : [] },
-      { id: 'channels', specs: [channels] },
       {
         id: 'language',
         specs: [{ id: 'language', type: 'radios', label: t('notifyLanguageLabel'), choices: [{ value: 'en', label: 'English' }, { value: 'es', label: 'Español' }] }],
@@ -120,7 +119,7 @@ export class ManageController implements ReactiveController {
       }
       this.o.summary.clear();
       const area = asksArea(topics, this.values) ? areaOf(this.values, this.places) : undefined;
-      const changes: NotifySubscriptionUpdate = { topics: chosenTopics(topics, this.values), area: area ?? null, channels: channelsOf(this.values), language: textOf(this.values.language) || 'en' };
+      const changes: NotifySubscriptionUpdate = { topics: chosenTopics(topics, this.values), area: area ?? null, language: languageOf(textOf(this.values.language)) };
       this.sub = await backend.update(this.token, changes);
       this.saved = true;
       void this.o.announcer.announce(t('notifySaved'));
@@ -132,17 +131,16 @@ export class ManageController implements ReactiveController {
     }
   }
 
-  private async leave(topic?: string): Promise<void> {
+  private async leave(what?: { topic: string; name: string } | { follow: NotifyFollow; name: string }): Promise<void> {
     const backend = this.o.backend();
     if (!backend || !this.token) return;
     const t = this.o.t();
     try {
-      await backend.unsubscribe(this.token, topic);
-      if (!topic) this.gone = true;
+      const view = await backend.unsubscribe(this.token, what && ('topic' in what ? { topic: what.topic } : { follow: what.follow }));
+      if (!what || view.status === 'unsubscribed') this.gone = true;
       else {
-        const name = this.o.topics()?.topics.find((x) => x.id === topic)?.name ?? topic;
         await this.load(this.token);
-        void this.o.announcer.announce(t('notifyLeft', { topic: name }));
+        void this.o.announcer.announce(t('notifyLeft', { topic: what.name }));
       }
       if (this.gone) void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('#step-title')?.focus());
     } catch (error) {
@@ -162,11 +160,15 @@ export class ManageController implements ReactiveController {
     if (this.sub === undefined || !topics) return html`<p role="status">${t('loading')}</p>`;
     if (this.sub === null) return html`${stepTitle(t('notifyLinkUnknownTitle'))}<p>${t('notifyManageUnknown')}</p>`;
     const sub = this.sub;
-    const to = [sub.email, sub.phone].filter(Boolean).join(', ');
-    const current = sub.topics.map((c) => topics.topics.find((x) => x.id === c.id)).filter((x) => x !== undefined);
+    const leaving = [
+      ...sub.topics.map((c) => ({ topic: c.id, name: topics.topics.find((x) => x.id === c.id)?.name ?? c.id })),
+      ...sub.follows.map((f) => ({ follow: f, name: t(f.kind === 'service_request' ? 'notifyFollowService' : 'notifyFollowRecords', { id: f.id }) })),
+    ];
     return html`<form novalidate @submit=${(e: Event) => void this.save(e)}>
         ${stepTitle(t('notifyManageTitle'))}
-        ${to ? html`<p>${t('notifyManageTo', { to })}</p>` : nothing}
+        <ul class="channel-list" part="channels">
+          ${sub.channels.map((c) => html`<li>${t(c.channel === 'email' ? 'notifyChannelEmail' : 'notifyChannelSms')}: ${c.address_masked} (${t(STATUS_KEY[c.status])})</li>`)}
+        </ul>
         ${this.specs(topics).map((s) =>
           renderFields(t, s.specs, this.values, this.o.summary, (id, value) => {
             this.values = { ...this.values, [id]: value };
@@ -180,13 +182,13 @@ export class ManageController implements ReactiveController {
         </div>
         <p role="status" class="done-note">${this.saved ? t('notifySaved') : ''}</p>
       </form>
-      ${current.length > 1
+      ${leaving.length > 1
         ? html`<h3>${t('notifyLeaveTitle')}</h3>
             <ul class="leave-list">
-              ${current.map(
-                (topic) => html`<li>
-                  ${topic.name}
-                  <button type="button" class="link-button" @click=${() => void this.leave(topic.id)}>${t('notifyLeave')}<span class="civic-visually-hidden"> ${topic.name}</span></button>
+              ${leaving.map(
+                (item) => html`<li>
+                  ${item.name}
+                  <button type="button" class="link-button" @click=${() => void this.leave(item)}>${t('notifyLeave')}<span class="civic-visually-hidden"> ${item.name}</span></button>
                 </li>`,
               )}
             </ul>`

@@ -1,4 +1,4 @@
-import type { NotifyArea, NotifyChannel, NotifyFrequency, NotifyTopic, NotifyTopicChoice, NotifyTopics } from '../../api/notify/types.js';
+import type { NotifyArea, NotifyChannel, NotifyFrequency, NotifyTopic, NotifyTopicChoice, NotifyTopicsResponse } from '../../api/notify/types.js';
 import type { FlowDraft } from '../../core/forms/draft.js';
 import type { StepError } from '../../core/forms/flow.js';
 import type { FieldSpec, FieldValue } from '../../core/forms/schema.js';
@@ -30,7 +30,7 @@ const list = (v: FieldValue): string[] => (Array.isArray(v) ? v.filter((x): x is
 const text = (v: FieldValue): string => (typeof v === 'string' ? v.trim() : '');
 
 /** The topics chosen, across groups, with the frequency of each (emergency topics always immediate). */
-export function chosenTopics(topics: NotifyTopics, values: Readonly<Record<string, FieldValue>>): NotifyTopicChoice[] {
+export function chosenTopics(topics: NotifyTopicsResponse, values: Readonly<Record<string, FieldValue>>): NotifyTopicChoice[] {
   const chosen = new Set(topics.groups.flatMap((g) => list(values[`topics-${g.id}`])));
   return topics.topics
     .filter((topic) => chosen.has(topic.id))
@@ -46,13 +46,13 @@ export function frequencyOf(topic: NotifyTopic, value: FieldValue): NotifyFreque
 export const FREQUENCY_KEY: Record<NotifyFrequency, MessageKey> = { immediate: 'notifyImmediate', daily: 'notifyDaily', weekly: 'notifyWeekly' };
 
 /** Whether any chosen topic can be limited to an area: only then is the area step asked. */
-export function asksArea(topics: NotifyTopics, values: Readonly<Record<string, FieldValue>>): boolean {
+export function asksArea(topics: NotifyTopicsResponse, values: Readonly<Record<string, FieldValue>>): boolean {
   const ids = new Set(chosenTopics(topics, values).map((c) => c.id));
   return topics.topics.some((topic) => ids.has(topic.id) && topic.area);
 }
 
 /** The topic checkboxes of each group, each chosen topic followed by its frequency (when it has a choice). */
-export function topicFields(t: Translate, topics: NotifyTopics, values: Readonly<Record<string, FieldValue>>): { group: FieldSpec; frequencies: FieldSpec[] }[] {
+export function topicFields(t: Translate, topics: NotifyTopicsResponse, values: Readonly<Record<string, FieldValue>>): { group: FieldSpec; frequencies: FieldSpec[] }[] {
   return topics.groups
     .map((g) => {
       const members = topics.topics.filter((topic) => topic.group === g.id);
@@ -78,7 +78,7 @@ export function topicFields(t: Translate, topics: NotifyTopics, values: Readonly
 }
 
 /** The area step's fields: everywhere, near an address (with a radius) or a neighbourhood. */
-export function areaFields(t: Translate, topics: NotifyTopics, values: Readonly<Record<string, FieldValue>>, places: readonly FoundPlace[] | undefined, canGeocode: boolean): FieldSpec[] {
+export function areaFields(t: Translate, topics: NotifyTopicsResponse, values: Readonly<Record<string, FieldValue>>, places: readonly FoundPlace[] | undefined, canGeocode: boolean): FieldSpec[] {
   const hoods = topics.neighbourhoods ?? [];
   const kinds = [
     { value: 'everywhere', label: t('notifyAreaEverywhere') },
@@ -106,7 +106,7 @@ export function areaFields(t: Translate, topics: NotifyTopics, values: Readonly<
 }
 
 /** The channels step's fields; the SMS consent box is rendered beside its text by the element. */
-export function channelFields(t: Translate, topics: NotifyTopics, values: Readonly<Record<string, FieldValue>>): FieldSpec[] {
+export function channelFields(t: Translate, topics: NotifyTopicsResponse, values: Readonly<Record<string, FieldValue>>): FieldSpec[] {
   const channels = list(values.channels);
   const offered = topics.channels.filter((c) => c === 'email' || (c === 'sms' && topics.consent.sms));
   const fields: FieldSpec[] = [
@@ -130,7 +130,7 @@ export function channelFields(t: Translate, topics: NotifyTopics, values: Readon
 }
 
 /** A step's problems: its fields' rules, and at least one topic on the topics step. */
-export function signupErrors(t: Translate, step: SignupStep, specs: readonly FieldSpec[], topics: NotifyTopics, values: Readonly<Record<string, FieldValue>>, locale: string): StepError<SignupStep>[] {
+export function signupErrors(t: Translate, step: SignupStep, specs: readonly FieldSpec[], topics: NotifyTopicsResponse, values: Readonly<Record<string, FieldValue>>, locale: string): StepError<SignupStep>[] {
   const errors = validateFields(t, step, specs, values, locale);
   if (step === 'topics' && chosenTopics(topics, values).length === 0 && specs[0]) errors.unshift({ step, id: specs[0].id, message: t('notifyErrorTopics') });
   return errors;
@@ -151,3 +151,6 @@ export function channelsOf(values: Readonly<Record<string, FieldValue>>): Notify
 
 export const textOf = text;
 export const listOf = list;
+
+/** The contract's language for the widget's locale (messages are written in English or Spanish). */
+export const languageOf = (locale: string): 'en' | 'es' => (locale.toLowerCase().startsWith('es') ? 'es' : 'en');
