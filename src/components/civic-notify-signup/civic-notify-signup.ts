@@ -161,8 +161,8 @@ export class CivicNotifySignup extends CivicElement {
 
   /** Which page this is: a confirmation link, a manage link, or the sign-up form. */
   private get mode(): 'confirm' | 'manage' | 'signup' {
-    if (this.confirmToken ?? this.pageParam('confirm')) return 'confirm';
-    if (this.manageToken ?? this.pageParam('manage')) return 'manage';
+    if (this.confirmToken || this.pageParam('confirm')) return 'confirm';
+    if (this.manageToken || this.pageParam('manage')) return 'manage';
     return 'signup';
   }
 
@@ -182,8 +182,8 @@ export class CivicNotifySignup extends CivicElement {
       const topics = await backend.topics(abort.signal);
       if (abort.signal.aborted) return;
       this.topics = topics;
-      const confirm = this.confirmToken ?? this.pageParam('confirm');
-      const manage = this.manageToken ?? this.pageParam('manage');
+      const confirm = this.confirmToken || this.pageParam('confirm');
+      const manage = this.manageToken || this.pageParam('manage');
       if (this.mode === 'confirm' && confirm) this.confirm.run(confirm);
       else if (this.mode === 'manage' && manage) void this.manage.load(manage);
     } catch (error) {
