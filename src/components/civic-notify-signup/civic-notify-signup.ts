@@ -14,9 +14,10 @@ import { checkAnswers, continueBack, stepTitle, type AnswerRow } from '../../cor
 import { SubmitController } from '../../core/forms/submit.js';
 import { registerMessages } from '../../core/i18n.js';
 import { resolveNotifyBackend } from '../../core/notify-backend.js';
-import { ConfirmController } from './confirm.js';
+import type { ConfirmController } from './confirm.js';
 import { findPlaces, renderFields } from './fields.js';
-import { ManageController } from './manage.js';
+import type { ManageController } from './manage.js';
+import { ResendController } from './resend.js';
 import {
   areaFields,
   areaOf,
@@ -135,16 +136,9 @@ export class CivicNotifySignup extends CivicElement {
     placeErrors: (error) => this.placeServerErrors(error),
     onFailed: () => this.announcer.announce(this.t('notifySendFailed')),
   });
-  private readonly confirm = new ConfirmController(this, { backend: () => this.source()?.backend, t: () => this.t, locale: () => this.locale, announcer: this.announcer, summary: this.summary });
-  private readonly manage = new ManageController(this, {
-    backend: () => this.source()?.backend,
-    topics: () => this.topics,
-    t: () => this.t,
-    locale: () => this.locale,
-    geocoderUrl: () => this.geocoder(),
-    announcer: this.announcer,
-    summary: this.summary,
-  });
+  private readonly resender = new ResendController(this, { backend: () => this.source()?.backend, t: () => this.t, locale: () => this.locale, announcer: this.announcer });
+  /** The confirmation or manage page, when this is one: their code loads only there. */
+  private page?: ConfirmController | ManageController;
   private loaded?: { key: string; abort: AbortController };
 
   private source() {
@@ -184,8 +178,18 @@ export class CivicNotifySignup extends CivicElement {
       this.topics = topics;
       const confirm = this.confirmToken || this.pageParam('confirm');
       const manage = this.manageToken || this.pageParam('manage');
-      if (this.mode === 'confirm' && confirm) this.confirm.run(confirm);
-      else if (this.mode === 'manage' && manage) void this.manage.load(manage);
+      const shared = { backend: () => this.source()?.backend, t: () => this.t, locale: () => this.locale, announcer: this.announcer, summary: this.summary };
+      if (this.mode === 'confirm' && confirm && !this.page) {
+        const { ConfirmController } = await import('./confirm.js');
+        const page = new ConfirmController(this, shared);
+        this.page = page;
+        page.run(confirm);
+      } else if (this.mode === 'manage' && manage && !this.page) {
+        const { ManageController } = await import('./manage.js');
+        const page = new ManageController(this, { ...shared, topics: () => this.topics, geocoderUrl: () => this.geocoder() });
+        this.page = page;
+        await page.load(manage);
+      }
     } catch (error) {
       if (!abort.signal.aborted) this.topicsError = error;
     }
@@ -227,6 +231,8 @@ export class CivicNotifySignup extends CivicElement {
       else if (places.length > 1) {
         this.summary.clear();
         void this.announcer.announce(this.t('notifyPlacesFound', { count: places.length }));
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#place-0, #place')?.focus();
         return;
       }
     }
@@ -274,6 +280,7 @@ export class CivicNotifySignup extends CivicElement {
   async startOver(): Promise<void> {
     await this.draft.discard();
     this.sentTo = undefined;
+    this.resender.reset();
     this.submit.reset();
     this.flow.reset();
   }
@@ -328,7 +335,7 @@ export class CivicNotifySignup extends CivicElement {
           onSubmit: (e) => void this.send(e),
         });
       case 'sent':
-        return this.confirm.renderSent(this.sentTo ?? {}, this.topics!.confirmation_hours, () => void this.startOver());
+        return this.resender.renderSent(this.sentTo ?? {}, this.topics!.confirmation_hours, () => void this.startOver());
     }
   }
 
@@ -336,8 +343,8 @@ export class CivicNotifySignup extends CivicElement {
     const source = this.source();
     if (!source) return html`<p>${this.t('notConfigured')}</p>`;
     if (this.topicsError) return html`${stepTitle(this.t('notifyTitle'))}${errorPanel(this.t, this.topicsError, () => void this.load(source.key, source.backend))}`;
-    if (!this.topics || (this.mode === 'signup' && !this.draft.restored)) return html`<p role="status">${this.t('loading')}</p>`;
-    const body = this.mode === 'confirm' ? this.confirm.render() : this.mode === 'manage' ? this.manage.render() : this.renderSignup();
+    if (!this.topics || (this.mode === 'signup' ? !this.draft.restored : !this.page)) return html`<p role="status">${this.t('loading')}</p>`;
+    const body = this.mode === 'signup' ? this.renderSignup() : this.page!.render();
     return html`<div class="notify" part="base">${this.summary.render(this.t)} ${body} ${this.announcer.render()}</div>`;
   }
 }

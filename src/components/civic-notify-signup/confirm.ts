@@ -1,19 +1,14 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { notifyTokenProblem, type NotifyBackend, type NotifyTokenProblem } from '../../api/notify/client.js';
-import type { AnnouncerController } from '../../core/announcer.js';
+import { notifyTokenProblem, type NotifyTokenProblem } from '../../api/notify/client.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
 import type { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import { confirmationPanel, stepTitle } from '../../core/forms/pieces.js';
 import { renderField } from '../../core/forms/render-field.js';
 import { validateField, type FieldSpec } from '../../core/forms/schema.js';
 import type { Translate } from '../../core/i18n.js';
-import { languageOf } from './model.js';
+import { ResendController, type ResendOptions } from './resend.js';
 
-export interface ConfirmOptions {
-  backend(): NotifyBackend | undefined;
-  t(): Translate;
-  locale(): string;
-  announcer: AnnouncerController;
+export interface ConfirmOptions extends ResendOptions {
   summary: ErrorSummaryController;
 }
 
@@ -25,23 +20,21 @@ const confirming = new Map<string, Promise<Outcome>>();
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
 /**
- * The double opt-in pages: "Check your email" (or "Reply YES") with a resend after signing up,
- * and, on the page a confirmation link opens, the token confirmed, or what went wrong with it
- * (expired, already used, unknown) and a form that sends a new link.
+ * The page a confirmation link opens: the token confirmed, or what went wrong with it (expired,
+ * already used, unknown) and a form that sends a new link. Loaded only on that page.
  */
 export class ConfirmController implements ReactiveController {
   outcome?: Outcome;
   private resendEmail = '';
-  private resent = false;
-  private resending = false;
-  private resendError?: unknown;
   private token?: string;
+  private readonly resender: ResendController;
 
   constructor(
     private readonly host: Host,
     private readonly o: ConfirmOptions,
   ) {
     host.addController(this);
+    this.resender = new ResendController(host, o);
   }
 
   hostConnected(): void {}
@@ -71,46 +64,6 @@ export class ConfirmController implements ReactiveController {
     });
   }
 
-  private async resend(event: Event | undefined, to: { email: string } | { phone: string }): Promise<void> {
-    event?.preventDefault();
-    const backend = this.o.backend();
-    if (!backend || this.resending) return;
-    this.resending = true;
-    this.resendError = undefined;
-    this.host.requestUpdate();
-    try {
-      await backend.resend(to, languageOf(this.o.locale()));
-      this.resent = true;
-      void this.o.announcer.announce(this.o.t()('notifyResent'));
-    } catch (error) {
-      this.resendError = error;
-    } finally {
-      this.resending = false;
-      this.host.requestUpdate();
-    }
-  }
-
-  private resendButton(t: Translate, to: { email: string } | { phone: string }): TemplateResult {
-    return html`<p>
-        <button type="button" class="civic-button civic-button--secondary" part="resend-button" aria-disabled=${this.resending ? 'true' : 'false'} @click=${() => void this.resend(undefined, to)}>
-          ${'email' in to ? t('notifyResendEmail') : t('notifyResendText')}
-        </button>
-      </p>`;
-  }
-
-  /** After signing up: where the confirmation went and how to get it again. */
-  renderSent(to: { email?: string; phone?: string }, hours: number, onAnother: () => void): TemplateResult {
-    const t = this.o.t();
-    return html`${confirmationPanel({ title: to.email ? t('notifySentEmailTitle') : t('notifySentTextTitle'), referenceLabel: '' })}
-      ${to.email ? html`<p>${t('notifySentEmail', { email: to.email, hours })}</p>` : nothing}
-      ${to.phone ? html`<p>${t('notifySentText', { phone: to.phone })}</p>` : nothing}
-      <p>${t('notifySentNothingYet')}</p>
-      ${this.resendError ? errorPanel(t, this.resendError) : nothing}
-      ${to.email ? this.resendButton(t, { email: to.email }) : nothing} ${to.phone ? this.resendButton(t, { phone: to.phone }) : nothing}
-      ${this.resent ? html`<p class="done-note">${t('notifyResent')}</p>` : nothing}
-      <p><button type="button" class="link-button" @click=${onAnother}>${t('notifySignUpAgain')}</button></p>`;
-  }
-
   private manageLink(token: string): string {
     const url = new URL(location.href);
     url.searchParams.delete('confirm');
@@ -119,7 +72,7 @@ export class ConfirmController implements ReactiveController {
   }
 
   private renderNewLink(t: Translate): TemplateResult {
-    if (this.resent) return html`<p role="status">${t('notifyNewLinkSent')}</p>`;
+    if (this.resender.resent) return html`<p role="status">${t('notifyNewLinkSent')}</p>`;
     const spec: FieldSpec = { id: 'resend_email', type: 'email', label: t('notifyEmailLabel'), autocomplete: 'email', rules: [{ rule: 'required', message: 'notifyErrorEmail' }, { rule: 'email', message: 'notifyErrorEmailFormat' }] };
     const submit = (e: Event) => {
       e.preventDefault();
@@ -129,14 +82,14 @@ export class ConfirmController implements ReactiveController {
         return;
       }
       this.o.summary.clear();
-      void this.resend(undefined, { email: this.resendEmail.trim() });
+      void this.resender.resend({ email: this.resendEmail.trim() });
     };
     const error = this.o.summary.errorFor(spec.id);
     return html`<form novalidate @submit=${submit}>
       <h3>${t('notifyNewLinkTitle')}</h3>
       ${renderField(t, spec, this.resendEmail, { ...(error ? { error } : {}), onChange: (v) => (this.resendEmail = typeof v === 'string' ? v : '') })}
-      ${this.resendError ? errorPanel(t, this.resendError) : nothing}
-      <div class="actions"><button type="submit" class="civic-button" part="resend-button" aria-disabled=${this.resending ? 'true' : 'false'}>${t('notifyNewLinkButton')}</button></div>
+      ${this.resender.error ? errorPanel(t, this.resender.error) : nothing}
+      <div class="actions"><button type="submit" class="civic-button" part="resend-button" aria-disabled=${this.resender.sending ? 'true' : 'false'}>${t('notifyNewLinkButton')}</button></div>
     </form>`;
   }
 
