@@ -1,0 +1,491 @@
+import type { Database, Queryable } from '../db.js';
+import { describeError } from '../db.js';
+import type { NotifyChannel } from '../../src/api/notify/types.js';
+import { topicById } from './catalog.js';
+import type { Language } from './messages.js';
+import { NotifyStore, type SubscriberRow } from './store.js';
+import { render, type PublicationText, type RenderContext } from './templates.js';
+import { hashToken, newToken } from './tokens.js';
+import { SendError, smsTransport, smtpTransport, type OutgoingMessage, type Transport } from './transports.js';
+import { CONFIRMATION_HOURS } from './catalog.js';
+
+export interface NotifySettings {
+  /** Absolute origin of links (`PUBLIC_URL`, else the server's own URL). */
+  origin: string;
+  /** The page with `<civic-notify-signup>`; default `${origin}/notify.html`. */
+  pageUrl?: string;
+  cityName: string;
+  cityPhone: string;
+  mailFrom: string;
+  timeZone: string;
+  smtpUrl?: string;
+  sms?: { url: string; accountSid: string; authToken: string; from: string };
+  ratePerHour: number;
+  leaseMs: number;
+}
+
+/** Test hooks: `afterSend` runs between a transport's success and the mark, where a crash would fall. */
+export interface NotifyHooks {
+  afterSend?(message: OutgoingMessage): void | Promise<void>;
+}
+
+interface Claimed {
+  id: number;
+  message_id: string;
+  subscriber_id: number;
+  template: string;
+  params: Record<string, unknown>;
+  scope: { topic?: string; follow?: { kind: string; id: string }; confirm?: number };
+  priority: number;
+  attempts: number;
+}
+
+const BATCH = 200;
+const MAX_ATTEMPTS = 8;
+const SEND_CONCURRENCY = 10;
+/** Templates a subscriber who never confirmed may still get: the confirmation itself and news of their own report. */
+const TRANSACTIONAL = new Set(['confirm', 'manage_link', 'request_received', 'request_change', 'records_step']);
+
+export function backoffMs(attempts: number): number {
+  return Math.min(6 * 3600_000, 60_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * The notify worker: turns request changes into messages, assembles digests on schedule and
+ * sends the queue. Every step takes the time it runs at (`tick(now)`), so tests move a clock
+ * instead of sleeping; the server calls `tick()` every few seconds and after each write.
+ */
+export class NotifyService {
+  readonly store: NotifyStore;
+  private readonly email?: Transport;
+  private readonly sms?: Transport;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  hooks: NotifyHooks = {};
+
+  constructor(
+    readonly db: Database,
+    readonly settings: NotifySettings,
+  ) {
+    this.store = new NotifyStore(db, mailDomain(settings.mailFrom));
+    if (settings.smtpUrl) this.email = smtpTransport(settings.smtpUrl, settings.mailFrom);
+    if (settings.sms) this.sms = smsTransport(settings.sms);
+  }
+
+  get pageUrl(): string {
+    return this.settings.pageUrl ?? `${this.settings.origin}/notify.html`;
+  }
+
+  /** Runs the worker every `pollMs` (and whenever `kick()` is called). */
+  start(pollMs: number): void {
+    this.timer = setInterval(() => this.kick(), pollMs);
+    this.timer.unref();
+  }
+
+  /** Runs a tick now, or right after the one under way. Errors are logged, never thrown. */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.tick()
+      .catch((err: unknown) => console.error(`notify: worker tick failed: ${describeError(err)}`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Resolves when no tick is running (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.idle();
+    await this.email?.close();
+    await this.sms?.close();
+  }
+
+  async tick(now = new Date()): Promise<void> {
+    while ((await this.processChanges(now)) > 0);
+    await this.runDigests(now);
+    while ((await this.sendDue(now)) > 0);
+  }
+
+  // --- changes of followed requests ---
+
+  /** One message per change and follower, in one transaction with marking the change done. */
+  async processChanges(now: Date): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const changes = await tx.query<{ id: number; kind: string; ref_id: string; change: string; detail: Record<string, unknown> }>(
+        `SELECT id, kind, ref_id, change, detail FROM notify_changes WHERE processed_at IS NULL ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED`,
+      );
+      for (const c of changes) {
+        if (c.kind === 'service_request' && c.change === 'created') await this.reportReceived(tx, c.id, c.ref_id, now);
+        else if (c.kind === 'service_request') {
+          await this.fanOut(tx, c.id, 'service_request', c.ref_id, 'request_change', { request_id: c.ref_id, change: c.change, ...c.detail }, now);
+        } else if (c.kind === 'records_request') {
+          await this.recordsRequester(tx, c.ref_id, now);
+          await this.fanOut(tx, c.id, 'records_request', c.ref_id, 'records_step', { tracking_number: c.ref_id, ...c.detail }, now);
+        }
+        await tx.query('UPDATE notify_changes SET processed_at = $2 WHERE id = $1', [c.id, now]);
+      }
+      return changes.length;
+    });
+  }
+
+  private async reportReceived(tx: Queryable, changeId: number, requestId: string, now: Date): Promise<void> {
+    const [r] = await tx.query<{ email: string | null; language: string | null }>('SELECT email, language FROM requests WHERE id = $1', [Number(requestId)]);
+    const email = r?.email?.trim().toLowerCase();
+    if (!email) return;
+    const language: Language = r!.language === 'es' ? 'es' : 'en';
+    const s = await this.store.upsertSubscriber(tx, 'email', email, language, now);
+    const follow = { kind: 'service_request' as const, id: requestId };
+    await this.store.follow(tx, s.id, follow, now, { reactivate: false });
+    await this.store.logConsent(tx, {
+      subscriberId: s.id,
+      channel: 'email',
+      event: 'implied',
+      agreed: { follow },
+      text: language === 'es' ? `Correo electrónico dado en el reporte 311 ${requestId}` : `Email given on 311 report ${requestId}`,
+      language,
+      at: now,
+    });
+    await this.store.enqueue(tx, {
+      subscriberId: s.id,
+      template: 'request_received',
+      params: { request_id: requestId },
+      scope: { follow },
+      dedupeKey: `change.${changeId}.${s.id}`,
+      at: now,
+    });
+  }
+
+  private async recordsRequester(tx: Queryable, trackingNumber: string, now: Date): Promise<void> {
+    const [r] = await tx.query<{ email: string | null; language: string | null }>('SELECT email, language FROM records_requests WHERE tracking_number = $1', [trackingNumber]);
+    const email = r?.email?.trim().toLowerCase();
+    if (!email) return;
+    const language: Language = r!.language === 'es' ? 'es' : 'en';
+    const s = await this.store.upsertSubscriber(tx, 'email', email, language, now);
+    const [existing] = await tx.query('SELECT 1 FROM notify_follows WHERE subscriber_id = $1 AND kind = $2 AND ref_id = $3', [s.id, 'records_request', trackingNumber]);
+    if (existing) return;
+    const follow = { kind: 'records_request' as const, id: trackingNumber };
+    await this.store.follow(tx, s.id, follow, now, { reactivate: false });
+    await this.store.logConsent(tx, {
+      subscriberId: s.id,
+      channel: 'email',
+      event: 'implied',
+      agreed: { follow },
+      text: language === 'es' ? `Correo electrónico dado en la solicitud de documentos ${trackingNumber}` : `Email given on records request ${trackingNumber}`,
+      language,
+      at: now,
+    });
+  }
+
+  private async fanOut(tx: Queryable, changeId: number, kind: string, ref: string, template: string, params: Record<string, unknown>, now: Date): Promise<void> {
+    const domain = this.store.mailDomain;
+    await tx.query(
+      `INSERT INTO notify_queue (dedupe_key, message_id, subscriber_id, template, params, scope, priority, status, next_attempt_at, created_at)
+       SELECT 'change.' || $1::text || '.' || s.id, '<change.' || $1::text || '.' || s.id || '@' || $2::text || '>', s.id, $3, $4::jsonb,
+              jsonb_build_object('follow', jsonb_build_object('kind', $5::text, 'id', $6::text)), 1, 'queued', $7, $7
+       FROM notify_follows f JOIN notify_subscribers s ON s.id = f.subscriber_id
+       WHERE f.kind = $5 AND f.ref_id = $6 AND f.active AND s.status <> 'stopped'
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [String(changeId), domain, template, JSON.stringify(params), kind, ref, now],
+    );
+  }
+
+  // --- publishing and digests ---
+
+  /** Queues a staff message for every matching subscriber at once, or as a digest item for daily/weekly ones. */
+  async publish(
+    input: { topic: string; area: { lat: number; lon: number; radius_m: number } | null; subject: Record<Language, string>; body: Record<Language, string> },
+    now: Date,
+  ): Promise<{ id: number; immediate: number; digest: number }> {
+    const topic = topicById.get(input.topic)!;
+    const area = topic.area ? input.area : null;
+    const domain = this.store.mailDomain;
+    const result = await this.db.transaction(async (tx) => {
+      const [pub] = await tx.query<{ id: number }>(
+        `INSERT INTO notify_publications (topic_id, area, subject, body, created_at) VALUES ($1, $2::jsonb, $3::jsonb, $4::jsonb, $5) RETURNING id`,
+        [input.topic, area ? JSON.stringify(area) : null, JSON.stringify(input.subject), JSON.stringify(input.body), now],
+      );
+      const id = pub!.id;
+      const near = `($3::double precision IS NULL OR s.area_lat IS NULL OR
+        6371000 * sqrt(power(radians(s.area_lat - $3::double precision), 2) + power(radians(s.area_lon - $4::double precision) * cos(radians($3::double precision)), 2))
+          <= s.area_radius_m + $5::double precision)`;
+      const areaParams = [area?.lat ?? null, area?.lon ?? null, area?.radius_m ?? null];
+      const immediate = await tx.query(
+        `INSERT INTO notify_queue (dedupe_key, message_id, subscriber_id, template, params, scope, priority, status, next_attempt_at, created_at)
+         SELECT 'pub.' || $1::text || '.' || s.id, '<pub.' || $1::text || '.' || s.id || '@' || $7::text || '>', s.id, 'topic',
+                jsonb_build_object('publication_id', $1::int), jsonb_build_object('topic', $2::text), $8::int, 'queued', $6, $6
+         FROM notify_subscriber_topics t JOIN notify_subscribers s ON s.id = t.subscriber_id
+         WHERE t.topic_id = $2 AND s.status = 'active' AND (t.frequency = 'immediate' OR $9::boolean) AND ${near}
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+        [id, input.topic, ...areaParams, now, domain, topic.always_immediate ? 0 : 1, topic.always_immediate],
+      );
+      const digest = topic.always_immediate
+        ? []
+        : await tx.query(
+            `INSERT INTO notify_digest_items (subscriber_id, publication_id, frequency, created_at)
+             SELECT s.id, $1::int, t.frequency, $6 FROM notify_subscriber_topics t JOIN notify_subscribers s ON s.id = t.subscriber_id
+             WHERE t.topic_id = $2 AND s.status = 'active' AND t.frequency IN ('daily','weekly') AND ${near}
+             ON CONFLICT DO NOTHING RETURNING subscriber_id`,
+            [id, input.topic, ...areaParams, now],
+          );
+      await tx.query('UPDATE notify_publications SET recipients = $2 WHERE id = $1', [id, immediate.length + digest.length]);
+      return { id, immediate: immediate.length, digest: digest.length };
+    });
+    this.kick();
+    return result;
+  }
+
+  private localParts(now: Date): { date: string; hour: number; weekday: string } {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone: this.settings.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23', weekday: 'short' })
+        .formatToParts(now)
+        .map((p) => [p.type, p.value]),
+    );
+    return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), weekday: parts.weekday! };
+  }
+
+  /** Daily digests from 07:00 city time, weekly ones on Mondays from 07:00; each at most once per day (meta keeps the last run). */
+  async runDigests(now: Date): Promise<void> {
+    const { date, hour, weekday } = this.localParts(now);
+    if (hour < 7) return;
+    await this.assemble('daily', date, now);
+    if (weekday === 'Mon') await this.assemble('weekly', date, now);
+  }
+
+  private async assemble(frequency: 'daily' | 'weekly', date: string, now: Date): Promise<void> {
+    const key = `notify_digest_${frequency}`;
+    await this.db.transaction(async (tx) => {
+      const [last] = await tx.query<{ value: string }>('SELECT value FROM meta WHERE key = $1 FOR UPDATE', [key]);
+      if (last && last.value >= date) return;
+      await tx.query(
+        `INSERT INTO notify_queue (dedupe_key, message_id, subscriber_id, template, params, scope, priority, status, next_attempt_at, created_at)
+         SELECT 'digest.' || $1::text || '.' || $2::text || '.' || d.subscriber_id, '<digest.' || $1::text || '.' || $2::text || '.' || d.subscriber_id || '@' || $4::text || '>',
+                d.subscriber_id, 'digest', jsonb_build_object('frequency', $1::text, 'publication_ids', d.ids), '{}'::jsonb, 1, 'queued', $3, $3
+         FROM (SELECT i.subscriber_id, jsonb_agg(i.publication_id ORDER BY i.publication_id) AS ids
+               FROM notify_digest_items i JOIN notify_subscribers s ON s.id = i.subscriber_id
+               WHERE i.frequency = $1 AND i.digested_at IS NULL AND i.created_at <= $3 AND s.status = 'active'
+               GROUP BY i.subscriber_id) d
+         ON CONFLICT (dedupe_key) DO NOTHING`,
+        [frequency, date, now, this.store.mailDomain],
+      );
+      await tx.query(`UPDATE notify_digest_items SET digested_at = $2 WHERE frequency = $1 AND digested_at IS NULL AND created_at <= $2`, [frequency, now]);
+      await tx.query(`INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [key, date]);
+    });
+  }
+
+  // --- sending ---
+
+  /** Claims up to one batch of due messages with a lease and sends them. Returns how many were claimed. */
+  async sendDue(now: Date): Promise<number> {
+    const lease = new Date(now.getTime() + this.settings.leaseMs);
+    const claimed = await this.db.transaction((tx) =>
+      tx.query<Claimed>(
+        `WITH due AS (
+           SELECT id FROM notify_queue
+           WHERE status IN ('queued','sending') AND ((status = 'queued' AND next_attempt_at <= $1) OR (status = 'sending' AND lease_until <= $1))
+           ORDER BY priority, next_attempt_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+         UPDATE notify_queue q SET status = 'sending', lease_until = $3, attempts = q.attempts + 1 FROM due WHERE q.id = due.id
+         RETURNING q.id, q.message_id, q.subscriber_id, q.template, q.params, q.scope, q.priority, q.attempts`,
+        [now, BATCH, lease],
+      ),
+    );
+    if (claimed.length === 0) return 0;
+    claimed.sort((a, b) => a.priority - b.priority || a.id - b.id);
+    const subscribers = await this.subscribersOf(claimed.map((c) => c.subscriber_id));
+    const sendable = await this.applyRateLimit(claimed, subscribers, now);
+    const publications = await this.publicationsOf(sendable);
+    const tokens: Array<{ hash: string; purpose: string; subscriber_id: number; signup_id: number | null; scope: unknown; expires_at: string | null }> = [];
+    const outgoing: OutgoingMessage[] = [];
+    const undeliverable: Claimed[] = [];
+    for (const c of sendable) {
+      const s = subscribers.get(c.subscriber_id)!;
+      if (s.status === 'stopped' || (s.status === 'pending' && !TRANSACTIONAL.has(c.template))) {
+        undeliverable.push(c);
+        continue;
+      }
+      try {
+        outgoing.push(this.renderOne(c, s, publications, tokens, now));
+      } catch (err) {
+        console.error(`notify: message ${c.id} cannot be written: ${(err as Error).message}`);
+        undeliverable.push(c);
+      }
+    }
+    if (undeliverable.length) {
+      await this.db.query(`UPDATE notify_queue SET status = 'failed', last_error = 'recipient stopped or gone', lease_until = NULL WHERE id IN (SELECT (jsonb_array_elements_text($1::jsonb))::bigint)`, [
+        JSON.stringify(undeliverable.map((c) => c.id)),
+      ]);
+    }
+    if (tokens.length) {
+      await this.db.query(
+        `INSERT INTO notify_tokens (hash, purpose, subscriber_id, signup_id, scope, created_at, expires_at)
+         SELECT t.hash, t.purpose, t.subscriber_id, t.signup_id, t.scope, $2, t.expires_at
+         FROM jsonb_to_recordset($1::jsonb) AS t(hash text, purpose text, subscriber_id int, signup_id int, scope jsonb, expires_at timestamptz)`,
+        [JSON.stringify(tokens), now],
+      );
+    }
+    const byId = new Map(claimed.map((c) => [c.id, c]));
+    const toOutbox = outgoing.filter((m) => !this.transportFor(m.channel));
+    if (toOutbox.length) await this.deliverToOutbox(toOutbox, now);
+    const external = outgoing.filter((m) => this.transportFor(m.channel));
+    let next = 0;
+    const worker = async () => {
+      while (next < external.length) {
+        const m = external[next++]!;
+        await this.deliverOne(m, byId.get(m.queueId)!, now);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, external.length) }, worker));
+    return claimed.length;
+  }
+
+  private transportFor(channel: NotifyChannel): Transport | undefined {
+    return channel === 'email' ? this.email : this.sms;
+  }
+
+  /** The outbox is in the database: the message and its mark land in one transaction (exactly once). */
+  private async deliverToOutbox(messages: OutgoingMessage[], now: Date): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO notify_outbox (queue_id, channel, to_address, subject, text, headers, language, created_at)
+         SELECT m.queue_id, m.channel, m.to_address, m.subject, m.text, m.headers, m.language, $2
+         FROM jsonb_to_recordset($1::jsonb) AS m(queue_id bigint, channel text, to_address text, subject text, text text, headers jsonb, language text)
+         ON CONFLICT (queue_id) DO NOTHING`,
+        [
+          JSON.stringify(messages.map((m) => ({ queue_id: m.queueId, channel: m.channel, to_address: m.to, subject: m.subject || null, text: m.text, headers: m.headers, language: m.language }))),
+          now,
+        ],
+      );
+      await tx.query(`UPDATE notify_queue SET status = 'sent', sent_at = $2, lease_until = NULL WHERE id IN (SELECT (jsonb_array_elements_text($1::jsonb))::bigint)`, [
+        JSON.stringify(messages.map((m) => m.queueId)),
+        now,
+      ]);
+    });
+  }
+
+  private async deliverOne(m: OutgoingMessage, c: Claimed, now: Date): Promise<void> {
+    try {
+      await this.transportFor(m.channel)!.send(m);
+    } catch (err) {
+      const e = err instanceof SendError ? err : new SendError(`send failed (${(err as Error).name})`, false);
+      const final = e.permanent || c.attempts >= MAX_ATTEMPTS;
+      await this.db.query(
+        `UPDATE notify_queue SET status = $2, last_error = $3, lease_until = NULL, next_attempt_at = $4 WHERE id = $1`,
+        [c.id, final ? (e.permanent && m.channel === 'email' ? 'bounced' : 'failed') : 'queued', e.reason, new Date(now.getTime() + backoffMs(c.attempts))],
+      );
+      console.error(`notify: message ${c.id} (${m.channel}) attempt ${c.attempts}: ${e.reason}${final ? ', given up' : ', will retry'}`);
+      return;
+    }
+    // A crash here (after the server took the message, before this mark) resends it after the lease, with the same Message-ID.
+    await this.hooks.afterSend?.(m);
+    await this.db.query(`UPDATE notify_queue SET status = 'sent', sent_at = $2, lease_until = NULL, last_error = NULL WHERE id = $1`, [c.id, now]);
+  }
+
+  private async subscribersOf(ids: number[]): Promise<Map<number, SubscriberRow>> {
+    const rows = await this.db.query<SubscriberRow>(
+      `SELECT id, channel, address, language, status, area FROM notify_subscribers WHERE id IN (SELECT (jsonb_array_elements_text($1::jsonb))::int)`,
+      [JSON.stringify([...new Set(ids)])],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** Holds back what would take a recipient over `ratePerHour` in a rolling hour (emergency alerts, priority 0, never wait). */
+  private async applyRateLimit(claimed: Claimed[], subscribers: Map<number, SubscriberRow>, now: Date): Promise<Claimed[]> {
+    const since = new Date(now.getTime() - 3600_000);
+    const counts = await this.db.query<{ subscriber_id: number; n: number; first: Date }>(
+      `SELECT subscriber_id, count(*)::int AS n, min(sent_at) AS first FROM notify_queue
+       WHERE subscriber_id IN (SELECT (jsonb_array_elements_text($1::jsonb))::int) AND sent_at > $2 GROUP BY subscriber_id`,
+      [JSON.stringify([...subscribers.keys()]), since],
+    );
+    const sent = new Map(counts.map((r) => [r.subscriber_id, { n: r.n, first: new Date(r.first) }]));
+    const ok: Claimed[] = [];
+    const held: Array<{ id: number; at: Date }> = [];
+    for (const c of claimed) {
+      const s = sent.get(c.subscriber_id) ?? { n: 0, first: now };
+      if (c.priority > 0 && s.n >= this.settings.ratePerHour) {
+        held.push({ id: c.id, at: new Date(s.first.getTime() + 3600_000) });
+        continue;
+      }
+      s.n += 1;
+      sent.set(c.subscriber_id, s);
+      ok.push(c);
+    }
+    if (held.length) {
+      await this.db.query(
+        `UPDATE notify_queue q SET status = 'queued', attempts = q.attempts - 1, lease_until = NULL, next_attempt_at = h.at
+         FROM jsonb_to_recordset($1::jsonb) AS h(id bigint, at timestamptz) WHERE q.id = h.id`,
+        [JSON.stringify(held)],
+      );
+    }
+    return ok;
+  }
+
+  private async publicationsOf(claimed: Claimed[]): Promise<Map<number, PublicationText>> {
+    const ids = new Set<number>();
+    for (const c of claimed) {
+      if (c.params.publication_id !== undefined) ids.add(Number(c.params.publication_id));
+      if (Array.isArray(c.params.publication_ids)) for (const id of c.params.publication_ids) ids.add(Number(id));
+    }
+    if (ids.size === 0) return new Map();
+    const rows = await this.db.query<PublicationText>(
+      `SELECT id, topic_id, subject, body FROM notify_publications WHERE id IN (SELECT (jsonb_array_elements_text($1::jsonb))::int)`,
+      [JSON.stringify([...ids])],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  private renderOne(c: Claimed, s: SubscriberRow, publications: Map<number, PublicationText>, tokens: Array<Record<string, unknown>>, now: Date): OutgoingMessage {
+    const language: Language = (c.params.language as Language | undefined) ?? s.language;
+    const origin = this.settings.origin;
+    const ctx: RenderContext = {
+      channel: s.channel,
+      language,
+      cityName: this.settings.cityName,
+      cityPhone: this.settings.cityPhone,
+      timeZone: this.settings.timeZone,
+      trackUrl: (id) => `${origin}/track.html?request=${encodeURIComponent(id)}`,
+      recordsUrl: () => `${origin}/records-status.html`,
+      publications,
+    };
+    const headers: Record<string, string> = {};
+    if (s.channel === 'email') {
+      const token = (purpose: string, scope: unknown, signup: number | null = null) => {
+        const t = newToken();
+        const expires = purpose === 'confirm' ? new Date(now.getTime() + CONFIRMATION_HOURS * 3600_000).toISOString() : null;
+        tokens.push({ hash: hashToken(t), purpose, subscriber_id: s.id, signup_id: signup, scope, expires_at: expires });
+        return t;
+      };
+      let oneClick: string;
+      if (c.template === 'confirm') {
+        ctx.confirmUrl = `${this.pageUrl}?confirm=${token('confirm', {}, c.scope.confirm ?? null)}`;
+        oneClick = token('unsubscribe', {});
+      } else {
+        const scope = c.scope.topic ? { topic: c.scope.topic } : c.scope.follow ? { follow: c.scope.follow } : {};
+        oneClick = token('manage', scope);
+        ctx.manageUrl = `${this.pageUrl}?manage=${oneClick}`;
+      }
+      ctx.unsubscribeUrl = `${origin}/notify/v1/unsubscribe/${oneClick}`;
+      headers['List-Unsubscribe'] = `<${ctx.unsubscribeUrl}>`;
+      headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+      headers['List-Id'] = `${this.settings.cityName} notifications <notify.${this.store.mailDomain}>`;
+      headers['Content-Language'] = language;
+      headers['Auto-Submitted'] = 'auto-generated';
+    }
+    const { subject, text } = render(c.template, c.params, ctx);
+    return { queueId: c.id, messageId: c.message_id, channel: s.channel, to: s.address, subject, text, headers: s.channel === 'email' ? { 'Message-ID': c.message_id, ...headers } : {}, language };
+  }
+}
+
+export function mailDomain(from: string): string {
+  return /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+}
