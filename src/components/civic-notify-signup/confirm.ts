@@ -14,9 +14,6 @@ export interface ConfirmOptions extends ResendOptions {
 
 type Outcome = { kind: 'working' } | { kind: 'confirmed'; manageToken: string } | { kind: 'refused'; problem: NotifyTokenProblem } | { kind: 'failed'; error: unknown };
 
-/** A token is confirmed once per page, even if the element renders again or is moved. */
-const confirming = new Map<string, Promise<Outcome>>();
-
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
 /**
@@ -39,29 +36,26 @@ export class ConfirmController implements ReactiveController {
 
   hostConnected(): void {}
 
+  /** Confirms `token` (once: the element runs this when the page opens, not on every render). */
   run(token: string): void {
     const backend = this.o.backend();
     if (!backend) return;
     this.token = token;
-    let pending = confirming.get(token);
-    if (!pending) {
-      pending = backend.confirm(token).then(
-        (answer): Outcome => ({ kind: 'confirmed', manageToken: answer.manage_token }),
-        (error): Outcome => {
-          const problem = notifyTokenProblem(error);
-          if (!problem) confirming.delete(token);
-          return problem ? { kind: 'refused', problem } : { kind: 'failed', error };
-        },
-      );
-      confirming.set(token, pending);
-    }
     this.outcome = { kind: 'working' };
     this.host.requestUpdate();
-    void pending.then((outcome) => {
-      this.outcome = outcome;
-      this.host.requestUpdate();
-      void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('#step-title')?.focus());
-    });
+    void backend.confirm(token).then(
+      (answer) => this.settle({ kind: 'confirmed', manageToken: answer.manage_token }),
+      (error: unknown) => {
+        const problem = notifyTokenProblem(error);
+        this.settle(problem ? { kind: 'refused', problem } : { kind: 'failed', error });
+      },
+    );
+  }
+
+  private settle(outcome: Outcome): void {
+    this.outcome = outcome;
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('#step-title')?.focus());
   }
 
   private manageLink(token: string): string {

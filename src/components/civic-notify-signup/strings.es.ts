@@ -18,7 +18,7 @@ export const es: Record<keyof NotifyMessages, Message> = {
   notifyErrorTopics: 'Elija al menos un tema',
   notifyAreaTitle: '¿Dónde?',
   notifyAreaLabel: '¿Qué mensajes quiere?',
-  notifyAreaHint: 'Los cierres de calles y avisos parecidos se pueden limitar a una parte de la ciudad. Las alertas de emergencia siempre llegan a todos.',
+  notifyAreaHint: 'Temas como los cierres de calles se pueden limitar a la parte de la ciudad que le interesa.',
   notifyAreaEverywhere: 'En toda la ciudad',
   notifyAreaAddress: 'Solo cerca de una dirección',
   notifyAreaNeighbourhood: 'Solo en un barrio',

@@ -17,7 +17,7 @@ const en = {
   notifyErrorTopics: 'Choose at least one topic',
   notifyAreaTitle: 'Where?',
   notifyAreaLabel: 'Which messages do you want?',
-  notifyAreaHint: 'Road closures and similar news can be limited to one part of the city. Emergency alerts always reach everyone.',
+  notifyAreaHint: 'Topics such as road closures can be limited to the part of the city you care about.',
   notifyAreaEverywhere: 'Everywhere in the city',
   notifyAreaAddress: 'Only near an address',
   notifyAreaNeighbourhood: 'Only in one neighbourhood',
