@@ -139,7 +139,7 @@ describe('<civic-notify-signup>', () => {
       expect(title(el)).to.equal('Where?');
       expect($$(el, 'input[name=place]').length).to.be.greaterThan(1);
       expect($<HTMLInputElement>(el, '#place-0')!.checked).to.equal(true);
-      expect(el.shadowRoot!.activeElement?.id).to.equal('place-0');
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'place-0', 'focus on the first place found');
       await expect(el).to.be.accessible();
       await next(el);
       expect(title(el)).to.equal('How should we reach you?');
