@@ -224,7 +224,7 @@ export function notifyRoutes({ db, config, service }: NotifyRouteOptions): Hono 
     const now = new Date();
     await db.transaction(async (tx) => {
       for (const [channel, address] of channels) {
-        const s = await store.subscriberByAddress(channel, address);
+        const s = await store.subscriberByAddress(tx, channel, address);
         if (!s || s.status === 'stopped') continue;
         const waiting = await store.pendingSignups(tx, s.id, new Date(0));
         const latest = waiting.at(-1);
@@ -392,7 +392,7 @@ export function notifyRoutes({ db, config, service }: NotifyRouteOptions): Hono 
     const phone = normalisePhone(form.From, p, 'From');
     if (!phone) throw NotifyErrorAnswer.of(400, 'From', 'invalid', 'phone');
     const keyword = keywordOf(form.Body ?? '');
-    const s = await store.subscriberByAddress('sms', phone);
+    const s = await store.subscriberByAddress(db, 'sms', phone);
     const words = (language: Language, topics?: string) => ({ language, cityName: config.cityName, cityPhone: config.cityPhone, pageUrl: service.pageUrl, topics });
     const language: Language = s?.language ?? 'en';
     const now = new Date();

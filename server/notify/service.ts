@@ -337,15 +337,20 @@ export class NotifyService {
     const byId = new Map(claimed.map((c) => [c.id, c]));
     const toOutbox = outgoing.filter((m) => !this.transportFor(m.channel));
     if (toOutbox.length) await this.deliverToOutbox(toOutbox, now);
-    const external = outgoing.filter((m) => this.transportFor(m.channel));
+    // Several recipients at once, but one recipient's messages in queue order (a status change before the note after it).
+    const perRecipient = new Map<string, OutgoingMessage[]>();
+    for (const m of outgoing.filter((o) => this.transportFor(o.channel))) {
+      const key = `${m.channel}:${m.to}`;
+      perRecipient.set(key, [...(perRecipient.get(key) ?? []), m]);
+    }
+    const groups = [...perRecipient.values()];
     let next = 0;
     const worker = async () => {
-      while (next < external.length) {
-        const m = external[next++]!;
-        await this.deliverOne(m, byId.get(m.queueId)!, now);
+      while (next < groups.length) {
+        for (const m of groups[next++]!) await this.deliverOne(m, byId.get(m.queueId)!, now);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, external.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, groups.length) }, worker));
     return claimed.length;
   }
 

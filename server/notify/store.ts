@@ -73,8 +73,8 @@ export class NotifyStore {
     return row!;
   }
 
-  async subscriberByAddress(channel: NotifyChannel, address: string): Promise<SubscriberRow | undefined> {
-    const [row] = await this.db.query<SubscriberRow>(`SELECT ${SUBSCRIBER_COLUMNS} FROM notify_subscribers WHERE channel = $1 AND address = $2`, [channel, address]);
+  async subscriberByAddress(tx: Queryable, channel: NotifyChannel, address: string): Promise<SubscriberRow | undefined> {
+    const [row] = await tx.query<SubscriberRow>(`SELECT ${SUBSCRIBER_COLUMNS} FROM notify_subscribers WHERE channel = $1 AND address = $2`, [channel, address]);
     return row;
   }
 
