@@ -275,8 +275,15 @@ describe('<civic-notify-signup>', () => {
     it('an expired link (the contract’s 410 "expired") says so', async () => {
       // Expiry takes 72 hours of the backend's clock; its own tests cover the 410. Here the
       // widget reads the contract's answer for it, through a backend adapter that gives it.
-      const real = new NotifyClient({ endpoint: NOTIFY });
-      const backend: NotifyBackend = { ...real, topics: (s) => real.topics(s), confirm: () => Promise.reject(new ContractError(410, [{ field: 'token', code: 'expired', message: 'This link has expired.' }])), resend: (to, l) => real.resend(to, l) } as NotifyBackend;
+      class ExpiredLinks extends NotifyClient {
+        override withLanguage(): ExpiredLinks {
+          return this;
+        }
+        override confirm(): Promise<never> {
+          return Promise.reject(new ContractError(410, [{ field: 'token', code: 'expired', message: 'This link has expired.' }]));
+        }
+      }
+      const backend = new ExpiredLinks({ endpoint: NOTIFY });
       const el = await create({ confirm: 'expired-token', backend });
       await waitUntil(() => title(el) === 'This link has expired', 'expired', { timeout: 15_000 });
       expect($(el, '#resend_email')).to.exist;

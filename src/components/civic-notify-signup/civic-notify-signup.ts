@@ -232,7 +232,8 @@ export class CivicNotifySignup extends CivicElement {
         this.summary.clear();
         void this.announcer.announce(this.t('notifyPlacesFound', { count: places.length }));
         await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('#place-0, #place')?.focus();
+        // The first place's radio, or the list's select when there are many.
+        (this.renderRoot.querySelector<HTMLElement>('#place-0') ?? this.renderRoot.querySelector<HTMLElement>('select#place'))?.focus();
         return;
       }
     }
