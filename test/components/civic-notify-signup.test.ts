@@ -4,9 +4,10 @@ import { CivicFollow } from '../../src/define/civic-follow.js';
 import { ContractError } from '../../src/api/errors.js';
 import { NotifyClient, type NotifyBackend } from '../../src/api/index.js';
 import type { NotifyOutboxMessage } from '../../src/api/notify/types.js';
-import { BACKEND_URL, STAFF_TOKEN } from '../helpers/backend.js';
+import { BACKEND_URL, NOTIFY_ENDPOINT as NOTIFY, OPEN311_ENDPOINT, STAFF_TOKEN } from '../helpers/backend.js';
+import '../../src/define/civic-status-tracker.js';
+import '../../src/define/civic-hall.js';
 
-const NOTIFY = `${BACKEND_URL}/notify/v1`;
 const GEOCODER = `${BACKEND_URL}/geocode`;
 let n = 0;
 const unique = () => `${Date.now().toString(36)}${n++}`;
@@ -369,5 +370,19 @@ describe('<civic-follow>', () => {
     expect($(el, '#follow-done')!.textContent).to.contain(email);
     const [message] = await messagesFor(email, 1);
     expect(message!.text).to.contain(id);
+  });
+});
+
+describe('<civic-status-tracker> with a notify endpoint', () => {
+  it('offers following an open request, and loads the offer only then', async () => {
+    const res = await fetch(`${OPEN311_ENDPOINT}/requests.json?status=open`);
+    const [open] = (await res.json()) as { service_request_id: string }[];
+    const hall = await fixture(html`<civic-hall endpoint=${OPEN311_ENDPOINT} notify-endpoint=${NOTIFY}>
+      <civic-status-tracker request-id=${open!.service_request_id} url-param="" refresh-interval="0"></civic-status-tracker>
+    </civic-hall>`);
+    const tracker = hall.querySelector('civic-status-tracker')!;
+    await waitUntil(() => tracker.shadowRoot!.querySelector('civic-follow')?.shadowRoot?.querySelector('[part=open-button]'), 'follow offer', { timeout: 15_000 });
+    expect(tracker.shadowRoot!.querySelector('civic-follow')!.getAttribute('request-id')).to.equal(open!.service_request_id);
+    await expect(hall).to.be.accessible();
   });
 });
