@@ -261,4 +261,19 @@ describe('notifications, keyboard only, with a real SMTP server', () => {
     await drain();
     assert.equal((await texts()).length, beforeStop, 'after STOP, nothing more is texted');
   });
+
+  it('the demo’s Outbox page shows, with the staff token, what was sent without an SMS provider', async () => {
+    const page = await site.newPage();
+    const problems = await watchProblems(page);
+    await page.goto(`${site.url}/outbox.html`);
+    await tabTo(page, 'the staff token', byId('staff-token'));
+    await page.keyboard.type(TOKEN);
+    await page.keyboard.press('Enter');
+    await page.locator('#outbox-status', { hasText: /messages?\./ }).waitFor({ timeout: 15_000 });
+    assert.ok((await page.locator('.outbox-message').count()) > 0);
+    assert.match((await page.locator('.outbox-message').first().textContent()) ?? '', /SMS|Email/);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });
