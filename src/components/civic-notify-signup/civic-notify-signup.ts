@@ -12,7 +12,7 @@ import { flowStyles } from '../../core/forms/flow-styles.js';
 import { submissionFingerprint } from '../../core/forms/fingerprint.js';
 import { checkAnswers, continueBack, stepTitle, type AnswerRow } from '../../core/forms/pieces.js';
 import { SubmitController } from '../../core/forms/submit.js';
-import { registerMessages } from '../../core/i18n.js';
+import { languageReady, registerMessages } from '../../core/i18n.js';
 import { resolveNotifyBackend } from '../../core/notify-backend.js';
 import type { ConfirmController } from './confirm.js';
 import { findPlaces, renderFields } from './fields.js';
@@ -181,11 +181,13 @@ export class CivicNotifySignup extends CivicElement {
       const shared = { backend: () => this.source()?.backend, t: () => this.t, locale: () => this.locale, announcer: this.announcer, summary: this.summary };
       if (this.mode === 'confirm' && confirm && !this.page) {
         const { ConfirmController } = await import('./confirm.js');
+        await languageReady(this.locale);
         const page = new ConfirmController(this, shared);
         this.page = page;
         page.run(confirm);
       } else if (this.mode === 'manage' && manage && !this.page) {
         const { ManageController } = await import('./manage.js');
+        await languageReady(this.locale);
         const page = new ManageController(this, { ...shared, topics: () => this.topics, geocoderUrl: () => this.geocoder() });
         this.page = page;
         await page.load(manage);

@@ -5,8 +5,11 @@ import type { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import { confirmationPanel, stepTitle } from '../../core/forms/pieces.js';
 import { renderField } from '../../core/forms/render-field.js';
 import { validateField, type FieldSpec } from '../../core/forms/schema.js';
-import type { Translate } from '../../core/i18n.js';
+import { registerMessages, type Translate } from '../../core/i18n.js';
 import { ResendController, type ResendOptions } from './resend.js';
+import { notifyPageMessages } from './strings-pages.js';
+
+registerMessages(notifyPageMessages);
 
 export interface ConfirmOptions extends ResendOptions {
   summary: ErrorSummaryController;

@@ -7,9 +7,12 @@ import type { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import type { StepError } from '../../core/forms/flow.js';
 import { confirmationPanel, stepTitle } from '../../core/forms/pieces.js';
 import type { FieldSpec, FieldValue } from '../../core/forms/schema.js';
-import type { Translate } from '../../core/i18n.js';
+import { registerMessages, type Translate } from '../../core/i18n.js';
 import { findPlaces, renderFields } from './fields.js';
+import { notifyPageMessages } from './strings-pages.js';
 import { areaFields, areaOf, asksArea, chosenTopics, languageOf, signupErrors, textOf, topicFields, type FoundPlace } from './model.js';
+
+registerMessages(notifyPageMessages);
 
 export interface ManageOptions {
   backend(): NotifyBackend | undefined;
