@@ -26,6 +26,7 @@ export interface NotifySettings {
 
 /** Test hooks: `afterSend` runs between a transport's success and the mark, where a crash would fall. */
 export interface NotifyHooks {
+  beforeSend?(message: OutgoingMessage): void | Promise<void>;
   afterSend?(message: OutgoingMessage): void | Promise<void>;
 }
 
@@ -350,7 +351,10 @@ export class NotifyService {
         for (const m of groups[next++]!) await this.deliverOne(m, byId.get(m.queueId)!, now);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, groups.length) }, worker));
+    // Every worker finishes before a failure propagates, so nothing runs on after the tick ends.
+    const results = await Promise.allSettled(Array.from({ length: Math.min(SEND_CONCURRENCY, groups.length) }, worker));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
     return claimed.length;
   }
 
@@ -379,6 +383,7 @@ export class NotifyService {
   }
 
   private async deliverOne(m: OutgoingMessage, c: Claimed, now: Date): Promise<void> {
+    await this.hooks.beforeSend?.(m);
     try {
       await this.transportFor(m.channel)!.send(m);
     } catch (err) {
