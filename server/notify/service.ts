@@ -63,6 +63,7 @@ export class NotifyService {
   private running: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
+  private auto = false;
   hooks: NotifyHooks = {};
 
   constructor(
@@ -80,12 +81,14 @@ export class NotifyService {
 
   /** Runs the worker every `pollMs` (and whenever `kick()` is called). */
   start(pollMs: number): void {
+    this.auto = true;
     this.timer = setInterval(() => this.kick(), pollMs);
     this.timer.unref();
   }
 
-  /** Runs a tick now, or right after the one under way. Errors are logged, never thrown. */
+  /** Runs a tick now, or right after the one under way (once started: without the timer, only `tick()` sends). Errors are logged, never thrown. */
   kick(): void {
+    if (!this.auto) return;
     if (this.running) {
       this.again = true;
       return;
