@@ -26,6 +26,7 @@ export interface NotifySettings {
 
 /** Test hooks: `afterSend` runs between a transport's success and the mark, where a crash would fall. */
 export interface NotifyHooks {
+  beforeSend?(message: OutgoingMessage): void | Promise<void>;
   afterSend?(message: OutgoingMessage): void | Promise<void>;
 }
 
@@ -62,6 +63,7 @@ export class NotifyService {
   private running: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
+  private auto = false;
   hooks: NotifyHooks = {};
 
   constructor(
@@ -79,12 +81,14 @@ export class NotifyService {
 
   /** Runs the worker every `pollMs` (and whenever `kick()` is called). */
   start(pollMs: number): void {
+    this.auto = true;
     this.timer = setInterval(() => this.kick(), pollMs);
     this.timer.unref();
   }
 
-  /** Runs a tick now, or right after the one under way. Errors are logged, never thrown. */
+  /** Runs a tick now, or right after the one under way (once started: without the timer, only `tick()` sends). Errors are logged, never thrown. */
   kick(): void {
+    if (!this.auto) return;
     if (this.running) {
       this.again = true;
       return;
@@ -345,12 +349,18 @@ export class NotifyService {
     }
     const groups = [...perRecipient.values()];
     let next = 0;
+    const marks = new SentMarks(this.db, now);
     const worker = async () => {
       while (next < groups.length) {
-        for (const m of groups[next++]!) await this.deliverOne(m, byId.get(m.queueId)!, now);
+        for (const m of groups[next++]!) await this.deliverOne(m, byId.get(m.queueId)!, now, marks);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, groups.length) }, worker));
+    // Every worker finishes before a failure propagates, so nothing runs on after the tick ends.
+    const results = await Promise.allSettled(Array.from({ length: Math.min(SEND_CONCURRENCY, groups.length) }, worker));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    // A crash (a failed hook) marks nothing more: what it leaves unmarked goes again after the lease.
+    if (failed) throw failed.reason;
+    await marks.flush();
     return claimed.length;
   }
 
@@ -378,7 +388,8 @@ export class NotifyService {
     });
   }
 
-  private async deliverOne(m: OutgoingMessage, c: Claimed, now: Date): Promise<void> {
+  private async deliverOne(m: OutgoingMessage, c: Claimed, now: Date, marks: SentMarks): Promise<void> {
+    await this.hooks.beforeSend?.(m);
     try {
       await this.transportFor(m.channel)!.send(m);
     } catch (err) {
@@ -393,7 +404,7 @@ export class NotifyService {
     }
     // A crash here (after the server took the message, before this mark) resends it after the lease, with the same Message-ID.
     await this.hooks.afterSend?.(m);
-    await this.db.query(`UPDATE notify_queue SET status = 'sent', sent_at = $2, lease_until = NULL, last_error = NULL WHERE id = $1`, [c.id, now]);
+    await marks.add(c.id);
   }
 
   private async subscribersOf(ids: number[]): Promise<Map<number, SubscriberRow>> {
@@ -488,6 +499,34 @@ export class NotifyService {
     }
     const { subject, text } = render(c.template, c.params, ctx);
     return { queueId: c.id, messageId: c.message_id, channel: s.channel, to: s.address, subject, text, headers: s.channel === 'email' ? { 'Message-ID': c.message_id, ...headers } : {}, language };
+  }
+}
+
+/**
+ * Marks sent messages a few at a time: one UPDATE per message made PGlite (one connection) the
+ * bottleneck. A crash loses at most MARK_CHUNK marks, and those messages go again, same Message-ID.
+ */
+const MARK_CHUNK = 20;
+class SentMarks {
+  private pending: number[] = [];
+  constructor(
+    private readonly db: Database,
+    private readonly now: Date,
+  ) {}
+
+  async add(id: number): Promise<void> {
+    this.pending.push(id);
+    if (this.pending.length >= MARK_CHUNK) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const ids = this.pending;
+    this.pending = [];
+    await this.db.query(
+      `UPDATE notify_queue SET status = 'sent', sent_at = $2, lease_until = NULL, last_error = NULL WHERE id IN (SELECT (jsonb_array_elements_text($1::jsonb))::bigint)`,
+      [JSON.stringify(ids), this.now],
+    );
   }
 }
 

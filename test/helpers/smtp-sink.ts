@@ -111,14 +111,14 @@ export function parseMessage(file: string, raw: string): SinkMessage {
 
 /**
  * Spawns `smtp-sink-process.mjs`: a real SMTP server (smtp-server) in its own Node process on
- * 127.0.0.1 and a free port, writing each message to a temporary directory. `reject` makes that
- * recipient's RCPT TO a 550.
+ * 127.0.0.1 and a free port (or `port`), writing each message to a temporary directory. `reject`
+ * makes that recipient's RCPT TO a 550.
  */
-export async function startSmtpSink(options: { reject?: string } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(options: { reject?: string; port?: number } = {}): Promise<SmtpSink> {
   const dir = mkdtempSync(join(tmpdir(), 'civic-smtp-sink-'));
   const child: ChildProcess = spawn(process.execPath, [PROCESS, dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, SMTP_SINK_REJECT: options.reject ?? '' },
+    env: { ...process.env, SMTP_SINK_REJECT: options.reject ?? '', SMTP_SINK_PORT: String(options.port ?? 0) },
   });
   const port = await new Promise<number>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
