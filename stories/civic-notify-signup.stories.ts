@@ -69,3 +69,10 @@ export const LinkUsed: Story = { render: () => render('story-used', notifyBacken
 export const Manage: Story = { render: () => render('story-manage', notifyBackend(), { manage: 'sample-manage' }) };
 export const ManageUnknownLink: Story = { render: () => render('story-manage-unknown', notifyBackend({ subscription: async () => undefined }), { manage: 'sample-unknown' }) };
 export const Spanish: Story = { loaders: [draft('story-es', 'channels', { channels: ['email', 'sms'] })], render: () => render('story-es', notifyBackend(), { lang: 'es' }) };
+const onManage = (selector: string) => async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const el = canvasElement.querySelector('civic-notify-signup')!;
+  await new Promise((r) => setTimeout(r, 400));
+  el.shadowRoot!.querySelector<HTMLButtonElement>(selector)?.click();
+};
+export const ManageSaved: Story = { render: () => render('story-saved', notifyBackend(), { manage: 'sample-saved' }), play: onManage('[part=submit-button]') };
+export const Unsubscribed: Story = { render: () => render('story-gone', notifyBackend(), { manage: 'sample-gone' }), play: onManage('[part=unsubscribe-button]') };
