@@ -276,4 +276,24 @@ describe('notifications, keyboard only, with a real SMTP server', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  it('reflows at 320 CSS px (WCAG 1.4.10): the topics and the text-message consent, in Spanish', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    const wide = () => page.evaluate(() => document.documentElement.scrollWidth);
+    await page.goto(`${site.url}/notify.html?lang=es`);
+    await waitForTitle(page, WORDS.es.topics);
+    assert.ok((await wide()) <= 320, `topics: ${await wide()} px wide`);
+    await tabTo(page, 'emergency alerts', byId('topics-safety-0'));
+    await page.keyboard.press('Space');
+    await press(page, WORDS.es.continue);
+    await waitForTitle(page, WORDS.es.where);
+    await press(page, WORDS.es.continue);
+    await waitForTitle(page, WORDS.es.channels);
+    await tabTo(page, 'text message', byId('channels-1'));
+    await page.keyboard.press('Space');
+    await page.locator('civic-notify-signup').locator('#sms_consent-text').waitFor();
+    assert.ok((await wide()) <= 320, `consent: ${await wide()} px wide`);
+    await context.close();
+  });
 });
