@@ -347,6 +347,27 @@ for (const db of DATABASES) {
       assert.match(mails[1]!.subject, /acusó recibo/);
     });
 
+    test('follow a records request: confirmed once, then every staff step; an unknown tracking number answers the same', async () => {
+      const created = await postJson<{ tracking_number: string }>(`${h.server.base}/records/v1/requests.json`, {
+        request_description: 'Council meeting minutes for January and February 2026, with attachments.',
+      });
+      const tn = created.body.tracking_number;
+      const email = 'records.watcher@example.org';
+      const follow = await postJson(`${h.api}/follows.json`, { kind: 'records_request', id: tn, email, language: 'en', page_url: PAGE });
+      const unknown = await postJson(`${h.api}/follows.json`, { kind: 'records_request', id: 'R-2026-99999', email: 'other.watcher@example.org', language: 'en', page_url: PAGE });
+      assert.equal(follow.status, 202);
+      assert.equal(unknown.text, follow.text);
+      const [mail] = await h.sink.waitFor(1, { match: to(email) });
+      assert.match(mail!.text, new RegExp(`records request ${tn}`));
+      const confirmed = await postJson<{ kind: string }>(`${h.api}/confirm.json`, { token: linkToken(mail!, 'confirm') });
+      assert.equal(confirmed.body.kind, 'follow');
+      await postJson(`${h.server.base}/records/v1/requests/${tn}/events.json`, { type: 'acknowledged' }, staff);
+      await postJson(`${h.server.base}/records/v1/requests/${tn}/events.json`, { type: 'released', documents: [{ name: 'minutes.txt', content_type: 'text/plain', content_base64: Buffer.from('Minutes').toString('base64') }] }, staff);
+      const mails = await h.sink.waitFor(3, { match: to(email) });
+      assert.match(mails[1]!.subject, /acknowledged your request/);
+      assert.match(mails[2]!.subject, /records were released/);
+    });
+
     test('rate limit: at most 3 confirmation messages an hour to one address, with the same answer every time', async () => {
       const email = 'hammered@example.org';
       const answers = [];
