@@ -479,7 +479,8 @@ export function notifyRoutes({ db, config, service }: NotifyRouteOptions): Hono 
     );
   });
 
-  app.notFound((c) => json(404, NotifyErrorAnswer.of(404, 'path', 'not_found', 'notFound').body(requestLanguage(c)), requestLanguage(c)));
+  // Mounted with app.route(), a sub-app's notFound is not consulted: a catch-all keeps unknown paths in the contract's format.
+  app.all('*', (c) => json(404, NotifyErrorAnswer.of(404, 'path', 'not_found', 'notFound').body(requestLanguage(c)), requestLanguage(c)));
   app.onError((err, c) => {
     const language = requestLanguage(c);
     if (err instanceof NotifyErrorAnswer) return json(err.status, err.body(language), language);

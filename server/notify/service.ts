@@ -60,8 +60,8 @@ export class NotifyService {
   readonly store: NotifyStore;
   private readonly email?: Transport;
   private readonly sms?: Transport;
-  private running: Promise<void> | undefined;
-  private again = false;
+  private chain: Promise<void> = Promise.resolve();
+  private kickQueued = false;
   private timer: NodeJS.Timeout | undefined;
   private auto = false;
   hooks: NotifyHooks = {};
@@ -86,37 +86,51 @@ export class NotifyService {
     this.timer.unref();
   }
 
-  /** Runs a tick now, or right after the one under way (once started: without the timer, only `tick()` sends). Errors are logged, never thrown. */
+  /** Runs a tick soon (once started: without the timer, only `tick()` sends). Errors are logged, never thrown. */
   kick(): void {
-    if (!this.auto) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.tick()
-      .catch((err: unknown) => console.error(`notify: worker tick failed: ${describeError(err)}`))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    if (!this.auto || this.kickQueued) return;
+    this.kickQueued = true;
+    this.serialised(() => {
+      this.kickQueued = false;
+      return this.runOnce(new Date());
+    }).catch((err: unknown) => console.error(`notify: worker tick failed: ${describeError(err)}`));
   }
 
-  /** Resolves when no tick is running (tests, shutdown). */
+  /** Resolves when no tick is running or waiting (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    for (let chain = this.chain; ; chain = this.chain) {
+      await chain;
+      if (chain === this.chain) return;
+    }
   }
 
   async close(): Promise<void> {
     clearInterval(this.timer);
+    this.auto = false;
     await this.idle();
     await this.email?.close();
     await this.sms?.close();
   }
 
-  async tick(now = new Date()): Promise<void> {
+  /**
+   * Turns changes into messages, assembles due digests and sends the queue, as at `now` (default:
+   * when it runs). Ticks of one process run one after the other, so a test's `tick()` never returns
+   * while a timer's tick is still sending.
+   */
+  tick(now?: Date): Promise<void> {
+    return this.serialised(() => this.runOnce(now ?? new Date()));
+  }
+
+  private serialised(fn: () => Promise<void>): Promise<void> {
+    const run = this.chain.then(fn);
+    this.chain = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async runOnce(now: Date): Promise<void> {
     while ((await this.processChanges(now)) > 0);
     await this.runDigests(now);
     while ((await this.sendDue(now)) > 0);

@@ -347,6 +347,71 @@ for (const db of DATABASES) {
       assert.match(mails[1]!.subject, /acusó recibo/);
     });
 
+    test('follow a records request: confirmed once, then every staff step; an unknown tracking number answers the same', async () => {
+      const created = await postJson<{ tracking_number: string }>(`${h.server.base}/records/v1/requests.json`, {
+        request_description: 'Council meeting minutes for January and February 2026, with attachments.',
+      });
+      const tn = created.body.tracking_number;
+      const email = 'records.watcher@example.org';
+      const follow = await postJson(`${h.api}/follows.json`, { kind: 'records_request', id: tn, email, language: 'en', page_url: PAGE });
+      const unknown = await postJson(`${h.api}/follows.json`, { kind: 'records_request', id: 'R-2026-99999', email: 'other.watcher@example.org', language: 'en', page_url: PAGE });
+      assert.equal(follow.status, 202);
+      assert.equal(unknown.text, follow.text);
+      const [mail] = await h.sink.waitFor(1, { match: to(email) });
+      assert.match(mail!.text, new RegExp(`records request ${tn}`));
+      const confirmed = await postJson<{ kind: string }>(`${h.api}/confirm.json`, { token: linkToken(mail!, 'confirm') });
+      assert.equal(confirmed.body.kind, 'follow');
+      await postJson(`${h.server.base}/records/v1/requests/${tn}/events.json`, { type: 'acknowledged' }, staff);
+      await postJson(`${h.server.base}/records/v1/requests/${tn}/events.json`, { type: 'released', documents: [{ name: 'minutes.txt', content_type: 'text/plain', content_base64: Buffer.from('Minutes').toString('base64') }] }, staff);
+      const mails = await h.sink.waitFor(3, { match: to(email) });
+      assert.match(mails[1]!.subject, /acknowledged your request/);
+      assert.match(mails[2]!.subject, /records were released/);
+    });
+
+    test('rate limit: at most 3 confirmation messages an hour to one address, with the same answer every time', async () => {
+      const email = 'hammered@example.org';
+      const answers = [];
+      for (let i = 0; i < 5; i++) answers.push(await subscribe(h, { email }));
+      answers.push(await postJson(`${h.api}/resend.json`, { email, language: 'en' }));
+      for (const a of answers) {
+        assert.equal(a.status, 202);
+        assert.equal(a.text, answers[0]!.text);
+      }
+      await h.sink.waitFor(3, { match: to(email) });
+      await h.server.notify.tick();
+      await h.server.notify.idle();
+      assert.equal(h.sink.messages().filter(to(email)).length, 3);
+    });
+
+    test('bad input on manage, one-click and the SMS webhook is a 4xx too, and changes nothing', async () => {
+      const manage = await subscribeAndConfirm(h, 'bad.input@example.org');
+      const before = await get<View>(`${h.api}/manage/${manage}.json`);
+      const bad: Array<[string, string, unknown, number]> = [
+        ['PUT', `manage/${manage}.json`, { topics: 'all' }, 400],
+        ['PUT', `manage/${manage}.json`, { topics: [{ id: 'road-closures', frequency: 'hourly' }] }, 400],
+        ['PUT', `manage/${manage}.json`, { area: { neighbourhood: 'nowhere' } }, 400],
+        ['PUT', `manage/${manage}.json`, { language: 'de' }, 400],
+        ['PUT', `manage/${manage}.json`, { follows: [{ kind: 'x', id: '1' }] }, 400],
+        ['PUT', `manage/${manage}.json`, [1, 2], 400],
+        ['POST', `manage/${manage}/unsubscribe.json`, { topic: 'no-such-topic' }, 400],
+        ['POST', `manage/${manage}/unsubscribe.json`, { follow: { kind: 'service_request', id: 'x' } }, 400],
+        ['PUT', `manage/${'y'.repeat(43)}.json`, { topics: [] }, 404],
+        ['POST', `unsubscribe/short`, undefined, 404],
+        ['GET', `nothing-here.json`, undefined, 404],
+      ];
+      for (const [method, path, body, status] of bad) {
+        const res = await sendJson<Errors>(method, `${h.api}/${path}`, body);
+        assert.equal(res.status, status, `${method} ${path}: ${res.text}`);
+        assert.ok(res.body.errors?.[0]?.code, res.text);
+      }
+      const sms = await get<Errors>(`${h.api}/sms/inbound`, { method: 'POST', body: 'Body=STOP', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+      assert.equal(sms.status, 400);
+      const smsJson = await postJson<Errors>(`${h.api}/sms/inbound`, { From: '+18605550100', Body: 'STOP' });
+      assert.equal(smsJson.status, 400, 'the webhook is form-encoded, as providers send it');
+      const after = await get<View>(`${h.api}/manage/${manage}.json`);
+      assert.deepEqual(after.body, before.body);
+    });
+
     test('personal data is never in a public answer', async () => {
       const email = 'private.person@example.org';
       const manage = await subscribeAndConfirm(h, email);
