@@ -373,6 +373,20 @@ describe('<civic-follow>', () => {
   });
 });
 
+describe('<civic-follow> in Spanish', () => {
+  it('offers, asks and answers in Spanish', async () => {
+    const el = await fixture<CivicFollow>(html`<civic-follow lang="es" kind="service_request" request-id="1" notify-endpoint=${NOTIFY}></civic-follow>`);
+    await waitUntil(() => $(el, '[part=open-button]'), 'offer');
+    expect($(el, '[part=open-button]')!.textContent!.trim()).to.equal('Avísenme por correo (o por mensaje de texto) cuando esto cambie');
+    await click(el, '[part=open-button]');
+    expect($(el, '#follow-title')!.textContent).to.equal('Reciba novedades de esta solicitud');
+    await click(el, '[part=follow-button]');
+    await waitUntil(() => summaryLinks(el).length > 0, 'errors');
+    expect(summaryLinks(el)).to.deep.equal(['Escriba su correo electrónico']);
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('<civic-status-tracker> with a notify endpoint', () => {
   it('offers following an open request, and loads the offer only then', async () => {
     const res = await fetch(`${OPEN311_ENDPOINT}/requests.json?status=open`);
