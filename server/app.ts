@@ -17,6 +17,9 @@ import { recordsRoutes } from './records/routes.js';
 import { formsRoutes } from './forms/routes.js';
 import { formsMessage } from './forms/messages.js';
 import { negotiateLanguage } from './records/messages.js';
+import { notifyRoutes } from './notify/routes.js';
+import { NotifyErrorAnswer } from './notify/messages.js';
+import { NotifyService } from './notify/service.js';
 import { relay, relayMedia, type RelayOptions } from './relay.js';
 import { alertsRoutes } from './alerts/routes.js';
 import { AlertsStore } from './alerts/store.js';
@@ -34,10 +37,12 @@ export interface RunningServer {
   url: string;
   /** The open database, for tests and tools in the same process. */
   database: Database;
+  /** The notify worker: `tick(now)` runs it once at a given time (tests that turn `notifyWorker` off). */
+  notify: NotifyService;
   close(): Promise<void>;
 }
 
-export function buildApp(config: Config, db: Database): Hono {
+export function buildApp(config: Config, db: Database, notify: NotifyService): Hono {
   const app = new Hono();
   const store = new Open311Store(db);
   // Every text answer on the wire compressed: API JSON and XML here, static files by serveDirectory.
@@ -94,6 +99,19 @@ export function buildApp(config: Config, db: Database): Hono {
   );
   app.route('/forms/v1', formsRoutes({ db, config }));
   app.route('/alerts/v1', alertsRoutes({ store: alerts, config }));
+
+  app.use('/notify/*', api);
+  app.use(
+    '/notify/*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => {
+        const body = NotifyErrorAnswer.of(413, 'body', 'too_long', 'tooLarge').body('en');
+        return c.json(body, 413);
+      },
+    }),
+  );
+  app.route('/notify/v1', notifyRoutes({ db, config, service: notify }));
 
   app.route(
     '/geocode',
@@ -162,21 +180,49 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await db.close();
     throw err;
   }
-  const app = buildApp(config, db);
-  const server = await new Promise<Server>((resolvePromise, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolvePromise(s as Server));
-    s.once('error', reject);
+  const notify = new NotifyService(db, {
+    origin: config.publicUrl ?? '',
+    pageUrl: config.notifyPageUrl,
+    cityName: config.cityName,
+    cityPhone: config.cityPhone,
+    mailFrom: config.mailFrom,
+    timeZone: config.timeZone,
+    smtpUrl: config.smtpUrl,
+    sms:
+      config.smsApiUrl && config.smsAccountSid && config.smsAuthToken
+        ? { url: config.smsApiUrl, accountSid: config.smsAccountSid, authToken: config.smsAuthToken, from: config.smsFrom ?? '' }
+        : undefined,
+    ratePerHour: config.notifyRatePerHour,
+    leaseMs: config.notifyLeaseMs,
   });
+  const app = buildApp(config, db, notify);
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolvePromise, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolvePromise(s as Server));
+      s.once('error', reject);
+    });
+  } catch (err) {
+    await notify.close();
+    await db.close();
+    throw err;
+  }
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}/`;
+  // Links in messages need an absolute origin; without PUBLIC_URL it is this server's own.
+  if (!config.publicUrl) notify.settings.origin = url.replace(/\/$/, '');
+  if (config.notifyWorker) notify.start(config.notifyPollMs);
   return {
-    url: `http://${host}:${port}/`,
+    url,
     database: db,
+    notify,
     async close() {
       await new Promise<void>((done) => {
         server.close(() => done());
         server.closeAllConnections();
       });
+      await notify.close();
       await db.close();
     },
   };

@@ -55,6 +55,29 @@ export interface ServerOptions {
   nwsContact?: string;
   /** Seconds the relay keeps an NWS answer. Default 60. */
   nwsCacheSeconds?: number;
+  /** SMTP server for notification email (`smtp://user:pass@host:port`); none: email goes to the outbox table. */
+  smtpUrl?: string;
+  /** `From:` of notification email. Default `City of Hartford <notify@localhost>`. */
+  mailFrom?: string;
+  /** Twilio-compatible "create message" URL; with `smsAccountSid` and `smsAuthToken`, texts go there, else to the outbox. */
+  smsApiUrl?: string;
+  smsAccountSid?: string;
+  /** Also the key of the inbound webhook's signature: when set, unsigned webhook calls are refused. */
+  smsAuthToken?: string;
+  smsFrom?: string;
+  /** The page with `<civic-notify-signup>` that links point to. Default `{origin}/notify.html`. */
+  notifyPageUrl?: string;
+  /** Most messages one recipient gets per rolling hour (emergency alerts excepted). Default 30. */
+  notifyRatePerHour?: number;
+  /** Run the notify worker on a timer. Default true; tests that move a clock turn it off and call `notify.tick(now)`. */
+  notifyWorker?: boolean;
+  /** How often the worker looks for work. Default 2000. */
+  notifyPollMs?: number;
+  /** How long a claimed message is held before another worker may take it again. Default 60000. */
+  notifyLeaseMs?: number;
+  /** Named in messages and in the SMS HELP answer. */
+  cityName?: string;
+  cityPhone?: string;
 }
 
 export interface Config {
@@ -83,6 +106,19 @@ export interface Config {
   nwsPoints: string[];
   nwsContact?: string;
   nwsCacheSeconds: number;
+  smtpUrl?: string;
+  mailFrom: string;
+  smsApiUrl?: string;
+  smsAccountSid?: string;
+  smsAuthToken?: string;
+  smsFrom?: string;
+  notifyPageUrl?: string;
+  notifyRatePerHour: number;
+  notifyWorker: boolean;
+  notifyPollMs: number;
+  notifyLeaseMs: number;
+  cityName: string;
+  cityPhone: string;
 }
 
 function list(value: string[] | string | undefined): string[] {
@@ -118,5 +154,18 @@ export function resolveConfig(o: ServerOptions): Config {
     nwsPoints: (Array.isArray(o.nwsPoints) ? o.nwsPoints : (o.nwsPoints ?? '').split(';')).map((p) => p.replace(/\s+/g, '')).filter(Boolean),
     nwsContact: o.nwsContact || undefined,
     nwsCacheSeconds: Math.max(0, o.nwsCacheSeconds ?? 60),
+    smtpUrl: o.smtpUrl || undefined,
+    mailFrom: o.mailFrom || `${o.cityName || 'City of Hartford'} <notify@localhost>`,
+    smsApiUrl: o.smsApiUrl || undefined,
+    smsAccountSid: o.smsAccountSid || undefined,
+    smsAuthToken: o.smsAuthToken || undefined,
+    smsFrom: o.smsFrom || undefined,
+    notifyPageUrl: o.notifyPageUrl || undefined,
+    notifyRatePerHour: o.notifyRatePerHour && o.notifyRatePerHour > 0 ? o.notifyRatePerHour : 30,
+    notifyWorker: o.notifyWorker ?? true,
+    notifyPollMs: o.notifyPollMs && o.notifyPollMs > 0 ? o.notifyPollMs : 2000,
+    notifyLeaseMs: o.notifyLeaseMs && o.notifyLeaseMs > 0 ? o.notifyLeaseMs : 60_000,
+    cityName: o.cityName || 'City of Hartford',
+    cityPhone: o.cityPhone || '860-757-9311',
   };
 }

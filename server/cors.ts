@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 
 /**
- * CORS from an explicit allow-list. Other origins get no CORS headers at all, so the browser
+ * CORS from an explicit allow-list (PUT and DELETE too: the notify contract manages a
+ * subscription with them). Other origins get no CORS headers at all, so the browser
  * blocks them; `*` has to be configured on purpose.
  */
 export function cors(allowed: string[]): MiddlewareHandler {
@@ -14,7 +15,7 @@ export function cors(allowed: string[]): MiddlewareHandler {
       const headers = new Headers({ Vary: 'Origin' });
       if (permitted) {
         headers.set('Access-Control-Allow-Origin', any ? '*' : origin);
-        headers.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+        headers.set('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
         headers.set('Access-Control-Allow-Headers', c.req.header('Access-Control-Request-Headers') ?? 'Content-Type');
         headers.set('Access-Control-Max-Age', '600');
       }

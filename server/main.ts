@@ -31,6 +31,16 @@ const server = await startServer({
   recordsPublicLog: env.RECORDS_PUBLIC_LOG ? env.RECORDS_PUBLIC_LOG !== '0' : env.SERVE_DEMO !== '0',
   publicUrl: env.PUBLIC_URL || undefined,
   testHoldPostMs: int(env.CIVIC_TEST_HOLD_POST_MS, 0),
+  smtpUrl: env.SMTP_URL || undefined,
+  mailFrom: env.MAIL_FROM || undefined,
+  smsApiUrl: env.SMS_API_URL || undefined,
+  smsAccountSid: env.SMS_ACCOUNT_SID || undefined,
+  smsAuthToken: env.SMS_AUTH_TOKEN || undefined,
+  smsFrom: env.SMS_FROM || undefined,
+  notifyPageUrl: env.NOTIFY_PAGE_URL || undefined,
+  notifyRatePerHour: env.NOTIFY_RATE_PER_HOUR ? int(env.NOTIFY_RATE_PER_HOUR, 30) : undefined,
+  cityName: env.CITY_NAME || undefined,
+  cityPhone: env.CITY_PHONE || undefined,
 }).catch((err: unknown) => {
   // A refusal to start (DATA_DIR in use, database unreachable) is one readable line, not a stack.
   console.error(`civic-elements reference backend did not start: ${err instanceof Error ? err.message : String(err)}`);

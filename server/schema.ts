@@ -1,5 +1,6 @@
 import type { Queryable } from './db.js';
 import { FORMS_DDL } from './forms/schema.js';
+import { NOTIFY_DDL } from './notify/schema.js';
 import { RECORDS_DDL } from './records/schema.js';
 
 /**
@@ -98,6 +99,8 @@ const DDL = [
    )`,
   // Named places (City Hall, a street corner): added after the first release, hence not in CREATE.
   `ALTER TABLE addresses ADD COLUMN IF NOT EXISTS name text`,
+  // The reporter's language, for notifications about the request (added with server/notify).
+  `ALTER TABLE requests ADD COLUMN IF NOT EXISTS language text`,
   // The city's words in other languages, keyed by the English text they translate (gettext style).
   `CREATE TABLE IF NOT EXISTS translations (
      lang text NOT NULL,
@@ -161,5 +164,5 @@ const DDL = [
 ];
 
 export async function createSchema(db: Queryable): Promise<void> {
-  for (const stmt of [...DDL, ...RECORDS_DDL, ...FORMS_DDL]) await db.query(stmt);
+  for (const stmt of [...DDL, ...RECORDS_DDL, ...FORMS_DDL, ...NOTIFY_DDL]) await db.query(stmt);
 }

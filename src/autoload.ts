@@ -19,6 +19,8 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'civic-alert-banner': () => import('./define/civic-alert-banner.js'),
   'civic-records-request': () => import('./define/civic-records-request.js'),
   'civic-records-status': () => import('./define/civic-records-status.js'),
+  'civic-notify-signup': () => import('./define/civic-notify-signup.js'),
+  'civic-follow': () => import('./define/civic-follow.js'),
 };
 
 const selector = Object.keys(loaders).join(',');

@@ -12,6 +12,8 @@ import './define/civic-records-request.js';
 import './define/civic-records-status.js';
 import './define/civic-report-card.js';
 import './define/civic-alert-banner.js';
+import './define/civic-notify-signup.js';
+import './define/civic-follow.js';
 
 export { CivicHall } from './components/civic-hall/civic-hall.js';
 export { CivicServiceList, type CivicServiceSelectDetail } from './components/civic-service-list/civic-service-list.js';
@@ -35,6 +37,8 @@ export {
   type CivicAlertsChangeDetail,
   type CivicAlertsErrorDetail,
 } from './components/civic-alert-banner/civic-alert-banner.js';
+export { CivicNotifySignup, type CivicNotifySubscribedDetail } from './components/civic-notify-signup/civic-notify-signup.js';
+export { CivicFollow } from './components/civic-follow/civic-follow.js';
 export { CivicElement } from './core/civic-element.js';
 export { defineElement } from './core/define.js';
 export { setBackendFactory, type BackendFactory, type BackendSettings } from './core/backend-factory.js';

@@ -3,7 +3,7 @@ import type { DemoPage } from '../../server/demo.js';
 // ...and one element, inside the hall that points every widget at the city's services.
 // /report.html?service=POTHOLE starts with the category chosen (links from the services page).
 const widget = `
-    <civic-hall endpoint="/open311/v2" jurisdiction-id="hartford.ct.us" geocoder-url="/geocode">
+    <civic-hall endpoint="/open311/v2" jurisdiction-id="hartford.ct.us" geocoder-url="/geocode" notify-endpoint="/notify/v1">
       <civic-service-request
         featured="POTHOLE STLIGHT MISSEDPU"
         radius="150"

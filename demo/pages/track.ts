@@ -3,7 +3,7 @@ import type { DemoPage } from '../../server/demo.js';
 // ...and one element, pointed at the city's Open311 endpoint. The confirmation link
 // /track.html?request=1234 opens the request straight away.
 const widget = `
-    <civic-hall endpoint="/open311/v2" jurisdiction-id="hartford.ct.us">
+    <civic-hall endpoint="/open311/v2" jurisdiction-id="hartford.ct.us" notify-endpoint="/notify/v1">
       <civic-status-tracker heading-level="2" refresh-interval="60"></civic-status-tracker>
     </civic-hall>`;
 

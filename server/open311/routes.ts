@@ -374,8 +374,8 @@ export function open311Routes({ store, config, alerts }: Open311Deps): Hono {
     const attrs = await store.attributes(code);
     const input = await withPointPolicy(code, one, () => validateSubmission(form, service, attrs, contactPolicyOf(code)));
     const delay = service.type === 'batch' ? config.batchDelayMs : 0;
-    const request = { ...input, availableAt: new Date(now.getTime() + delay) };
     const l = await localiserFor(c);
+    const request = { ...input, availableAt: new Date(now.getTime() + delay), language: l.lang };
     const notice = l.text(service.service_notice) ?? undefined;
     const answerOf = (created: { id: number; token?: string }) =>
       created.token ? { token: created.token, service_notice: notice } : { service_request_id: String(created.id), service_notice: notice };

@@ -89,6 +89,8 @@ export interface NewRequest {
   attributes: Record<string, string | string[]>;
   personal: Record<'email' | 'phone' | 'first_name' | 'last_name' | 'device_id' | 'account_id', string | undefined>;
   availableAt: Date;
+  /** The reporter's language (the answer's), for the messages the city sends about the request. */
+  language?: string;
 }
 
 /** How long an `Idempotency-Key` is remembered; a retry after that creates a new request. */
@@ -273,9 +275,9 @@ export class Open311Store {
     const rows = await tx.query<{ id: number }>(
       `INSERT INTO requests (token, service_code, status, description, agency_responsible, service_notice,
          requested_at, updated_at, available_at, address, address_id, zipcode, lat, lon, media_id, media_url,
-         attributes, email, phone, first_name, last_name, device_id, account_id)
+         attributes, email, phone, first_name, last_name, device_id, account_id, language)
        VALUES ($1, $2, 'open', $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb,
-         $16, $17, $18, $19, $20, $21)
+         $16, $17, $18, $19, $20, $21, $22)
        RETURNING id`,
       [
         token ?? null,
@@ -299,6 +301,7 @@ export class Open311Store {
         p.last_name ?? null,
         p.device_id ?? null,
         p.account_id ?? null,
+        input.language ?? null,
       ],
     );
     const id = rows[0]!.id;

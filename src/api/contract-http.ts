@@ -14,7 +14,7 @@ export interface ContractExchange {
 }
 
 export interface ContractRequest {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** A plain object is sent as JSON; FormData as multipart. */
   body?: unknown;
   headers?: Record<string, string>;
@@ -25,8 +25,12 @@ function errorsOf(value: unknown): ContractErrorDetail[] {
   const list = (value as { errors?: unknown } | null)?.errors;
   if (!Array.isArray(list)) return [];
   return list
-    .filter((e): e is { field?: unknown; message?: unknown } => e !== null && typeof e === 'object')
-    .map((e) => ({ field: typeof e.field === 'string' ? e.field : 'body', message: typeof e.message === 'string' ? e.message : '' }));
+    .filter((e): e is { field?: unknown; message?: unknown; code?: unknown } => e !== null && typeof e === 'object')
+    .map((e) => ({
+      field: typeof e.field === 'string' ? e.field : 'body',
+      message: typeof e.message === 'string' ? e.message : '',
+      ...(typeof e.code === 'string' ? { code: e.code } : {}),
+    }));
 }
 
 export async function contractExchange<T>(ex: ContractExchange, url: string, init: ContractRequest = {}): Promise<{ status: number; body: T; headers: Headers }> {
@@ -49,6 +53,7 @@ export async function contractExchange<T>(ex: ContractExchange, url: string, ini
     if (status >= 200 && status < 300) throw new MalformedResponseError(status, 'not valid JSON', { cause });
   }
   if (status < 200 || status >= 300) throw new ContractError(status, errorsOf(parsed));
+  if (status === 204) return { status, body: {} as T, headers: response.headers };
   if (parsed === null || typeof parsed !== 'object') throw new MalformedResponseError(status, 'not a JSON object');
   return { status, body: parsed as T, headers: response.headers };
 }

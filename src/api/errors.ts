@@ -165,6 +165,8 @@ export interface ContractErrorDetail {
   field: string;
   /** The server's own words, in the language asked for. */
   message: string;
+  /** A stable code for programs, when the server sent one (`expired`, `used`, `required`…). */
+  code?: string;
 }
 
 /**

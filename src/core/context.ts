@@ -1,5 +1,6 @@
 import { ContextRoot, createContext } from '@lit/context';
 import type { CivicBackend } from '../api/backend.js';
+import type { NotifyBackend } from '../api/notify/client.js';
 import type { RecordsBackend } from '../api/records/client.js';
 import type { Strings } from './i18n.js';
 
@@ -20,6 +21,10 @@ export interface CivicConfig {
   recordsEndpoint?: string;
   /** Any `RecordsBackend`; when set, `recordsEndpoint` is not used to build a client. */
   recordsBackend?: RecordsBackend;
+  /** Base URL of the notifications contract (`https://city.example/notify/v1`) for sign-up and follow widgets. */
+  notifyEndpoint?: string;
+  /** Any `NotifyBackend`; when set, `notifyEndpoint` is not used to build a client. */
+  notifyBackend?: NotifyBackend;
   /** Address search (geocoder) URL for location widgets. */
   geocoderUrl?: string;
   /** Map tile URL template (`https://…/{z}/{x}/{y}.png`) for map widgets. */

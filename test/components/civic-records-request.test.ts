@@ -171,6 +171,7 @@ describe('<civic-records-request>', () => {
       const tracking = $(el, '[data-reference]')!.textContent!.trim();
       expect(tracking).to.equal(event.detail.trackingNumber);
       expect($(el, '[part=deadline]')!.textContent).to.contain("Connecticut's Freedom of Information Act gives the city 4 business days");
+      expect($(el, '[part=updates-note]')!.textContent).to.contain('ana@example.com');
       const link = new URL($<HTMLAnchorElement>(el, '[part=access-link]')!.href);
       expect(link.searchParams.get('request')).to.equal(tracking);
       await expect(el).to.be.accessible();

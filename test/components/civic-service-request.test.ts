@@ -3,7 +3,7 @@ import { CivicServiceRequest } from '../../src/define/civic-service-request.js';
 import { Open311Client } from '../../src/api/open311.js';
 import type { CivicBackend } from '../../src/api/backend.js';
 import type { ServiceAttribute, ServiceDefinition, SubmitInput } from '../../src/api/types.js';
-import { BACKEND_URL, OPEN311_ENDPOINT } from '../helpers/backend.js';
+import { BACKEND_URL, NOTIFY_ENDPOINT, OPEN311_ENDPOINT } from '../helpers/backend.js';
 import { loadDraft } from '../../src/core/storage/drafts.js';
 
 let n = 0;
@@ -965,6 +965,33 @@ describe('<civic-service-request>', () => {
       expect(root(el).textContent).to.contain('Más pequeño que un plato');
       expect(root(el).textContent).to.not.contain('How big is the pothole?');
       expect($<HTMLInputElement>(el, '#attr-SIZE-1')!.checked).to.be.true;
+    });
+  });
+
+  describe('updates by email or text (notify-endpoint)', () => {
+    it('the confirmation offers following the request; with an email on the report, says it will get them', async () => {
+      const el = await create({ extra: { notifyEndpoint: NOTIFY_ENDPOINT } });
+      await potholeToReview(el, 'Deep hole by the bus stop');
+      await continueStep(el);
+      expect(title(el)).to.equal('Report sent');
+      await waitUntil(() => $(el, 'civic-follow')?.shadowRoot?.querySelector('[part=open-button]'), 'the follow offer loaded on demand', { timeout: 15_000 });
+      expect($(el, 'civic-follow')!.getAttribute('request-id')).to.equal($(el, '.reference')!.textContent);
+      await expect(el).to.be.accessible();
+
+      const withEmail = await create({ extra: { notifyEndpoint: NOTIFY_ENDPOINT } });
+      await chooseService(withEmail, 'POTHOLE');
+      await check(withEmail, 'attr-SIZE-2');
+      await continueStep(withEmail);
+      await type(withEmail, 'location', '550 Main Street');
+      await continueStep(withEmail);
+      await type(withEmail, 'description', 'Deep hole by the bus stop');
+      await continueStep(withEmail);
+      await type(withEmail, 'email', 'ana@example.org');
+      await continueStep(withEmail);
+      await continueStep(withEmail);
+      expect(title(withEmail)).to.equal('Report sent');
+      expect($(withEmail, '[part=followed]')!.textContent).to.contain('ana@example.org');
+      expect($(withEmail, 'civic-follow')).to.equal(null);
     });
   });
 });

@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServer, type ServerOptions } from '../../server/app.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../server/app.js';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 export interface DemoSite {
   url: string;
   browser: Browser;
+  /** The backend in this process (its database, its notify worker), for tests that play the city's side. */
+  server: RunningServer;
   /** A page in its own browser context (axe needs one; contexts keep tests' storage apart). */
   newPage(): Promise<Page>;
   close(): Promise<void>;
@@ -25,6 +27,7 @@ export async function startDemo(options: ServerOptions = {}): Promise<DemoSite> 
   return {
     url: server.url.replace(/\/$/, ''),
     browser,
+    server,
     async newPage() {
       const context = await browser.newContext();
       const page = await context.newPage();

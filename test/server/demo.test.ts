@@ -42,7 +42,7 @@ describe('demo layout: every page of demo/pages/ in one server-rendered layout',
       firstNav ??= navLabels(html);
       assert.deepEqual(navLabels(html), firstNav, `${path} has the same navigation in the same order`);
     }
-    assert.deepEqual(firstNav, ['Home', '311 services', 'Report a problem', 'Track a request', 'Problems map', 'Tell us where', '311 report card', 'Public records', 'Alerts']);
+    assert.deepEqual(firstNav, ['Home', '311 services', 'Report a problem', 'Track a request', 'Problems map', 'Tell us where', '311 report card', 'Public records', 'Alerts', 'Sign up for updates']);
   });
 
   it('hands addresses that are not pages to the next handler and never serves the page sources', async () => {
@@ -57,7 +57,7 @@ describe('demo layout: every page of demo/pages/ in one server-rendered layout',
     assert.match(html, /<html lang="es">/);
     assert.equal(res.headers.get('content-language'), 'es');
     assert.match(html, /<h1>Reportar un problema<\/h1>/);
-    assert.deepEqual(navLabels(html), ['Inicio', 'Servicios 311', 'Reportar un problema', 'Seguir una solicitud', 'Mapa de problemas', 'Díganos dónde', 'Balance del 311', 'Documentos públicos', 'Avisos']);
+    assert.deepEqual(navLabels(html), ['Inicio', 'Servicios 311', 'Reportar un problema', 'Seguir una solicitud', 'Mapa de problemas', 'Díganos dónde', 'Balance del 311', 'Documentos públicos', 'Avisos', 'Suscríbase a avisos']);
     const cookie = res.headers.get('set-cookie') ?? '';
     assert.match(cookie, new RegExp(`^${LANG_COOKIE}=es; Path=/;`));
     // The switch keeps the rest of the address.

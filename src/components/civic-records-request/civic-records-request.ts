@@ -91,6 +91,8 @@ export class CivicRecordsRequest extends CivicElement {
   @state() private discovery?: RecordsDiscovery;
   @state() private discoveryError?: unknown;
   @state() private receipt?: RecordsReceipt;
+  /** The email given, which the city sends every step of the request to. */
+  @state() private updatesTo?: string;
 
   private readonly summary = new ErrorSummaryController(this);
   private readonly announcer = new AnnouncerController(this);
@@ -203,6 +205,7 @@ export class CivicRecordsRequest extends CivicElement {
     );
     if (!receipt) return;
     this.receipt = receipt;
+    this.updatesTo = recordsInput(this.values).email;
     // Nothing typed is kept once the city has it: the confirmation shows only the receipt.
     await this.draft.discard({ ...emptyRecordsDraft(), step: 'done' });
     this.count.setValue('');
@@ -214,6 +217,7 @@ export class CivicRecordsRequest extends CivicElement {
   async startOver(): Promise<void> {
     await this.draft.discard();
     this.receipt = undefined;
+    this.updatesTo = undefined;
     this.submit.reset();
     this.count.setValue('');
     this.flow.reset();
@@ -279,6 +283,7 @@ export class CivicRecordsRequest extends CivicElement {
         : nothing}
       <h3>${this.t('recordsDoneNextTitle')}</h3>
       <p>${this.t('recordsDoneNext')}</p>
+      ${this.updatesTo ? html`<p part="updates-note">${this.t('recordsDoneUpdates', { email: this.updatesTo })}</p>` : nothing}
       <p><button type="button" class="civic-button civic-button--secondary" @click=${() => void this.startOver()}>${this.t('recordsDoneAnother')}</button></p>`;
   }
 

@@ -84,6 +84,7 @@ export const es: Record<keyof RecordsRequestMessages, Message> = {
   recordsDoneLinkText: 'Ver su solicitud',
   recordsDoneNextTitle: 'Qué pasa después',
   recordsDoneNext: 'El personal buscará los documentos. Puede que le hagan una pregunta o le informen sobre tarifas; el plazo se detiene hasta que responda.',
+  recordsDoneUpdates: 'Le enviaremos un correo a {email} en cada paso de su solicitud.',
   recordsDoneAnother: 'Hacer otra solicitud',
   recordsStartOver: 'Empezar de nuevo',
   recordsDates: 'Del {from} al {to}',

@@ -83,6 +83,7 @@ const en = {
   recordsDoneLinkText: 'See your request',
   recordsDoneNextTitle: 'What happens next',
   recordsDoneNext: 'Staff will search for the records. They may ask you a question or tell you about fees; the deadline stops until you answer.',
+  recordsDoneUpdates: 'We will email {email} at every step of your request.',
   recordsDoneAnother: 'Make another request',
   recordsStartOver: 'Start again',
   recordsDates: '{from} to {to}',

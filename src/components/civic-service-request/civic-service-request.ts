@@ -79,6 +79,8 @@ interface Confirmation {
   serviceRequestId?: string;
   token?: string;
   serviceNotice?: string;
+  /** The email given on the report: the backend follows the request for it. */
+  email?: string;
 }
 
 /**
@@ -106,6 +108,7 @@ interface Confirmation {
  * @csspart submit-button - Send the report.
  * @csspart summary-list - The check-your-answers list.
  * @csspart confirmation-panel - The reference number panel.
+ * @csspart follow - "Email me (or text me) when this changes" on the confirmation (a `<civic-follow>`).
  * @csspart draft-question - Asked when a link opens another service while a draft exists: continue it, or start a new one.
  *
  * @cssprop --civic-service-request-gap - Space between sections. Default `var(--civic-space-l)`.
@@ -138,6 +141,9 @@ export class CivicServiceRequest extends CivicElement {
 
   /** Address search (geocoder) URL for the location picker; overrides the hall's. */
   @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
+
+  /** Base URL of the notifications contract: the confirmation offers "Email me when this changes". Overrides the hall's. */
+  @property({ attribute: 'notify-endpoint' }) notifyEndpoint?: string;
 
   /** Page that shows a request: `{id}` is replaced, e.g. `/track.html?request={id}`. */
   @property({ attribute: 'tracker-url' }) trackerUrl?: string;
@@ -475,7 +481,9 @@ export class CivicServiceRequest extends CivicElement {
       () => later().reportFingerprint(this.input()),
     );
     if (!result) return;
+    const email = this.input().email;
     this.confirmation = {
+      ...(email ? { email } : {}),
       serviceCode,
       serviceName,
       ...(result.id ? { serviceRequestId: result.id } : {}),
@@ -711,6 +719,7 @@ export class CivicServiceRequest extends CivicElement {
           token: c.token,
           serviceNotice: c.serviceNotice,
           trackLink: c.serviceRequestId ? this.trackerLink(c.serviceRequestId) : undefined,
+          follow: { email: c.email, endpoint: this.notifyEndpoint, hall: this.hallConfig },
           onAnother: () => void this.startOver(),
         });
       }

@@ -99,6 +99,7 @@ export const es: Record<keyof ServiceRequestMessages, Message> = {
   requestDoneToken: 'La ciudad asignará un número a su reporte en breve. Guarde esta referencia para consultar por él.',
   requestDoneNextTitle: 'Qué pasa ahora',
   requestDoneNext: 'El departamento responsable revisará su reporte. Puede seguir su avance con su número de referencia.',
+  requestDoneFollowed: 'Le enviaremos un correo a {email} cada vez que cambie esta solicitud, con un enlace para dejar de recibirlos.',
   requestDoneTrack: 'Seguir su reporte',
   requestDoneAnother: 'Reportar otro problema',
 };

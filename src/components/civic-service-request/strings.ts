@@ -99,6 +99,7 @@ const en = {
   requestDoneToken: 'The city will give your report a number shortly. Keep this reference to ask about it.',
   requestDoneNextTitle: 'What happens next',
   requestDoneNext: 'The department responsible will review your report. You can follow its progress with your reference number.',
+  requestDoneFollowed: 'We will email {email} each time this request changes, with a link to stop.',
   requestDoneTrack: 'Track your report',
   requestDoneAnother: 'Report another problem',
 } satisfies Record<string, Message>;

@@ -16,6 +16,7 @@ import { loadMapKit } from '../../core/map/load.js';
 import { statusTrackerStyles } from './civic-status-tracker.styles.js';
 import { statusTrackerMessages } from './strings.js';
 import { registerMessages } from '../../core/i18n.js';
+import { followOffer } from '../../core/follow.js';
 
 // A plain call, not a side-effect import: bundlers that tree-shake by `sideEffects` keep it.
 registerMessages(statusTrackerMessages);
@@ -115,6 +116,7 @@ function normaliseReference(value: string): string {
  * @csspart not-found-title - Its heading.
  * @csspart error-panel - Shown when the backend cannot be reached, with a retry button.
  * @csspart retry-button - The "Try again" button.
+ * @csspart follow - "Email me (or text me) when this changes" under an open request (a `<civic-follow>`, loaded on demand).
  *
  * @cssprop --civic-status-tracker-gap - Space between sections. Default `var(--civic-space-m)`.
  * @cssprop --civic-status-tracker-open-color - Open status, expected date accent. Default `var(--civic-color-primary)`.
@@ -132,6 +134,9 @@ export class CivicStatusTracker extends CivicElement {
 
   /** Show this request (its service request id) without a lookup by the resident. */
   @property({ attribute: 'request-id' }) requestId?: string;
+
+  /** Base URL of the notifications contract: an open request offers "Email me when this changes". Overrides the hall's. */
+  @property({ attribute: 'notify-endpoint' }) notifyEndpoint?: string;
 
   /** Show the request a batch server's token stands for (checked again until it has an id). */
   @property() token?: string;
@@ -539,6 +544,7 @@ export class CivicStatusTracker extends CivicElement {
           ? html`<p class="status-notes" part="status-notes">${this.t('trackerClosedNoNotes')}</p>`
           : nothing}
       ${this.renderExpected(request)} ${this.renderDetails(request, id)}
+      ${closed ? nothing : followOffer('service_request', request.service_request_id, this.notifyEndpoint, this.hallConfig)}
       ${request.media_url
         ? html`<figure part="photo"><img src=${request.media_url} alt=${this.t('trackerPhotoAlt', { id })} loading="lazy" /></figure>`
         : nothing}

@@ -1,4 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { CivicConfig } from '../../../core/context.js';
+import { followOffer } from '../../../core/follow.js';
 import { confirmationPanel } from '../../../core/forms/pieces.js';
 import type { StepContext } from './shared.js';
 
@@ -8,6 +10,8 @@ export interface DoneStep extends StepContext {
   token?: string;
   serviceNotice?: string;
   trackLink?: string;
+  /** Updates by email or text: the email given on the report is followed already; else the offer. */
+  follow?: { email: string | undefined; endpoint: string | undefined; hall: CivicConfig | undefined };
   onAnother(): void;
 }
 
@@ -23,6 +27,9 @@ export function renderDone(ctx: DoneStep): TemplateResult {
     <h3>${t('requestDoneNextTitle')}</h3>
     <p>${t('requestDoneNext')}</p>
     ${ctx.trackLink ? html`<p><a href=${ctx.trackLink} part="track-link">${t('requestDoneTrack')}</a></p>` : nothing}
+    ${ctx.follow?.email && ctx.serviceRequestId && (ctx.follow.endpoint || ctx.follow.hall?.notifyEndpoint)
+      ? html`<p part="followed">${t('requestDoneFollowed', { email: ctx.follow.email })}</p>`
+      : followOffer('service_request', ctx.serviceRequestId, ctx.follow?.endpoint, ctx.follow?.hall)}
     <p><button type="button" class="civic-button civic-button--secondary" @click=${ctx.onAnother}>${t('requestDoneAnother')}</button></p>
   </div>`;
 }
