@@ -24,8 +24,12 @@ function errorsOf(value: unknown): ContractErrorDetail[] {
   const list = (value as { errors?: unknown } | null)?.errors;
   if (!Array.isArray(list)) return [];
   return list
-    .filter((e): e is { field?: unknown; message?: unknown } => e !== null && typeof e === 'object')
-    .map((e) => ({ field: typeof e.field === 'string' ? e.field : 'body', message: typeof e.message === 'string' ? e.message : '' }));
+    .filter((e): e is { field?: unknown; question?: unknown; message?: unknown } => e !== null && typeof e === 'object')
+    // The forms contract names the question an error is about `question`.
+    .map((e) => ({
+      field: typeof e.field === 'string' ? e.field : typeof e.question === 'string' ? e.question : 'body',
+      message: typeof e.message === 'string' ? e.message : '',
+    }));
 }
 
 export async function contractExchange<T>(ex: ContractExchange, url: string, init: ContractRequest = {}): Promise<{ status: number; body: T; headers: Headers }> {

@@ -42,3 +42,4 @@ export { reportCardFrom } from './report-card-wire.js';
 export type * from './types.js';
 export * from './records/index.js';
 export * from './alerts/index.js';
+export * from './forms/index.js';

@@ -1,5 +1,6 @@
 import { ContextRoot, createContext } from '@lit/context';
 import type { CivicBackend } from '../api/backend.js';
+import type { FormsBackend } from '../api/forms/client.js';
 import type { RecordsBackend } from '../api/records/client.js';
 import type { Strings } from './i18n.js';
 
@@ -20,6 +21,10 @@ export interface CivicConfig {
   recordsEndpoint?: string;
   /** Any `RecordsBackend`; when set, `recordsEndpoint` is not used to build a client. */
   recordsBackend?: RecordsBackend;
+  /** Base URL of the forms contract (`https://city.example/forms/v1`) for forms widgets. */
+  formsEndpoint?: string;
+  /** Any `FormsBackend`; when set, `formsEndpoint` is not used to build a client. */
+  formsBackend?: FormsBackend;
   /** Address search (geocoder) URL for location widgets. */
   geocoderUrl?: string;
   /** Map tile URL template (`https://…/{z}/{x}/{y}.png`) for map widgets. */
