@@ -19,6 +19,8 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'civic-alert-banner': () => import('./define/civic-alert-banner.js'),
   'civic-records-request': () => import('./define/civic-records-request.js'),
   'civic-records-status': () => import('./define/civic-records-status.js'),
+  'civic-form': () => import('./define/civic-form.js'),
+  'civic-form-list': () => import('./define/civic-form-list.js'),
 };
 
 const selector = Object.keys(loaders).join(',');

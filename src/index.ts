@@ -12,6 +12,8 @@ import './define/civic-records-request.js';
 import './define/civic-records-status.js';
 import './define/civic-report-card.js';
 import './define/civic-alert-banner.js';
+import './define/civic-form.js';
+import './define/civic-form-list.js';
 
 export { CivicHall } from './components/civic-hall/civic-hall.js';
 export { CivicServiceList, type CivicServiceSelectDetail } from './components/civic-service-list/civic-service-list.js';
@@ -35,6 +37,8 @@ export {
   type CivicAlertsChangeDetail,
   type CivicAlertsErrorDetail,
 } from './components/civic-alert-banner/civic-alert-banner.js';
+export { CivicForm, type CivicFormSubmittedDetail } from './components/civic-form/civic-form.js';
+export { CivicFormList } from './components/civic-form-list/civic-form-list.js';
 export { CivicElement } from './core/civic-element.js';
 export { defineElement } from './core/define.js';
 export { setBackendFactory, type BackendFactory, type BackendSettings } from './core/backend-factory.js';

@@ -1,25 +1,27 @@
 import { contractExchange, type ContractExchange } from '../contract-http.js';
 import { ContractError, MalformedResponseError } from '../errors.js';
-import type { FormDefinition, LocalText } from '../../components/civic-form/format.js';
+import type { Answers, FormDefinition } from '../../forms/definition.js';
 import { fetchWithProgress, type UploadProgress } from './upload.js';
 
-/** One form of the city's catalog (`GET forms.json`). */
+/** One form of the city's catalog (`GET forms.json`), its texts in the language asked for. */
 export interface FormSummary {
   slug: string;
-  /** In the language asked for, or every language. */
-  title: string | LocalText;
+  title: string;
+  summary?: string;
   category: string;
-  /** The category's name for people, when the backend gives one. */
-  category_name?: string | LocalText;
-  /** A sentence about the form, when the backend gives one. */
-  description?: string | LocalText;
+  /** The category's name for people. */
+  category_name?: string;
+  department?: string;
+  /** Extra words the search matches, comma separated. */
+  keywords?: string;
   languages: string[];
+  version?: number;
 }
 
 /** What a resident's answers become on the wire (`POST forms/{slug}/submissions.json`). */
 export interface FormSubmissionInput {
-  /** Answers by question id; a repeatable page's answers are a list of such objects under the page id. */
-  answers: Record<string, unknown>;
+  /** Answers by question id; a repeatable page's answers are a list of entries under the page id. Never files. */
+  answers: Answers;
   /** The definition version answered. */
   version?: number;
   /** The resident's language. */
@@ -29,23 +31,24 @@ export interface FormSubmissionInput {
 export interface FormReceipt {
   reference: string;
   status: string;
+  version?: number;
+  submitted_at?: string;
 }
 
 /** A submission as the public sees it (`GET submissions/{reference}.json`): no answers. */
 export interface FormSubmissionStatus {
   reference: string;
   status: string;
-  /** The form's slug. */
-  form: string;
-  form_title?: string | LocalText;
+  /** The status for people, in the language asked for. */
+  status_label?: string;
+  form: { slug: string; title: string };
+  version?: number;
   submitted_at?: string;
   updated_at?: string;
-  /** The city's words about the status, when it gave any. */
-  status_text?: string | LocalText;
 }
 
 export interface FormSubmitOptions {
-  /** Files by question id: the submission goes as multipart. */
+  /** Files by answer path (`income_proof`, `children.0.birth_certificate`): the submission goes as multipart. */
   files?: Readonly<Record<string, readonly File[]>>;
   idempotencyKey?: string;
   /** Called as the body uploads (multipart submissions). */
@@ -106,8 +109,8 @@ export class FormsClient implements FormsBackend {
   }
 
   /**
-   * Sends the answers: as JSON, or with files as multipart (`answers` as a JSON part, each file
-   * under its question id). With `onProgress`, a multipart body goes through XMLHttpRequest,
+   * Sends the answers: as JSON, or with files as multipart (a `submission` part holding the
+   * JSON, one part per file named by its answer path). With `onProgress`, a multipart body goes through XMLHttpRequest,
    * which reports the upload as it goes. The same `idempotencyKey` on a resend answers the first
    * submission again instead of filing a second.
    */
@@ -117,10 +120,8 @@ export class FormsClient implements FormsBackend {
     let ex = this.ex;
     if (files.length) {
       const form = new FormData();
-      form.append('answers', JSON.stringify(submission.answers));
-      if (submission.version !== undefined) form.append('version', String(submission.version));
-      if (submission.language) form.append('language', submission.language);
-      for (const [question, list] of files) for (const file of list) form.append(question, file, file.name);
+      form.append('submission', JSON.stringify(submission));
+      for (const [path, list] of files) for (const file of list) form.append(path, file, file.name);
       body = form;
       if (options.onProgress && typeof XMLHttpRequest !== 'undefined') ex = { ...this.ex, fetch: fetchWithProgress(options.onProgress) };
     }

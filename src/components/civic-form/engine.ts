@@ -1,6 +1,6 @@
 import type { Translate } from '../../core/i18n.js';
 import { dateFromParts, isDateParts, isEmptyValue, valueText, type FieldRule, type FieldSpec, type FieldValue } from '../../core/forms/schema.js';
-import { CHECK_ANSWERS, type FormDefinition, type LocalText, type Page, type Question } from './format.js';
+import { CHECK_ANSWERS, type Answers, type AnswerValue, type FormDefinition, type FormPage as Page, type LocalText, type PageAnswers, type Question } from './format.js';
 
 /**
  * A definition turned into what the form engine runs: the steps a resident's answers lead
@@ -39,18 +39,22 @@ export function questionSpecs(t: Translate, q: Question, lang: string): FieldSpe
   const id = controlId(q.id);
   switch (q.type) {
     case 'text':
-    case 'textarea':
-      return [{ ...base, id, type: q.type, rules: [...required, ...(q.max_length ? [{ rule: 'maxLength', max: q.max_length } as const] : [])] }];
+    case 'textarea': {
+      const rules: FieldRule[] = [...required];
+      if (q.min_length) rules.push({ rule: 'minLength', min: q.min_length });
+      if (q.max_length) rules.push({ rule: 'maxLength', max: q.max_length });
+      return [{ ...base, id, type: q.type, rules }];
+    }
     case 'number': {
-      const range = { ...(typeof q.min === 'number' ? { min: q.min } : {}), ...(typeof q.max === 'number' ? { max: q.max } : {}) };
-      return [{ ...base, id, type: 'number', rules: [...required, { rule: 'number', ...range }] }];
+      const range = { ...(q.min !== undefined ? { min: q.min } : {}), ...(q.max !== undefined ? { max: q.max } : {}) };
+      return [{ ...base, id, type: 'number', rules: [...required, { rule: 'number', decimals: q.decimals ?? 6, ...range }] }];
     }
     case 'email':
       return [{ ...base, id, type: 'email', autocomplete: 'email', rules: [...required, { rule: 'email' }] }];
     case 'phone':
       return [{ ...base, id, type: 'tel', autocomplete: 'tel', rules: [...required, { rule: 'phone' }] }];
     case 'date': {
-      const range = { ...(typeof q.min === 'string' ? { min: q.min } : {}), ...(typeof q.max === 'string' ? { max: q.max } : {}) };
+      const range = { ...(q.min ? { min: dateBound(q.min) } : {}), ...(q.max ? { max: dateBound(q.max) } : {}) };
       return [{ ...base, id, type: 'date', rules: [...required, { rule: 'date', ...range }] }];
     }
     case 'yes_no':
@@ -61,11 +65,11 @@ export function questionSpecs(t: Translate, q: Question, lang: string): FieldSpe
       return [{ ...base, id, type, choices }];
     }
     case 'file': {
-      const types = q.accept ?? [];
-      const rules: FieldRule[] = [...required];
-      if (types.length) rules.push({ rule: 'fileType', types, typesText: types.map(typeName).join(', ') });
-      if (q.max_bytes) rules.push({ rule: 'fileSize', maxBytes: q.max_bytes });
-      return [{ ...base, id, type: 'file', rules, ...(types.length ? { accept: types.join(',') } : {}) }];
+      const types: readonly string[] = q.accept;
+      const max = q.max_files ?? 1;
+      const rules: FieldRule[] = [...required, { rule: 'fileType', types, typesText: types.map(typeName).join(', ') }, { rule: 'fileSize', maxBytes: q.max_bytes }];
+      if (max > 1) rules.push({ rule: 'fileCount', max });
+      return [{ ...base, id, type: 'file', rules, accept: types.join(','), multiple: max > 1 }];
     }
     case 'address':
       return ADDRESS_PARTS.map((part) => ({
@@ -87,6 +91,14 @@ export function questionSpecs(t: Translate, q: Question, lang: string): FieldSpe
         autocomplete: part === 'first' ? 'given-name' : 'family-name',
       }));
   }
+}
+
+/** `today`, `today+N`, `today-N` (days) → `YYYY-MM-DD` in the resident's time zone; a date as is. */
+export function dateBound(bound: string, now = new Date()): string {
+  const m = /^today(?:([+-])(\d+))?$/.exec(bound);
+  if (!m) return bound;
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + (m[1] === '-' ? -1 : 1) * Number(m[2] ?? 0));
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** `application/pdf` → `PDF`, `image/*` → `image`. */
@@ -154,8 +166,8 @@ export function stepsFor(def: FormDefinition, index: FormIndex, values: Values):
   }
 }
 
-/** The answers of one question as the backend reads them, or `undefined` when not given. */
-export function answerOf(q: Question, values: Values): unknown {
+/** One question's answer as the backend reads it, or `undefined` when not given. Files are sent apart. */
+export function answerOf(q: Question, values: Values): AnswerValue | undefined {
   const v = values[controlId(q.id)];
   const str = (part: string) => {
     const x = values[controlId(q.id, part)];
@@ -163,24 +175,21 @@ export function answerOf(q: Question, values: Values): unknown {
   };
   switch (q.type) {
     case 'address': {
-      const a = Object.fromEntries(ADDRESS_PARTS.map((p) => [p, str(p)]));
+      const a = { line1: str('line1'), city: str('city'), state: str('state'), zip: str('zip'), ...(str('line2') ? { line2: str('line2') } : {}) };
       return Object.values(a).some(Boolean) ? a : undefined;
     }
     case 'name': {
-      const n = Object.fromEntries(NAME_PARTS.map((p) => [p, str(p)]));
+      const n = { first: str('first'), last: str('last') };
       return n.first || n.last ? n : undefined;
     }
     case 'date':
       return isDateParts(v) ? (dateFromParts(v) ?? undefined) : undefined;
-    case 'number': {
-      if (typeof v !== 'string' || !v.trim()) return undefined;
-      return Number(v.trim().replace(/^\$/, '').replace(',', '.'));
-    }
     case 'file':
-      return Array.isArray(v) && v.length ? v.map((f) => (typeof f === 'string' ? f : f.name)) : undefined;
+      return undefined;
     default:
-      if (isEmptyValue(v)) return undefined;
-      return typeof v === 'string' ? v.trim() : v;
+      if (isEmptyValue(v) || isDateParts(v)) return undefined;
+      if (typeof v === 'string') return v.trim();
+      return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
   }
 }
 
@@ -198,20 +207,20 @@ export const pageControlIds = (t: Translate, page: Page, lang: string): string[]
 export type Entries = Record<string, Values[]>;
 
 /**
- * The submission's answers: only pages on the route taken (an answer on a skipped page is not
- * sent), question id → answer; a repeatable page → a list of such objects under its id.
- * Files are collected apart, by question id (a repeatable page's as `page[i].question`).
+ * The submission: only pages on the route taken (an answer on a skipped page is not sent),
+ * question id → answer, a repeatable page's entries as a list under its id; files apart, by
+ * answer path (`income_proof`, `children.0.birth_certificate`).
  */
-export function submission(def: FormDefinition, index: FormIndex, values: Values, entries: Entries): { answers: Record<string, unknown>; files: Record<string, File[]> } {
-  const answers: Record<string, unknown> = {};
+export function submission(def: FormDefinition, index: FormIndex, values: Values, entries: Entries): { answers: Answers; files: Record<string, File[]> } {
+  const answers: Answers = {};
   const files: Record<string, File[]> = {};
-  const collect = (q: Question, bag: Values, key: string, into: Record<string, unknown>) => {
+  const collect = (q: Question, bag: Values, path: string, into: PageAnswers) => {
     const a = answerOf(q, bag);
     if (a !== undefined) into[q.id] = a;
     const v = bag[controlId(q.id)];
     if (q.type === 'file' && Array.isArray(v)) {
       const list = v.filter((f): f is File => typeof f !== 'string');
-      if (list.length) files[key] = list;
+      if (list.length) files[path] = list;
     }
   };
   for (const step of stepsFor(def, index, values)) {
@@ -219,11 +228,11 @@ export function submission(def: FormDefinition, index: FormIndex, values: Values
     if (!page) continue;
     if (page.repeatable) {
       answers[page.id] = (entries[page.id] ?? []).map((bag, i) => {
-        const one: Record<string, unknown> = {};
-        for (const q of page.questions) collect(q, bag, `${page.id}[${i}].${q.id}`, one);
+        const one: PageAnswers = {};
+        for (const q of page.questions) collect(q, bag, `${page.id}.${i}.${q.id}`, one);
         return one;
       });
-    } else for (const q of page.questions) collect(q, values, q.id, answers);
+    } else for (const q of page.questions) collect(q, values, q.id, answers as PageAnswers);
   }
   return { answers, files };
 }
@@ -232,4 +241,39 @@ export function submission(def: FormDefinition, index: FormIndex, values: Values
 export function pageAnswered(t: Translate, page: Page, values: Values, entries: Entries, lang: string): boolean {
   if (page.repeatable) return (entries[page.id]?.length ?? 0) > 0;
   return pageControlIds(t, page, lang).some((id) => !isEmptyValue(values[id])) || page.questions.every((q) => !q.required);
+}
+
+/**
+ * What keeps a definition from running, as `path: problem` lines for the web team. Interim: the
+ * shared `src/forms/validate-definition.ts` (the server's rules) replaces it.
+ */
+export function definitionProblems(def: unknown): string[] {
+  const d = def as Partial<FormDefinition> | null;
+  if (!d || typeof d !== 'object') return ['definition: not an object'];
+  const problems: string[] = [];
+  if (typeof d.slug !== 'string') problems.push('slug: missing');
+  if (!Array.isArray(d.languages) || !d.languages.length) problems.push('languages: missing');
+  if (!d.name || typeof d.name !== 'object') problems.push('name: missing');
+  if (!Array.isArray(d.pages) || !d.pages.length) return [...problems, 'pages: no pages'];
+  const targets = new Set([CHECK_ANSWERS, ...d.pages.map((p) => p?.id), ...(d.exit_pages ?? []).map((e) => e?.id)]);
+  if (!d.pages.some((p) => p?.id === d.start_page)) problems.push(`start_page: "${String(d.start_page)}" is not a page`);
+  const questions = new Set<string>();
+  d.pages.forEach((p, i) => {
+    if (!p || typeof p.id !== 'string' || !Array.isArray(p.questions) || !p.questions.length) {
+      problems.push(`pages[${i}]: needs an id and questions`);
+      return;
+    }
+    p.questions.forEach((q, j) => {
+      const at = `pages[${i}].questions[${j}]`;
+      if (!q || typeof q.id !== 'string' || !q.label) problems.push(`${at}: needs an id and a label`);
+      else if (questions.has(q.id)) problems.push(`${at}.id: "${q.id}" is used twice`);
+      else questions.add(q.id);
+      if (q?.type === 'selection' && !(Array.isArray(q.options) && q.options.length)) problems.push(`${at}.options: no options`);
+    });
+    if (p.next && !targets.has(p.next)) problems.push(`pages[${i}].next: "${p.next}" is not a page`);
+    (p.routes ?? []).forEach((r, k) => {
+      if (!targets.has(r?.goto)) problems.push(`pages[${i}].routes[${k}].goto: "${String(r?.goto)}" is not a page`);
+    });
+  });
+  return problems;
 }

@@ -1,0 +1,521 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { FormReceipt, FormsBackend } from '../../api/forms/client.js';
+import { AnnouncerController } from '../../core/announcer.js';
+import { CivicElement } from '../../core/civic-element.js';
+import { DraftController, type FlowDraft } from '../../core/forms/draft.js';
+import { errorPanel } from '../../core/forms/error-panel.js';
+import { ErrorSummaryController } from '../../core/forms/error-summary.js';
+import { fieldset } from '../../core/forms/field.js';
+import { submissionFingerprint } from '../../core/forms/fingerprint.js';
+import { FormFlowController, type StepError } from '../../core/forms/flow.js';
+import { flowStyles } from '../../core/forms/flow-styles.js';
+import { checkAnswers, confirmationPanel, continueBack, stepTitle, type AnswerRow } from '../../core/forms/pieces.js';
+import { choiceList, renderField } from '../../core/forms/render-field.js';
+import { errorTarget, validateFields, type FieldValue } from '../../core/forms/schema.js';
+import { SubmitController } from '../../core/forms/submit.js';
+import { registerMessages } from '../../core/i18n.js';
+import { resolveFormsBackend } from '../../core/forms-backend.js';
+import { formElementStyles } from './civic-form.styles.js';
+import {
+  answerText,
+  controlId,
+  definitionProblems,
+  DONE,
+  indexDefinition,
+  isGrouped,
+  MORE,
+  pageAnswered,
+  pageControlIds,
+  questionSpecs,
+  REVIEW,
+  stepsFor,
+  submission,
+  text,
+  type Entries,
+  type FormIndex,
+  type Values,
+} from './engine.js';
+import type { FormDefinition, FormPage, Question } from './format.js';
+import { renderMarkdown } from './guidance.js';
+import { readResumeLink, resumeLink } from './resume.js';
+import { formMessages } from './strings.js';
+
+registerMessages(formMessages);
+
+/** Detail of `civic-form-submitted`. */
+export interface CivicFormSubmittedDetail {
+  form: string;
+  reference: string;
+  status: string;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-form': CivicForm;
+  }
+  interface HTMLElementEventMap {
+    'civic-form-submitted': CustomEvent<CivicFormSubmittedDetail>;
+  }
+}
+
+interface FormDraft extends FlowDraft {
+  values: Values;
+  entries: Entries;
+  /** The entry of a repeatable page being answered (an index into `entries[page]`). */
+  editing?: number;
+  /** "Add another?" on a repeatable page's summary. */
+  more?: string;
+}
+
+const emptyDraft = (start = ''): FormDraft => ({ step: start, values: {}, entries: {} });
+
+/**
+ * Any city form from a definition (pages of questions, routing as data, exit pages, "add
+ * another", a declaration, what happens next), one page at a time on the shared form engine:
+ * Back, check your answers with Change links, errors on their fields (the backend's too), a
+ * confirmation with the reference number. Answers are kept on the device as the resident goes;
+ * "Save and come back later" gives a link that carries them to another device (in the URL
+ * fragment, never sent to a server; files are added again). A send never files twice and goes by
+ * itself once the device is back online; uploads show their progress.
+ *
+ * @summary A city form from a JSON definition (GOV.UK Forms style).
+ * @tagname civic-form
+ *
+ * @fires {CustomEvent<CivicFormSubmittedDetail>} civic-form-submitted - The backend accepted the form.
+ *
+ * @csspart step-title - Each page's heading.
+ * @csspart step-caption - The form's name above it.
+ * @csspart guidance - A page's guidance.
+ * @csspart error-summary - "There is a problem" with links to the fields.
+ * @csspart error-panel - A backend failure with its retry.
+ * @csspart continue-button - Each page's Continue.
+ * @csspart back-button - Each page's Back.
+ * @csspart save-later - "Save and come back later".
+ * @csspart summary-list - The check-your-answers list.
+ * @csspart submit-button - Send the form.
+ * @csspart upload-progress - The progress bar while files upload.
+ * @csspart confirmation-panel - The reference number panel.
+ * @csspart tracker-link - The link to follow the submission.
+ *
+ * @cssprop --civic-form-gap - Space between sections. Default `var(--civic-space-l)`.
+ * @cssprop --civic-form-panel-color - Confirmation panel background. Default `#00703c`.
+ * @cssprop --civic-form-max-width - Widest the form grows. Default `40rem`.
+ */
+export class CivicForm extends CivicElement {
+  static override styles = [...(CivicElement.styles as []), flowStyles, formElementStyles];
+
+  /** The form's slug in the catalog, e.g. `block-party-permit`. */
+  @property({ reflect: true }) form?: string;
+
+  /** A definition to run instead of loading `form` from the backend (it is validated the same way). */
+  @property({ attribute: false }) definition?: FormDefinition;
+
+  /** Base URL of the forms contract (`/forms/v1`); overrides the hall's `forms-endpoint`. */
+  @property({ attribute: 'forms-endpoint' }) formsEndpoint?: string;
+
+  /** Any `FormsBackend` (a city's vendor adapter); wins over `forms-endpoint`. */
+  @property({ attribute: false }) formsBackend?: FormsBackend;
+
+  /** Page that shows a submission's status: `{reference}` is filled in, e.g. `/track.html?request={reference}`. */
+  @property({ attribute: 'tracker-url' }) trackerUrl?: string;
+
+  @state() private def?: FormDefinition;
+  @state() private problems: string[] = [];
+  @state() private loadError?: unknown;
+  @state() private receipt?: FormReceipt;
+  @state() private saveLink?: string;
+  @state() private progress?: number;
+  private index?: FormIndex;
+
+  private readonly summary = new ErrorSummaryController(this);
+  private readonly announcer = new AnnouncerController(this);
+  private readonly draft = new DraftController<FormDraft>(this, {
+    key: () => `civic-form:${this.slug}`,
+    empty: () => emptyDraft(this.def?.start_page),
+    revive: (stored) => ({ ...emptyDraft(this.def?.start_page), ...stored }),
+    keep: (d) => d.step !== DONE,
+  });
+  private readonly flow = new FormFlowController<string>(this, {
+    draft: this.draft as unknown as DraftController<FlowDraft<string>>,
+    summary: this.summary,
+    steps: () => this.steps(),
+    review: REVIEW,
+    t: () => this.t,
+  });
+  private readonly submit = new SubmitController<FormReceipt>(this, {
+    draft: this.draft,
+    placeErrors: (error) => this.placeServerErrors(error),
+    onFailed: () => this.announcer.announce(() => this.t('civicFormSendFailed')),
+    resend: () => {
+      if (this.isConnected) void this.send(new Event('submit'));
+    },
+  });
+  private loaded?: { key: string; abort: AbortController };
+
+  private get slug(): string {
+    return this.definition?.slug ?? this.form ?? '';
+  }
+
+  private source() {
+    return resolveFormsBackend(this, this.hallConfig, this.locale);
+  }
+
+  private tx(value: Record<string, string> | undefined): string {
+    return text(value, this.locale);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const source = this.definition ? undefined : this.source();
+    const key = this.definition ? `own:${this.definition.slug}:${this.definition.version}` : source && this.form ? `${source.key}|${this.form}` : undefined;
+    if (key && this.loaded?.key !== key) void this.load(key, source?.backend);
+  }
+
+  private async load(key: string, backend: FormsBackend | undefined): Promise<void> {
+    this.loaded?.abort.abort();
+    const abort = new AbortController();
+    this.loaded = { key, abort };
+    this.loadError = undefined;
+    try {
+      const def = this.definition ?? (await backend!.definition(this.form!, abort.signal));
+      if (abort.signal.aborted) return;
+      this.problems = definitionProblems(def);
+      if (this.problems.length) return;
+      this.index = indexDefinition(def);
+      this.def = def;
+      if (!this.draft.restored) await this.draft.restore();
+      await this.resumeFromLink();
+      if (!this.draft.value.step || !this.isStep(this.draft.value.step)) this.draft.replace(emptyDraft(def.start_page));
+    } catch (error) {
+      if (!abort.signal.aborted) this.loadError = error;
+    }
+  }
+
+  /** A "save and return" link opened here: its answers replace the draft, and the link leaves the address bar. */
+  private async resumeFromLink(): Promise<void> {
+    const saved = await readResumeLink(location.hash, this.slug);
+    if (saved === undefined) return;
+    history.replaceState(history.state, '', location.pathname + location.search);
+    if (saved === null) {
+      this.announcer.announce(() => this.t('civicFormResumeBad'));
+      return;
+    }
+    this.draft.replace({ ...emptyDraft(), step: saved.step, values: saved.values, entries: saved.entries });
+    this.announcer.announce(() => this.t('civicFormResumed'));
+  }
+
+  private isStep(step: string): boolean {
+    return step === DONE || this.steps().includes(step);
+  }
+
+  /** The steps the answers lead through now. */
+  private steps(): string[] {
+    return this.def && this.index ? stepsFor(this.def, this.index, this.draft.value.values) : [];
+  }
+
+  private get values(): Values {
+    return this.draft.value.values;
+  }
+
+  private setValue(id: string, value: FieldValue): void {
+    this.draft.patch({ values: { ...this.values, [id]: value } });
+  }
+
+  private pageErrors(page: FormPage): StepError[] {
+    const errors: StepError[] = [];
+    for (const q of page.questions) {
+      errors.push(...validateFields(this.t, page.id, questionSpecs(this.t, q, this.locale), this.values, this.locale));
+      const zip = this.values[controlId(q.id, 'zip')];
+      if (q.type === 'address' && typeof zip === 'string' && zip.trim() && !/^\d{5}(-\d{4})?$/.test(zip.trim()) && !errors.some((e) => e.id === controlId(q.id, 'zip'))) {
+        errors.push({ step: page.id, id: controlId(q.id, 'zip'), message: this.t('civicFormErrorZip') });
+      }
+    }
+    return errors;
+  }
+
+  /** Continue: the next step on the route; after a Change, back to check answers unless the route now needs a new page. */
+  private proceed(from: string): void {
+    const steps = this.steps();
+    const next = steps[steps.indexOf(from) + 1] ?? REVIEW;
+    const page = this.index!.pages.get(next);
+    const needsVisit = this.index!.exits.has(next) || (page !== undefined && !pageAnswered(this.t, page, this.values, this.draft.value.entries, this.locale));
+    if (this.draft.value.returnToReview && next !== REVIEW && needsVisit) this.flow.go(next);
+    else this.flow.next(from);
+  }
+
+  /** A repeatable page's answers become an entry; its controls empty for the next one. */
+  private commitEntry(page: FormPage): void {
+    const ids = pageControlIds(this.t, page, this.locale);
+    const list = [...(this.draft.value.entries[page.id] ?? [])];
+    list[this.draft.value.editing ?? list.length] = Object.fromEntries(ids.map((id) => [id, this.values[id]]));
+    const values = { ...this.values };
+    for (const id of ids) delete values[id];
+    this.draft.patch({ entries: { ...this.draft.value.entries, [page.id]: list }, values, editing: undefined, more: undefined });
+    this.flow.go(page.id + MORE);
+  }
+
+  /** Opens entry `i` of a repeatable page (a new one when `i` is the count). */
+  private editEntry(page: FormPage, i: number): void {
+    const entry = this.draft.value.entries[page.id]?.[i] ?? {};
+    const values = { ...this.values };
+    for (const id of pageControlIds(this.t, page, this.locale)) values[id] = entry[id];
+    this.draft.patch({ values, editing: i });
+    this.flow.go(page.id);
+  }
+
+  private removeEntry(page: FormPage, i: number): void {
+    const list = (this.draft.value.entries[page.id] ?? []).filter((_, j) => j !== i);
+    this.draft.patch({ entries: { ...this.draft.value.entries, [page.id]: list } });
+    this.announcer.announce(() => this.t('civicFormRemoved', { label: `${this.tx(page.repeatable!.item)} ${i + 1}` }));
+    if (!list.length) this.editEntry(page, 0);
+    else this.flow.focus();
+  }
+
+  private back(from: string): void {
+    const pageId = from.endsWith(MORE) ? from.slice(0, -MORE.length) : from;
+    const page = this.index!.pages.get(pageId);
+    const count = this.draft.value.entries[pageId]?.length ?? 0;
+    if (page?.repeatable && from.endsWith(MORE)) this.editEntry(page, count - 1);
+    else if (page?.repeatable && count > 0) this.flow.go(pageId + MORE);
+    else this.flow.back(from);
+  }
+
+  /** A backend 400 names questions: each error goes to the page (and control) that asks it. */
+  private placeServerErrors(error: unknown): boolean {
+    const e = error as { kind?: string; status?: number; errors?: { field: string; message: string }[] } | null;
+    if (e?.kind !== 'contract' || e.status !== 400 || !e.errors?.length) return false;
+    const placed: StepError[] = e.errors.map(({ field, message }) => {
+      const page = this.index!.pageOf.get(field);
+      const q = page?.questions.find((x) => x.id === field);
+      if (!page || !q) return { step: REVIEW, id: 'submit', message };
+      if (page.repeatable) return { step: page.id + MORE, id: 'step-title', message };
+      return { step: page.id, id: errorTarget(questionSpecs(this.t, q, this.locale)[0]!), message };
+    });
+    this.flow.placeServerErrors(placed);
+    return true;
+  }
+
+  private async send(event: Event): Promise<void> {
+    event.preventDefault();
+    const def = this.def!;
+    const { answers, files } = submission(def, this.index!, this.values, this.draft.value.entries);
+    const input = { answers, version: def.version, language: this.locale };
+    const backend = this.definition ? this.formsBackend ?? this.source()?.backend : this.source()?.backend;
+    if (!backend) return;
+    const receipt = await this.submit.send(
+      (key) =>
+        backend.submit(def.slug, input, {
+          files,
+          idempotencyKey: key,
+          onProgress: (loaded, total) => (this.progress = Math.round((loaded / total) * 100)),
+        }),
+      () => submissionFingerprint(input, Object.values(files).flat()),
+    );
+    this.progress = undefined;
+    if (!receipt) return;
+    this.receipt = receipt;
+    // Nothing typed is kept once the city has it: the confirmation shows only the receipt.
+    await this.draft.discard({ ...emptyDraft(), step: DONE });
+    this.flow.reset();
+    this.emit('civic-form-submitted', { form: def.slug, reference: receipt.reference, status: receipt.status });
+  }
+
+  /** Forgets the answers and starts the form again. */
+  async startOver(): Promise<void> {
+    await this.draft.discard(emptyDraft(this.def?.start_page));
+    this.receipt = undefined;
+    this.saveLink = undefined;
+    this.submit.reset();
+    this.flow.reset();
+  }
+
+  private async saveForLater(): Promise<void> {
+    await this.draft.saveNow();
+    const d = this.draft.value;
+    this.saveLink = await resumeLink(location.href, this.slug, { step: d.step, values: d.values, entries: d.entries, version: this.def!.version });
+    this.summary.clear();
+    this.flow.focus();
+  }
+
+  private renderQuestion(q: Question): TemplateResult {
+    const specs = questionSpecs(this.t, q, this.locale);
+    const one = (spec: (typeof specs)[number]) =>
+      renderField(this.t, spec, this.values[spec.id], {
+        ...(this.summary.errorFor(errorTarget(spec)) ? { error: this.summary.errorFor(errorTarget(spec))! } : {}),
+        onChange: (value) => this.setValue(spec.id, value),
+      });
+    if (!isGrouped(q)) return one(specs[0]!);
+    return fieldset(
+      this.t,
+      { id: controlId(q.id), legend: this.tx(q.label), optional: !q.required, ...(q.hint ? { hint: this.tx(q.hint) } : {}) },
+      () => specs.map(one),
+    );
+  }
+
+  private caption(): string {
+    return this.tx(this.def!.name);
+  }
+
+  private saveLater(): TemplateResult {
+    return html`<p class="save-later">
+      <button type="button" class="link-button" part="save-later" @click=${() => void this.saveForLater()}>${this.t('civicFormSaveLater')}</button>
+    </p>`;
+  }
+
+  private renderPage(page: FormPage): TemplateResult {
+    const first = this.steps()[0] === page.id && !(page.repeatable && this.draft.value.entries[page.id]?.length);
+    const only = page.questions.length === 1 ? page.questions[0] : undefined;
+    const title = page.heading ? this.tx(page.heading) : only ? this.tx(only.label) : this.caption();
+    const item = page.repeatable ? ` ${this.tx(page.repeatable.item)} ${(this.draft.value.editing ?? this.draft.value.entries[page.id]?.length ?? 0) + 1}` : '';
+    return html`<form novalidate @submit=${(e: Event) => this.flow.submitStep(e, page.id, this.pageErrors(page), () => (page.repeatable ? this.commitEntry(page) : this.proceed(page.id)))}>
+      ${stepTitle(title + (page.repeatable && page.heading ? item : ''), this.caption())}
+      ${page.guidance ? html`<div class="guidance" part="guidance">${renderMarkdown(this.tx(page.guidance))}</div>` : nothing}
+      ${page.questions.map((q) => this.renderQuestion(q))} ${continueBack(this.t, first ? {} : { onBack: () => this.back(page.id) })}
+    </form>`;
+  }
+
+  private renderMore(page: FormPage): TemplateResult {
+    const rep = page.repeatable!;
+    const list = this.draft.value.entries[page.id] ?? [];
+    const canAdd = list.length < rep.max;
+    const id = `more-${page.id}`;
+    const error = this.summary.errorFor(`${id}-0`);
+    const errors = (): StepError[] => (canAdd && !this.draft.value.more ? [{ step: page.id + MORE, id: `${id}-0`, message: this.t('civicFormErrorAddAnother') }] : []);
+    const onSubmit = (e: Event) =>
+      this.flow.submitStep(e, page.id + MORE, errors(), () => (canAdd && this.draft.value.more === 'yes' ? this.editEntry(page, list.length) : this.proceed(page.id + MORE)));
+    return html`<form novalidate @submit=${onSubmit}>
+      ${stepTitle(this.t('civicFormAdded', { count: list.length }), this.caption())}
+      <dl class="summary entries" part="summary-list">
+        ${list.map((entry, i) => {
+          const label = `${this.tx(rep.item)} ${i + 1}`;
+          return html`<div class="summary-row">
+            <dt class="summary-key">${label}</dt>
+            <dd class="summary-value">${page.questions.map((q) => answerText(this.t, q, entry, this.locale)).filter(Boolean).join(', ')}</dd>
+            <dd class="summary-action">
+              <button type="button" class="link-button" part="change-link" @click=${() => this.editEntry(page, i)}>${this.t('formChange')}<span class="civic-visually-hidden"> ${label}</span></button>
+              <button type="button" class="link-button" @click=${() => this.removeEntry(page, i)}>${this.t('civicFormRemove')}<span class="civic-visually-hidden"> ${label}</span></button>
+            </dd>
+          </div>`;
+        })}
+      </dl>
+      ${canAdd
+        ? fieldset(this.t, { id, legend: this.tx(rep.add_another), ...(error ? { error } : {}) }, (p) =>
+            choiceList(p, [{ value: 'yes', label: this.t('civicFormYes') }, { value: 'no', label: this.t('civicFormNo') }], 'radio', [this.draft.value.more ?? ''], (v) => this.draft.patch({ more: v })),
+          )
+        : html`<p class="inset">${this.t('civicFormMaxReached', { max: rep.max })}</p>`}
+      ${continueBack(this.t, { onBack: () => this.back(page.id + MORE) })}
+    </form>`;
+  }
+
+  private reviewRows(): AnswerRow[] {
+    const rows: AnswerRow[] = [];
+    for (const step of this.steps()) {
+      const page = this.index!.pages.get(step);
+      if (!page) continue;
+      if (page.repeatable) {
+        (this.draft.value.entries[page.id] ?? []).forEach((entry, i) =>
+          rows.push({
+            key: `${page.id}.${i}`,
+            label: `${this.tx(page.repeatable!.item)} ${i + 1}`,
+            value: page.questions.map((q) => answerText(this.t, q, entry, this.locale)).filter(Boolean).join(', '),
+            step: page.id + MORE,
+          }),
+        );
+      } else for (const q of page.questions) rows.push({ key: q.id, label: this.tx(q.label), value: answerText(this.t, q, this.values, this.locale), step: page.id });
+    }
+    return rows;
+  }
+
+  private renderReview(): TemplateResult {
+    const def = this.def!;
+    return html`${checkAnswers(this.t, {
+      rows: this.reviewRows(),
+      sending: this.submit.sending,
+      submitError: this.submit.error,
+      ...(def.declaration ? { declaration: this.tx(def.declaration).replace(/\*\*/g, '') } : {}),
+      submitLabel: def.declaration ? this.t('civicFormAgreeSend') : this.t('civicFormSend'),
+      onChange: (row) => this.flow.change(row.step),
+      onBack: () => this.back(REVIEW),
+      onSubmit: (e) => void this.send(e),
+    })}
+    ${this.progress !== undefined
+      ? html`<label class="civic-label" for="upload-progress">${this.t('civicFormUploadLabel')}</label>
+          <progress id="upload-progress" part="upload-progress" max="100" .value=${this.progress} aria-valuetext=${this.t('civicFormUploading', { percent: this.progress })}></progress>
+          <p class="civic-hint">${this.t('civicFormUploading', { percent: this.progress })}</p>`
+      : nothing}`;
+  }
+
+  private renderExit(id: string): TemplateResult {
+    const exit = this.def!.exit_pages!.find((e) => e.id === id)!;
+    return html`${stepTitle(this.tx(exit.heading), this.caption())}
+      <div class="guidance" part="guidance">${renderMarkdown(this.tx(exit.body))}</div>
+      <div class="actions"><button type="button" class="civic-button civic-button--secondary" part="back-button" @click=${() => this.flow.back(id)}>${this.t('formBack')}</button></div>`;
+  }
+
+  private renderDone(): TemplateResult | typeof nothing {
+    const r = this.receipt;
+    if (!r) return nothing;
+    const def = this.def!;
+    const link = this.trackerUrl?.replaceAll('{reference}', encodeURIComponent(r.reference));
+    return html`${confirmationPanel({ title: this.t('civicFormDoneTitle'), referenceLabel: this.t('civicFormDoneReference'), reference: r.reference })}
+      ${def.what_happens_next ? html`<h3>${this.t('civicFormDoneNext')}</h3>${renderMarkdown(this.tx(def.what_happens_next))}` : nothing}
+      ${link ? html`<p><a href=${link} part="tracker-link">${this.t('civicFormDoneTrack')}</a></p>` : nothing}
+      <p><button type="button" class="civic-button civic-button--secondary" @click=${() => void this.startOver()}>${this.t('civicFormAnother')}</button></p>`;
+  }
+
+  private renderSaved(link: string): TemplateResult {
+    return html`${stepTitle(this.t('civicFormSaveTitle'), this.caption())}
+      <p>${this.t('civicFormSaveText')}</p>
+      <div class="civic-field">
+        <label class="civic-label" for="resume-link">${this.t('civicFormSaveLink')}</label>
+        <input class="civic-input resume-link" id="resume-link" type="url" readonly .value=${link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+      </div>
+      <div class="actions">
+        <button type="button" class="civic-button" @click=${() => {
+          this.saveLink = undefined;
+          this.flow.focus();
+        }}>${this.t('civicFormSaveClose')}</button>
+      </div>`;
+  }
+
+  private renderStep(): TemplateResult | typeof nothing {
+    const step = this.flow.step;
+    if (step === DONE) return this.renderDone();
+    if (this.saveLink) return this.renderSaved(this.saveLink);
+    if (step === REVIEW) return this.renderReview();
+    if (this.index!.exits.has(step)) return this.renderExit(step);
+    if (step.endsWith(MORE)) return this.renderMore(this.index!.pages.get(step.slice(0, -MORE.length))!);
+    return this.renderPage(this.index!.pages.get(step)!);
+  }
+
+  protected override render(): unknown {
+    if (this.problems.length) {
+      return html`<div class="civic-error-panel" role="alert" part="error-panel">
+        <p>${this.t('civicFormBadDefinition')}</p>
+        <ul class="problems">${this.problems.map((p) => html`<li>${p}</li>`)}</ul>
+      </div>`;
+    }
+    if (this.loadError) {
+      const missing = (this.loadError as { status?: number }).status === 404;
+      return missing
+        ? html`<div class="civic-error-panel" role="alert" part="error-panel"><p>${this.t('civicFormNotFound')}</p></div>`
+        : errorPanel(this.t, this.loadError, () => {
+            this.loaded = undefined;
+            this.requestUpdate();
+          });
+    }
+    if (!this.definition && !this.source()) return html`<p>${this.t('notConfigured')}</p>`;
+    if (!this.def || !this.draft.restored) return html`<p role="status">${this.t('loading')}</p>`;
+    const step = this.flow.step;
+    const editing = step !== DONE && step !== REVIEW && !this.saveLink && !this.index!.exits.has(step);
+    return html`<div class="form" part="base">
+      ${this.summary.render(this.t)} ${this.renderStep()} ${editing ? this.saveLater() : nothing}
+      ${step !== DONE && step !== this.def.start_page
+        ? html`<p class="start-over"><button type="button" class="link-button" part="start-over" @click=${() => void this.startOver()}>${this.t('civicFormStartOver')}</button></p>`
+        : nothing}
+      ${this.def.privacy_url ? html`<p><a href=${this.def.privacy_url}>${this.t('civicFormPrivacy')}</a></p>` : nothing}
+      ${this.announcer.render()}
+    </div>`;
+  }
+}
