@@ -131,11 +131,11 @@ export class CivicFormList extends CivicElement {
 
   private search(value: string): void {
     this.query = value;
-    const count = this.matches().length;
+    const count = this.found().length;
     this.announcer.announce(() => (value.trim() ? this.t('civicFormListCount', { count, query: value.trim() }) : ''));
   }
 
-  private matches(): FormSummary[] {
+  private found(): FormSummary[] {
     return fuzzyFilter(this.forms ?? [], this.query, (f) => [f.title, f.summary, f.keywords, f.department, f.category_name].filter(Boolean).join(' '));
   }
 
@@ -158,7 +158,7 @@ export class CivicFormList extends CivicElement {
     if (this.loadError) return errorPanel(this.t, this.loadError, () => void this.load(source.key, source.backend));
     if (!this.forms) return html`<p role="status">${this.t('loading')}</p>`;
     if (!this.forms.length) return html`<p>${this.t('civicFormListEmpty')}</p>`;
-    const found = this.matches();
+    const found = this.found();
     // Searching: best matches first, in one list; else by category, in catalog order.
     const groups = new Map<string, FormSummary[]>();
     if (!this.query.trim()) for (const f of found) groups.set(this.categoryName(f), [...(groups.get(this.categoryName(f)) ?? []), f]);
