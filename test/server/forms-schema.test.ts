@@ -2,7 +2,7 @@
 // thing: the same properties on every object (checked against the types at compile time), the
 // same question types and file types, and every seeded definition conforms to both.
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -26,6 +26,7 @@ import {
   type TextQuestion,
 } from '../../src/forms/definition.js';
 import { REPO_ROOT } from '../../server/config.js';
+import { seeds } from './forms-helpers.js';
 
 /** Every key of T, no more, no fewer: a missing or extra key fails `npm run typecheck`. */
 function keysOf<T>() {
@@ -72,12 +73,6 @@ interface SchemaNode {
 const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'form-definition.schema.json'), 'utf8')) as SchemaNode & {
   $defs: Record<string, SchemaNode>;
 };
-const SEED_DIR = join(REPO_ROOT, 'server', 'forms', 'seed');
-export const seeds = readdirSync(SEED_DIR)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((file) => ({ file, definition: JSON.parse(readFileSync(join(SEED_DIR, file), 'utf8')) as FormDefinition }));
-
 function schemaKeys(name: string): string[] {
   const node = name === 'definition' ? schema : schema.$defs[name]!;
   const own = Object.keys(node.properties ?? {});
