@@ -12,7 +12,7 @@ import { FormFlowController, type StepError } from '../../core/forms/flow.js';
 import { flowStyles } from '../../core/forms/flow-styles.js';
 import { checkAnswers, confirmationPanel, continueBack, stepTitle, type AnswerRow } from '../../core/forms/pieces.js';
 import { choiceList, renderField } from '../../core/forms/render-field.js';
-import { errorTarget, validateFields, type FieldValue } from '../../core/forms/schema.js';
+import { errorTarget, type FieldValue } from '../../core/forms/schema.js';
 import { SubmitController } from '../../core/forms/submit.js';
 import { registerMessages } from '../../core/i18n.js';
 import { resolveFormsBackend } from '../../core/forms-backend.js';
@@ -20,12 +20,12 @@ import { formElementStyles } from './civic-form.styles.js';
 import {
   answerText,
   controlId,
-  definitionProblems,
   DONE,
   indexDefinition,
   isGrouped,
   MORE,
   pageAnswered,
+  pageAnswers,
   pageControlIds,
   questionSpecs,
   REVIEW,
@@ -38,6 +38,9 @@ import {
 } from './engine.js';
 import type { FormDefinition, FormPage, Question } from './format.js';
 import { renderMarkdown } from './guidance.js';
+import { answerMessage } from '../../forms/answer-messages.js';
+import { validatePage } from '../../forms/validate-answers.js';
+import { validateDefinition } from '../../forms/validate-definition.js';
 import { readResumeLink, resumeLink } from './resume.js';
 import { formMessages } from './strings.js';
 
@@ -120,6 +123,9 @@ export class CivicForm extends CivicElement {
   /** Page that shows a submission's status: `{reference}` is filled in, e.g. `/track.html?request={reference}`. */
   @property({ attribute: 'tracker-url' }) trackerUrl?: string;
 
+  /** Names the stored draft; set it when one page has the same form twice. */
+  @property({ attribute: 'draft-key' }) draftKey?: string;
+
   @state() private def?: FormDefinition;
   @state() private problems: string[] = [];
   @state() private loadError?: unknown;
@@ -131,7 +137,7 @@ export class CivicForm extends CivicElement {
   private readonly summary = new ErrorSummaryController(this);
   private readonly announcer = new AnnouncerController(this);
   private readonly draft = new DraftController<FormDraft>(this, {
-    key: () => `civic-form:${this.slug}`,
+    key: () => `civic-form:${this.draftKey ?? this.slug}`,
     empty: () => emptyDraft(this.def?.start_page),
     revive: (stored) => ({ ...emptyDraft(this.def?.start_page), ...stored }),
     keep: (d) => d.step !== DONE,
@@ -180,13 +186,14 @@ export class CivicForm extends CivicElement {
     try {
       const def = this.definition ?? (await backend!.definition(this.form!, abort.signal));
       if (abort.signal.aborted) return;
-      this.problems = definitionProblems(def);
+      this.problems = validateDefinition(def).map((e) => `${e.path}: ${e.message}`);
       if (this.problems.length) return;
       this.index = indexDefinition(def);
-      this.def = def;
       if (!this.draft.restored) await this.draft.restore();
+      this.def = def;
       await this.resumeFromLink();
-      if (!this.draft.value.step || !this.isStep(this.draft.value.step)) this.draft.replace(emptyDraft(def.start_page));
+      // A draft of another version may stand on a page this one no longer has: start again.
+      if (!this.isStep(this.draft.value.step)) this.draft.replace(emptyDraft(def.start_page));
     } catch (error) {
       if (!abort.signal.aborted) this.loadError = error;
     }
@@ -206,7 +213,7 @@ export class CivicForm extends CivicElement {
   }
 
   private isStep(step: string): boolean {
-    return step === DONE || this.steps().includes(step);
+    return step === DONE ? this.receipt !== undefined : this.steps().includes(step);
   }
 
   /** The steps the answers lead through now. */
@@ -222,16 +229,18 @@ export class CivicForm extends CivicElement {
     this.draft.patch({ values: { ...this.values, [id]: value } });
   }
 
+  /** A page's problems by the shared rules (the server's), each on its control, in the resident's language. */
   private pageErrors(page: FormPage): StepError[] {
-    const errors: StepError[] = [];
-    for (const q of page.questions) {
-      errors.push(...validateFields(this.t, page.id, questionSpecs(this.t, q, this.locale), this.values, this.locale));
-      const zip = this.values[controlId(q.id, 'zip')];
-      if (q.type === 'address' && typeof zip === 'string' && zip.trim() && !/^\d{5}(-\d{4})?$/.test(zip.trim()) && !errors.some((e) => e.id === controlId(q.id, 'zip'))) {
-        errors.push({ step: page.id, id: controlId(q.id, 'zip'), message: this.t('civicFormErrorZip') });
-      }
-    }
-    return errors;
+    return validatePage(page, pageAnswers(page, this.values, true)).map((e) => {
+      const q = page.questions.find((x) => x.id === e.question);
+      return { step: page.id, id: this.controlFor(q, e.part), message: answerMessage(e, q, this.locale) };
+    });
+  }
+
+  /** The control an error about `q` (one part of it) focuses. */
+  private controlFor(q: Question | undefined, part?: string): string {
+    if (!q) return 'step-title';
+    return part ? controlId(q.id, part) : errorTarget(questionSpecs(this.t, q, this.locale)[0]!);
   }
 
   /** Continue: the next step on the route; after a Change, back to check answers unless the route now needs a new page. */
@@ -506,7 +515,7 @@ export class CivicForm extends CivicElement {
           });
     }
     if (!this.definition && !this.source()) return html`<p>${this.t('notConfigured')}</p>`;
-    if (!this.def || !this.draft.restored) return html`<p role="status">${this.t('loading')}</p>`;
+    if (!this.def || !this.draft.restored || !this.isStep(this.flow.step)) return html`<p role="status">${this.t('loading')}</p>`;
     const step = this.flow.step;
     const editing = step !== DONE && step !== REVIEW && !this.saveLink && !this.index!.exits.has(step);
     return html`<div class="form" part="base">

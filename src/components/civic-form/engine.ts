@@ -1,6 +1,7 @@
 import type { Translate } from '../../core/i18n.js';
 import { dateFromParts, isDateParts, isEmptyValue, valueText, type FieldRule, type FieldSpec, type FieldValue } from '../../core/forms/schema.js';
-import { CHECK_ANSWERS, type Answers, type AnswerValue, type FormDefinition, type FormPage as Page, type LocalText, type PageAnswers, type Question } from './format.js';
+import { walk } from '../../forms/route.js';
+import { CHECK_ANSWERS, type Answers, type AnswerValue, type FileAnswer, type FormDefinition, type FormPage as Page, type LocalText, type PageAnswers, type Question } from './format.js';
 
 /**
  * A definition turned into what the form engine runs: the steps a resident's answers lead
@@ -111,15 +112,6 @@ function typeName(type: string): string {
 /** A question whose parts are shown as one group (legend = the question's label). */
 export const isGrouped = (q: Question): boolean => q.type === 'address' || q.type === 'name';
 
-/** What routing compares: a question's answer as values (`yes`, a chosen option, several). */
-function routeValues(q: Question | undefined, values: Values): string[] {
-  if (!q) return [];
-  const v = values[controlId(q.id)];
-  if (typeof v === 'string') return v ? [v] : [];
-  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
-  return [];
-}
-
 export interface FormIndex {
   pages: Map<string, Page>;
   exits: Set<string>;
@@ -134,36 +126,39 @@ export function indexDefinition(def: FormDefinition): FormIndex {
   return { pages, exits: new Set((def.exit_pages ?? []).map((e) => e.id)), pageOf };
 }
 
-/** Where a page leads with these answers: the first route whose condition holds, else `next`, else the page after it. */
-export function nextOf(def: FormDefinition, index: FormIndex, page: Page, values: Values): string {
-  for (const route of page.routes ?? []) {
-    const asked = index.pageOf.get(route.when.question);
-    const q = asked?.questions.find((x) => x.id === route.when.question);
-    if (routeValues(q, values).some((v) => route.when.any_of.includes(v))) return route.goto;
-  }
-  if (page.next) return page.next;
-  const i = def.pages.indexOf(page);
-  return def.pages[i + 1]?.id ?? CHECK_ANSWERS;
+/** The answers of every page that is not repeatable: what routing reads. */
+function flatAnswers(def: FormDefinition, values: Values): Answers {
+  const answers: Answers = {};
+  for (const page of def.pages) if (!page.repeatable) Object.assign(answers, pageAnswers(page, values));
+  return answers;
 }
 
 /**
- * The steps these answers lead through, from the start page: each page (a repeatable one
- * followed by its "add another" step), ending with check your answers or an exit page.
+ * The steps these answers lead through, from the start page (the shared `walk`): each page (a
+ * repeatable one followed by its "add another" step), ending with check your answers or an exit page.
  */
 export function stepsFor(def: FormDefinition, index: FormIndex, values: Values): string[] {
-  const steps: string[] = [];
-  const seen = new Set<string>();
-  let at: string = def.start_page;
-  for (;;) {
-    if (index.exits.has(at)) return [...steps, at];
-    const page = index.pages.get(at);
-    // A loop or a route to nowhere (a valid definition has neither): stop at check your answers.
-    if (!page || seen.has(at)) return [...steps, REVIEW];
-    seen.add(at);
-    steps.push(page.id);
-    if (page.repeatable) steps.push(page.id + MORE);
-    at = nextOf(def, index, page, values);
+  const { pages, end } = walk(def, flatAnswers(def, values));
+  return [...pages.flatMap((id) => (index.pages.get(id)?.repeatable ? [id, id + MORE] : [id])), end];
+}
+
+/**
+ * One page's answers from its controls, as `validate-answers` and the backend read them. With
+ * `files`, a file question's answer is its files' name, type and size (for validation); without,
+ * it is left out (files travel as parts of their own).
+ */
+export function pageAnswers(page: Page, values: Values, files = false): PageAnswers {
+  const out: PageAnswers = {};
+  for (const q of page.questions) {
+    const a = files && q.type === 'file' ? fileAnswers(values[controlId(q.id)]) : answerOf(q, values);
+    if (a !== undefined) out[q.id] = a;
   }
+  return out;
+}
+
+function fileAnswers(v: FieldValue): FileAnswer[] | undefined {
+  const list = Array.isArray(v) ? v.filter((f): f is File => typeof f !== 'string') : [];
+  return list.length ? list.map((f) => ({ name: f.name, type: f.type, size: f.size })) : undefined;
 }
 
 /** One question's answer as the backend reads it, or `undefined` when not given. Files are sent apart. */
@@ -182,8 +177,11 @@ export function answerOf(q: Question, values: Values): AnswerValue | undefined {
       const n = { first: str('first'), last: str('last') };
       return n.first || n.last ? n : undefined;
     }
-    case 'date':
-      return isDateParts(v) ? (dateFromParts(v) ?? undefined) : undefined;
+    case 'date': {
+      if (!isDateParts(v) || isEmptyValue(v)) return undefined;
+      // Not a real date: sent as typed, so the shared validator says so ("must be a real date").
+      return dateFromParts(v) ?? `${v.year.trim()}-${v.month.trim()}-${v.day.trim()}`;
+    }
     case 'file':
       return undefined;
     default:
@@ -214,25 +212,19 @@ export type Entries = Record<string, Values[]>;
 export function submission(def: FormDefinition, index: FormIndex, values: Values, entries: Entries): { answers: Answers; files: Record<string, File[]> } {
   const answers: Answers = {};
   const files: Record<string, File[]> = {};
-  const collect = (q: Question, bag: Values, path: string, into: PageAnswers) => {
-    const a = answerOf(q, bag);
-    if (a !== undefined) into[q.id] = a;
-    const v = bag[controlId(q.id)];
-    if (q.type === 'file' && Array.isArray(v)) {
-      const list = v.filter((f): f is File => typeof f !== 'string');
-      if (list.length) files[path] = list;
+  const collect = (page: Page, bag: Values, prefix: string) => {
+    for (const q of page.questions) {
+      const v = bag[controlId(q.id)];
+      const list = q.type === 'file' && Array.isArray(v) ? v.filter((f): f is File => typeof f !== 'string') : [];
+      if (list.length) files[prefix + q.id] = list;
     }
+    return pageAnswers(page, bag);
   };
   for (const step of stepsFor(def, index, values)) {
     const page = index.pages.get(step);
     if (!page) continue;
-    if (page.repeatable) {
-      answers[page.id] = (entries[page.id] ?? []).map((bag, i) => {
-        const one: PageAnswers = {};
-        for (const q of page.questions) collect(q, bag, `${page.id}.${i}.${q.id}`, one);
-        return one;
-      });
-    } else for (const q of page.questions) collect(q, values, q.id, answers as PageAnswers);
+    if (page.repeatable) answers[page.id] = (entries[page.id] ?? []).map((bag, i) => collect(page, bag, `${page.id}.${i}.`));
+    else Object.assign(answers, collect(page, values, ''));
   }
   return { answers, files };
 }
@@ -243,37 +235,3 @@ export function pageAnswered(t: Translate, page: Page, values: Values, entries: 
   return pageControlIds(t, page, lang).some((id) => !isEmptyValue(values[id])) || page.questions.every((q) => !q.required);
 }
 
-/**
- * What keeps a definition from running, as `path: problem` lines for the web team. Interim: the
- * shared `src/forms/validate-definition.ts` (the server's rules) replaces it.
- */
-export function definitionProblems(def: unknown): string[] {
-  const d = def as Partial<FormDefinition> | null;
-  if (!d || typeof d !== 'object') return ['definition: not an object'];
-  const problems: string[] = [];
-  if (typeof d.slug !== 'string') problems.push('slug: missing');
-  if (!Array.isArray(d.languages) || !d.languages.length) problems.push('languages: missing');
-  if (!d.name || typeof d.name !== 'object') problems.push('name: missing');
-  if (!Array.isArray(d.pages) || !d.pages.length) return [...problems, 'pages: no pages'];
-  const targets = new Set([CHECK_ANSWERS, ...d.pages.map((p) => p?.id), ...(d.exit_pages ?? []).map((e) => e?.id)]);
-  if (!d.pages.some((p) => p?.id === d.start_page)) problems.push(`start_page: "${String(d.start_page)}" is not a page`);
-  const questions = new Set<string>();
-  d.pages.forEach((p, i) => {
-    if (!p || typeof p.id !== 'string' || !Array.isArray(p.questions) || !p.questions.length) {
-      problems.push(`pages[${i}]: needs an id and questions`);
-      return;
-    }
-    p.questions.forEach((q, j) => {
-      const at = `pages[${i}].questions[${j}]`;
-      if (!q || typeof q.id !== 'string' || !q.label) problems.push(`${at}: needs an id and a label`);
-      else if (questions.has(q.id)) problems.push(`${at}.id: "${q.id}" is used twice`);
-      else questions.add(q.id);
-      if (q?.type === 'selection' && !(Array.isArray(q.options) && q.options.length)) problems.push(`${at}.options: no options`);
-    });
-    if (p.next && !targets.has(p.next)) problems.push(`pages[${i}].next: "${p.next}" is not a page`);
-    (p.routes ?? []).forEach((r, k) => {
-      if (!targets.has(r?.goto)) problems.push(`pages[${i}].routes[${k}].goto: "${String(r?.goto)}" is not a page`);
-    });
-  });
-  return problems;
-}
