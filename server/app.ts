@@ -14,6 +14,7 @@ import { Open311Error, errorResponse } from './open311/format.js';
 import { open311Routes } from './open311/routes.js';
 import { Open311Store } from './open311/store.js';
 import { recordsRoutes } from './records/routes.js';
+import { formsRoutes } from './forms/routes.js';
 import { relay, relayMedia, type RelayOptions } from './relay.js';
 import { alertsRoutes } from './alerts/routes.js';
 import { AlertsStore } from './alerts/store.js';
@@ -73,6 +74,19 @@ export function buildApp(config: Config, db: Database): Hono {
     }),
   );
   app.route('/records/v1', recordsRoutes({ db, config }));
+  app.use('/forms/*', api);
+  app.use(
+    '/forms/*',
+    bodyLimit({
+      // Ten files of the largest size a definition may allow (25 MB), and the answers.
+      maxSize: 10 * 25 * 1024 * 1024 + 1024 * 1024,
+      onError: (c) =>
+        c.json({ errors: [{ question: null, code: 'too_large', message: 'The upload is too large: each file must be within its question’s size limit.' }] }, 413, {
+          Connection: 'close',
+        }),
+    }),
+  );
+  app.route('/forms/v1', formsRoutes({ db, config }));
   app.route('/alerts/v1', alertsRoutes({ store: alerts, config }));
 
   app.route(

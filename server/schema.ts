@@ -1,4 +1,5 @@
 import type { Queryable } from './db.js';
+import { FORMS_DDL } from './forms/schema.js';
 import { RECORDS_DDL } from './records/schema.js';
 
 /**
@@ -160,5 +161,5 @@ const DDL = [
 ];
 
 export async function createSchema(db: Queryable): Promise<void> {
-  for (const stmt of [...DDL, ...RECORDS_DDL]) await db.query(stmt);
+  for (const stmt of [...DDL, ...RECORDS_DDL, ...FORMS_DDL]) await db.query(stmt);
 }

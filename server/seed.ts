@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Database, Queryable } from './db.js';
 import { CITY, PLACES, SERVICES, STREETS, type SeedService } from './seed-data.js';
+import { seedForms } from './forms/seed.js';
 
 /** mulberry32: tiny, fast and deterministic, so every fresh database holds the same city. */
 export function prng(seed: number): () => number {
@@ -251,6 +252,7 @@ export async function seed(db: Database, now = new Date()): Promise<boolean> {
     // Two servers starting on one PostgreSQL database must not both seed.
     await tx.query('SELECT pg_advisory_xact_lock(311311)');
     await seedTranslations(tx);
+    await seedForms(tx, now);
     const done = await tx.query(`SELECT value FROM meta WHERE key = 'seeded_at'`);
     if (done.length > 0) return false;
     const random = prng(311);

@@ -1,0 +1,46 @@
+import type { Language } from '../records/messages.js';
+
+/** The forms contract's own words (answer errors come from src/forms/answer-messages.ts). */
+const en = {
+  body: 'Send the answers as JSON {"answers": {…}}, or as multipart/form-data with a "submission" part and one part per file.',
+  notFound: 'There is no form at this address.',
+  submissionNotFound: 'No submission has this reference. Check the reference in your confirmation email.',
+  version: 'This version of the form does not exist. Reload the form and answer it again.',
+  tooLarge: 'The upload is too large. Each file must be within its question’s size limit.',
+  idempotency: 'This Idempotency-Key was already used for a different submission.',
+  staffDisabled: 'Staff actions are turned off on this server.',
+  staffOnly: 'This needs the staff token.',
+  slug: 'The definition’s slug must match the address it is published at.',
+  status: 'The status must be one of: {list}.',
+  server: 'Something went wrong on our side. Your answers were not saved; try again in a few minutes.',
+};
+type Key = keyof typeof en;
+const es: Record<Key, string> = {
+  body: 'Envíe las respuestas como JSON {"answers": {…}}, o como multipart/form-data con una parte "submission" y una parte por archivo.',
+  notFound: 'No hay ningún formulario en esta dirección.',
+  submissionNotFound: 'Ninguna solicitud tiene esta referencia. Revise la referencia en su correo de confirmación.',
+  version: 'Esta versión del formulario no existe. Vuelva a cargar el formulario y respóndalo de nuevo.',
+  tooLarge: 'El archivo es demasiado grande. Cada archivo debe respetar el límite de tamaño de su pregunta.',
+  idempotency: 'Esta Idempotency-Key ya se usó para otra solicitud.',
+  staffDisabled: 'Las acciones del personal están desactivadas en este servidor.',
+  staffOnly: 'Esto requiere el token del personal.',
+  slug: 'El slug de la definición debe coincidir con la dirección donde se publica.',
+  status: 'El estado debe ser uno de: {list}.',
+  server: 'Algo salió mal de nuestro lado. Sus respuestas no se guardaron; inténtelo de nuevo en unos minutos.',
+};
+
+export function formsMessage(language: Language, key: Key, params: Record<string, string> = {}): string {
+  return (language === 'es' ? es : en)[key].replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+}
+
+export const STATUSES = ['received', 'in_review', 'action_needed', 'approved', 'denied', 'closed'] as const;
+export type SubmissionStatus = (typeof STATUSES)[number];
+
+export const STATUS_LABELS: Record<SubmissionStatus, Record<Language, string>> = {
+  received: { en: 'Received', es: 'Recibida' },
+  in_review: { en: 'In review', es: 'En revisión' },
+  action_needed: { en: 'We need something from you', es: 'Necesitamos algo de usted' },
+  approved: { en: 'Approved', es: 'Aprobada' },
+  denied: { en: 'Not approved', es: 'No aprobada' },
+  closed: { en: 'Closed', es: 'Cerrada' },
+};
