@@ -1,6 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { FormsClient } from '../../src/api/index.js';
 import { CivicForm } from '../../src/define/civic-form.js';
 import type { FormDefinition } from '../../src/forms/definition.js';
+import { FORMS_ENDPOINT, STAFF_TOKEN } from '../helpers/backend.js';
 import { $, $$, attach, click, date, inlineError, next, pick, seed, summaryLinks, title, type } from '../helpers/civic-form.js';
 
 let n = 0;
@@ -181,5 +183,131 @@ describe('<civic-form> from a definition', () => {
     await attach(el, 'q-plans', new File(['hello'], 'notes.exe', { type: 'application/x-msdownload' }));
     await next(el);
     expect(inlineError(el, 'q-plans')).to.not.equal(undefined);
+  });
+});
+
+describe('<civic-form> against the reference backend', () => {
+  async function load(slug: string, lang = 'en'): Promise<CivicForm> {
+    const el = await fixture<CivicForm>(html`<civic-form lang=${lang} draft-key=${key()} form=${slug} forms-endpoint=${FORMS_ENDPOINT} tracker-url="/track.html?request={reference}"></civic-form>`);
+    await waitUntil(() => title(el) !== '' || $(el, '[role=alert]'), 'first page or a problem shown', { timeout: 15_000 });
+    return el;
+  }
+
+  /** Contact the Mayor's office, answered up to check your answers. */
+  async function mayorToReview(el: CivicForm): Promise<void> {
+    await pick(el, 'q-topic', 'idea');
+    await next(el);
+    await type(el, 'q-message', 'Plant more trees on Park Street, please.');
+    await next(el);
+    await next(el);
+    await type(el, 'q-name-first', 'Ana');
+    await type(el, 'q-name-last', 'Ruiz');
+    await type(el, 'q-email', 'ana@example.com');
+    await next(el);
+    expect(title(el)).to.equal('Check your answers before sending');
+  }
+
+  it('loads the definition by its slug, sends it and confirms with the reference and what happens next', async () => {
+    const el = await load('contact-the-mayor');
+    await expect(el).to.be.accessible();
+    await mayorToReview(el);
+    const sent = oneEvent(el, 'civic-form-submitted');
+    await click(el, '[part=submit-button]');
+    const { detail } = await sent;
+    expect(detail.reference).to.match(/^MAY-\d{4}-\d+$/);
+    await waitUntil(() => $(el, '[data-reference]'), 'confirmation');
+    expect($(el, '[data-reference]')!.textContent).to.equal(detail.reference);
+    expect($<HTMLAnchorElement>(el, '[part=tracker-link]')!.getAttribute('href')).to.equal(`/track.html?request=${detail.reference}`);
+    expect($(el, 'h3')!.textContent).to.equal('What happens next');
+    await expect(el).to.be.accessible();
+    const status = await new FormsClient({ endpoint: FORMS_ENDPOINT }).submission(detail.reference);
+    expect(status?.form.slug).to.equal('contact-the-mayor');
+  });
+
+  it('an unknown form says so', async () => {
+    const el = await load('no-such-form');
+    expect($(el, '[role=alert]')!.textContent).to.contain('not available');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a backend 400 lands on the question it names, on its page, and a fixed answer goes', async () => {
+    // The page's copy of the definition lets the message be optional; the city's backend does not.
+    const def = await (await fetch(`${FORMS_ENDPOINT}/forms/contact-the-mayor.json`)).json();
+    const loose = { ...def, pages: def.pages.map((p: FormDefinition['pages'][number]) => ({ ...p, questions: p.questions.map((q) => (q.id === 'message' ? { ...q, required: false } : q)) })) };
+    const el = await fixture<CivicForm>(html`<civic-form lang="en" draft-key=${key()} forms-endpoint=${FORMS_ENDPOINT} .definition=${loose}></civic-form>`);
+    await waitUntil(() => title(el) !== '');
+    await pick(el, 'q-topic', 'idea');
+    await next(el);
+    await next(el);
+    await next(el);
+    await type(el, 'q-name-first', 'Ana');
+    await type(el, 'q-name-last', 'Ruiz');
+    await type(el, 'q-email', 'ana@example.com');
+    await next(el);
+    await next(el);
+    await waitUntil(() => $(el, '#q-message'), 'back on the message page');
+    expect(summaryLinks(el)).to.have.length(1);
+    expect(inlineError(el, 'q-message')).to.not.equal(undefined);
+    await type(el, 'q-message', 'Now with a message.');
+    await next(el);
+    expect(title(el)).to.equal('Check your answers before sending');
+    await next(el);
+    await waitUntil(() => $(el, '[data-reference]'), 'confirmation', { timeout: 15_000 });
+  });
+
+  it('offline: the send fails with everything kept, and goes by itself once the device is back online', async () => {
+    const el = await load('contact-the-mayor');
+    await mayorToReview(el);
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => (init?.method === 'POST' ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init));
+    try {
+      await click(el, '[part=submit-button]');
+      await waitUntil(() => $(el, '[role=alert]'), 'failure shown');
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect($(el, '[part=submit-button]')!.textContent!.trim()).to.equal('Try again');
+    await expect(el).to.be.accessible();
+    const sent = oneEvent(el, 'civic-form-submitted');
+    window.dispatchEvent(new Event('online'));
+    const { detail } = await sent;
+    expect(detail.reference).to.match(/^MAY-/);
+  });
+
+  it('uploads a file with its answers, reporting progress', async () => {
+    const def = await (await fetch(`${FORMS_ENDPOINT}/forms/public-hearing-comment.json`)).json();
+    const el = await load('public-hearing-comment');
+    expect(def.slug).to.equal('public-hearing-comment');
+    await pick(el, 'q-body', 'council');
+    const today = new Date();
+    await date(el, 'q-hearing_date', String(today.getDate()), String(today.getMonth() + 1), String(today.getFullYear()));
+    await type(el, 'q-agenda_item', 'Item 4: Park Street trees');
+    await next(el);
+    await pick(el, 'q-position', 'support');
+    await next(el);
+    await type(el, 'q-comment', 'I support the plan.');
+    const pdf = new File(['%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'.repeat(2000)], 'letter.pdf', { type: 'application/pdf' });
+    await attach(el, 'q-attachment', pdf);
+    await next(el);
+    await type(el, 'q-name-first', 'Ana');
+    await type(el, 'q-name-last', 'Ruiz');
+    await pick(el, 'q-speak_in_person', 'no');
+    await next(el);
+    expect(title(el)).to.equal('Check your answers before sending');
+    const seen: number[] = [];
+    const watch = new MutationObserver(() => {
+      const bar = $<HTMLProgressElement>(el, '[part=upload-progress]');
+      if (bar) seen.push(bar.value);
+    });
+    watch.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true });
+    const sent = oneEvent(el, 'civic-form-submitted');
+    await click(el, '[part=submit-button]');
+    const { detail } = await sent;
+    watch.disconnect();
+    expect(seen.length).to.be.greaterThan(0);
+    const staff = await fetch(`${FORMS_ENDPOINT}/forms/public-hearing-comment/submissions.json`, { headers: { Authorization: `Bearer ${STAFF_TOKEN}` } });
+    const { submissions } = await staff.json();
+    const mine = submissions.find((s: { reference: string }) => s.reference === detail.reference);
+    expect(mine.files.map((f: { path: string; name: string }) => `${f.path}:${f.name}`)).to.deep.equal(['attachment:letter.pdf']);
   });
 });

@@ -9,3 +9,6 @@ export const RECORDS_ENDPOINT = `${BACKEND_URL}/records/v1`;
 
 /** The staff token web-test-runner gives the backend, for tests that play the city's side. */
 export const STAFF_TOKEN = 'wtr-staff-token-not-a-secret';
+
+/** The backend's forms contract. */
+export const FORMS_ENDPOINT = `${BACKEND_URL}/forms/v1`;

@@ -301,6 +301,8 @@ export class CivicForm extends CivicElement {
       if (page.repeatable) return { step: page.id + MORE, id: 'step-title', message };
       return { step: page.id, id: errorTarget(questionSpecs(this.t, q, this.locale)[0]!), message };
     });
+    // Once the named answers are fixed, Continue comes back to check your answers.
+    this.draft.patch({ returnToReview: true });
     this.flow.placeServerErrors(placed);
     return true;
   }
@@ -309,7 +311,7 @@ export class CivicForm extends CivicElement {
     event.preventDefault();
     const def = this.def!;
     const { answers, files } = submission(def, this.index!, this.values, this.draft.value.entries);
-    const input = { answers, version: def.version, language: this.locale };
+    const input = { answers, version: def.version, language: this.locale.split('-')[0]! };
     const backend = this.definition ? this.formsBackend ?? this.source()?.backend : this.source()?.backend;
     if (!backend) return;
     const receipt = await this.submit.send(
