@@ -9,18 +9,19 @@ import { registerMessages } from '../../core/i18n.js';
  */
 
 registerMessages({
-  en: { trackerFormSubmitted: 'Sent {date}', trackerFormUpdated: 'Last updated {date}' },
-  es: { trackerFormSubmitted: 'Enviado el {date}', trackerFormUpdated: 'Última actualización: {date}' },
+  en: { trackerFormName: 'Form', trackerFormSubmitted: 'Sent', trackerFormUpdated: 'Last updated' },
+  es: { trackerFormName: 'Formulario', trackerFormSubmitted: 'Enviado', trackerFormUpdated: 'Última actualización' },
 });
 
 declare module '../../core/i18n.js' {
   interface CivicMessages {
+    trackerFormName: string;
     trackerFormSubmitted: string;
     trackerFormUpdated: string;
   }
 }
 
-type Say = (key: 'trackerFormSubmitted' | 'trackerFormUpdated', params: { date: string }) => string;
+type Say = (key: 'trackerFormName' | 'trackerFormSubmitted' | 'trackerFormUpdated') => string;
 
 /** The submission `ref` drawn for the tracker, or `undefined` when the forms backend knows no such reference. */
 export async function findFormSubmission(
@@ -39,10 +40,12 @@ export async function findFormSubmission(
     show: () => html`<section class="request" part="request">
       ${words.heading(`${found.form.title} · ${found.reference}`)}
       <p class="status" part="status" data-status=${found.status}>${status}</p>
-      <ul class="details" part="details">
-        ${found.submitted_at ? html`<li>${words.t('trackerFormSubmitted', { date: words.date(found.submitted_at) })}</li>` : ''}
-        ${found.updated_at ? html`<li>${words.t('trackerFormUpdated', { date: words.date(found.updated_at) })}</li>` : ''}
-      </ul>
+      <dl class="details" part="details">
+        <dt>${words.t('trackerFormName')}</dt>
+        <dd>${found.form.title}</dd>
+        ${found.submitted_at ? html`<dt>${words.t('trackerFormSubmitted')}</dt><dd>${words.date(found.submitted_at)}</dd>` : ''}
+        ${found.updated_at ? html`<dt>${words.t('trackerFormUpdated')}</dt><dd>${words.date(found.updated_at)}</dd>` : ''}
+      </dl>
     </section>`,
   };
 }
