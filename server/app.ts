@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { resolveConfig, type Config, type ServerOptions } from './config.js';
 import { compress } from './compress.js';
@@ -15,6 +15,8 @@ import { open311Routes } from './open311/routes.js';
 import { Open311Store } from './open311/store.js';
 import { recordsRoutes } from './records/routes.js';
 import { formsRoutes } from './forms/routes.js';
+import { formsMessage } from './forms/messages.js';
+import { negotiateLanguage } from './records/messages.js';
 import { relay, relayMedia, type RelayOptions } from './relay.js';
 import { alertsRoutes } from './alerts/routes.js';
 import { AlertsStore } from './alerts/store.js';
@@ -75,15 +77,19 @@ export function buildApp(config: Config, db: Database): Hono {
   );
   app.route('/records/v1', recordsRoutes({ db, config }));
   app.use('/forms/*', api);
+  // Answers alone are small: only a multipart body (with files) may be large.
+  const formsTooLarge = (c: Context) =>
+    c.json({ errors: [{ question: null, code: 'too_large', message: formsMessage(negotiateLanguage(c.req.header('Accept-Language')), 'tooLarge') }] }, 413, {
+      Connection: 'close',
+    });
+  const answersLimit = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: formsTooLarge });
+  app.use('/forms/*', (c, next) => ((c.req.header('Content-Type') ?? '').includes('multipart/form-data') ? next() : answersLimit(c, next)));
   app.use(
     '/forms/*',
     bodyLimit({
       // Ten files of the largest size a definition may allow (25 MB), and the answers.
       maxSize: 10 * 25 * 1024 * 1024 + 1024 * 1024,
-      onError: (c) =>
-        c.json({ errors: [{ question: null, code: 'too_large', message: 'The upload is too large: each file must be within its question’s size limit.' }] }, 413, {
-          Connection: 'close',
-        }),
+      onError: formsTooLarge,
     }),
   );
   app.route('/forms/v1', formsRoutes({ db, config }));

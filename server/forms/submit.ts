@@ -26,6 +26,9 @@ export interface Submission {
   files: StoredFile[];
 }
 
+/** A file part's name: a question id, or `page.index.question` on a repeatable page. */
+const FILE_PATH = /^([a-z][a-z0-9_-]{0,63})(?:\.(\d{1,3})\.([a-z][a-z0-9_-]{0,63}))?$/;
+
 /** Files at most per submission, whatever the definition says (10 per question, a few questions). */
 const MAX_PARTS = 50;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -115,16 +118,26 @@ export function placeFiles(def: FormDefinition, answers: Answers, files: StoredF
   }
   for (const file of files) {
     const meta: FileAnswer = { name: file.name, type: file.contentType, size: file.bytes.byteLength };
-    const parts = file.path.split('.');
-    if (parts.length === 3 && /^\d{1,3}$/.test(parts[1]!)) {
-      const [pageId, index, q] = [parts[0]!, Number(parts[1]), parts[2]!];
-      const list = Array.isArray(out[pageId]) ? (out[pageId] as PageAnswers[]) : [];
-      out[pageId] = list;
+    const path = FILE_PATH.exec(file.path);
+    if (!path) {
+      errors.push({ question: file.path.slice(0, 100), page: def.start_page, code: 'unknown' });
+      continue;
+    }
+    const [, pageId, indexText, q] = path;
+    if (indexText !== undefined) {
+      const index = Number(indexText);
+      const list = Array.isArray(out[pageId!]) ? (out[pageId!] as PageAnswers[]) : [];
+      out[pageId!] = list;
+      // An entry is answered in order: a file may start the next one, never leave a gap.
+      if (index > list.length) {
+        errors.push({ question: q!, page: pageId!, index, code: 'unknown' });
+        continue;
+      }
       list[index] ??= {};
       const entry = list[index]!;
-      entry[q] = [...((Array.isArray(entry[q]) ? entry[q] : []) as FileAnswer[]), meta];
+      entry[q!] = [...((Array.isArray(entry[q!]) ? entry[q!] : []) as FileAnswer[]), meta];
     } else {
-      out[file.path] = [...((Array.isArray(out[file.path]) ? out[file.path] : []) as FileAnswer[]), meta];
+      out[pageId!] = [...((Array.isArray(out[pageId!]) ? out[pageId!] : []) as FileAnswer[]), meta];
     }
   }
   return { answers: out, errors };

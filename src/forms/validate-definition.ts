@@ -15,7 +15,7 @@ export interface DefinitionError {
   message: string;
 }
 
-type Kind = 'string' | 'id' | 'slug' | 'int' | 'number' | 'bool' | 'text' | 'markdown' | 'url' | 'date_bound' | 'strings' | 'languages' | 'file_types';
+type Kind = 'string' | 'id' | 'slug' | 'value' | 'email' | 'int' | 'int1' | 'decimals' | 'number' | 'bool' | 'text' | 'markdown' | 'url' | 'date_bound' | 'strings' | 'languages' | 'file_types';
 type Spec = { required: readonly string[]; props: Record<string, Kind | { object: string } | { list: string; min?: number }> };
 
 const BASE = { id: 'id', type: 'string', label: 'text', hint: 'text', required: 'bool' } as const;
@@ -23,28 +23,28 @@ const SPECS: Record<string, Spec> = {
   definition: {
     required: ['slug', 'version', 'category', 'languages', 'name', 'start_page', 'pages'],
     props: {
-      $schema: 'string', slug: 'slug', version: 'int', category: 'slug', category_name: 'text', languages: 'languages', name: 'text',
+      $schema: 'string', slug: 'slug', version: 'int1', category: 'slug', category_name: 'text', languages: 'languages', name: 'text',
       summary: 'text', department: 'text', keywords: 'text', reference_prefix: 'string', start_page: 'id',
       pages: { list: 'page', min: 1 }, exit_pages: { list: 'exit_page' }, declaration: 'markdown', what_happens_next: 'markdown',
       privacy_url: 'url', support: { object: 'support' },
     },
   },
-  support: { required: [], props: { email: 'string', phone: 'string', url: 'url', hours: 'text' } },
+  support: { required: [], props: { email: 'email', phone: 'string', url: 'url', hours: 'text' } },
   page: {
     required: ['id', 'questions'],
     props: { id: 'id', heading: 'text', guidance: 'markdown', questions: { list: 'question', min: 1 }, repeatable: { object: 'repeatable' }, next: 'id', routes: { list: 'route' } },
   },
-  repeatable: { required: ['max', 'item', 'add_another'], props: { min: 'int', max: 'int', item: 'text', add_another: 'text' } },
+  repeatable: { required: ['max', 'item', 'add_another'], props: { min: 'int1', max: 'int1', item: 'text', add_another: 'text' } },
   route: { required: ['when', 'goto'], props: { when: { object: 'condition' }, goto: 'id' } },
   condition: { required: ['question', 'any_of'], props: { question: 'id', any_of: 'strings' } },
   exit_page: { required: ['id', 'heading', 'body'], props: { id: 'id', heading: 'text', body: 'markdown' } },
-  option: { required: ['value', 'label'], props: { value: 'string', label: 'text', hint: 'text' } },
-  text: { required: ['id', 'type', 'label'], props: { ...BASE, min_length: 'int', max_length: 'int' } },
-  number: { required: ['id', 'type', 'label'], props: { ...BASE, min: 'number', max: 'number', decimals: 'int', unit: 'text' } },
+  option: { required: ['value', 'label'], props: { value: 'value', label: 'text', hint: 'text' } },
+  text: { required: ['id', 'type', 'label'], props: { ...BASE, min_length: 'int', max_length: 'int1' } },
+  number: { required: ['id', 'type', 'label'], props: { ...BASE, min: 'number', max: 'number', decimals: 'decimals', unit: 'text' } },
   plain: { required: ['id', 'type', 'label'], props: BASE },
   date: { required: ['id', 'type', 'label'], props: { ...BASE, min: 'date_bound', max: 'date_bound' } },
   selection: { required: ['id', 'type', 'label', 'options'], props: { ...BASE, multiple: 'bool', display: 'string', options: { list: 'option', min: 1 } } },
-  file: { required: ['id', 'type', 'label', 'accept', 'max_bytes'], props: { ...BASE, accept: 'file_types', max_bytes: 'int', max_files: 'int' } },
+  file: { required: ['id', 'type', 'label', 'accept', 'max_bytes'], props: { ...BASE, accept: 'file_types', max_bytes: 'int1', max_files: 'int1' } },
 };
 const QUESTION_SPEC: Record<Question['type'], string> = {
   text: 'text', textarea: 'text', number: 'number', email: 'plain', phone: 'plain', address: 'plain', name: 'plain', yes_no: 'plain',
@@ -104,8 +104,18 @@ class Checker {
       case 'slug':
         if (typeof v !== 'string' || !/^[a-z0-9][a-z0-9-]{0,79}$/.test(v)) bad('lower-case letters, digits and -');
         break;
+      case 'value':
+        if (typeof v !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/.test(v)) bad('letters, digits, _ . and -, starting with a letter or digit');
+        break;
+      case 'email':
+        if (typeof v !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(v)) bad('an email address');
+        break;
       case 'int':
-        if (!Number.isInteger(v) || (v as number) < 0) bad('a whole number, 0 or more');
+      case 'int1':
+        if (!Number.isInteger(v) || (v as number) < (kind === 'int' ? 0 : 1)) bad(`a whole number, ${kind === 'int' ? 0 : 1} or more`);
+        break;
+      case 'decimals':
+        if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 6) bad('a whole number from 0 to 6');
         break;
       case 'number':
         if (typeof v !== 'number' || !Number.isFinite(v)) bad('a number');
@@ -224,7 +234,6 @@ function semantic(def: FormDefinition, c: Checker) {
         c.add(`pages[${i}].routes[${r}].when.question`, `"${route.when.question}" is on page "${place.page.id}", which does not come before this page`);
     }),
   );
-  if (def.version < 1) c.add('version', 'must be 1 or more');
   if (def.reference_prefix !== undefined && !/^[A-Z]{2,5}$/.test(def.reference_prefix)) c.add('reference_prefix', 'must be 2 to 5 capital letters, like BPP');
 }
 

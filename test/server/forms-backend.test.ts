@@ -50,7 +50,7 @@ const taxRelief: Answers = {
 function multipart(answers: Answers, files: Array<[string, Buffer, string, string]>, extra: Record<string, unknown> = {}): FormData {
   const form = new FormData();
   form.append('submission', JSON.stringify({ answers, ...extra }));
-  for (const [path, bytes, type, name] of files) form.append(path, new Blob([bytes], { type }), name);
+  for (const [path, bytes, type, name] of files) form.append(path, new Blob([new Uint8Array(bytes)], { type }), name);
   return form;
 }
 
@@ -169,6 +169,12 @@ for (const db of DATABASES) {
             'type',
           ],
           ['a question the form does not have', () => postJson('contact-the-mayor', { answers: { topic: 'idea', favourite: 'x' } }), 'favourite', 'unknown'],
+          [
+            'a file part named like no question',
+            () => postForm('building-permit-pre-application', multipart(building, [['plans', PDF, 'application/pdf', 'p.pdf'], ['__proto__', PDF, 'application/pdf', 'x.pdf']])),
+            '__proto__',
+            'unknown',
+          ],
         ];
         for (const [what, send, question, code] of cases) {
           const res = await send();
@@ -189,6 +195,9 @@ for (const db of DATABASES) {
           assert.equal(res.body.errors[0]!.code, 'body');
         }
         assert.equal((await postJson('no-such-form', { answers: {} })).status, 404);
+        const huge = await postJson<Refused>('contact-the-mayor', { answers: { topic: 'idea', message: 'x'.repeat(3 * 1024 * 1024) } });
+        assert.equal(huge.status, 413);
+        assert.equal(huge.body.errors[0]!.code, 'too_large');
         assert.deepEqual(await stored(), before);
       });
 
@@ -217,6 +226,9 @@ for (const db of DATABASES) {
           [['child_name', 'children', 1, 'name']],
         );
         (answers.children as Array<Record<string, unknown>>)[1]!.child_name = { first: 'Mia', last: 'Ruiz' };
+        const gap = await postForm<Refused>('youth-program-registration', multipart(answers, [['children.5.child_name', PDF, 'application/pdf', 'x.pdf']]));
+        assert.equal(gap.status, 400);
+        assert.deepEqual(gap.body.errors.map((e) => [e.question, e.index, e.code]), [['child_name', 5, 'unknown']]);
         const ok = await postJson<Created>('youth-program-registration', { answers });
         assert.equal(ok.status, 201, ok.text);
       });
@@ -305,6 +317,26 @@ for (const db of DATABASES) {
         const evil = lines.find((l) => l.startsWith(v2.body.reference))!;
         assert.ok(evil.includes(`"'=HYPERLINK(""http://evil.example"",""click"")"`), evil);
         assert.ok(evil.includes('Dee Lopez'));
+      });
+
+      test('publishing a new slug adds it to the catalog (a new ETag) as version 1', async () => {
+        const before = await get(`${forms}/forms.json`);
+        const def = structuredClone(seeds.find((s) => s.definition.slug === 'contact-the-mayor')!.definition);
+        def.slug = 'contact-city-council';
+        def.name = { en: 'Contact the City Council', es: 'Comunicarse con el Concejo Municipal' };
+        const res = await get<{ version: number }>(`${forms}/forms/contact-city-council.json`, { method: 'PUT', body: JSON.stringify(def), headers: { ...staff, 'Content-Type': 'application/json' } });
+        assert.equal(res.status, 201, res.text);
+        assert.equal(res.body.version, 1);
+        const after = await get<{ forms: Array<{ slug: string; title: string }> }>(`${forms}/forms.json`);
+        assert.notEqual(after.headers.get('etag'), before.headers.get('etag'));
+        assert.ok(after.body.forms.some((f) => f.slug === 'contact-city-council' && f.title === 'Contact the City Council'));
+        const notJson = await get<Refused>(`${forms}/forms/contact-city-council.json`, { method: 'PUT', body: '{', headers: { ...staff, 'Content-Type': 'application/json' } });
+        assert.equal(notJson.status, 400);
+        const noEnvelope = new FormData();
+        noEnvelope.append('plans', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), 'plans.pdf');
+        const refused = await postForm<Refused>('building-permit-pre-application', noEnvelope);
+        assert.equal(refused.status, 400);
+        assert.equal(refused.body.errors[0]!.code, 'body');
       });
 
       test('export lists uploaded files with staff-only download links', async () => {

@@ -27,6 +27,7 @@ import {
 } from '../../src/forms/definition.js';
 import { REPO_ROOT } from '../../server/config.js';
 import { seeds } from './forms-helpers.js';
+import { validateDefinition } from '../../src/forms/validate-definition.js';
 
 /** Every key of T, no more, no fewer: a missing or extra key fails `npm run typecheck`. */
 function keysOf<T>() {
@@ -123,4 +124,58 @@ describe('form definition schema and types', () => {
     (script.pages[0] as { routes?: unknown[] }).routes = [{ when: { js: 'answers.age > 64' }, goto: 'x' }];
     assert.equal(validate(script), false);
   });
+});
+
+describe('form-definition.schema.json and validateDefinition refuse the same shapes', () => {
+  const validate = new Ajv2020({ allErrors: true, strict: true }).addFormat('email', /^[^@\s]+@[^@\s]+$/).compile(schema);
+  type Def = FormDefinition & Record<string, unknown>;
+  const q0 = (d: Def) => d.pages[0]!.questions[0] as unknown as Record<string, unknown>;
+  const mutations: Array<[string, (d: Def) => void]> = [
+    ['unchanged', () => undefined],
+    ['unknown top-level property', (d) => (d.colour = 'red')],
+    ['version 0', (d) => (d.version = 0)],
+    ['version as text', (d) => ((d as Record<string, unknown>).version = '1')],
+    ['slug with capitals', (d) => (d.slug = 'Contact')],
+    ['no languages', (d) => (d.languages = [])],
+    ['bad language code', (d) => (d.languages = ['english'])],
+    ['reference prefix lower case', (d) => (d.reference_prefix = 'may')],
+    ['privacy url javascript:', (d) => (d.privacy_url = 'javascript:alert(1)')],
+    ['support email without @', (d) => (d.support = { email: 'mayor' })],
+    ['support unknown property', (d) => ((d.support as Record<string, unknown>) = { fax: '1' })],
+    ['no pages', (d) => (d.pages = [])],
+    ['page without questions', (d) => (d.pages[0]!.questions = [])],
+    ['page id with a space', (d) => (d.pages[0]!.id = 'a page')],
+    ['question unknown type', (d) => (q0(d).type = 'signature')],
+    ['question without label', (d) => delete q0(d).label],
+    ['question property of another type', (d) => (q0(d).max_bytes = 10)],
+    ['selection without options', (d) => delete q0(d).options],
+    ['selection empty options', (d) => (q0(d).options = [])],
+    ['option value with a space', (d) => ((q0(d).options as Array<{ value: string }>)[0]!.value = 'a question')],
+    ['display unknown', (d) => (q0(d).display = 'slider')],
+    ['required as text', (d) => (q0(d).required = 'yes')],
+    ['label as a string', (d) => (q0(d).label = 'Topic')],
+    ['label with an empty string', (d) => (q0(d).label = { en: '', es: 'Tema' })],
+    ['text max_length 0', (d) => d.pages[1]!.questions.splice(0, 1, { id: 'message', type: 'textarea', label: { en: 'M', es: 'M' }, max_length: 0 })],
+    ['number decimals 7', (d) => d.pages[1]!.questions.push({ id: 'n', type: 'number', label: { en: 'N', es: 'N' }, decimals: 7 })],
+    ['date bound not a date', (d) => d.pages[1]!.questions.push({ id: 'd', type: 'date', label: { en: 'D', es: 'D' }, min: 'yesterday' })],
+    ['file without accept', (d) => d.pages[1]!.questions.push({ id: 'f', type: 'file', label: { en: 'F', es: 'F' }, max_bytes: 10 } as never)],
+    ['file type unknown', (d) => d.pages[1]!.questions.push({ id: 'f', type: 'file', label: { en: 'F', es: 'F' }, max_bytes: 10, accept: ['text/html' as 'text/plain'] })],
+    ['file too big', (d) => d.pages[1]!.questions.push({ id: 'f', type: 'file', label: { en: 'F', es: 'F' }, max_bytes: 30 * 1024 * 1024, accept: ['application/pdf'] })],
+    ['file max_files 11', (d) => d.pages[1]!.questions.push({ id: 'f', type: 'file', label: { en: 'F', es: 'F' }, max_bytes: 10, accept: ['application/pdf'], max_files: 11 })],
+    ['route with code', (d) => ((d.pages[0] as unknown as Record<string, unknown>).routes = [{ when: { question: 'topic', any_of: ['idea'], js: 'x' }, goto: 'message' }])],
+    ['route without goto', (d) => ((d.pages[0] as unknown as Record<string, unknown>).routes = [{ when: { question: 'topic', any_of: ['idea'] } }])],
+    ['route any_of empty', (d) => ((d.pages[0] as unknown as Record<string, unknown>).routes = [{ when: { question: 'topic', any_of: [] }, goto: 'message' }])],
+    ['repeatable without item', (d) => ((d.pages[1] as unknown as Record<string, unknown>).repeatable = { max: 3, add_another: { en: 'A', es: 'A' } })],
+    ['repeatable max 51', (d) => (d.pages[1]!.repeatable = { max: 51, item: { en: 'I', es: 'I' }, add_another: { en: 'A', es: 'A' } })],
+    ['exit page without body', (d) => ((d as Record<string, unknown>).exit_pages = [{ id: 'x', heading: { en: 'H', es: 'H' } }])],
+  ];
+  for (const [name, mutate] of mutations) {
+    test(name, () => {
+      const d = structuredClone(seeds.find((s) => s.definition.slug === 'contact-the-mayor')!.definition) as Def;
+      mutate(d);
+      const bySchema = validate(d) as boolean;
+      const errors = validateDefinition(d);
+      assert.equal(errors.length === 0, bySchema, `schema says ${bySchema ? 'valid' : JSON.stringify(validate.errors?.[0])}; validateDefinition says ${JSON.stringify(errors)}`);
+    });
+  }
 });

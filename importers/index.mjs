@@ -1,0 +1,3 @@
+export { importPdf } from './pdf.mjs';
+export { importFormio } from './formio.mjs';
+export { Report } from './common.mjs';
