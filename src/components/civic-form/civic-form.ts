@@ -40,7 +40,6 @@ import type { FormDefinition, FormPage, Question } from './format.js';
 import { renderMarkdown } from './guidance.js';
 import { answerMessage } from '../../forms/answer-messages.js';
 import { validatePage } from '../../forms/validate-answers.js';
-import { validateDefinition } from '../../forms/validate-definition.js';
 import { readResumeLink, resumeLink } from './resume.js';
 import { formMessages } from './strings.js';
 
@@ -183,8 +182,11 @@ export class CivicForm extends CivicElement {
     const abort = new AbortController();
     this.loaded = { key, abort };
     this.loadError = undefined;
+    // The validator's code arrives while the definition does: a page with the form pays for it then.
+    const validator = import('../../forms/validate-definition.js');
     try {
       const def = this.definition ?? (await backend!.definition(this.form!, abort.signal));
+      const { validateDefinition } = await validator;
       if (abort.signal.aborted) return;
       this.problems = validateDefinition(def).map((e) => `${e.path}: ${e.message}`);
       if (this.problems.length) return;
