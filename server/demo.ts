@@ -154,7 +154,7 @@ export async function loadDemoPages(dir: string): Promise<DemoPage[]> {
     // A module exports one page, or a list of pages made from data (one page per city form).
     const mod = (await import(pathToFileURL(join(dir, file)).href)) as { default?: DemoPage | DemoPage[] };
     const exported = Array.isArray(mod.default) ? mod.default : [mod.default];
-    if (!exported.length || exported.some((p) => !p?.path)) throw new Error(`demo page ${file} has no default export with a path`);
+    if (exported.some((p) => !p?.path)) throw new Error(`demo page ${file} has no default export with a path`);
     pages.push(...(exported as DemoPage[]));
   }
   return pages;

@@ -1,15 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DemoPage } from '../../server/demo.js';
 import type { FormDefinition } from '../../src/forms/definition.js';
 
 // One page per seeded city form, /forms/{slug}.html, as a CMS would publish each form on a page
 // of its own: a heading, a sentence, and the element. The confirmation links to the tracker.
-const seedDir = join(import.meta.dirname, '..', '..', 'server', 'forms', 'seed');
-const definitions = readdirSync(seedDir)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => JSON.parse(readFileSync(join(seedDir, f), 'utf8')) as FormDefinition);
+// (A copy of these pages away from the repository has no seed to read: then there are none.)
+function seeded(): FormDefinition[] {
+  const dir = new URL('../../server/forms/seed/', import.meta.url);
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as FormDefinition);
+  } catch {
+    return [];
+  }
+}
+const definitions = seeded();
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
