@@ -38,6 +38,8 @@ import {
 } from './engine.js';
 import type { FormDefinition, FormPage, Question } from './format.js';
 import { renderMarkdown } from './guidance.js';
+import { markdownText, parseMarkdown } from '../../forms/markdown.js';
+import { entryList, entryText, problemsPanel, savedPanel, uploadProgress } from './views.js';
 import { answerMessage } from '../../forms/answer-messages.js';
 import { validatePage } from '../../forms/validate-answers.js';
 import { readResumeLink, resumeLink } from './resume.js';
@@ -399,19 +401,7 @@ export class CivicForm extends CivicElement {
       this.flow.submitStep(e, page.id + MORE, errors(), () => (canAdd && this.draft.value.more === 'yes' ? this.editEntry(page, list.length) : this.proceed(page.id + MORE)));
     return html`<form novalidate @submit=${onSubmit}>
       ${stepTitle(this.t('civicFormAdded', { count: list.length }), this.caption())}
-      <dl class="summary entries" part="summary-list">
-        ${list.map((entry, i) => {
-          const label = `${this.tx(rep.item)} ${i + 1}`;
-          return html`<div class="summary-row">
-            <dt class="summary-key">${label}</dt>
-            <dd class="summary-value">${page.questions.map((q) => answerText(this.t, q, entry, this.locale)).filter(Boolean).join(', ')}</dd>
-            <dd class="summary-action">
-              <button type="button" class="link-button" part="change-link" @click=${() => this.editEntry(page, i)}>${this.t('formChange')}<span class="civic-visually-hidden"> ${label}</span></button>
-              <button type="button" class="link-button" @click=${() => this.removeEntry(page, i)}>${this.t('civicFormRemove')}<span class="civic-visually-hidden"> ${label}</span></button>
-            </dd>
-          </div>`;
-        })}
-      </dl>
+      ${entryList(this.t, page, list, this.locale, { change: (i) => this.editEntry(page, i), remove: (i) => this.removeEntry(page, i) })}
       ${canAdd
         ? fieldset(this.t, { id, legend: this.tx(rep.add_another), ...(error ? { error } : {}) }, (p) =>
             choiceList(p, [{ value: 'yes', label: this.t('civicFormYes') }, { value: 'no', label: this.t('civicFormNo') }], 'radio', [this.draft.value.more ?? ''], (v) => this.draft.patch({ more: v })),
@@ -431,7 +421,7 @@ export class CivicForm extends CivicElement {
           rows.push({
             key: `${page.id}.${i}`,
             label: `${this.tx(page.repeatable!.item)} ${i + 1}`,
-            value: page.questions.map((q) => answerText(this.t, q, entry, this.locale)).filter(Boolean).join(', '),
+            value: entryText(this.t, page, entry, this.locale),
             step: page.id + MORE,
           }),
         );
@@ -446,17 +436,13 @@ export class CivicForm extends CivicElement {
       rows: this.reviewRows(),
       sending: this.submit.sending,
       submitError: this.submit.error,
-      ...(def.declaration ? { declaration: this.tx(def.declaration).replace(/\*\*/g, '') } : {}),
+      ...(def.declaration ? { declaration: markdownText(parseMarkdown(this.tx(def.declaration))) } : {}),
       submitLabel: def.declaration ? this.t('civicFormAgreeSend') : this.t('civicFormSend'),
       onChange: (row) => this.flow.change(row.step),
       onBack: () => this.back(REVIEW),
       onSubmit: (e) => void this.send(e),
     })}
-    ${this.progress !== undefined
-      ? html`<label class="civic-label" for="upload-progress">${this.t('civicFormUploadLabel')}</label>
-          <progress id="upload-progress" part="upload-progress" max="100" .value=${this.progress} aria-valuetext=${this.t('civicFormUploading', { percent: this.progress })}></progress>
-          <p class="civic-hint">${this.t('civicFormUploading', { percent: this.progress })}</p>`
-      : nothing}`;
+    ${this.progress !== undefined ? uploadProgress(this.t, this.progress) : nothing}`;
   }
 
   private renderExit(id: string): TemplateResult {
@@ -477,25 +463,14 @@ export class CivicForm extends CivicElement {
       <p><button type="button" class="civic-button civic-button--secondary" @click=${() => void this.startOver()}>${this.t('civicFormAnother')}</button></p>`;
   }
 
-  private renderSaved(link: string): TemplateResult {
-    return html`${stepTitle(this.t('civicFormSaveTitle'), this.caption())}
-      <p>${this.t('civicFormSaveText')}</p>
-      <div class="civic-field">
-        <label class="civic-label" for="resume-link">${this.t('civicFormSaveLink')}</label>
-        <input class="civic-input resume-link" id="resume-link" type="url" readonly .value=${link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-      </div>
-      <div class="actions">
-        <button type="button" class="civic-button" @click=${() => {
-          this.saveLink = undefined;
-          this.flow.focus();
-        }}>${this.t('civicFormSaveClose')}</button>
-      </div>`;
-  }
-
   private renderStep(): TemplateResult | typeof nothing {
     const step = this.flow.step;
     if (step === DONE) return this.renderDone();
-    if (this.saveLink) return this.renderSaved(this.saveLink);
+    if (this.saveLink)
+      return savedPanel(this.t, this.caption(), this.saveLink, () => {
+        this.saveLink = undefined;
+        this.flow.focus();
+      });
     if (step === REVIEW) return this.renderReview();
     if (this.index!.exits.has(step)) return this.renderExit(step);
     if (step.endsWith(MORE)) return this.renderMore(this.index!.pages.get(step.slice(0, -MORE.length))!);
@@ -504,10 +479,7 @@ export class CivicForm extends CivicElement {
 
   protected override render(): unknown {
     if (this.problems.length) {
-      return html`<div class="civic-error-panel" role="alert" part="error-panel">
-        <p>${this.t('civicFormBadDefinition')}</p>
-        <ul class="problems">${this.problems.map((p) => html`<li>${p}</li>`)}</ul>
-      </div>`;
+      return problemsPanel(this.t, this.problems);
     }
     if (this.loadError) {
       const missing = (this.loadError as { status?: number }).status === 404;
