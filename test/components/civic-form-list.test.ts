@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { CivicFormList } from '../../src/define/civic-form-list.js';
+import '../../src/define/civic-hall.js';
 import { FORMS_ENDPOINT } from '../helpers/backend.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
@@ -53,6 +54,13 @@ describe('<civic-form-list>', () => {
     expect($(el, 'label')!.textContent).to.contain('Buscar formularios');
     await search(el, 'alivio impuesto propiedad');
     expect(links(el)[0]).to.contain('Alivio del impuesto');
+  });
+
+  it('takes the forms endpoint from its <civic-hall>', async () => {
+    const hall = await fixture(html`<civic-hall forms-endpoint=${FORMS_ENDPOINT}><civic-form-list></civic-form-list></civic-hall>`);
+    const el = hall.querySelector('civic-form-list')!;
+    await waitUntil(() => $(el, '[part=form-link]'), 'the catalog', { timeout: 15_000 });
+    expect($<HTMLAnchorElement>(el, '[part=form-link]')!.getAttribute('href')).to.match(/^\?form=/);
   });
 
   it('a backend that cannot be reached shows a retry', async () => {

@@ -177,6 +177,20 @@ describe('<civic-form> from a definition', () => {
     expect($$<HTMLInputElement>(again, 'input[name="q-age_group"]').find((i) => i.checked)?.value).to.equal('65-plus');
   });
 
+  it('keeps the answers as the resident goes: a new page with the same form opens where they were', async () => {
+    const def = await seed('contact-the-mayor');
+    const draftKey = key();
+    const first = await fixture<CivicForm>(html`<civic-form lang="en" draft-key=${draftKey} .definition=${def}></civic-form>`);
+    await waitUntil(() => title(first) !== '');
+    await pick(first, 'q-topic', 'concern');
+    await next(first);
+    await type(first, 'q-message', 'The streetlight on Main Street is out.');
+    first.remove();
+    const again = await fixture<CivicForm>(html`<civic-form lang="en" draft-key=${draftKey} .definition=${def}></civic-form>`);
+    await waitUntil(() => $(again, '#q-message'), 'the message page again', { timeout: 15_000 });
+    expect(($(again, '#q-message') as HTMLTextAreaElement).value).to.equal('The streetlight on Main Street is out.');
+  });
+
   it('a file of the wrong type is refused on its field', async () => {
     const def = await seed('building-permit-pre-application');
     const el = await create(only(def, 'plans'));
