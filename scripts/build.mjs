@@ -109,6 +109,8 @@ const elementChunks = await bundle({
       codeSplitting: {
         groups: [
           { name: 'core', test: (id) => coreModule.test(id) },
+          // The errors every client rejects with, apart: the records and forms widgets need them, not the Open311 client.
+          { name: 'errors', test: (id) => /[\\/]src[\\/]api[\\/]errors\.ts$/.test(id), priority: 1 },
           { name: 'open311', test: (id) => open311Module.test(id) },
         ],
       },
