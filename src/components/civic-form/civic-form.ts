@@ -316,8 +316,12 @@ export class CivicForm extends CivicElement {
     const def = this.def!;
     const { answers, files } = submission(def, this.index!, this.values, this.draft.value.entries);
     const input = { answers, version: def.version, language: this.locale.split('-')[0]! };
-    const backend = this.definition ? this.formsBackend ?? this.source()?.backend : this.source()?.backend;
-    if (!backend) return;
+    const backend = this.source()?.backend;
+    if (!backend) {
+      // A definition given as a property, with nowhere to send it.
+      this.announcer.announce(() => this.t('notConfigured'));
+      return;
+    }
     const receipt = await this.submit.send(
       (key) =>
         backend.submit(def.slug, input, {
