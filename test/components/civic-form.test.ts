@@ -191,6 +191,16 @@ describe('<civic-form> from a definition', () => {
     expect(($(again, '#q-message') as HTMLTextAreaElement).value).to.equal('The streetlight on Main Street is out.');
   });
 
+  it('a save-and-return link cut short says so and starts the form', async () => {
+    const before = location.href;
+    history.replaceState(null, '', '#civic-form=contact-the-mayor.q1w2e3');
+    const el = await create(await seed('contact-the-mayor'));
+    expect(location.hash, 'the broken link leaves the address bar').to.equal('');
+    history.replaceState(null, '', before);
+    expect($(el, 'input[name="q-topic"]'), 'the first page').to.not.equal(null);
+    await waitUntil(() => $(el, '[aria-live=polite]')?.textContent?.includes('not complete'), 'the problem announced');
+  });
+
   it('a file of the wrong type is refused on its field', async () => {
     const def = await seed('building-permit-pre-application');
     const el = await create(only(def, 'plans'));
