@@ -7,6 +7,15 @@ export const formElementStyles = css`
   .form {
     max-inline-size: var(--civic-form-max-width, 40rem);
   }
+  .label-is-title > .civic-field > .civic-label,
+  .label-is-title > .civic-fieldset > .civic-legend {
+    position: absolute !important;
+    inline-size: 1px !important;
+    block-size: 1px !important;
+    overflow: hidden !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+  }
   .guidance {
     margin-block-end: var(--civic-form-gap, var(--_civic-space-l));
   }

@@ -386,11 +386,14 @@ export class CivicForm extends CivicElement {
     const first = this.steps()[0] === page.id && !(page.repeatable && this.draft.value.entries[page.id]?.length);
     const only = page.questions.length === 1 ? page.questions[0] : undefined;
     const title = page.heading ? this.tx(page.heading) : only ? this.tx(only.label) : this.caption();
+    // One required question and no heading: its label is the page's heading, said once (GOV.UK);
+    // the label stays for screen readers. An optional one keeps its label and its "(optional)".
+    const labelIsTitle = !page.heading && only !== undefined && Boolean(only.required) && !isGrouped(only);
     const item = page.repeatable ? ` ${this.tx(page.repeatable.item)} ${(this.draft.value.editing ?? this.draft.value.entries[page.id]?.length ?? 0) + 1}` : '';
     return html`<form novalidate @submit=${(e: Event) => this.flow.submitStep(e, page.id, this.pageErrors(page), () => (page.repeatable ? this.commitEntry(page) : this.proceed(page.id)))}>
       ${stepTitle(title + (page.repeatable && page.heading ? item : ''), this.caption())}
       ${page.guidance ? html`<div class="guidance" part="guidance">${renderMarkdown(this.tx(page.guidance))}</div>` : nothing}
-      ${page.questions.map((q) => this.renderQuestion(q))} ${continueBack(this.t, first ? {} : { onBack: () => this.back(page.id) })}
+      <div class=${labelIsTitle ? 'label-is-title' : ''}>${page.questions.map((q) => this.renderQuestion(q))}</div> ${continueBack(this.t, first ? {} : { onBack: () => this.back(page.id) })}
     </form>`;
   }
 
