@@ -18,7 +18,7 @@ export interface DemoPageText {
   main: string;
 }
 
-/** What a file in demo/pages/ exports as its default. */
+/** What a file in demo/pages/ exports as its default (or a list of them). */
 export interface DemoPage extends Record<DemoLanguage, DemoPageText> {
   /** The URL path it answers, e.g. `/report.html`; `/` is the home page. */
   path: string;
@@ -151,9 +151,11 @@ export async function loadDemoPages(dir: string): Promise<DemoPage[]> {
   const files = names.filter((f) => /\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts')).sort();
   const pages: DemoPage[] = [];
   for (const file of files) {
-    const mod = (await import(pathToFileURL(join(dir, file)).href)) as { default?: DemoPage };
-    if (!mod.default?.path) throw new Error(`demo page ${file} has no default export with a path`);
-    pages.push(mod.default);
+    // A module exports one page, or a list of pages made from data (one page per city form).
+    const mod = (await import(pathToFileURL(join(dir, file)).href)) as { default?: DemoPage | DemoPage[] };
+    const exported = Array.isArray(mod.default) ? mod.default : [mod.default];
+    if (exported.some((p) => !p?.path)) throw new Error(`demo page ${file} has no default export with a path`);
+    pages.push(...(exported as DemoPage[]));
   }
   return pages;
 }

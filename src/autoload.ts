@@ -21,6 +21,8 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'civic-records-status': () => import('./define/civic-records-status.js'),
   'civic-notify-signup': () => import('./define/civic-notify-signup.js'),
   'civic-follow': () => import('./define/civic-follow.js'),
+  'civic-form': () => import('./define/civic-form.js'),
+  'civic-form-list': () => import('./define/civic-form-list.js'),
 };
 
 const selector = Object.keys(loaders).join(',');

@@ -14,6 +14,8 @@ import './define/civic-report-card.js';
 import './define/civic-alert-banner.js';
 import './define/civic-notify-signup.js';
 import './define/civic-follow.js';
+import './define/civic-form.js';
+import './define/civic-form-list.js';
 
 export { CivicHall } from './components/civic-hall/civic-hall.js';
 export { CivicServiceList, type CivicServiceSelectDetail } from './components/civic-service-list/civic-service-list.js';
@@ -39,6 +41,8 @@ export {
 } from './components/civic-alert-banner/civic-alert-banner.js';
 export { CivicNotifySignup, type CivicNotifySubscribedDetail } from './components/civic-notify-signup/civic-notify-signup.js';
 export { CivicFollow } from './components/civic-follow/civic-follow.js';
+export { CivicForm, type CivicFormSubmittedDetail } from './components/civic-form/civic-form.js';
+export { CivicFormList } from './components/civic-form-list/civic-form-list.js';
 export { CivicElement } from './core/civic-element.js';
 export { defineElement } from './core/define.js';
 export { setBackendFactory, type BackendFactory, type BackendSettings } from './core/backend-factory.js';

@@ -25,9 +25,10 @@ function errorsOf(value: unknown): ContractErrorDetail[] {
   const list = (value as { errors?: unknown } | null)?.errors;
   if (!Array.isArray(list)) return [];
   return list
-    .filter((e): e is { field?: unknown; message?: unknown; code?: unknown } => e !== null && typeof e === 'object')
+    .filter((e): e is { field?: unknown; question?: unknown; message?: unknown; code?: unknown } => e !== null && typeof e === 'object')
+    // The forms contract names the question an error is about `question`.
     .map((e) => ({
-      field: typeof e.field === 'string' ? e.field : 'body',
+      field: typeof e.field === 'string' ? e.field : typeof e.question === 'string' ? e.question : 'body',
       message: typeof e.message === 'string' ? e.message : '',
       ...(typeof e.code === 'string' ? { code: e.code } : {}),
     }));

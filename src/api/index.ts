@@ -43,3 +43,4 @@ export type * from './types.js';
 export * from './records/index.js';
 export * from './alerts/index.js';
 export * from './notify/index.js';
+export * from './forms/index.js';

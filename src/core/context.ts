@@ -1,6 +1,7 @@
 import { ContextRoot, createContext } from '@lit/context';
 import type { CivicBackend } from '../api/backend.js';
 import type { NotifyBackend } from '../api/notify/client.js';
+import type { FormsBackend } from '../api/forms/client.js';
 import type { RecordsBackend } from '../api/records/client.js';
 import type { Strings } from './i18n.js';
 
@@ -25,6 +26,10 @@ export interface CivicConfig {
   notifyEndpoint?: string;
   /** Any `NotifyBackend`; when set, `notifyEndpoint` is not used to build a client. */
   notifyBackend?: NotifyBackend;
+  /** Base URL of the forms contract (`https://city.example/forms/v1`) for forms widgets. */
+  formsEndpoint?: string;
+  /** Any `FormsBackend`; when set, `formsEndpoint` is not used to build a client. */
+  formsBackend?: FormsBackend;
   /** Address search (geocoder) URL for location widgets. */
   geocoderUrl?: string;
   /** Map tile URL template (`https://…/{z}/{x}/{y}.png`) for map widgets. */

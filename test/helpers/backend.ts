@@ -12,3 +12,5 @@ export const STAFF_TOKEN = 'wtr-staff-token-not-a-secret';
 
 /** The backend's notifications contract. */
 export const NOTIFY_ENDPOINT = `${BACKEND_URL}/notify/v1`;
+/** The backend's forms contract. */
+export const FORMS_ENDPOINT = `${BACKEND_URL}/forms/v1`;

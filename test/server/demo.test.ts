@@ -23,7 +23,8 @@ describe('demo layout: every page of demo/pages/ in one server-rendered layout',
   const app = appOn(pagesDir);
 
   it('renders each page with the same header, navigation and footer, its own title and the strict CSP', async () => {
-    const files = readdirSync(pagesDir).filter((f) => f.endsWith('.ts'));
+    // form-pages.ts makes one page per seeded form (checked below); every other file is one page.
+    const files = readdirSync(pagesDir).filter((f) => f.endsWith('.ts') && f !== 'form-pages.ts');
     assert.ok(files.length >= 6);
     let firstNav: string[] | undefined;
     for (const file of files) {
@@ -42,7 +43,17 @@ describe('demo layout: every page of demo/pages/ in one server-rendered layout',
       firstNav ??= navLabels(html);
       assert.deepEqual(navLabels(html), firstNav, `${path} has the same navigation in the same order`);
     }
-    assert.deepEqual(firstNav, ['Home', '311 services', 'Report a problem', 'Track a request', 'Problems map', 'Tell us where', '311 report card', 'Public records', 'Alerts', 'Sign up for updates']);
+    assert.deepEqual(firstNav, ['Home', '311 services', 'Report a problem', 'Track a request', 'Problems map', 'Tell us where', '311 report card', 'Public records', 'Alerts', 'Sign up for updates', 'Forms']);
+  });
+
+  it('has a page per seeded form under the Forms page, in the same layout', async () => {
+    const res = await app.request('/forms/property-tax-relief-elderly.html?lang=es');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /<h1>Alivio del impuesto a la propiedad/);
+    assert.match(html, /<li><a href="\/forms\.html">Formularios<\/a><\/li>/);
+    assert.match(html, /<civic-form form="property-tax-relief-elderly"/);
+    assert.deepEqual(navLabels(html).at(-1), 'Formularios');
   });
 
   it('hands addresses that are not pages to the next handler and never serves the page sources', async () => {
@@ -57,7 +68,7 @@ describe('demo layout: every page of demo/pages/ in one server-rendered layout',
     assert.match(html, /<html lang="es">/);
     assert.equal(res.headers.get('content-language'), 'es');
     assert.match(html, /<h1>Reportar un problema<\/h1>/);
-    assert.deepEqual(navLabels(html), ['Inicio', 'Servicios 311', 'Reportar un problema', 'Seguir una solicitud', 'Mapa de problemas', 'Díganos dónde', 'Balance del 311', 'Documentos públicos', 'Avisos', 'Suscríbase a avisos']);
+    assert.deepEqual(navLabels(html), ['Inicio', 'Servicios 311', 'Reportar un problema', 'Seguir una solicitud', 'Mapa de problemas', 'Díganos dónde', 'Balance del 311', 'Documentos públicos', 'Avisos', 'Suscríbase a avisos', 'Formularios']);
     const cookie = res.headers.get('set-cookie') ?? '';
     assert.match(cookie, new RegExp(`^${LANG_COOKIE}=es; Path=/;`));
     // The switch keeps the rest of the address.

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import type { CivicBackend } from '../../api/backend.js';
 import type { NotifyBackend } from '../../api/notify/client.js';
+import type { FormsBackend } from '../../api/forms/client.js';
 import type { RecordsBackend } from '../../api/records/client.js';
 import { civicConfigContext, ensureContextRoot, type CivicConfig } from '../../core/context.js';
 import type { Strings } from '../../core/i18n.js';
@@ -27,6 +28,7 @@ import { civicHallStyles } from './civic-hall.styles.js';
  * @attr {string} lang - Language of the widgets inside (`en`, `es`, `es-MX`…); standard HTML attribute.
  * @attr {string} records-endpoint - Base URL of the public-records contract, e.g. `https://city.example/records/v1`.
  * @attr {string} notify-endpoint - Base URL of the notifications contract, e.g. `https://city.example/notify/v1`.
+ * @attr {string} forms-endpoint - Base URL of the forms contract, e.g. `https://city.example/forms/v1`.
  * @attr {string} geocoder-url - Address search URL for location widgets.
  * @attr {string} tile-url - Map tile URL template (`https://…/{z}/{x}/{y}.png`) for map widgets.
  */
@@ -54,6 +56,12 @@ export class CivicHall extends LitElement {
   /** Any `NotifyBackend`, used by every notification widget inside instead of a client for `notify-endpoint`. */
   @property({ attribute: false }) notifyBackend?: NotifyBackend;
 
+  /** Base URL of the forms contract, for `<civic-form>`, `<civic-form-list>` and the tracker. */
+  @property({ attribute: 'forms-endpoint' }) formsEndpoint?: string;
+
+  /** Any `FormsBackend`, used by every forms widget inside instead of a client for `forms-endpoint`. */
+  @property({ attribute: false }) formsBackend?: FormsBackend;
+
   /** Address search (geocoder) URL for location widgets. */
   @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
 
@@ -77,7 +85,7 @@ export class CivicHall extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const keys = ['endpoint', 'jurisdictionId', 'apiKey', 'recordsEndpoint', 'recordsBackend', 'notifyEndpoint', 'notifyBackend', 'geocoderUrl', 'tileUrl', 'backend', 'strings'] as const;
+    const keys = ['endpoint', 'jurisdictionId', 'apiKey', 'recordsEndpoint', 'recordsBackend', 'notifyEndpoint', 'notifyBackend', 'formsEndpoint', 'formsBackend', 'geocoderUrl', 'tileUrl', 'backend', 'strings'] as const;
     if (keys.some((key) => changed.has(key)) || !this.hasUpdated) {
       const config: CivicConfig = {};
       for (const key of keys) {

@@ -1,47 +1,5 @@
 import type { Service } from '../../api/types.js';
-
-/** Lower case, accents dropped, so "Grafiti" finds "graffiti" and "basura" finds "Basura". */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-const words = (text: string): string[] => fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-
-/** Damerau–Levenshtein distance (optimal string alignment), stopping early past `limit`. */
-export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
-      cur.push(d);
-      best = Math.min(best, d);
-    }
-    if (best > limit) return limit + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
-/** How many typos a query word of this length may carry. */
-const tolerance = (length: number): number => (length >= 8 ? 2 : length >= 4 ? 1 : 0);
-
-/** How well one query word matches one word of the text: 3 exact, 2 prefix, 1 near miss, 0 none. */
-function wordScore(query: string, word: string): number {
-  if (word === query) return 3;
-  if (word.startsWith(query)) return 2;
-  const limit = tolerance(query.length);
-  if (limit === 0) return 0;
-  // Compare with the word cut to the query's length too, so a typo in a prefix still matches.
-  const cut = word.slice(0, query.length);
-  return Math.min(editDistance(query, word, limit), editDistance(query, cut, limit)) <= limit ? 1 : 0;
-}
+import { wordScore, words } from '../../core/fuzzy.js';
 
 function fieldScore(queryWords: string[], text: string): number[] {
   const ws = words(text);

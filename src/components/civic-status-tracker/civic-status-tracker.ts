@@ -45,11 +45,15 @@ type View =
   | { kind: 'loading'; ref: string }
   | { kind: 'processing'; ref: string }
   | { kind: 'found'; ref: string; request: ServiceRequest }
+  | { kind: 'form'; ref: string; show: () => TemplateResult }
   | { kind: 'not-found'; ref: string }
   | { kind: 'error'; ref: string; error: unknown };
 
 /** GeoReport tokens are opaque, but servers (ours included) hand out UUIDs; ids are usually numbers. */
 const TOKEN_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A city form's submission (`BPP-2026-000123`): looked up on the forms backend, whose code loads only then. */
+const FORM_REFERENCE = /^[a-z]{2,8}-\d{4}-\d{4,}$/i;
 
 /** Note types the reference backend (and most CRMs) use, worded in the resident's language. */
 const NOTE_TYPE_KEYS: Record<string, MessageKey> = {
@@ -152,6 +156,9 @@ export class CivicStatusTracker extends CivicElement {
    * lookup from the form writes it back (`history.replaceState`). Empty turns both off.
    */
   @property({ attribute: 'url-param' }) urlParam = 'request';
+
+  /** Base URL of the forms contract (`/forms/v1`), for form references; overrides the hall's `forms-endpoint`. */
+  @property({ attribute: 'forms-endpoint' }) formsEndpoint?: string;
 
   /** Tile URL template of the map. Default OpenStreetMap's (or the hall's `tile-url`). */
   @property({ attribute: 'tile-url' }) tileUrl?: string;
@@ -300,6 +307,17 @@ export class CivicStatusTracker extends CivicElement {
       this.announcer.clear();
     }
     try {
+      if (FORM_REFERENCE.test(ref) && (this.formsEndpoint || this.hallConfig?.formsEndpoint || this.hallConfig?.formsBackend)) {
+        const { findFormSubmission } = await import('./form-submission.js');
+        const heading = (text: string) => this.heading(1, 'request-title', 'request-title', text);
+        const found = await findFormSubmission(this, this.hallConfig, this.locale, ref, { t: this.t, date: (iso) => this.formatDate(iso), heading });
+        if (run !== this.runId) return;
+        if (found) {
+          this.view = { kind: 'form', ref, show: found.show };
+          void this.announcer.announce(`${ref}: ${found.status}`);
+          return;
+        }
+      }
       let id: string | undefined = ref;
       if (kind === 'token' || (kind === 'auto' && TOKEN_SHAPE.test(ref))) {
         const resolved = await this.resolveToken(backend, ref);
@@ -585,6 +603,8 @@ export class CivicStatusTracker extends CivicElement {
         return errorPanel(this.t, view.error, () => void this.lookup(view.ref, this.current?.kind ?? 'auto'));
       case 'found':
         return this.renderRequest(view.ref, view.request);
+      case 'form':
+        return view.show();
     }
   }
 

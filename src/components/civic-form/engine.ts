@@ -1,0 +1,237 @@
+import type { Translate } from '../../core/i18n.js';
+import { dateFromParts, isDateParts, isEmptyValue, valueText, type FieldRule, type FieldSpec, type FieldValue } from '../../core/forms/schema.js';
+import { walk } from '../../forms/route.js';
+import { CHECK_ANSWERS, type Answers, type AnswerValue, type FileAnswer, type FormDefinition, type FormPage as Page, type LocalText, type PageAnswers, type Question } from './format.js';
+
+/**
+ * A definition turned into what the form engine runs: the steps a resident's answers lead
+ * through (routing as data), each question as field specs, and the answers as the backend
+ * reads them. Pure: no DOM, no Lit.
+ */
+
+/** A value bag: control id → what the resident typed. */
+export type Values = Record<string, FieldValue>;
+
+/** The step after a repeatable page: what was added, and "add another?". */
+export const MORE = '~more';
+export const REVIEW = CHECK_ANSWERS;
+export const DONE = '~done';
+
+/** A definition's text in `lang` (its primary subtag), else English, else its first language. */
+export function text(value: LocalText | string | undefined, lang: string): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value;
+  const primary = lang.toLowerCase().split('-')[0]!;
+  return value[lang] ?? value[primary] ?? value.en ?? Object.values(value)[0] ?? '';
+}
+
+/** The control id of a question, or of one of its parts (`line1`, `first`…). */
+export const controlId = (question: string, part?: string): string => `q-${question}${part ? `-${part}` : ''}`;
+
+const ADDRESS_PARTS = ['line1', 'line2', 'city', 'state', 'zip'] as const;
+const NAME_PARTS = ['first', 'last'] as const;
+
+/** The field specs one question renders as: one, or one per part of an address or a name. */
+export function questionSpecs(t: Translate, q: Question, lang: string): FieldSpec[] {
+  const label = text(q.label, lang);
+  const hint = q.hint ? text(q.hint, lang) : undefined;
+  const required: FieldRule[] = q.required ? [{ rule: 'required' }] : [];
+  const base = { label, optional: !q.required, rules: required, ...(hint ? { hint } : {}) };
+  const id = controlId(q.id);
+  switch (q.type) {
+    case 'text':
+    case 'textarea': {
+      const rules: FieldRule[] = [...required];
+      if (q.min_length) rules.push({ rule: 'minLength', min: q.min_length });
+      if (q.max_length) rules.push({ rule: 'maxLength', max: q.max_length });
+      return [{ ...base, id, type: q.type, rules }];
+    }
+    case 'number': {
+      const range = { ...(q.min !== undefined ? { min: q.min } : {}), ...(q.max !== undefined ? { max: q.max } : {}) };
+      return [{ ...base, id, type: 'number', rules: [...required, { rule: 'number', decimals: q.decimals ?? 6, ...range }] }];
+    }
+    case 'email':
+      return [{ ...base, id, type: 'email', autocomplete: 'email', rules: [...required, { rule: 'email' }] }];
+    case 'phone':
+      return [{ ...base, id, type: 'tel', autocomplete: 'tel', rules: [...required, { rule: 'phone' }] }];
+    case 'date': {
+      const range = { ...(q.min ? { min: dateBound(q.min) } : {}), ...(q.max ? { max: dateBound(q.max) } : {}) };
+      return [{ ...base, id, type: 'date', rules: [...required, { rule: 'date', ...range }] }];
+    }
+    case 'yes_no':
+      return [{ ...base, id, type: 'radios', choices: [{ value: 'yes', label: t('civicFormYes') }, { value: 'no', label: t('civicFormNo') }] }];
+    case 'selection': {
+      const choices = (q.options ?? []).map((o) => ({ value: o.value, label: text(o.label, lang), ...(o.hint ? { hint: text(o.hint, lang) } : {}) }));
+      const type = q.display === 'select' ? 'select' : q.multiple || q.display === 'checkboxes' ? 'checkboxes' : 'radios';
+      return [{ ...base, id, type, choices }];
+    }
+    case 'file': {
+      const types: readonly string[] = q.accept;
+      const max = q.max_files ?? 1;
+      const rules: FieldRule[] = [...required, { rule: 'fileType', types, typesText: types.map(typeName).join(', ') }, { rule: 'fileSize', maxBytes: q.max_bytes }];
+      if (max > 1) rules.push({ rule: 'fileCount', max });
+      return [{ ...base, id, type: 'file', rules, accept: types.join(','), multiple: max > 1 }];
+    }
+    case 'address':
+      return ADDRESS_PARTS.map((part) => ({
+        id: controlId(q.id, part),
+        type: 'text' as const,
+        label: t(`civicFormAddress_${part}`),
+        optional: !q.required || part === 'line2',
+        rules: q.required && part !== 'line2' ? required : [],
+        autocomplete: { line1: 'address-line1', line2: 'address-line2', city: 'address-level2', state: 'address-level1', zip: 'postal-code' }[part],
+        ...(part === 'zip' ? { inputmode: 'numeric' as const } : {}),
+      }));
+    case 'name':
+      return NAME_PARTS.map((part) => ({
+        id: controlId(q.id, part),
+        type: 'text' as const,
+        label: t(part === 'first' ? 'civicFormNameFirst' : 'civicFormNameLast'),
+        optional: !q.required,
+        rules: required,
+        autocomplete: part === 'first' ? 'given-name' : 'family-name',
+      }));
+  }
+}
+
+/** `today`, `today+N`, `today-N` (days) → `YYYY-MM-DD` in the resident's time zone; a date as is. */
+export function dateBound(bound: string, now = new Date()): string {
+  const m = /^today(?:([+-])(\d+))?$/.exec(bound);
+  if (!m) return bound;
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + (m[1] === '-' ? -1 : 1) * Number(m[2] ?? 0));
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** `application/pdf` → `PDF`, `image/*` → `image`. */
+function typeName(type: string): string {
+  const [kind, sub] = type.split('/');
+  if (sub === '*') return kind!;
+  return (sub ?? type).replace(/^(vnd\.|x-)/, '').toUpperCase();
+}
+
+/** A question whose parts are shown as one group (legend = the question's label). */
+export const isGrouped = (q: Question): boolean => q.type === 'address' || q.type === 'name';
+
+export interface FormIndex {
+  pages: Map<string, Page>;
+  exits: Set<string>;
+  /** Question id → the page that asks it. */
+  pageOf: Map<string, Page>;
+}
+
+export function indexDefinition(def: FormDefinition): FormIndex {
+  const pages = new Map(def.pages.map((p) => [p.id, p]));
+  const pageOf = new Map<string, Page>();
+  for (const p of def.pages) for (const q of p.questions) pageOf.set(q.id, p);
+  return { pages, exits: new Set((def.exit_pages ?? []).map((e) => e.id)), pageOf };
+}
+
+/** The answers of every page that is not repeatable: what routing reads. */
+function flatAnswers(def: FormDefinition, values: Values): Answers {
+  const answers: Answers = {};
+  for (const page of def.pages) if (!page.repeatable) Object.assign(answers, pageAnswers(page, values));
+  return answers;
+}
+
+/**
+ * The steps these answers lead through, from the start page (the shared `walk`): each page (a
+ * repeatable one followed by its "add another" step), ending with check your answers or an exit page.
+ */
+export function stepsFor(def: FormDefinition, index: FormIndex, values: Values): string[] {
+  const { pages, end } = walk(def, flatAnswers(def, values));
+  return [...pages.flatMap((id) => (index.pages.get(id)?.repeatable ? [id, id + MORE] : [id])), end];
+}
+
+/**
+ * One page's answers from its controls, as `validate-answers` and the backend read them. With
+ * `files`, a file question's answer is its files' name, type and size (for validation); without,
+ * it is left out (files travel as parts of their own).
+ */
+export function pageAnswers(page: Page, values: Values, files = false): PageAnswers {
+  const out: PageAnswers = {};
+  for (const q of page.questions) {
+    const a = files && q.type === 'file' ? fileAnswers(values[controlId(q.id)]) : answerOf(q, values);
+    if (a !== undefined) out[q.id] = a;
+  }
+  return out;
+}
+
+function fileAnswers(v: FieldValue): FileAnswer[] | undefined {
+  const list = Array.isArray(v) ? v.filter((f): f is File => typeof f !== 'string') : [];
+  return list.length ? list.map((f) => ({ name: f.name, type: f.type, size: f.size })) : undefined;
+}
+
+/** One question's answer as the backend reads it, or `undefined` when not given. Files are sent apart. */
+export function answerOf(q: Question, values: Values): AnswerValue | undefined {
+  const v = values[controlId(q.id)];
+  const str = (part: string) => {
+    const x = values[controlId(q.id, part)];
+    return typeof x === 'string' ? x.trim() : '';
+  };
+  switch (q.type) {
+    case 'address': {
+      const a = { line1: str('line1'), city: str('city'), state: str('state'), zip: str('zip'), ...(str('line2') ? { line2: str('line2') } : {}) };
+      return Object.values(a).some(Boolean) ? a : undefined;
+    }
+    case 'name': {
+      const n = { first: str('first'), last: str('last') };
+      return n.first || n.last ? n : undefined;
+    }
+    case 'date': {
+      if (!isDateParts(v) || isEmptyValue(v)) return undefined;
+      // Not a real date: sent as typed, so the shared validator says so ("must be a real date").
+      return dateFromParts(v) ?? `${v.year.trim()}-${v.month.trim()}-${v.day.trim()}`;
+    }
+    case 'file':
+      return undefined;
+    default:
+      if (isEmptyValue(v) || isDateParts(v)) return undefined;
+      if (typeof v === 'string') return v.trim();
+      return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
+  }
+}
+
+/** A question's answer for people (check your answers). */
+export function answerText(t: Translate, q: Question, values: Values, lang: string): string {
+  const specs = questionSpecs(t, q, lang);
+  if (isGrouped(q)) return specs.map((s) => valueText(s, values[s.id], lang)).filter(Boolean).join(q.type === 'name' ? ' ' : ', ');
+  return valueText(specs[0]!, values[specs[0]!.id], lang);
+}
+
+/** The control ids a page's questions use. */
+export const pageControlIds = (t: Translate, page: Page, lang: string): string[] => page.questions.flatMap((q) => questionSpecs(t, q, lang).map((s) => s.id));
+
+/** A repeatable page's entries: what was added, each a value bag of that page's controls. */
+export type Entries = Record<string, Values[]>;
+
+/**
+ * The submission: only pages on the route taken (an answer on a skipped page is not sent),
+ * question id → answer, a repeatable page's entries as a list under its id; files apart, by
+ * answer path (`income_proof`, `children.0.birth_certificate`).
+ */
+export function submission(def: FormDefinition, index: FormIndex, values: Values, entries: Entries): { answers: Answers; files: Record<string, File[]> } {
+  const answers: Answers = {};
+  const files: Record<string, File[]> = {};
+  const collect = (page: Page, bag: Values, prefix: string) => {
+    for (const q of page.questions) {
+      const v = bag[controlId(q.id)];
+      const list = q.type === 'file' && Array.isArray(v) ? v.filter((f): f is File => typeof f !== 'string') : [];
+      if (list.length) files[prefix + q.id] = list;
+    }
+    return pageAnswers(page, bag);
+  };
+  for (const step of stepsFor(def, index, values)) {
+    const page = index.pages.get(step);
+    if (!page) continue;
+    if (page.repeatable) answers[page.id] = (entries[page.id] ?? []).map((bag, i) => collect(page, bag, `${page.id}.${i}.`));
+    else Object.assign(answers, collect(page, values, ''));
+  }
+  return { answers, files };
+}
+
+/** Whether any of a page's controls has an answer (a page to visit after a change, if not). */
+export function pageAnswered(t: Translate, page: Page, values: Values, entries: Entries, lang: string): boolean {
+  if (page.repeatable) return (entries[page.id]?.length ?? 0) > 0;
+  return pageControlIds(t, page, lang).some((id) => !isEmptyValue(values[id])) || page.questions.every((q) => !q.required);
+}
+
