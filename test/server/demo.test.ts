@@ -43,7 +43,7 @@ describe('demo layout: every page of demo/pages/ in one server-rendered layout',
       firstNav ??= navLabels(html);
       assert.deepEqual(navLabels(html), firstNav, `${path} has the same navigation in the same order`);
     }
-    assert.deepEqual(firstNav, ['Home', '311 services', 'Report a problem', 'Track a request', 'Problems map', 'Tell us where', '311 report card', 'Public records', 'Alerts', 'Sign up for updates', 'Forms']);
+    assert.deepEqual(firstNav, ['Home', '311 services', 'Report a problem', 'Track a request', 'Problems map', 'Tell us where', '311 report card', 'Public records', 'Alerts', 'Forms', 'Sign up for updates']);
   });
 
   it('has a page per seeded form under the Forms page, in the same layout', async () => {
@@ -53,7 +53,7 @@ describe('demo layout: every page of demo/pages/ in one server-rendered layout',
     assert.match(html, /<h1>Alivio del impuesto a la propiedad/);
     assert.match(html, /<li><a href="\/forms\.html">Formularios<\/a><\/li>/);
     assert.match(html, /<civic-form form="property-tax-relief-elderly"/);
-    assert.deepEqual(navLabels(html).at(-1), 'Formularios');
+    assert.ok(navLabels(html).includes('Formularios'));
   });
 
   it('hands addresses that are not pages to the next handler and never serves the page sources', async () => {
@@ -68,7 +68,7 @@ describe('demo layout: every page of demo/pages/ in one server-rendered layout',
     assert.match(html, /<html lang="es">/);
     assert.equal(res.headers.get('content-language'), 'es');
     assert.match(html, /<h1>Reportar un problema<\/h1>/);
-    assert.deepEqual(navLabels(html), ['Inicio', 'Servicios 311', 'Reportar un problema', 'Seguir una solicitud', 'Mapa de problemas', 'Díganos dónde', 'Balance del 311', 'Documentos públicos', 'Avisos', 'Suscríbase a avisos', 'Formularios']);
+    assert.deepEqual(navLabels(html), ['Inicio', 'Servicios 311', 'Reportar un problema', 'Seguir una solicitud', 'Mapa de problemas', 'Díganos dónde', 'Balance del 311', 'Documentos públicos', 'Avisos', 'Formularios', 'Suscríbase a avisos']);
     const cookie = res.headers.get('set-cookie') ?? '';
     assert.match(cookie, new RegExp(`^${LANG_COOKIE}=es; Path=/;`));
     // The switch keeps the rest of the address.
