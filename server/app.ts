@@ -23,7 +23,6 @@ import { NotifyService } from './notify/service.js';
 import { relay, relayMedia, type RelayOptions } from './relay.js';
 import { alertsRoutes } from './alerts/routes.js';
 import { AlertsStore } from './alerts/store.js';
-import { publishEmergency } from './notify/emergency.js';
 import { createSchema } from './schema.js';
 import { seed, type SeedAddress } from './seed.js';
 import { hashedDistFile, serveDirectory } from './static.js';
@@ -99,7 +98,7 @@ export function buildApp(config: Config, db: Database, notify: NotifyService): H
     }),
   );
   app.route('/forms/v1', formsRoutes({ db, config }));
-  app.route('/alerts/v1', alertsRoutes({ store: alerts, config, onEmergencyStarted: (alert, now) => publishEmergency(notify, alert, now) }));
+  app.route('/alerts/v1', alertsRoutes({ store: alerts, config }));
 
   app.use('/notify/*', api);
   app.use(

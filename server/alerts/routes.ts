@@ -41,20 +41,7 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /** The reference backend's alerts contract, `/alerts/v1` (see server/README.md, "Alerts"). */
-/** Called once an emergency's alert is stored (e.g. to send it to the emergency notifications topic). */
-export type EmergencyStarted = (alert: NewAlert, now: Date) => Promise<void>;
-
-export function alertsRoutes({
-  store,
-  config,
-  fetchImpl,
-  onEmergencyStarted,
-}: {
-  store: AlertsStore;
-  config: Config;
-  fetchImpl?: typeof fetch;
-  onEmergencyStarted?: EmergencyStarted;
-}): Hono {
+export function alertsRoutes({ store, config, fetchImpl }: { store: AlertsStore; config: Config; fetchImpl?: typeof fetch }): Hono {
   const app = new Hono();
   const nws = nwsRelay(config, fetchImpl);
   const sender = `alerts@${config.jurisdictionId}`;
@@ -213,8 +200,6 @@ export function alertsRoutes({
       ],
     };
     await store.startEmergency({ name: start.name, startedAt: now, endsAt: start.endsAt, everyday: start.everyday, services: start.services }, alert);
-    // The emergency stands whatever happens to its messages: a failure to queue them is logged.
-    await onEmergencyStarted?.(alert, now).catch((error: unknown) => console.error('alerts: could not notify the emergency topic:', error instanceof Error ? error.message : error));
     const e = (await store.emergency(now))!;
     return c.json({ emergency: emergencyRecord(e, `${origin(c)}/alerts/v1/active.json`, config.timeZone), alert: alertJson(stored(alert), now, config.timeZone) }, 201);
   });
