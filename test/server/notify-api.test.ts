@@ -368,6 +368,28 @@ for (const db of DATABASES) {
       assert.match(mails[2]!.subject, /records were released/);
     });
 
+    test('a city alert (CAP, /alerts/v1) of Moderate severity or more goes to the emergency-alerts topic, in each subscriber\'s language', async () => {
+      const email = 'alert.reader@example.org';
+      const manage = await subscribeAndConfirm(h, email, { topics: [{ id: 'emergency-alerts', frequency: 'immediate' }], language: 'es' });
+      assert.ok(manage);
+      const expires = new Date(Date.now() + 6 * 3600_000).toISOString().replace(/\.\d+Z$/, '-00:00');
+      const info = (language: string, headline: string, severity: string) => ({
+        language, category: ['Infra'], event: 'Water Main Break', urgency: 'Expected', severity, certainty: 'Observed', expires, headline,
+        instruction: language.startsWith('es') ? 'Hierva el agua un minuto.' : 'Boil tap water for one minute.', areaDesc: 'North End',
+      });
+      const minor = await postJson(`${h.server.base}/alerts/v1/alerts.json`, { info: [info('en-US', 'Hydrant flushing on Main St', 'Minor')] }, staff);
+      assert.equal(minor.status, 201, minor.text);
+      const issued = await postJson(`${h.server.base}/alerts/v1/alerts.json`, {
+        info: [info('en-US', 'Boil water notice for the North End', 'Moderate'), info('es-US', 'Aviso de hervir el agua en el North End', 'Moderate')],
+      }, staff);
+      assert.equal(issued.status, 201, issued.text);
+      const mails = await h.sink.waitFor(2, { match: to(email) });
+      assert.equal(mails[1]!.subject, 'Aviso de hervir el agua en el North End');
+      assert.match(mails[1]!.text, /Hierva el agua/);
+      await h.server.notify.tick();
+      assert.equal(h.sink.messages().filter(to(email)).length, 2, 'the Minor alert sent nothing');
+    });
+
     test('rate limit: at most 3 confirmation messages an hour to one address, with the same answer every time', async () => {
       const email = 'hammered@example.org';
       const answers = [];
