@@ -144,7 +144,7 @@ for (const db of DATABASES) {
       assert.equal(h.sink.messages().filter(to('never.seen@example.org')).length, 0);
     });
 
-    test('nothing changes for a confirmed address until the new signup is confirmed', async () => {
+    test('nothing changes for a confirmed address until the new signup is confirmed; its confirmation email\'s one-click cancels only that signup', async () => {
       const email = 'careful.resident@example.org';
       const manage = await subscribeAndConfirm(h, email);
       await subscribe(h, { email, topics: [{ id: 'city-news', frequency: 'weekly' }] });
@@ -153,6 +153,15 @@ for (const db of DATABASES) {
         view.body.topics.map((t) => t.id),
         ['road-closures'],
       );
+      // The mail client's unsubscribe button on that confirmation cancels the new signup only.
+      const mails = await h.sink.waitFor(2, { match: to(email) });
+      const res = await fetch(oneClickUrl(mails[1]!), { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+      assert.deepEqual(await res.json(), { status: 'unsubscribed', scope: 'signup' });
+      const kept = await get<View>(`${h.api}/manage/${manage}.json`);
+      assert.deepEqual(kept.body.topics.map((t) => t.id), ['road-closures']);
+      const late = await postJson<Errors>(`${h.api}/confirm.json`, { token: linkToken(mails[1]!, 'confirm') });
+      assert.equal(late.status, 410);
+      assert.equal(late.body.errors[0]!.code, 'used');
     });
 
     test('manage by token: change topics, area and language, leave one topic, unsubscribe from everything', async () => {
