@@ -21,6 +21,8 @@ export async function processChanges(db: Database, store: NotifyStore, now: Date
       if (c.kind === 'service_request' && c.change === 'created') await reportReceived(store, tx, c.id, c.ref_id, now);
       else if (c.kind === 'service_request') {
         await fanOut(store, tx, c.id, 'service_request', c.ref_id, 'request_change', { request_id: c.ref_id, change: c.change, ...c.detail }, now);
+      } else if (c.kind === 'alert') {
+        await alertIssued(store, tx, c.ref_id, now);
       } else if (c.kind === 'records_request') {
         await recordsRequester(store, tx, c.ref_id, now);
         await fanOut(store, tx, c.id, 'records_request', c.ref_id, 'records_step', { tracking_number: c.ref_id, ...c.detail }, now);
@@ -29,6 +31,26 @@ export async function processChanges(db: Database, store: NotifyStore, now: Date
     }
     return changes.length;
   });
+}
+
+/** Severities of a city alert that reach the emergency-alerts topic (Minor and Unknown do not, unless it starts emergency mode). */
+const ALERT_SEVERITIES = new Set(['Extreme', 'Severe', 'Moderate']);
+
+async function alertIssued(store: NotifyStore, tx: Queryable, identifier: string, now: Date): Promise<void> {
+  const [alert] = await tx.query<{ info: Array<{ language?: string; event?: string; severity?: string; headline?: string; description?: string; instruction?: string }>; emergency: boolean }>(
+    'SELECT info, emergency FROM alerts WHERE identifier = $1',
+    [identifier],
+  );
+  if (!alert) return;
+  if (!alert.emergency && !alert.info.some((i) => ALERT_SEVERITIES.has(i.severity ?? ''))) return;
+  const inLanguage = (l: Language) => alert.info.find((i) => (i.language ?? 'en').toLowerCase().startsWith(l)) ?? alert.info[0];
+  const words = (l: Language) => {
+    const i = inLanguage(l);
+    return { subject: i?.headline ?? i?.event ?? identifier, body: [i?.description, i?.instruction].filter(Boolean).join('\n\n') || (i?.headline ?? '') };
+  };
+  const en = words('en');
+  const es = words('es');
+  await publishIn(tx, store, { topic: 'emergency-alerts', area: null, subject: { en: en.subject, es: es.subject }, body: { en: en.body, es: es.body } }, now);
 }
 
 async function reportReceived(store: NotifyStore, tx: Queryable, changeId: number, requestId: string, now: Date): Promise<void> {
@@ -103,47 +125,43 @@ export interface PublishInput {
   body: Record<Language, string>;
 }
 
-export async function publish(
-  db: Database,
-  store: NotifyStore,
-  input: PublishInput,
-  now: Date,
-): Promise<{ id: number; immediate: number; digest: number }> {
+export function publish(db: Database, store: NotifyStore, input: PublishInput, now: Date): Promise<{ id: number; immediate: number; digest: number }> {
+  return db.transaction((tx) => publishIn(tx, store, input, now));
+}
+
+async function publishIn(tx: Queryable, store: NotifyStore, input: PublishInput, now: Date): Promise<{ id: number; immediate: number; digest: number }> {
   const topic = topicById.get(input.topic)!;
   const area = topic.area ? input.area : null;
   const domain = store.mailDomain;
-  const result = await db.transaction(async (tx) => {
-    const [pub] = await tx.query<{ id: number }>(
-      `INSERT INTO notify_publications (topic_id, area, subject, body, created_at) VALUES ($1, $2::jsonb, $3::jsonb, $4::jsonb, $5) RETURNING id`,
-      [input.topic, area ? JSON.stringify(area) : null, JSON.stringify(input.subject), JSON.stringify(input.body), now],
-    );
-    const id = pub!.id;
-    const near = `($3::double precision IS NULL OR s.area_lat IS NULL OR
-      6371000 * sqrt(power(radians(s.area_lat - $3::double precision), 2) + power(radians(s.area_lon - $4::double precision) * cos(radians($3::double precision)), 2))
-        <= s.area_radius_m + $5::double precision)`;
-    const areaParams = [area?.lat ?? null, area?.lon ?? null, area?.radius_m ?? null];
-    const immediate = await tx.query(
-      `INSERT INTO notify_queue (dedupe_key, message_id, subscriber_id, template, params, scope, priority, status, next_attempt_at, created_at)
-       SELECT 'pub.' || $1::text || '.' || s.id, '<pub.' || $1::text || '.' || s.id || '@' || $7::text || '>', s.id, 'topic',
-              jsonb_build_object('publication_id', $1::int), jsonb_build_object('topic', $2::text), $8::int, 'queued', $6, $6
-       FROM notify_subscriber_topics t JOIN notify_subscribers s ON s.id = t.subscriber_id
-       WHERE t.topic_id = $2 AND s.status = 'active' AND (t.frequency = 'immediate' OR $9::boolean) AND ${near}
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [id, input.topic, ...areaParams, now, domain, topic.always_immediate ? 0 : 1, topic.always_immediate],
-    );
-    const digest = topic.always_immediate
-      ? []
-      : await tx.query(
-          `INSERT INTO notify_digest_items (subscriber_id, publication_id, frequency, created_at)
-           SELECT s.id, $1::int, t.frequency, $6 FROM notify_subscriber_topics t JOIN notify_subscribers s ON s.id = t.subscriber_id
-           WHERE t.topic_id = $2 AND s.status = 'active' AND t.frequency IN ('daily','weekly') AND ${near}
-           ON CONFLICT DO NOTHING RETURNING subscriber_id`,
-          [id, input.topic, ...areaParams, now],
-        );
-    await tx.query('UPDATE notify_publications SET recipients = $2 WHERE id = $1', [id, immediate.length + digest.length]);
-    return { id, immediate: immediate.length, digest: digest.length };
-  });
-  return result;
+  const [pub] = await tx.query<{ id: number }>(
+    `INSERT INTO notify_publications (topic_id, area, subject, body, created_at) VALUES ($1, $2::jsonb, $3::jsonb, $4::jsonb, $5) RETURNING id`,
+    [input.topic, area ? JSON.stringify(area) : null, JSON.stringify(input.subject), JSON.stringify(input.body), now],
+  );
+  const id = pub!.id;
+  const near = `($3::double precision IS NULL OR s.area_lat IS NULL OR
+    6371000 * sqrt(power(radians(s.area_lat - $3::double precision), 2) + power(radians(s.area_lon - $4::double precision) * cos(radians($3::double precision)), 2))
+      <= s.area_radius_m + $5::double precision)`;
+  const areaParams = [area?.lat ?? null, area?.lon ?? null, area?.radius_m ?? null];
+  const immediate = await tx.query(
+    `INSERT INTO notify_queue (dedupe_key, message_id, subscriber_id, template, params, scope, priority, status, next_attempt_at, created_at)
+     SELECT 'pub.' || $1::text || '.' || s.id, '<pub.' || $1::text || '.' || s.id || '@' || $7::text || '>', s.id, 'topic',
+            jsonb_build_object('publication_id', $1::int), jsonb_build_object('topic', $2::text), $8::int, 'queued', $6, $6
+     FROM notify_subscriber_topics t JOIN notify_subscribers s ON s.id = t.subscriber_id
+     WHERE t.topic_id = $2 AND s.status = 'active' AND (t.frequency = 'immediate' OR $9::boolean) AND ${near}
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    [id, input.topic, ...areaParams, now, domain, topic.always_immediate ? 0 : 1, topic.always_immediate],
+  );
+  const digest = topic.always_immediate
+    ? []
+    : await tx.query(
+        `INSERT INTO notify_digest_items (subscriber_id, publication_id, frequency, created_at)
+         SELECT s.id, $1::int, t.frequency, $6 FROM notify_subscriber_topics t JOIN notify_subscribers s ON s.id = t.subscriber_id
+         WHERE t.topic_id = $2 AND s.status = 'active' AND t.frequency IN ('daily','weekly') AND ${near}
+         ON CONFLICT DO NOTHING RETURNING subscriber_id`,
+        [id, input.topic, ...areaParams, now],
+      );
+  await tx.query('UPDATE notify_publications SET recipients = $2 WHERE id = $1', [id, immediate.length + digest.length]);
+  return { id, immediate: immediate.length, digest: digest.length };
 }
 
 function localParts(timeZone: string, now: Date): { date: string; hour: number; weekday: string } {

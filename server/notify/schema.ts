@@ -177,6 +177,14 @@ export const NOTIFY_DDL = [
      END IF;
      RETURN NULL;
    END $$`,
+  // A city alert (server/alerts) goes to the emergency-alerts topic; a Cancel or a test does not.
+  `CREATE OR REPLACE FUNCTION notify_alert_issued() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+   BEGIN
+     INSERT INTO notify_changes (kind, ref_id, change, detail) VALUES ('alert', NEW.identifier, 'issued', '{}');
+     RETURN NULL;
+   END $$`,
+  `CREATE OR REPLACE TRIGGER alerts_notify AFTER INSERT ON alerts FOR EACH ROW
+   WHEN (NEW.status = 'Actual' AND NEW.msg_type <> 'Cancel') EXECUTE FUNCTION notify_alert_issued()`,
   // WHEN clauses keep bulk loads (seed:bench) from calling the function for rows nobody follows.
   `CREATE OR REPLACE TRIGGER requests_notify_insert AFTER INSERT ON requests FOR EACH ROW WHEN (NEW.email IS NOT NULL)
    EXECUTE FUNCTION notify_record_change()`,

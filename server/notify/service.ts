@@ -347,7 +347,8 @@ export class NotifyService {
       let oneClick: string;
       if (c.template === 'confirm') {
         ctx.confirmUrl = `${this.pageUrl}?confirm=${token('confirm', {}, c.scope.confirm ?? null)}`;
-        oneClick = token('unsubscribe', {});
+        // A confirmation's one-click cancels that signup only: an address already subscribed keeps the rest.
+        oneClick = token('unsubscribe', c.scope.confirm ? { signup: c.scope.confirm } : {});
       } else {
         const scope = c.scope.topic ? { topic: c.scope.topic } : c.scope.follow ? { follow: c.scope.follow } : {};
         oneClick = token('manage', scope);

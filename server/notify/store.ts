@@ -28,7 +28,7 @@ export interface TokenRow {
   purpose: 'confirm' | 'manage' | 'unsubscribe';
   subscriber_id: number;
   signup_id: number | null;
-  scope: { topic?: string; follow?: NotifyFollow };
+  scope: { topic?: string; follow?: NotifyFollow; signup?: number };
   expires_at: Date | null;
   used_at: Date | null;
 }
@@ -191,8 +191,12 @@ export class NotifyStore {
     return tx.query(`SELECT id, request FROM notify_signups WHERE subscriber_id = $1 AND status = 'pending' AND created_at > $2 ORDER BY id`, [subscriberId, since]);
   }
 
-  /** Leaves one topic, one follow, or (no scope) everything: topics, follows and pending signups. */
-  async leave(tx: Queryable, subscriberId: number, scope: TokenRow['scope'], at: Date): Promise<'topic' | 'follow' | 'all'> {
+  /** Leaves one topic, one follow, one signup not yet confirmed, or (no scope) everything: topics, follows and pending signups. */
+  async leave(tx: Queryable, subscriberId: number, scope: TokenRow['scope'], at: Date): Promise<'topic' | 'follow' | 'signup' | 'all'> {
+    if (scope.signup) {
+      await tx.query(`UPDATE notify_signups SET status = 'cancelled' WHERE id = $1 AND subscriber_id = $2 AND status = 'pending'`, [scope.signup, subscriberId]);
+      return 'signup';
+    }
     if (scope.topic) {
       await tx.query('DELETE FROM notify_subscriber_topics WHERE subscriber_id = $1 AND topic_id = $2', [subscriberId, scope.topic]);
       return 'topic';

@@ -144,7 +144,7 @@ for (const db of DATABASES) {
       assert.equal(h.sink.messages().filter(to('never.seen@example.org')).length, 0);
     });
 
-    test('nothing changes for a confirmed address until the new signup is confirmed', async () => {
+    test('nothing changes for a confirmed address until the new signup is confirmed; its confirmation email\'s one-click cancels only that signup', async () => {
       const email = 'careful.resident@example.org';
       const manage = await subscribeAndConfirm(h, email);
       await subscribe(h, { email, topics: [{ id: 'city-news', frequency: 'weekly' }] });
@@ -153,6 +153,15 @@ for (const db of DATABASES) {
         view.body.topics.map((t) => t.id),
         ['road-closures'],
       );
+      // The mail client's unsubscribe button on that confirmation cancels the new signup only.
+      const mails = await h.sink.waitFor(2, { match: to(email) });
+      const res = await fetch(oneClickUrl(mails[1]!), { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+      assert.deepEqual(await res.json(), { status: 'unsubscribed', scope: 'signup' });
+      const kept = await get<View>(`${h.api}/manage/${manage}.json`);
+      assert.deepEqual(kept.body.topics.map((t) => t.id), ['road-closures']);
+      const late = await postJson<Errors>(`${h.api}/confirm.json`, { token: linkToken(mails[1]!, 'confirm') });
+      assert.equal(late.status, 410);
+      assert.equal(late.body.errors[0]!.code, 'used');
     });
 
     test('manage by token: change topics, area and language, leave one topic, unsubscribe from everything', async () => {
@@ -366,6 +375,28 @@ for (const db of DATABASES) {
       const mails = await h.sink.waitFor(3, { match: to(email) });
       assert.match(mails[1]!.subject, /acknowledged your request/);
       assert.match(mails[2]!.subject, /records were released/);
+    });
+
+    test('a city alert (CAP, /alerts/v1) of Moderate severity or more goes to the emergency-alerts topic, in each subscriber\'s language', async () => {
+      const email = 'alert.reader@example.org';
+      const manage = await subscribeAndConfirm(h, email, { topics: [{ id: 'emergency-alerts', frequency: 'immediate' }], language: 'es' });
+      assert.ok(manage);
+      const expires = new Date(Date.now() + 6 * 3600_000).toISOString().replace(/\.\d+Z$/, '-00:00');
+      const info = (language: string, headline: string, severity: string) => ({
+        language, category: ['Infra'], event: 'Water Main Break', urgency: 'Expected', severity, certainty: 'Observed', expires, headline,
+        instruction: language.startsWith('es') ? 'Hierva el agua un minuto.' : 'Boil tap water for one minute.', areaDesc: 'North End',
+      });
+      const minor = await postJson(`${h.server.base}/alerts/v1/alerts.json`, { info: [info('en-US', 'Hydrant flushing on Main St', 'Minor')] }, staff);
+      assert.equal(minor.status, 201, minor.text);
+      const issued = await postJson(`${h.server.base}/alerts/v1/alerts.json`, {
+        info: [info('en-US', 'Boil water notice for the North End', 'Moderate'), info('es-US', 'Aviso de hervir el agua en el North End', 'Moderate')],
+      }, staff);
+      assert.equal(issued.status, 201, issued.text);
+      const mails = await h.sink.waitFor(2, { match: to(email) });
+      assert.equal(mails[1]!.subject, 'Aviso de hervir el agua en el North End');
+      assert.match(mails[1]!.text, /Hierva el agua/);
+      await h.server.notify.tick();
+      assert.equal(h.sink.messages().filter(to(email)).length, 2, 'the Minor alert sent nothing');
     });
 
     test('rate limit: at most 3 confirmation messages an hour to one address, with the same answer every time', async () => {

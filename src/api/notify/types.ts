@@ -199,8 +199,8 @@ export interface NotifyUnsubscribeRequest {
 /** `POST unsubscribe/{token}` (RFC 8058 one-click) answers 200 with this JSON (or a short HTML page to a browser form). */
 export interface NotifyOneClickResponse {
   status: 'unsubscribed';
-  /** What was left: one topic, one follow, or everything. */
-  scope: 'topic' | 'follow' | 'all';
+  /** What was left: one topic, one follow, everything, or (the link of a confirmation email) the signup it asked to confirm. */
+  scope: 'topic' | 'follow' | 'all' | 'signup';
 }
 
 /** Error codes of the notify contract, in `NotifyError.code`. */
