@@ -217,7 +217,8 @@ export class CivicServiceRequest extends CivicElement {
   private readonly descriptionCount = new CharacterCountController(this, { maxLength: MAX_DESCRIPTION, threshold: 0 });
   private readonly answerCounts = new Map<string, CharacterCountController>();
   private loadId = 0;
-  private definitionFor?: string;
+  /** The service whose definition is being fetched, and that fetch (awaited by a second ask). */
+  private definitionLoad?: { code: string; done: Promise<void> };
   private photoUrl?: { blob: Blob; url: string };
   /** Settles once the photo chosen last is in the draft (shrunk) or refused. */
   private photoReady: Promise<void> = Promise.resolve();
@@ -331,25 +332,30 @@ export class CivicServiceRequest extends CivicElement {
     }
   }
 
-  private async loadDefinition(): Promise<void> {
+  private loadDefinition(): Promise<void> {
     const code = this.draft.serviceCode;
     const backend = this.backend;
-    if (!code || !backend) return;
-    if (this.definition?.service_code === code || this.definitionFor === code) return;
-    this.definitionFor = code;
+    if (!code || !backend || this.definition?.service_code === code) return Promise.resolve();
+    // Already on its way (asked when the service was picked): Continue waits for the same answer,
+    // so a service without questions goes straight to the location, never via its questions.
+    if (this.definitionLoad?.code === code) return this.definitionLoad.done;
     this.definition = undefined;
     this.definitionError = undefined;
-    try {
-      const def = await backend.serviceDefinition(code);
-      if (this.draft.serviceCode !== code) return;
-      this.definition = def;
-      // Started on a service's questions (a link from the services page) that has none to ask.
-      if (def.attributes.length === 0 && this.draft.step === 'questions') this.patch({ step: 'location' });
-    } catch (error) {
-      if (this.draft.serviceCode === code) this.definitionError = error;
-    } finally {
-      if (this.definitionFor === code) this.definitionFor = undefined;
-    }
+    const done = (async () => {
+      try {
+        const def = await backend.serviceDefinition(code);
+        if (this.draft.serviceCode !== code) return;
+        this.definition = def;
+        // Started on a service's questions (a link from the services page) that has none to ask.
+        if (def.attributes.length === 0 && this.draft.step === 'questions') this.patch({ step: 'location' });
+      } catch (error) {
+        if (this.draft.serviceCode === code) this.definitionError = error;
+      } finally {
+        if (this.definitionLoad?.code === code) this.definitionLoad = undefined;
+      }
+    })();
+    this.definitionLoad = { code, done };
+    return done;
   }
 
   /** Restores the stored draft, or starts from `service-code` / the URL's service parameter. */
