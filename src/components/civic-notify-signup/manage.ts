@@ -242,7 +242,6 @@ export class ManageController implements ReactiveController {
         <ul class="channel-list" part="channels">
           ${sub.channels.map((c) => html`<li>${t(c.channel === 'email' ? 'notifyChannelEmail' : 'notifyChannelSms')}: ${c.address_masked} (${t(STATUS_KEY[c.status])})</li>`)}
         </ul>
-        ${this.added ? html`<p class="added-note" part="added-note">${t(this.added === 'email' ? 'notifyAddedEmail' : 'notifyAddedSms')}</p>` : nothing}
         ${this.specs(topics).map((s) =>
           renderFields(t, s.specs, this.values, this.o.summary, (id, value) => {
             this.values = { ...this.values, [id]: value };
