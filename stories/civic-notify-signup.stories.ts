@@ -4,7 +4,7 @@ import '../src/define/civic-notify-signup.js';
 import { NetworkError } from '../src/api/errors.js';
 import type { NotifyBackend } from '../src/api/notify/client.js';
 import { saveDraft } from '../src/core/storage/drafts.js';
-import { never, notifyBackend, refused } from './support/notify-backend.js';
+import { emailOnlySubscription, never, notifyBackend, refused } from './support/notify-backend.js';
 
 /**
  * Residents sign up for city news and alerts by email or text (topics, frequency, area,
@@ -76,3 +76,34 @@ const onManage = (selector: string) => async ({ canvasElement }: { canvasElement
 };
 export const ManageSaved: Story = { render: () => render('story-saved', notifyBackend(), { manage: 'sample-saved' }), play: onManage('[part=submit-button]') };
 export const Unsubscribed: Story = { render: () => render('story-gone', notifyBackend(), { manage: 'sample-gone' }), play: onManage('[part=unsubscribe-button]') };
+/** Manage page of an email-only subscription: "Also send me text messages" ticked, the number and the SMS consent (unticked) beside it. */
+export const ManageAddText: Story = {
+  render: () => render('story-add-text', notifyBackend({ subscription: async () => emailOnlySubscription }), { manage: 'sample-add-text' }),
+  play: onManage('#add_channel-0'),
+};
+/** After saving a new number: "Check your phone to confirm the new number", the number listed as waiting. */
+export const ManageAddedText: Story = {
+  render: () =>
+    render(
+      'story-added-text',
+      notifyBackend({
+        subscription: async () => emailOnlySubscription,
+        update: async () => ({ ...emailOnlySubscription, channels: [...emailOnlySubscription.channels, { channel: 'sms', address_masked: '••• ••• 0134', status: 'pending' }] }),
+      }),
+      { manage: 'sample-added-text' },
+    ),
+  play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const el = canvasElement.querySelector('civic-notify-signup')!;
+    const root = () => el.shadowRoot!;
+    await new Promise((r) => setTimeout(r, 400));
+    root().querySelector<HTMLInputElement>('#add_channel-0')?.click();
+    await el.updateComplete;
+    const phone = root().querySelector<HTMLInputElement>('#phone')!;
+    phone.value = '860 555 0134';
+    phone.dispatchEvent(new Event('input', { bubbles: true }));
+    phone.dispatchEvent(new Event('change', { bubbles: true }));
+    root().querySelector<HTMLInputElement>('#sms_consent-0')?.click();
+    await el.updateComplete;
+    root().querySelector<HTMLButtonElement>('[part=submit-button]')?.click();
+  },
+};

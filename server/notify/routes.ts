@@ -8,7 +8,7 @@ import { NotifyErrorAnswer, message, type Language } from './messages.js';
 import { negotiateLanguage } from '../records/messages.js';
 import type { NotifyService } from './service.js';
 import { smsInbound } from './sms-inbound.js';
-import type { SignupRequest, SubscriberRow, TokenRow } from './store.js';
+import { groupOf, type SignupRequest, type SubscriberRow, type TokenRow } from './store.js';
 import { consentSummary } from './templates.js';
 import { TOKEN_SHAPE, sameSecret } from './tokens.js';
 import {
@@ -25,6 +25,8 @@ import {
   smsConsentOf,
   topicsOf,
   type Body,
+  addedChannelOf,
+  channelTogglesOf,
 } from './validate.js';
 
 /** At most this many confirmation or manage-link messages go to one address per hour; more are dropped silently. */
@@ -265,32 +267,86 @@ export function notifyRoutes({ db, config, service }: NotifyRouteOptions): Hono 
       if (!Array.isArray(raw.follows)) p.add({ field: 'follows', code: 'invalid', key: 'followId' });
       else follows = (raw.follows as unknown[]).map((f) => followOf((f as NotifyFollow | null)?.kind, (f as NotifyFollow | null)?.id, p)).filter((f): f is NotifyFollow => !!f);
     }
+    const toggles = channelTogglesOf(raw.channels, p);
+    const added = addedChannelOf(raw.add, p);
     p.throwIfAny();
     const now = new Date();
+    const ip = clientIp(c);
     const view = await db.transaction(async (tx) => {
       const s = await store.subscriber(tx, row.subscriber_id, true);
-      if (topics) await store.setTopics(tx, s.id, topics, now, { replace: true });
-      if (area !== undefined) await store.setArea(tx, s.id, area, now);
-      if (language) await tx.query('UPDATE notify_subscribers SET language = $2 WHERE id = $1', [s.id, language]);
-      if (follows) {
-        await tx.query(
-          `UPDATE notify_follows SET active = false WHERE subscriber_id = $1 AND active AND NOT ((kind || ':' || ref_id) = ANY (SELECT jsonb_array_elements_text($2::jsonb)))`,
-          [s.id, JSON.stringify(follows.map((f) => `${f.kind}:${f.id}`))],
-        );
-      }
-      const v = await store.view(tx, s.id);
-      await store.logConsent(tx, {
-        subscriberId: s.id,
-        channel: s.channel,
-        event: 'changed',
-        agreed: { topics: v.topics, area: v.area, follows: v.follows },
-        text: consentSummary({ topics: v.topics }, v.language),
-        language: v.language,
-        ip: clientIp(c),
-        at: now,
+      const members = await store.members(tx, s, true);
+      const wasOn = new Map<number, boolean>();
+      for (const m of members) wasOn.set(m.id, await store.isOn(tx, m));
+      // Checked before anything is written: the transaction then has nothing to undo.
+      toggles.forEach(([channel, enabled], i) => {
+        const m = members.find((x) => x.channel === channel);
+        if (!m) p.add({ field: `channels[${i}].channel`, code: 'invalid', key: 'channelMissing' });
+        else if (enabled && m.status === 'stopped') p.add({ field: `channels[${i}].enabled`, code: 'stopped', key: 'channelStopped' });
       });
-      return v;
+      if (added && members.some((m) => m.channel === added[0])) p.add({ field: added[0] === 'email' ? 'add.email' : 'add.phone', code: 'invalid', key: 'channelExists' });
+      const before = await store.view(tx, s.id);
+      const nextTopics = topics ?? before.topics;
+      if (added && nextTopics.length === 0) p.add({ field: 'topics', code: 'required', key: 'topicsRequired' });
+      p.throwIfAny();
+      const enabled = new Map(members.map((m) => [m.id, wasOn.get(m.id)!]));
+      // A channel is switched on with what the subscription gets (the link's own channel counts as on when it is the only one).
+      if (![...enabled.values()].some(Boolean) && toggles.length === 0) enabled.set(s.id, true);
+      for (const [channel, on] of toggles) enabled.set(members.find((m) => m.channel === channel)!.id, on);
+      const sourceArea = area !== undefined ? area : await store.resolvedArea(tx, (members.find((m) => wasOn.get(m.id)) ?? s).id);
+      const group = groupOf(s);
+      for (const m of members) {
+        if (enabled.get(m.id)) {
+          if (topics || !wasOn.get(m.id)) await store.setTopics(tx, m.id, nextTopics, now, { replace: true });
+          if (area !== undefined || !wasOn.get(m.id)) await store.setArea(tx, m.id, sourceArea, now);
+          if (language) await tx.query('UPDATE notify_subscribers SET language = $2 WHERE id = $1', [m.id, language]);
+          if (follows) {
+            await tx.query(
+              `UPDATE notify_follows SET active = false WHERE subscriber_id = $1 AND active AND NOT ((kind || ':' || ref_id) = ANY (SELECT jsonb_array_elements_text($2::jsonb)))`,
+              [m.id, JSON.stringify(follows.map((f) => `${f.kind}:${f.id}`))],
+            );
+          }
+          const v = await store.view(tx, m.id);
+          await store.logConsent(tx, {
+            subscriberId: m.id,
+            channel: m.channel,
+            event: 'changed',
+            agreed: { topics: v.topics, area: v.area, follows: v.follows, channel_on: true },
+            text: consentSummary({ topics: v.topics }, language ?? m.language),
+            language: language ?? m.language,
+            ip,
+            at: now,
+          });
+        } else if (wasOn.get(m.id)) {
+          await store.leave(tx, m.id, {}, now);
+          await store.logConsent(tx, { subscriberId: m.id, channel: m.channel, event: 'unsubscribed', agreed: { left: 'all', channel_off: true }, text: `Turned off ${m.channel} from the manage page`, language: m.language, ip, at: now });
+        }
+      }
+      const anyOn = [...enabled.values()].some(Boolean);
+      // Every channel off is unsubscribing from everything: a channel waiting for its confirmation goes too.
+      if (!anyOn) await tx.query(`UPDATE notify_signups SET status = 'cancelled' WHERE status = 'pending' AND (request->>'link_group')::int = $1`, [group]);
+      if (added) {
+        const [channel, address] = added;
+        const lang = language ?? before.language;
+        const request: SignupRequest = { topics: nextTopics, area: sourceArea, language: lang, link_group: group };
+        // The same rows and the same answer whether the address is new, known, or stopped: nothing tells them apart.
+        const n = await store.upsertSubscriber(tx, channel, address, lang, now);
+        const signupId = await store.createSignup(tx, n.id, request, now);
+        await store.logConsent(tx, {
+          subscriberId: n.id,
+          channel,
+          event: 'requested',
+          agreed: { topics: nextTopics, area: sourceArea?.area ?? null, follow: null, consent_id: channel === 'sms' ? catalog.sms_consent.id : null, added_from_manage: true },
+          text: channel === 'sms' ? catalog.sms_consent.text[lang] : consentSummary(request, lang),
+          language: lang,
+          pageUrl: added[2],
+          ip,
+          at: now,
+        });
+        await requestConfirmation(tx, n, signupId, request, now);
+      }
+      return store.view(tx, s.id);
     });
+    if (added) service.kick();
     return json(200, view, requestLanguage(c, raw));
   });
 

@@ -19,6 +19,9 @@ export const NOTIFY_DDL = [
      updated_at timestamptz NOT NULL,
      UNIQUE (channel, address)
    )`,
+  // Channels of one subscription (an email and a number added from its manage page): coalesce(group_id, id).
+  `ALTER TABLE notify_subscribers ADD COLUMN IF NOT EXISTS group_id integer`,
+  `CREATE INDEX IF NOT EXISTS notify_subscribers_group ON notify_subscribers (group_id) WHERE group_id IS NOT NULL`,
   `CREATE TABLE IF NOT EXISTS notify_subscriber_topics (
      subscriber_id integer NOT NULL REFERENCES notify_subscribers(id),
      topic_id text NOT NULL,

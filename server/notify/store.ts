@@ -13,7 +13,12 @@ export interface SubscriberRow {
   language: Language;
   status: 'pending' | 'active' | 'stopped';
   area: NotifyArea | null;
+  /** The subscription this channel belongs to (with the others of its group); `null`: its own. */
+  group_id?: number | null;
 }
+
+/** The group (subscription) a channel belongs to. */
+export const groupOf = (s: SubscriberRow): number => s.group_id ?? s.id;
 
 /** What a signup asks for, applied on confirmation. */
 export interface SignupRequest {
@@ -21,6 +26,8 @@ export interface SignupRequest {
   area?: ResolvedArea | null;
   follow?: NotifyFollow;
   language: Language;
+  /** A channel added from a manage page: on confirmation it joins this group and takes these topics. */
+  link_group?: number;
 }
 
 export interface TokenRow {
@@ -55,7 +62,7 @@ export interface EnqueueInput {
   at: Date;
 }
 
-export const SUBSCRIBER_COLUMNS = 'id, channel, address, language, status, area';
+export const SUBSCRIBER_COLUMNS = 'id, channel, address, language, status, area, group_id';
 
 export class NotifyStore {
   constructor(
@@ -181,7 +188,8 @@ export class NotifyStore {
       r.language,
       at,
     ]);
-    if (r.topics.length) await this.setTopics(tx, subscriberId, r.topics, at, { replace: false });
+    if (r.link_group !== undefined) await tx.query('UPDATE notify_subscribers SET group_id = $2 WHERE id = $1', [subscriberId, r.link_group]);
+    if (r.topics.length || r.link_group !== undefined) await this.setTopics(tx, subscriberId, r.topics, at, { replace: r.link_group !== undefined });
     if (r.area !== undefined) await this.setArea(tx, subscriberId, r.area, at);
     if (r.follow) await this.follow(tx, subscriberId, r.follow, at, { reactivate: true });
     return r;
@@ -213,21 +221,73 @@ export class NotifyStore {
     return 'all';
   }
 
-  async view(tx: Queryable, subscriberId: number): Promise<NotifySubscriptionView> {
-    const s = await this.subscriber(tx, subscriberId);
-    const topics = await tx.query<NotifyTopicChoice>('SELECT topic_id AS id, frequency FROM notify_subscriber_topics WHERE subscriber_id = $1 ORDER BY topic_id', [subscriberId]);
-    const follows = await tx.query<NotifyFollow>(
-      'SELECT kind, ref_id AS id FROM notify_follows WHERE subscriber_id = $1 AND active ORDER BY created_at, ref_id',
+  /** The channels of a subscription, the one asked about first. */
+  async members(tx: Queryable, s: SubscriberRow, forUpdate = false): Promise<SubscriberRow[]> {
+    const rows = await tx.query<SubscriberRow>(
+      `SELECT ${SUBSCRIBER_COLUMNS} FROM notify_subscribers WHERE coalesce(group_id, id) = $1 ORDER BY (id = $2) DESC, id${forUpdate ? ' FOR UPDATE' : ''}`,
+      [groupOf(s), s.id],
+    );
+    return rows.some((r) => r.id === s.id) ? rows : [s, ...rows];
+  }
+
+  /** Whether a channel gets anything: a topic or a follow, and no STOP. */
+  async isOn(tx: Queryable, s: SubscriberRow): Promise<boolean> {
+    if (s.status === 'stopped') return false;
+    const [row] = await tx.query<{ on: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM notify_subscriber_topics WHERE subscriber_id = $1) OR EXISTS (SELECT 1 FROM notify_follows WHERE subscriber_id = $1 AND active) AS on`,
+      [s.id],
+    );
+    return Boolean(row?.on);
+  }
+
+  /** A channel's area as stored, to hand on to a channel added to the subscription. */
+  async resolvedArea(tx: Queryable, subscriberId: number): Promise<ResolvedArea | null> {
+    const [row] = await tx.query<{ area: NotifyArea | null; area_lat: number | null; area_lon: number | null; area_radius_m: number | null }>(
+      'SELECT area, area_lat, area_lon, area_radius_m FROM notify_subscribers WHERE id = $1',
       [subscriberId],
     );
+    if (!row?.area || row.area_lat === null || row.area_lon === null || row.area_radius_m === null) return null;
+    return { area: row.area, lat: row.area_lat, lon: row.area_lon, radius_m: row.area_radius_m };
+  }
+
+  /** Channels added from a manage page and not confirmed yet (72 h): their subscriber ids. */
+  async pendingAdditions(tx: Queryable, group: number, since: Date): Promise<SubscriberRow[]> {
+    return tx.query<SubscriberRow>(
+      `SELECT DISTINCT ${SUBSCRIBER_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')} FROM notify_signups g JOIN notify_subscribers s ON s.id = g.subscriber_id
+       WHERE g.status = 'pending' AND g.created_at > $2 AND (g.request->>'link_group')::int = $1 AND coalesce(s.group_id, s.id) <> $1`,
+      [group, since],
+    );
+  }
+
+  /**
+   * A subscription as its manage page shows it: every channel (the one of the link first; one
+   * added and waiting for its confirmation as `pending`), and the topics, area and follows of the
+   * first channel that is on.
+   */
+  async view(tx: Queryable, subscriberId: number): Promise<NotifySubscriptionView> {
+    const self = await this.subscriber(tx, subscriberId);
+    const members = await this.members(tx, self);
+    const on = new Map<number, boolean>();
+    for (const m of members) on.set(m.id, await this.isOn(tx, m));
+    const source = members.find((m) => on.get(m.id)) ?? self;
+    const topics = await tx.query<NotifyTopicChoice>('SELECT topic_id AS id, frequency FROM notify_subscriber_topics WHERE subscriber_id = $1 ORDER BY topic_id', [source.id]);
+    const follows = await tx.query<NotifyFollow>(
+      'SELECT kind, ref_id AS id FROM notify_follows WHERE subscriber_id = $1 AND active ORDER BY created_at, ref_id',
+      [source.id],
+    );
     const empty = topics.length === 0 && follows.length === 0;
-    const channelStatus = s.status === 'stopped' ? 'stopped' : s.status === 'pending' ? 'pending' : empty ? 'unsubscribed' : 'active';
+    const channelStatus = (m: SubscriberRow): NotifySubscriptionView['channels'][number]['status'] =>
+      m.status === 'stopped' ? 'stopped' : m.status === 'pending' ? 'pending' : on.get(m.id) ? 'active' : 'unsubscribed';
+    const waiting = await this.pendingAdditions(tx, groupOf(self), new Date(Date.now() - CONFIRMATION_HOURS * 3600_000));
     return {
       status: empty ? 'unsubscribed' : 'active',
-      language: s.language,
-      channels: [{ channel: s.channel, address_masked: maskAddress(s.channel, s.address), status: channelStatus }],
+      language: source.language,
+      channels: [
+        ...members.map((m) => ({ channel: m.channel, address_masked: maskAddress(m.channel, m.address), status: channelStatus(m) })),
+        ...waiting.map((m) => ({ channel: m.channel, address_masked: maskAddress(m.channel, m.address), status: 'pending' as const })),
+      ],
       topics,
-      area: s.area,
+      area: source.area,
       follows,
     };
   }

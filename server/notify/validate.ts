@@ -1,4 +1,4 @@
-import type { NotifyArea, NotifyFollowKind, NotifyFrequency, NotifyTopicChoice } from '../../src/api/notify/types.js';
+import type { NotifyArea, NotifyChannel, NotifyFollowKind, NotifyFrequency, NotifyTopicChoice } from '../../src/api/notify/types.js';
 import { CITY_BOX, MAX_RADIUS_M, MIN_RADIUS_M, catalog, neighbourhoodById, topicById } from './catalog.js';
 import { NotifyErrorAnswer, type Language, type NotifyErrorItem } from './messages.js';
 
@@ -148,4 +148,36 @@ export function localizedOf(value: unknown, field: string, key: 'subject' | 'mes
   }
   if (v.en.length > max || v.es.length > max) return p.add({ field, code: 'too_long', key: 'tooLong', params: { max } });
   return { en: v.en.trim(), es: v.es.trim() };
+}
+
+/** `channels` of a manage update: `[{channel, enabled}]`, each channel once. */
+export function channelTogglesOf(value: unknown, p: Problems): Array<[NotifyChannel, boolean]> {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > 2) return p.add({ field: 'channels', code: 'invalid', key: 'channels' }) ?? [];
+  const out: Array<[NotifyChannel, boolean]> = [];
+  value.forEach((item: unknown, i) => {
+    const t = item as { channel?: unknown; enabled?: unknown } | null;
+    if (!t || typeof t !== 'object' || (t.channel !== 'email' && t.channel !== 'sms') || out.some(([c]) => c === t.channel)) {
+      return p.add({ field: `channels[${i}].channel`, code: 'invalid', key: 'channels' });
+    }
+    if (typeof t.enabled !== 'boolean') return p.add({ field: `channels[${i}].enabled`, code: 'invalid', key: 'channels' });
+    out.push([t.channel, t.enabled]);
+  });
+  return out;
+}
+
+/** `add` of a manage update: one new email or (with the consent id) one new number, and the page it was typed on. */
+export function addedChannelOf(value: unknown, p: Problems): [NotifyChannel, string, string | null] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) return p.add({ field: 'add', code: 'invalid', key: 'emailOrPhone' });
+  const a = value as Record<string, unknown>;
+  const n = p.items.length;
+  const email = normaliseEmail(a.email, p, 'add.email');
+  const phone = normalisePhone(a.phone, p, 'add.phone');
+  if (p.items.length > n) return undefined;
+  if ((email ? 1 : 0) + (phone ? 1 : 0) !== 1) return p.add({ field: 'add.email', code: 'required', key: 'addOne' });
+  if (phone && a.sms_consent !== catalog.sms_consent.id) return p.add({ field: 'add.sms_consent', code: 'consent_required', key: 'smsConsent' });
+  let page: string | null = null;
+  if (a.page_url !== undefined) page = pageUrlOf(a.page_url, p) ?? null;
+  return email ? ['email', email, page] : ['sms', phone!, page];
 }

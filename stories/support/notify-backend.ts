@@ -50,6 +50,9 @@ export const sampleSubscription: NotifySubscriptionView = {
   follows: [{ kind: 'service_request', id: '1042' }],
 };
 
+/** A confirmed email-only subscription: its manage page offers to add text messages. */
+export const emailOnlySubscription: NotifySubscriptionView = { ...sampleSubscription, channels: [sampleSubscription.channels[0]!] };
+
 export const never = <T>() => new Promise<T>(() => {});
 
 /** A NotifyBackend answering from the samples; override any call. */
@@ -60,7 +63,15 @@ export function notifyBackend(overrides: Partial<NotifyBackend> = {}): NotifyBac
     confirm: async () => ({ status: 'confirmed', manage_token: 'sample-manage-token', kind: 'subscription' }),
     resend: async () => {},
     subscription: async () => sampleSubscription,
-    update: async (_token, changes) => ({ ...sampleSubscription, ...changes }),
+    update: async (_token, { channels: _switches, add, ...changes }) => ({
+      ...sampleSubscription,
+      ...changes,
+      channels: [
+        ...sampleSubscription.channels,
+        ...(add?.email ? [{ channel: 'email' as const, address_masked: 'n•••@e•••.com', status: 'pending' as const }] : []),
+        ...(add?.phone ? [{ channel: 'sms' as const, address_masked: `••• ••• ${add.phone.slice(-4)}`, status: 'pending' as const }] : []),
+      ],
+    }),
     unsubscribe: async () => ({ ...sampleSubscription, status: 'unsubscribed', topics: [], follows: [] }),
     follow: async () => ({ status: 'pending', channels: ['email'] }),
     ...overrides,

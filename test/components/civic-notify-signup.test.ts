@@ -338,6 +338,66 @@ describe('<civic-notify-signup>', () => {
       expect(summaryLinks(el)).to.deep.equal(['Choose at least one topic']);
     });
 
+    it('adds a text-message number by keyboard-reachable fields with the consent box unticked, says to confirm on the phone; texts then switch off and email stays', async () => {
+      const email = emailFor('channels');
+      const token = await manageToken(email);
+      const client = new NotifyClient({ endpoint: NOTIFY });
+      const el = await create({ manage: token });
+      await waitUntil(() => title(el) === 'Your subscription', 'manage page', { timeout: 15_000 });
+      expect($<HTMLInputElement>(el, '#channels_on-0')!.checked, 'email is on').to.equal(true);
+      expect($(el, '#phone'), 'no number asked before adding texts').to.equal(null);
+      await tick(el, 'Also send me text messages');
+      expect($<HTMLInputElement>(el, '#sms_consent-0')!.checked, 'the consent box starts unticked').to.equal(false);
+      expect(text(el)).to.include('Message and data rates may apply');
+      await expect(el).to.be.accessible();
+
+      await click(el, '[part=submit-button]');
+      await waitUntil(() => summaryLinks(el).length > 0, 'errors shown');
+      expect(summaryLinks(el)).to.deep.equal(['Enter your mobile phone number', 'To get text messages, tick the box to agree to them']);
+      await expect(el).to.be.accessible();
+
+      const digits = String(Date.now()).slice(-4);
+      const phone = `+1860555${digits}`;
+      await type(el, 'phone', `860 555 ${digits}`);
+      await click(el, '#sms_consent-0');
+      await click(el, '[part=submit-button]');
+      await waitUntil(() => text(el).includes('Check your phone to confirm the new number'), 'asked to confirm', { timeout: 15_000 });
+      expect(text(el)).to.include(`••• ••• ${digits} (waiting for you to confirm)`);
+      expect($(el, '#phone'), 'the add fields are closed').to.equal(null);
+      await expect(el).to.be.accessible();
+      const [asked] = await messagesFor(phone, 1);
+      expect(asked!.text).to.match(/Reply YES/);
+
+      await fetch(`${NOTIFY}/sms/inbound`, { method: 'POST', mode: 'no-cors', body: new URLSearchParams({ From: phone, Body: 'YES' }) });
+      await waitUntil(async () => (await client.subscription(token))!.channels.some((c) => c.channel === 'sms' && c.status === 'active'), 'number confirmed', { timeout: 15_000 });
+      el.remove();
+      const again = await create({ manage: token });
+      await waitUntil(() => title(again) === 'Your subscription' && $(again, '#channels_on-1'), 'manage page with two channels', { timeout: 15_000 });
+      expect($<HTMLInputElement>(again, '#channels_on-1')!.checked, 'texts are on').to.equal(true);
+      expect($(again, '#add_channel-0'), 'nothing left to add').to.equal(null);
+      await click(again, '#channels_on-1');
+      await click(again, '[part=submit-button]');
+      await waitUntil(() => text(again).includes('Your changes are saved.'), 'saved', { timeout: 15_000 });
+      const view = await client.subscription(token);
+      expect(view!.channels.map((c) => [c.channel, c.status])).to.deep.equal([['email', 'active'], ['sms', 'unsubscribed']]);
+      expect(view!.status).to.equal('active');
+    });
+
+    it('in Spanish: adding a number says to confirm it on the phone', async () => {
+      const phone = `+1860556${String(Date.now()).slice(-4)}`;
+      const email = emailFor('added');
+      const token = await manageToken(email);
+      const el = await create({ manage: token, lang: 'es' });
+      await waitUntil(() => title(el) === 'Su suscripción', 'manage page', { timeout: 15_000 });
+      expect(text(el)).to.include('Dónde le enviamos los mensajes');
+      await tick(el, 'Enviarme también mensajes de texto');
+      await type(el, 'phone', phone);
+      await click(el, '#sms_consent-0');
+      await click(el, '[part=submit-button]');
+      await waitUntil(() => text(el).includes('Revise su teléfono para confirmar el número nuevo'), 'asked to confirm', { timeout: 15_000 });
+      await expect(el).to.be.accessible();
+    });
+
     it('an unknown manage link says so', async () => {
       const el = await create({ manage: 'no-such-manage-token-000000000000000000000' });
       await waitUntil(() => title(el) === 'This link does not work', 'unknown', { timeout: 15_000 });

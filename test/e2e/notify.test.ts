@@ -2,7 +2,8 @@
 // loopback as the backend's mail server (SMTP_URL): a resident signs up by keyboard in English and
 // in Spanish, the confirmation email arrives with its List-Unsubscribe headers, its link confirms,
 // the manage page changes topics; one-click unsubscribe is a cookieless POST (RFC 8058); a followed
-// 311 request's status change sends exactly one email; a STOP text ends text messages. Texts go to
+// 311 request's status change sends exactly one email; a STOP text ends text messages; the manage
+// page adds a number (double opt-in by YES) and turns email off. Texts go to
 // the backend's outbox (no SMS provider here), read through the staff API as the demo's Outbox does.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -260,6 +261,49 @@ describe('notifications, keyboard only, with a real SMTP server', () => {
     assert.equal((await publish()).status, 202);
     await drain();
     assert.equal((await texts()).length, beforeStop, 'after STOP, nothing more is texted');
+  });
+
+  it('the manage page, keyboard only: add a text-message number (consent box, "check your phone", reply YES), then turn email off and keep texts', async () => {
+    const email = address('channels');
+    const manage = await signUpByKeyboard('en', email);
+    const phone = `860557${String(1000 + (Date.now() % 9000)).padStart(4, '0')}`;
+    const e164 = `+1${phone}`;
+    const page = await site.newPage();
+    const problems = await watchProblems(page);
+    await page.goto(`${site.url}/notify.html?lang=en&manage=${manage}`);
+    await waitForTitle(page, WORDS.en.manage);
+    await tabTo(page, 'add text messages', byId('add_channel-0'));
+    await page.keyboard.press('Space');
+    await tabTo(page, 'the phone number', byId('phone'));
+    await page.keyboard.type(phone);
+    await tabTo(page, 'the consent box', byId('sms_consent-0'));
+    assert.equal(await page.evaluate(() => (document.querySelector('civic-notify-signup')!.shadowRoot!.querySelector('#sms_consent-0') as HTMLInputElement).checked), false, 'the consent box starts unticked');
+    assert.deepEqual(await axe(page), []);
+    await page.keyboard.press('Space');
+    await press(page, WORDS.en.save);
+    await waitForText(page, TAG, 'Check your phone to confirm the new number');
+    assert.deepEqual(await axe(page), []);
+
+    type Outbox = { messages: { channel: string; to: string; text: string }[] };
+    const texts = async () => (await staffGet<Outbox>('outbox.json?limit=500')).messages.filter((m) => m.channel === 'sms' && m.to === e164);
+    await drain();
+    assert.equal((await texts()).length, 1);
+    assert.match((await texts())[0]!.text, /Reply YES/);
+    const yes = await fetch(`${site.url}/notify/v1/sms/inbound`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ From: e164, Body: 'YES' }).toString() });
+    assert.equal(yes.status, 200);
+
+    await page.reload();
+    await waitForTitle(page, WORDS.en.manage);
+    await tabTo(page, 'email on/off', byId('channels_on-0'));
+    await page.keyboard.press('Space');
+    await press(page, WORDS.en.save);
+    await waitForText(page, TAG, WORDS.en.saved);
+    assert.deepEqual(await axe(page), []);
+    const view = await (await fetch(`${site.url}/notify/v1/manage/${manage}.json`)).json();
+    assert.deepEqual(view.channels.map((c: { channel: string; status: string }) => [c.channel, c.status]), [['email', 'unsubscribed'], ['sms', 'active']]);
+    assert.equal(view.status, 'active');
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 
   it('the demo’s Outbox page shows, with the staff token, what was sent without an SMS provider', async () => {

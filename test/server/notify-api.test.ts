@@ -443,6 +443,123 @@ for (const db of DATABASES) {
       assert.deepEqual(after.body, before.body);
     });
 
+    test('manage: add a number (double opt-in by YES, consent id logged), the same answer for a known number; stop texts, keep email; last channel off is unsubscribing', async () => {
+      const consentId = (await get<Topics>(`${h.api}/topics.json`)).body.consent.sms.id;
+      const smsTo = async (phone: string) =>
+        (await get<{ messages: Array<{ channel: string; to: string; text: string }> }>(`${h.api}/outbox.json?limit=500`, { headers: staff })).body.messages.filter((m) => m.channel === 'sms' && m.to === phone);
+      const fresh = '+18605550199';
+      const known = '+18605560199';
+      const answer = await subscribe(h, { phone: known, sms_consent: consentId, topics: [{ id: 'city-news', frequency: 'immediate' }] });
+      assert.equal(answer.status, 202, answer.text);
+      const first = await subscribeAndConfirm(h, 'a.one@example.org');
+      const second = await subscribeAndConfirm(h, 'a.two@example.org');
+      const addFresh = await sendJson<View>('PUT', `${h.api}/manage/${first}.json`, { add: { phone: '(860) 555-0199', sms_consent: consentId, page_url: PAGE } });
+      const addKnown = await sendJson<View>('PUT', `${h.api}/manage/${second}.json`, { add: { phone: known, sms_consent: consentId, page_url: PAGE } });
+      assert.equal(addFresh.status, 200, addFresh.text);
+      assert.equal(addKnown.text, addFresh.text, 'a known number gets the same answer as a new one');
+      assert.deepEqual(addFresh.body.channels.map((c) => [c.channel, c.status, c.address_masked]), [['email', 'active', 'a•••@e•••.org'], ['sms', 'pending', '••• ••• 0199']]);
+      assert.ok(!addFresh.text.includes('5550199') && !addFresh.text.includes('a.one'), 'nothing personal in the answer');
+
+      await h.server.notify.tick();
+      const asked = await smsTo(fresh);
+      assert.equal(asked.length, 1, 'one confirmation text');
+      assert.match(asked[0]!.text, /Reply YES/);
+      const [log] = await h.server.database.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM notify_consent_log l JOIN notify_subscribers s ON s.id = l.subscriber_id WHERE s.address = $1 AND l.event = 'requested' AND l.agreed->>'consent_id' = $2 AND l.consent_text LIKE '%Reply STOP%'`,
+        [fresh, consentId],
+      );
+      assert.equal(log!.n, 1, 'the consent shown is in the log');
+
+      const publishRoad = (en: string) =>
+        postJson(`${h.api}/messages.json`, { topic: 'road-closures', subject: { en, es: en }, body: { en: `${en}.`, es: `${en}.` } }, staff);
+      assert.equal((await publishRoad('Before YES')).status, 202);
+      await h.sink.waitFor(1, { match: (m) => to('a.one@example.org')(m) && m.subject === 'Before YES' });
+      await h.server.notify.tick();
+      assert.equal((await smsTo(fresh)).length, 1, 'nothing but the confirmation goes to a number before YES');
+
+      const yes = await get(`${h.api}/sms/inbound`, { method: 'POST', body: `From=${encodeURIComponent(fresh)}&Body=YES`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+      assert.equal(yes.status, 200);
+      let view = await get<View>(`${h.api}/manage/${first}.json`);
+      assert.deepEqual(view.body.channels.map((c) => [c.channel, c.status]), [['email', 'active'], ['sms', 'active']]);
+      assert.deepEqual(view.body.topics, [{ id: 'road-closures', frequency: 'immediate' }]);
+
+      assert.equal((await publishRoad('After YES')).status, 202);
+      await h.sink.waitFor(1, { match: (m) => to('a.one@example.org')(m) && m.subject === 'After YES' });
+      await h.server.notify.tick();
+      assert.ok((await smsTo(fresh)).some((m) => m.text.includes('After YES')), 'texts come once confirmed');
+
+      const smsOff = await sendJson<View>('PUT', `${h.api}/manage/${first}.json`, { channels: [{ channel: 'sms', enabled: false }] });
+      assert.equal(smsOff.status, 200, smsOff.text);
+      assert.deepEqual(smsOff.body.channels.map((c) => [c.channel, c.status]), [['email', 'active'], ['sms', 'unsubscribed']]);
+      assert.equal(smsOff.body.status, 'active');
+      const textsBefore = (await smsTo(fresh)).length;
+      assert.equal((await publishRoad('Email only')).status, 202);
+      await h.sink.waitFor(1, { match: (m) => to('a.one@example.org')(m) && m.subject === 'Email only' });
+      await h.server.notify.tick();
+      assert.equal((await smsTo(fresh)).length, textsBefore, 'no text once texts are off');
+
+      const backOn = await sendJson<View>('PUT', `${h.api}/manage/${first}.json`, { channels: [{ channel: 'sms', enabled: true }] });
+      assert.deepEqual(backOn.body.channels.map((c) => c.status), ['active', 'active']);
+      const allOff = await sendJson<View>('PUT', `${h.api}/manage/${first}.json`, { channels: [{ channel: 'email', enabled: false }, { channel: 'sms', enabled: false }] });
+      assert.equal(allOff.body.status, 'unsubscribed', 'the last channel off is unsubscribing from everything');
+      assert.deepEqual(allOff.body.channels.map((c) => c.status), ['unsubscribed', 'unsubscribed']);
+      view = await get<View>(`${h.api}/manage/${second}.json`);
+      assert.deepEqual(view.body.channels.map((c) => [c.channel, c.status]), [['email', 'active'], ['sms', 'pending']], 'a known number joins only after its own YES');
+    });
+
+    test('manage: add an email to a texts-only subscription; the new address confirms by a real email before anything goes there', async () => {
+      const consentId = (await get<Topics>(`${h.api}/topics.json`)).body.consent.sms.id;
+      const phone = '+18605550177';
+      assert.equal((await subscribe(h, { phone, sms_consent: consentId })).status, 202);
+      await get(`${h.api}/sms/inbound`, { method: 'POST', body: `From=${encodeURIComponent(phone)}&Body=YES`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+      // A texts-only subscriber's manage link (texts carry none here): issued by the store, as a message's link would be.
+      const [s] = await h.server.database.query<{ id: number }>(`SELECT id FROM notify_subscribers WHERE address = $1`, [phone]);
+      const manage = await h.server.notify.store.issueToken(h.server.database, { purpose: 'manage', subscriberId: s!.id, at: new Date() });
+      const email = 'added.later@example.org';
+      const res = await sendJson<View>('PUT', `${h.api}/manage/${manage}.json`, { add: { email: ' Added.Later@example.org ' }, language: 'es' });
+      assert.equal(res.status, 200, res.text);
+      assert.deepEqual(res.body.channels.map((c) => [c.channel, c.status]), [['sms', 'active'], ['email', 'pending']]);
+      const [mail] = await h.sink.waitFor(1, { match: to(email) });
+      assert.match(mail!.subject, /Confirme|Confirm/);
+      const confirmed = await postJson<{ manage_token: string }>(`${h.api}/confirm.json`, { token: linkToken(mail!, 'confirm') });
+      assert.equal(confirmed.status, 200, confirmed.text);
+      const view = await get<View>(`${h.api}/manage/${confirmed.body.manage_token}.json`);
+      assert.deepEqual(view.body.channels.map((c) => [c.channel, c.status]), [['email', 'active'], ['sms', 'active']], 'the new address manages the same subscription');
+      assert.deepEqual(view.body.topics, [{ id: 'road-closures', frequency: 'immediate' }]);
+      assert.equal(view.body.language, 'es');
+      const again = await postJson(`${h.api}/confirm.json`, { token: linkToken(mail!, 'confirm') });
+      assert.equal(again.status, 410, 'the confirmation is single use');
+    });
+
+    test('manage: bad channel changes are a 400 in the contract format and change nothing', async () => {
+      const consentId = (await get<Topics>(`${h.api}/topics.json`)).body.consent.sms.id;
+      const manage = await subscribeAndConfirm(h, 'bad.channels@example.org');
+      const before = await notifyCounts(h);
+      const view = await get<View>(`${h.api}/manage/${manage}.json`);
+      const bad: Array<[unknown, string, string]> = [
+        [{ channels: 'sms' }, 'channels', 'invalid'],
+        [{ channels: [{ channel: 'fax', enabled: true }] }, 'channels[0].channel', 'invalid'],
+        [{ channels: [{ channel: 'email', enabled: 'no' }] }, 'channels[0].enabled', 'invalid'],
+        [{ channels: [{ channel: 'sms', enabled: true }] }, 'channels[0].channel', 'invalid'],
+        [{ add: { email: 'not an email' } }, 'add.email', 'invalid'],
+        [{ add: { phone: '12' } }, 'add.phone', 'invalid'],
+        [{ add: { phone: '860 555 0111' } }, 'add.sms_consent', 'consent_required'],
+        [{ add: { email: 'second@example.org' } }, 'add.email', 'invalid'],
+        [{ add: {} }, 'add.email', 'required'],
+        [{ add: 'x' }, 'add', 'invalid'],
+        [{ topics: [], add: { phone: '860 555 0111', sms_consent: consentId } }, 'topics', 'required'],
+      ];
+      for (const [body, field, code] of bad) {
+        const res = await sendJson<Errors>('PUT', `${h.api}/manage/${manage}.json`, body, { 'Accept-Language': 'es' });
+        assert.equal(res.status, 400, `${JSON.stringify(body)}: ${res.text}`);
+        assert.equal(res.body.errors[0]!.field, field, res.text);
+        assert.equal(res.body.errors[0]!.code, code, res.text);
+        assert.ok(!res.text.includes('second@') && !res.text.includes('0111'), res.text);
+      }
+      assert.deepEqual(await notifyCounts(h), before, 'nothing stored');
+      assert.deepEqual((await get<View>(`${h.api}/manage/${manage}.json`)).body, view.body);
+    });
+
     test('personal data is never in a public answer', async () => {
       const email = 'private.person@example.org';
       const manage = await subscribeAndConfirm(h, email);

@@ -178,9 +178,30 @@ export interface NotifySubscriptionView {
   follows: NotifyFollow[];
 }
 
+/** Turns one channel the subscription has on (it gets the subscription's topics) or off. */
+export interface NotifyChannelSwitch {
+  channel: NotifyChannel;
+  enabled: boolean;
+}
+
+/**
+ * A channel to add to a managed subscription: one new `email`, or one new `phone` with
+ * `sms_consent` (the `id` of the consent text shown). Nothing is sent there until the new
+ * address confirms (a confirmation email, or "reply YES"); until then the answer lists it as
+ * `pending`, the same whether or not the address was already known.
+ */
+export interface NotifyAddChannel {
+  email?: string;
+  phone?: string;
+  sms_consent?: string;
+  /** The page the form was on, for the consent log. */
+  page_url?: string;
+}
+
 /**
  * `PUT manage/{manage_token}.json`: every field optional; a given field replaces what is stored
- * (`topics: []` leaves every topic, `area: null` means the whole city).
+ * (`topics: []` leaves every topic, `area: null` means the whole city). Topics, area and language
+ * apply to every channel that is on. Every channel off is unsubscribing from everything.
  */
 export interface NotifySubscriptionUpdate {
   topics?: NotifyTopicChoice[];
@@ -188,6 +209,10 @@ export interface NotifySubscriptionUpdate {
   language?: NotifyLanguage;
   /** Follows to keep (others end); a follow cannot be added here, only through `POST follows.json`. */
   follows?: NotifyFollow[];
+  /** Channels to switch on or off (a number stopped by STOP restarts only by texting START). */
+  channels?: NotifyChannelSwitch[];
+  /** A channel the subscription does not have yet. */
+  add?: NotifyAddChannel;
 }
 
 /** `POST manage/{manage_token}/unsubscribe.json`: leave one topic or follow, or (neither) everything. */

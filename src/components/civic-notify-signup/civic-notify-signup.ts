@@ -63,7 +63,8 @@ type FieldStep = 'topics' | 'area' | 'channels';
  * an unticked box. Double opt-in: "Check your email" (or "Reply YES to the text we sent") with
  * a resend. The same element on the page a message links to confirms the link's token
  * (`?confirm=`) and lets the subscriber change or end the subscription (`?manage=`), without
- * an account. Runs on the shared form engine; the resident's language is sent for the messages.
+ * an account: topics, frequency, area, language, each channel on or off, and the missing channel
+ * added (confirmed by the new address before anything goes there). Runs on the shared form engine; the resident's language is sent for the messages.
  *
  * @summary Sign up for city news and alerts by email or text; confirm and manage.
  * @tagname civic-notify-signup

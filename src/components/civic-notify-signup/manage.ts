@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { NotifyBackend } from '../../api/notify/client.js';
-import type { NotifyFollow, NotifySubscriptionView, NotifySubscriptionUpdate, NotifyTopicsResponse } from '../../api/notify/types.js';
+import type { NotifyChannel, NotifyFollow, NotifySubscriptionView, NotifySubscriptionUpdate, NotifyTopicsResponse } from '../../api/notify/types.js';
 import type { AnnouncerController } from '../../core/announcer.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
 import type { ErrorSummaryController } from '../../core/forms/error-summary.js';
@@ -10,7 +10,7 @@ import type { FieldSpec, FieldValue } from '../../core/forms/schema.js';
 import { registerMessages, type Translate } from '../../core/i18n.js';
 import { findPlaces, renderFields } from './fields.js';
 import { notifyPageMessages } from './strings-pages.js';
-import { areaFields, areaOf, asksArea, chosenTopics, languageOf, signupErrors, textOf, topicFields, type FoundPlace } from './model.js';
+import { areaFields, areaOf, asksArea, channelFields, chosenTopics, languageOf, listOf, signupErrors, textOf, topicFields, type FoundPlace } from './model.js';
 
 registerMessages(notifyPageMessages);
 
@@ -30,7 +30,13 @@ type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | D
 
 /** The form's values for a stored subscription. */
 function valuesOf(topics: NotifyTopicsResponse, sub: NotifySubscriptionView): Record<string, FieldValue> {
-  const values: Record<string, FieldValue> = { language: sub.language, radius_m: '500', area_kind: 'everywhere' };
+  const values: Record<string, FieldValue> = {
+    language: sub.language,
+    radius_m: '500',
+    area_kind: 'everywhere',
+    channels_on: sub.channels.filter((c) => c.status === 'active').map((c) => c.channel),
+    add_channel: [],
+  };
   for (const g of topics.groups) values[`topics-${g.id}`] = sub.topics.filter((c) => topics.topics.find((x) => x.id === c.id)?.group === g.id).map((c) => c.id);
   for (const c of sub.topics) values[`frequency-${c.id}`] = c.frequency;
   const area = sub.area;
@@ -54,6 +60,8 @@ export class ManageController implements ReactiveController {
   private saved = false;
   private saveError?: unknown;
   private gone = false;
+  /** The channel just added: its address has a confirmation to answer. */
+  private added?: NotifyChannel;
 
   constructor(
     private readonly host: Host,
@@ -90,6 +98,7 @@ export class ManageController implements ReactiveController {
   private specs(topics: NotifyTopicsResponse): { id: string; specs: FieldSpec[] }[] {
     const t = this.o.t();
     return [
+      { id: 'channels', specs: this.channelSpecs(topics) },
       { id: 'topics', specs: topicFields(t, topics, this.values).flatMap((g) => [g.group, ...g.frequencies]) },
       { id: 'area', specs: asksArea(topics, this.values) ? areaFields(t, topics, this.values, this.places, Boolean(this.o.geocoderUrl())).filter((s) => s.id !== 'place') : [] },
       {
@@ -97,6 +106,51 @@ export class ManageController implements ReactiveController {
         specs: [{ id: 'language', type: 'radios', label: t('notifyLanguageLabel'), choices: [{ value: 'en', label: 'English' }, { value: 'es', label: 'Español' }] }],
       },
     ];
+  }
+
+  /** Channels the resident can switch: confirmed ones not stopped by a STOP text. */
+  private switchable(): NotifyChannel[] {
+    return (this.sub?.channels ?? []).filter((c) => c.status === 'active' || c.status === 'unsubscribed').map((c) => c.channel);
+  }
+
+  /** The channel the subscription lacks (none listed, not even waiting for its confirmation), if the backend offers it. */
+  private missing(topics: NotifyTopicsResponse): NotifyChannel | undefined {
+    const has = new Set((this.sub?.channels ?? []).map((c) => c.channel));
+    return topics.channels.find((c) => !has.has(c) && (c === 'email' || topics.consent.sms));
+  }
+
+  /** On/off for each channel, and the missing one to add: its address (or number and SMS consent) on the sign-up form's fields. */
+  private channelSpecs(topics: NotifyTopicsResponse): FieldSpec[] {
+    const t = this.o.t();
+    const channels = this.sub?.channels ?? [];
+    const label = (c: NotifyChannel) => t(c === 'email' ? 'notifyChannelEmail' : 'notifyChannelSms');
+    const specs: FieldSpec[] = [];
+    const switchable = this.switchable();
+    if (switchable.length) {
+      specs.push({
+        id: 'channels_on',
+        type: 'checkboxes',
+        label: t('notifyManageChannelsLabel'),
+        hint: t('notifyManageChannelsHint'),
+        choices: switchable.map((c) => ({ value: c, label: `${label(c)}: ${channels.find((x) => x.channel === c)!.address_masked}` })),
+      });
+    }
+    const missing = this.missing(topics);
+    if (missing) {
+      specs.push({ id: 'add_channel', type: 'checkboxes', label: t('notifyAddLabel'), choices: [{ value: missing, label: t(missing === 'email' ? 'notifyAddEmail' : 'notifyAddSms') }] });
+      specs.push(...channelFields(t, topics, { channels: listOf(this.values.add_channel) }).slice(1));
+    }
+    return specs;
+  }
+
+  /** A backend 400 about the new address goes to its field; anything else to the panel under the form. */
+  private placeServerErrors(error: unknown): boolean {
+    const e = error as { kind?: string; status?: number; fieldErrors?: Record<string, string> } | null;
+    if (e?.kind !== 'contract' || e.status !== 400 || !e.fieldErrors) return false;
+    const ids: Record<string, string> = { 'add.email': 'email', 'add.phone': 'phone', 'add.sms_consent': 'sms_consent' };
+    const placed = Object.entries(e.fieldErrors).map(([name, message]) => ({ step: 'channels', id: ids[name] ?? (name.startsWith('channels') ? 'channels_on' : 'submit'), message }));
+    this.o.summary.show(placed, this.o.t());
+    return true;
   }
 
   private async save(event: Event): Promise<void> {
@@ -107,6 +161,8 @@ export class ManageController implements ReactiveController {
     if (!topics || !backend || !this.token || this.saving) return;
     const errors: StepError[] = this.specs(topics).flatMap((s) => signupErrors(t, s.id === 'topics' ? 'topics' : 'channels', s.specs, topics, this.values, this.o.locale()));
     this.saved = false;
+    this.added = undefined;
+    this.saveError = undefined;
     this.saving = true;
     this.host.requestUpdate();
     try {
@@ -123,11 +179,25 @@ export class ManageController implements ReactiveController {
       this.o.summary.clear();
       const area = asksArea(topics, this.values) ? areaOf(this.values, this.places) : undefined;
       const changes: NotifySubscriptionUpdate = { topics: chosenTopics(topics, this.values), area: area ?? null, language: languageOf(textOf(this.values.language)) };
-      this.sub = await backend.update(this.token, changes);
+      const on = listOf(this.values.channels_on);
+      const switchable = this.switchable();
+      if (switchable.length) changes.channels = switchable.map((channel) => ({ channel, enabled: on.includes(channel) }));
+      const adding = listOf(this.values.add_channel)[0] as NotifyChannel | undefined;
+      if (adding === 'email') changes.add = { email: textOf(this.values.email), page_url: location.href.split('#')[0]! };
+      if (adding === 'sms') changes.add = { phone: textOf(this.values.phone), ...(topics.consent.sms ? { sms_consent: topics.consent.sms.id } : {}), page_url: location.href.split('#')[0]! };
+      const sub = await backend.update(this.token, changes);
+      this.sub = sub;
+      if (sub.status === 'unsubscribed' && !sub.channels.some((c) => c.status === 'active' || c.status === 'pending')) {
+        this.gone = true;
+        void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('#step-title')?.focus());
+        return;
+      }
+      this.values = { ...this.values, channels_on: sub.channels.filter((c) => c.status === 'active').map((c) => c.channel), add_channel: [], email: '', phone: '', sms_consent: [] };
       this.saved = true;
-      void this.o.announcer.announce(t('notifySaved'));
+      this.added = adding;
+      void this.o.announcer.announce(adding ? `${t('notifySaved')} ${t(adding === 'email' ? 'notifyAddedEmail' : 'notifyAddedSms')}` : t('notifySaved'));
     } catch (error) {
-      this.saveError = error;
+      if (!this.placeServerErrors(error)) this.saveError = error;
     } finally {
       this.saving = false;
       this.host.requestUpdate();
@@ -177,13 +247,13 @@ export class ManageController implements ReactiveController {
             this.values = { ...this.values, [id]: value };
             this.saved = false;
             this.host.requestUpdate();
-          }, undefined),
+          }, { sms: topics.consent.sms, terms: t('notifyTerms'), privacy: t('notifyPrivacy') }),
         )}
         ${this.saveError ? errorPanel(t, this.saveError) : nothing}
         <div class="actions">
           <button type="submit" id="submit" class="civic-button" part="submit-button" aria-disabled=${this.saving ? 'true' : 'false'}>${this.saving ? t('formSending') : t('notifySave')}</button>
         </div>
-        <p role="status" class="done-note">${this.saved ? t('notifySaved') : ''}</p>
+        <p role="status" class="done-note">${this.saved ? (this.added ? `${t('notifySaved')} ${t(this.added === 'email' ? 'notifyAddedEmail' : 'notifyAddedSms')}` : t('notifySaved')) : ''}</p>
       </form>
       ${leaving.length > 1
         ? html`<h3>${t('notifyLeaveTitle')}</h3>
