@@ -42,10 +42,25 @@ const minifyTemplates = {
   },
 };
 
+/**
+ * Dynamic imports stay plain `import()`: Vite would wrap each in its preload helper (a function
+ * in the shared chunk every page loads, plus a table of file names in every chunk that imports
+ * lazily). Lazy chunks resolve next to the chunk that imports them, which `import()` does
+ * natively; their own imports load when they do.
+ */
+const plainDynamicImports = {
+  name: 'civic-plain-dynamic-imports',
+  configResolved(config) {
+    const at = config.plugins.findIndex((plugin) => plugin.name === 'native:import-analysis-build');
+    if (at < 0) throw new Error("Vite's import-analysis plugin was renamed: update civic-plain-dynamic-imports");
+    config.plugins.splice(at, 1);
+  },
+};
+
 /** One Vite build into dist/: ES2022, minified, with source maps; `options` adds the entries. */
 const bundle = ({ plugins = [], ...options }) =>
   build({
-    plugins: [minifyTemplates, ...plugins],
+    plugins: [minifyTemplates, plainDynamicImports, ...plugins],
     root,
     // Relative: the bundle is hosted wherever a city puts it, and its lazy chunks (and their
     // preload hints) must resolve next to it, not from the page's site root.
