@@ -103,15 +103,15 @@ await bundle({
 // Files, never data: URLs (marker icons): a city's CSP need not allow `img-src data:`.
 const scriptTag = { assetsInlineLimit: 0 };
 
-// What every widget needs (Lit, the base element, strings, theme, the context consumer that
-// finds a <civic-hall>, the error panel, the announcer, the error classes every client throws
+// What every widget needs (Lit, the base element, strings, theme, the base element's own
+// request for a <civic-hall>'s configuration, the error panel, the announcer, the error classes every client throws
 // and the fetch every client makes): one chunk. Lit's directives and the hall's context
 // provider are not in it: a page pays for them only through a widget (or a <civic-hall>) that
 // uses them. The multi-step form engine (flow, draft, submit) is one chunk for the form widgets.
 // What every widget that talks Open311 needs (the client, its wire formats): one more, which the
 // records and alerts widgets do without.
 const coreModule =
-  /[\\/]node_modules[\\/](lit[\\/](index|decorators|static-html)\.js|lit-html[\\/](lit-html|is-server|static)\.js|lit-element[\\/]lit-element\.js|@lit[\\/]reactive-element[\\/]|@lit[\\/]context[\\/](index\.js|lib[\\/](context-request-event|create-context|context-root|controllers[\\/]context-consumer|decorators[\\/]consume)\.js))|[\\/]src[\\/]core[\\/](civic-element|i18n|theme|context|define|backend-factory|headings|announcer|locales[\\/]en|forms[\\/](form-styles|error-panel|ids))\.ts$|[\\/]src[\\/]api[\\/](errors|fetch-text)\.ts$/;
+  /[\\/]node_modules[\\/](lit[\\/](index|decorators|static-html)\.js|lit-html[\\/](lit-html|is-server|static)\.js|lit-element[\\/]lit-element\.js|@lit[\\/]reactive-element[\\/]|@lit[\\/]context[\\/](index\.js|lib[\\/]create-context\.js))|[\\/]src[\\/]core[\\/](civic-element|i18n|theme|context|define|backend-factory|headings|announcer|locales[\\/]en|forms[\\/](form-styles|error-panel|ids))\.ts$|[\\/]src[\\/]api[\\/](errors|fetch-text)\.ts$/;
 const formEngineModule = /[\\/]src[\\/]core[\\/](forms[\\/](flow|draft|submit|fingerprint)|storage[\\/]drafts)\.ts$/;
 const open311Module = /[\\/]src[\\/](api[\\/](open311|normalise|http|xml)\.ts|core[\\/]open311-backend\.ts)$/;
 
