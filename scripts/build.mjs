@@ -107,12 +107,13 @@ const scriptTag = { assetsInlineLimit: 0 };
 // request for a <civic-hall>'s configuration, the error panel, the announcer, the error classes every client throws
 // and the fetch every client makes): one chunk. Lit's directives and the hall's context
 // provider are not in it: a page pays for them only through a widget (or a <civic-hall>) that
-// uses them. The multi-step form engine (flow, draft, submit) is one chunk for the form widgets.
+// uses them. The multi-step form engine (flow, draft, submit) has no chunk of its own: Rolldown
+// puts it with the form widget that loads it (a chunk of its own was one more file to fetch and
+// compress alone, 0.6 kB on the service request's page).
 // What every widget that talks Open311 needs (the client, its wire formats): one more, which the
 // records and alerts widgets do without.
 const coreModule =
   /[\\/]node_modules[\\/](lit[\\/](index|decorators|static-html)\.js|lit-html[\\/](lit-html|is-server|static)\.js|lit-element[\\/]lit-element\.js|@lit[\\/]reactive-element[\\/]|@lit[\\/]context[\\/](index\.js|lib[\\/]create-context\.js))|[\\/]src[\\/]core[\\/](civic-element|i18n|theme|context|define|backend-factory|headings|announcer|locales[\\/]en|forms[\\/](form-styles|error-panel|ids))\.ts$|[\\/]src[\\/]api[\\/](errors|fetch-text)\.ts$/;
-const formEngineModule = /[\\/]src[\\/]core[\\/](forms[\\/](flow|draft|submit|fingerprint)|storage[\\/]drafts)\.ts$/;
 const open311Module = /[\\/]src[\\/](api[\\/](open311|normalise|http|xml)\.ts|core[\\/]open311-backend\.ts)$/;
 
 /**
@@ -175,7 +176,6 @@ const elementChunks = await bundle({
       codeSplitting: {
         groups: [
           { name: 'core', test: (id) => coreModule.test(id), priority: 5 },
-          { name: 'forms', test: (id) => formEngineModule.test(id), priority: 3 },
           { name: 'open311', test: (id) => open311Module.test(id), priority: 1 },
         ],
       },
