@@ -114,7 +114,7 @@ const scriptTag = { assetsInlineLimit: 0 };
 // records and alerts widgets do without.
 const coreModule =
   /[\\/]node_modules[\\/](lit[\\/](index|decorators|static-html)\.js|lit-html[\\/](lit-html|is-server|static)\.js|lit-element[\\/]lit-element\.js|@lit[\\/]reactive-element[\\/]|@lit[\\/]context[\\/](index\.js|lib[\\/]create-context\.js))|[\\/]src[\\/]core[\\/](civic-element|i18n|theme|context|define|backend-factory|headings|announcer|locales[\\/]en|forms[\\/](form-styles|error-panel|ids))\.ts$|[\\/]src[\\/]api[\\/](errors|fetch-text)\.ts$/;
-const open311Module = /[\\/]src[\\/](api[\\/](open311|normalise|http|xml)\.ts|core[\\/]open311-backend\.ts)$/;
+const open311Module = /[\\/]src[\\/](api[\\/](open311|open311-error|normalise|http|xml)\.ts|core[\\/]open311-backend\.ts)$/;
 
 /**
  * For bundler users, `define/civic-<tag>.js` also registers <civic-hall>. The autoloader loads the
