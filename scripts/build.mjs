@@ -142,7 +142,7 @@ const hallOnlyWhereUsed = {
  * widget and the service request loads the form engine twice.
  */
 const RECORDS_COPY = '?civic-records';
-const sharedWithEveryWorld = /[\\/]src[\\/]core[\\/](map|geo|locales)[\\/]|[\\/]src[\\/]core[\\/]catalog-file\.ts$/;
+const sharedWithEveryWorld = /[\\/]src[\\/]core[\\/](map|geo)[\\/]|[\\/]src[\\/]core[\\/](catalog-file|locales[\\/]es(-all)?)\.ts$/;
 const recordsOwnCopies = {
   name: 'civic-records-own-copies',
   enforce: 'pre',
