@@ -32,7 +32,7 @@ const minifyTemplates = {
   name: 'civic-minify-templates',
   enforce: 'pre',
   transform(code, id) {
-    if (!/[\\/]src[\\/].*\.ts$/.test(id)) return null;
+    if (!/[\\/]src[\\/].*\.ts(\?civic-[a-z]+)?$/.test(id)) return null;
     const result = minifyHTMLLiterals(code, {
       fileName: id,
       // A tag name from an expression (`<${heading}>`, lit/static-html) is beyond its HTML parser.
@@ -42,10 +42,25 @@ const minifyTemplates = {
   },
 };
 
+/**
+ * Dynamic imports stay plain `import()`: Vite would wrap each in its preload helper (a function
+ * in the shared chunk every page loads, plus a table of file names in every chunk that imports
+ * lazily). Lazy chunks resolve next to the chunk that imports them, which `import()` does
+ * natively; their own imports load when they do.
+ */
+const plainDynamicImports = {
+  name: 'civic-plain-dynamic-imports',
+  configResolved(config) {
+    const at = config.plugins.findIndex((plugin) => plugin.name === 'native:import-analysis-build');
+    if (at < 0) throw new Error("Vite's import-analysis plugin was renamed: update civic-plain-dynamic-imports");
+    config.plugins.splice(at, 1);
+  },
+};
+
 /** One Vite build into dist/: ES2022, minified, with source maps; `options` adds the entries. */
 const bundle = ({ plugins = [], ...options }) =>
   build({
-    plugins: [minifyTemplates, ...plugins],
+    plugins: [minifyTemplates, plainDynamicImports, ...plugins],
     root,
     // Relative: the bundle is hosted wherever a city puts it, and its lazy chunks (and their
     // preload hints) must resolve next to it, not from the page's site root.
@@ -88,17 +103,18 @@ await bundle({
 // Files, never data: URLs (marker icons): a city's CSP need not allow `img-src data:`.
 const scriptTag = { assetsInlineLimit: 0 };
 
-// What every widget needs (Lit, the base element, strings, theme, the context consumer that
-// finds a <civic-hall>, the error panel, the announcer, the error classes every client throws
+// What every widget needs (Lit, the base element, strings, theme, the base element's own
+// request for a <civic-hall>'s configuration, the error panel, the announcer, the error classes every client throws
 // and the fetch every client makes): one chunk. Lit's directives and the hall's context
 // provider are not in it: a page pays for them only through a widget (or a <civic-hall>) that
-// uses them. The multi-step form engine (flow, draft, submit) is one chunk for the form widgets.
+// uses them. The multi-step form engine (flow, draft, submit) has no chunk of its own: Rolldown
+// puts it with the form widget that loads it (a chunk of its own was one more file to fetch and
+// compress alone, 0.6 kB on the service request's page).
 // What every widget that talks Open311 needs (the client, its wire formats): one more, which the
 // records and alerts widgets do without.
 const coreModule =
-  /[\\/]node_modules[\\/](lit[\\/](index|decorators|static-html)\.js|lit-html[\\/](lit-html|is-server|static)\.js|lit-element[\\/]lit-element\.js|@lit[\\/]reactive-element[\\/]|@lit[\\/]context[\\/](index\.js|lib[\\/](context-request-event|create-context|context-root|controllers[\\/]context-consumer|decorators[\\/]consume)\.js))|[\\/]src[\\/]core[\\/](civic-element|i18n|theme|context|define|backend-factory|headings|announcer|locales[\\/]en|forms[\\/](form-styles|error-panel|ids))\.ts$|[\\/]src[\\/]api[\\/](errors|fetch-text)\.ts$/;
-const formEngineModule = /[\\/]src[\\/]core[\\/](forms[\\/](flow|draft|submit|fingerprint)|storage[\\/]drafts)\.ts$/;
-const open311Module = /[\\/]src[\\/](api[\\/](open311|normalise|http|xml)\.ts|core[\\/]open311-backend\.ts)$/;
+  /[\\/]node_modules[\\/](lit[\\/](index|decorators|static-html)\.js|lit-html[\\/](lit-html|is-server|static)\.js|lit-element[\\/]lit-element\.js|@lit[\\/]reactive-element[\\/]|@lit[\\/]context[\\/](index\.js|lib[\\/]create-context\.js))|[\\/]src[\\/]core[\\/](civic-element|i18n|theme|context|define|backend-factory|headings|announcer|locales[\\/]en|forms[\\/](form-styles|error-panel|ids))\.ts$|[\\/]src[\\/]api[\\/](errors|fetch-text)\.ts$/;
+const open311Module = /[\\/]src[\\/](api[\\/](open311|open311-error|normalise|http|xml)\.ts|core[\\/]open311-backend\.ts)$/;
 
 /**
  * For bundler users, `define/civic-<tag>.js` also registers <civic-hall>. The autoloader loads the
@@ -116,11 +132,38 @@ const hallOnlyWhereUsed = {
   },
 };
 
+/**
+ * The records widgets' own copies of what they share with the Open311 form widgets (the form
+ * engine, fields, pieces, Lit's directives): a records page holds records widgets, and sharing those modules with
+ * the service request splits them into chunks of their own, each a request and compressed
+ * alone (about 2.4 kB more for <civic-records-request>). The two records widgets share their
+ * copies with each other; the core chunk (Lit, base element, strings, theme) and what loads on
+ * demand beside it (maps, catalogs) stay shared with every widget. A page with a records
+ * widget and the service request loads the form engine twice.
+ */
+const RECORDS_COPY = '?civic-records';
+const sharedWithEveryWorld = /[\\/]src[\\/]core[\\/](map|geo)[\\/]|[\\/]src[\\/]core[\\/](catalog-file|locales[\\/]es(-all)?)\.ts$/;
+const recordsOwnCopies = {
+  name: 'civic-records-own-copies',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (!importer || !(importer.endsWith(RECORDS_COPY) || /[\\/]src[\\/]define[\\/]civic-records-(request|status)\.ts$/.test(importer))) return null;
+    const resolved = await this.resolve(source, importer.replace(RECORDS_COPY, ''), { ...options, skipSelf: true });
+    if (!resolved || resolved.external || resolved.id.includes('?') || resolved.id.startsWith('\0')) return resolved;
+    const copied = /[\\/]src[\\/].*\.ts$|[\\/]node_modules[\\/]lit(-html)?[\\/](directive|directive-helpers|directives[\\/][a-z-]+)\.js$/;
+    if (!copied.test(resolved.id) || coreModule.test(resolved.id) || sharedWithEveryWorld.test(resolved.id)) return resolved;
+    return { ...resolved, id: resolved.id + RECORDS_COPY };
+  },
+  load(id) {
+    return id.endsWith(RECORDS_COPY) ? readFileSync(id.slice(0, -RECORDS_COPY.length), 'utf8') : null;
+  },
+};
+
 // The autoloader, in two builds. First each element's code, one entry per `define/` module, with
 // its shared chunks, into dist/civic-elements/.
 const elementChunks = await bundle({
   ...scriptTag,
-  plugins: [hallOnlyWhereUsed],
+  plugins: [hallOnlyWhereUsed, recordsOwnCopies],
   assetsDir: 'civic-elements',
   rolldownOptions: {
     input: Object.fromEntries(defines.map((d) => [d, resolve(root, `src/define/${d}.ts`)])),
@@ -133,7 +176,6 @@ const elementChunks = await bundle({
       codeSplitting: {
         groups: [
           { name: 'core', test: (id) => coreModule.test(id), priority: 5 },
-          { name: 'forms', test: (id) => formEngineModule.test(id), priority: 3 },
           { name: 'open311', test: (id) => open311Module.test(id), priority: 1 },
         ],
       },

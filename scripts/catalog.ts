@@ -2,15 +2,17 @@
 // (dist/catalog.en.json, also written by every build). A city translates a copy of it, say
 // fr.json, hosts it next to the widgets and names it in the page:
 //   <link rel="civic-catalog" hreflang="fr" href="/civic/fr.json">
-// The shared messages come first (src/core/locales/en.ts), then each widget's own strings.ts.
+// The shared messages come first (src/core/locales/en*.ts), then each widget's own strings.ts.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { en as shared } from '../src/core/locales/en.js';
+import { enForms } from '../src/core/locales/en-forms.js';
+import { enMap } from '../src/core/locales/en-map.js';
 
 const root = resolve(import.meta.dirname, '..');
 const components = join(root, 'src', 'components');
-const catalog: Record<string, unknown> = { ...shared };
+const catalog: Record<string, unknown> = { ...shared, ...enForms, ...enMap };
 for (const name of readdirSync(components).sort()) {
   let module: Record<string, unknown>;
   try {

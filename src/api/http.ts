@@ -9,9 +9,9 @@ import {
   HtmlErrorPageError,
   MalformedResponseError,
   NetworkError,
-  Open311Error,
   TimeoutError,
 } from './errors.js';
+import { Open311Error } from './open311-error.js';
 import { fetchText } from './fetch-text.js';
 import { errorsFrom } from './normalise.js';
 import { MAX_DEPTH, parseXml, type Loose } from './xml.js';

@@ -22,11 +22,10 @@ export {
   HttpError,
   MalformedResponseError,
   NetworkError,
-  Open311Error,
   TimeoutError,
   type CivicErrorKind,
-  type Open311ErrorDetail,
 } from './errors.js';
+export { Open311Error, type Open311ErrorDetail } from './open311-error.js';
 export {
   MIN_SAMPLE,
   REPORT_WINDOWS,

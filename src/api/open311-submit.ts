@@ -3,7 +3,7 @@
  * which the client loads alongside discovery when a resident sends a report, so pages that only
  * read never carry it.
  */
-import { Open311Error } from './errors.js';
+import { Open311Error } from './open311-error.js';
 import type { exchange, WireFormat } from './http.js';
 import type { Open311Extension, SubmitInput } from './types.js';
 

@@ -1,5 +1,6 @@
 import type { CivicBackend } from './backend.js';
-import { HtmlErrorPageError, NetworkError, Open311Error, TimeoutError } from './errors.js';
+import { HtmlErrorPageError, NetworkError, TimeoutError } from './errors.js';
+import { Open311Error } from './open311-error.js';
 import { exchange, type WireFormat } from './http.js';
 import { assertShape, datetime, type DocumentKind, discoveryFrom, servicesFrom } from './normalise.js';
 import type {

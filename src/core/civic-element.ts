@@ -1,9 +1,8 @@
 import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import type { CivicBackend } from '../api/backend.js';
 import { createBackend } from './backend-factory.js';
-import { civicConfigContext, ensureContextRoot, type CivicConfig } from './context.js';
+import { civicConfigContext, type CivicConfig } from './context.js';
 import {
   formatDate,
   formatNumber,
@@ -30,6 +29,19 @@ type DetailOf<K extends CustomEventName> = HTMLElementEventMap[K] extends Custom
 
 /** One client per endpoint, jurisdiction and key, shared by every widget on the page. */
 const sharedClients = new Map<string, CivicBackend>();
+
+/**
+ * Widgets whose request for a `<civic-hall>` no hall answered (none above them, or not upgraded
+ * yet), each with its way to ask again: a hall that connects announces itself with a
+ * `context-provider` event (the Context Community Protocol, as `@lit/context` speaks it), and
+ * they ask again then. This stands in for `@lit/context`'s consumer and `ContextRoot`, which
+ * every page would otherwise load; the hall keeps `@lit/context`'s provider.
+ */
+const waitingForHall = new Map<EventTarget, () => void>();
+function askHallsAgain(event: Event): void {
+  if ((event as Event & { context?: unknown }).context !== civicConfigContext) return;
+  for (const ask of [...waitingForHall.values()]) ask();
+}
 
 /**
  * Outside the class on purpose: the manifest analyzer lists every `new CustomEvent(…)` in a
@@ -98,9 +110,7 @@ export class CivicElement extends LitElement {
   @property({ attribute: false }) strings?: Strings;
 
   /** The hall's configuration, when the widget is inside a `<civic-hall>`. */
-  @consume({ context: civicConfigContext, subscribe: true })
-  @state()
-  protected hallConfig?: CivicConfig;
+  @state() protected hallConfig?: CivicConfig;
 
   /** The resolved language (BCP 47 tag) used for strings, dates and numbers. */
   @state() protected locale = 'en';
@@ -110,11 +120,34 @@ export class CivicElement extends LitElement {
   private stopObservingLang?: () => void;
   /** The catalog fetch this widget's next render waits for (a language's strings load on first use). */
   private catalogLoading?: Promise<void>;
+  /** Ends this widget's subscription to its hall (given by the hall with each answer). */
+  private leaveHall?: () => void;
 
-  constructor() {
-    super();
-    ensureContextRoot();
-  }
+  /**
+   * Asks the nearest `<civic-hall>` above (across shadow roots) for its configuration, with a
+   * `context-request` event; the hall answers at once and again on every change. Unanswered,
+   * the widget waits for a hall to connect.
+   */
+  private askHall = (): void => {
+    let answered = false;
+    const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
+      context: civicConfigContext,
+      contextTarget: this,
+      subscribe: true,
+      callback: (value: CivicConfig, unsubscribe?: () => void) => {
+        answered = true;
+        waitingForHall.delete(this);
+        // A closer hall took this widget over: leave the old one.
+        if (this.leaveHall !== unsubscribe) this.leaveHall?.();
+        this.leaveHall = unsubscribe;
+        this.hallConfig = value;
+      },
+    });
+    this.dispatchEvent(request);
+    if (answered || !this.isConnected) return;
+    waitingForHall.set(this, this.askHall);
+    document.addEventListener('context-provider', askHallsAgain);
+  };
 
   /**
    * The backend this widget talks to. Setting it plugs in any `CivicBackend` implementation
@@ -210,6 +243,7 @@ export class CivicElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.askHall();
     this.updateLocale();
     this.stopObservingLang = observeLang(this, () => this.updateLocale());
   }
@@ -217,6 +251,9 @@ export class CivicElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopObservingLang?.();
+    waitingForHall.delete(this);
+    this.leaveHall?.();
+    this.leaveHall = undefined;
     // Moved out of its hall: forget the old configuration; a new hall (if any) answers on reconnect.
     this.hallConfig = undefined;
   }

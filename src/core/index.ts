@@ -1,5 +1,6 @@
 export { CivicElement } from './civic-element.js';
-export { civicConfigContext, ensureContextRoot, type CivicConfig } from './context.js';
+export { civicConfigContext, type CivicConfig } from './context.js';
+export { ensureContextRoot } from './context-root.js';
 export { defineElement } from './define.js';
 export * from './i18n.js';
 export { themeStyles, visuallyHiddenStyles } from './theme.js';

@@ -1,5 +1,6 @@
 import type { CivicBackend } from '../../src/api/backend.js';
-import { NetworkError, Open311Error, TimeoutError } from '../../src/api/errors.js';
+import { NetworkError, TimeoutError } from '../../src/api/errors.js';
+import { Open311Error } from '../../src/api/open311-error.js';
 import type { ServiceAttribute, ServiceDefinition, ServiceRequest, SubmitInput, SubmitResult } from '../../src/api/types.js';
 import type { Draft } from '../../src/components/civic-service-request/model.js';
 import { saveDraft } from '../../src/core/storage/drafts.js';

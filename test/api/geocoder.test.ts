@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { NominatimGeocoder, shortAddress } from '../../src/api/geocoder.js';
-import { CivicError, HtmlErrorPageError, MalformedResponseError, NetworkError, Open311Error, TimeoutError } from '../../src/api/errors.js';
+import { CivicError, HtmlErrorPageError, MalformedResponseError, NetworkError, TimeoutError } from '../../src/api/errors.js';
+import { Open311Error } from '../../src/api/open311-error.js';
 import { BACKEND_URL } from '../helpers/backend.js';
 
 const GEOCODER = `${BACKEND_URL}/geocode`;

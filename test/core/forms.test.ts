@@ -14,7 +14,8 @@ import {
   type CivicInvalidDetail,
   type FieldError,
 } from '../../src/core/forms/index.js';
-import { NetworkError, Open311Error, TimeoutError } from '../../src/api/errors.js';
+import { NetworkError, TimeoutError } from '../../src/api/errors.js';
+import { Open311Error } from '../../src/api/open311-error.js';
 
 /** A test-only widget with a small report form, built from the primitives as a real widget would. */
 class FormProbe extends CivicElement {

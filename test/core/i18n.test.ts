@@ -12,6 +12,10 @@ import {
   translate,
 } from '../../src/core/i18n.js';
 import { en } from '../../src/core/locales/en.js';
+import { enForms } from '../../src/core/locales/en-forms.js';
+import { enMap } from '../../src/core/locales/en-map.js';
+// The form engine's English is registered by the form modules (a page without a form does not load it).
+import '../../src/core/forms/messages.js';
 import { es } from '../../src/core/locales/es.js';
 import '../../src/components/civic-status-tracker/civic-status-tracker.js';
 import '../../src/components/civic-request-map/civic-request-map.js';
@@ -120,7 +124,8 @@ describe('i18n', () => {
       // Only placeholders and punctuation, e.g. '{category}, {status}: {address}': nothing to translate.
       const hasWords = (message: unknown) => /\p{L}/u.test(JSON.stringify(message).replace(/\{\w+\}|"(zero|one|two|few|many|other)":/g, ''));
       const catalogs: Array<{ en: Record<string, unknown>; es: Record<string, unknown> }> = [
-        { en, es },
+        // The shared Spanish (es.ts) covers the core, form engine and map English.
+        { en: { ...en, ...enForms, ...enMap }, es },
         { en: statusTrackerMessages.en, es: statusTrackerEs },
         { en: serviceRequestMessages.en, es: serviceRequestEs },
         { en: locationPickerMessages.en, es: locationPickerEs },

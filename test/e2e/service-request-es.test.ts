@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startDemo, stubMapTiles, watchProblems, type DemoSite } from './browser.js';
 import { en as coreEn } from '../../src/core/locales/en.js';
+import { enForms } from '../../src/core/locales/en-forms.js';
+import { enMap } from '../../src/core/locales/en-map.js';
 import { es as coreEs } from '../../src/core/locales/es.js';
 import { serviceRequestMessages } from '../../src/components/civic-service-request/strings.js';
 import { es as serviceRequestEs } from '../../src/components/civic-service-request/strings.es.js';
@@ -38,7 +40,8 @@ const forms = (m: Message | undefined): string[] => (m === undefined ? [] : type
  */
 function englishNeedles(): string[] {
   const catalogs: Array<[Record<string, Message>, Record<string, Message>]> = [
-    [coreEn, coreEs],
+    // The shared Spanish covers the core, form engine and map English.
+    [{ ...coreEn, ...enForms, ...enMap }, coreEs],
     [serviceRequestMessages.en, serviceRequestEs],
     [locationPickerMessages.en, locationPickerEs],
     [statusTrackerMessages.en, statusTrackerEs],

@@ -5,13 +5,13 @@ import type { CivicBackend } from '../../api/backend.js';
 import type { NotifyBackend } from '../../api/notify/client.js';
 import type { FormsBackend } from '../../api/forms/client.js';
 import type { RecordsBackend } from '../../api/records/client.js';
-import { civicConfigContext, ensureContextRoot, type CivicConfig } from '../../core/context.js';
+import { civicConfigContext, type CivicConfig } from '../../core/context.js';
 import type { Strings } from '../../core/i18n.js';
 import { civicHallStyles } from './civic-hall.styles.js';
 
 /**
  * Shared configuration for every civic-elements widget inside it: endpoint, jurisdiction, API
- * key, language, backend, strings. Widgets receive it through `@lit/context`; each widget's own
+ * key, language, backend, strings. Widgets receive it through the Context Community Protocol (`@lit/context` here); each widget's own
  * attributes win over the hall's. The hall draws nothing itself (`display: contents`).
  *
  * Language: set the standard `lang` attribute on the hall (or anywhere above a widget);
@@ -78,11 +78,6 @@ export class CivicHall extends LitElement {
   @provide({ context: civicConfigContext })
   @state()
   protected config: CivicConfig = {};
-
-  constructor() {
-    super();
-    ensureContextRoot();
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const keys = ['endpoint', 'jurisdictionId', 'apiKey', 'recordsEndpoint', 'recordsBackend', 'notifyEndpoint', 'notifyBackend', 'formsEndpoint', 'formsBackend', 'geocoderUrl', 'tileUrl', 'backend', 'strings'] as const;

@@ -1,5 +1,6 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Translate } from '../i18n.js';
+import './messages.js';
 
 export interface CharacterCountOptions {
   /** The most characters the backend accepts. */

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Translate } from '../i18n.js';
 import { errorPanel } from './error-panel.js';
+import './messages.js';
 
 /**
  * The small pieces every multi-step form shares, GOV.UK style: a step heading that takes focus,

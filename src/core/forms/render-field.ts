@@ -5,6 +5,7 @@ import type { Translate } from '../i18n.js';
 import type { CharacterCountController } from './character-count.js';
 import { field, fieldset, textArea, textInput, type ControlProps } from './field.js';
 import { isDateParts, type DateParts, type FieldChoice, type FieldSpec, type FieldValue } from './schema.js';
+import './messages.js';
 
 export interface RenderFieldOptions {
   /** The inline error (the summary's words); for a date, any of its boxes' errors. */

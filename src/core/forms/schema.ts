@@ -1,5 +1,6 @@
 import type { MessageKey, MessageParams, Translate } from '../i18n.js';
 import type { StepError } from './flow.js';
+import './messages.js';
 
 /**
  * Fields as data: what a form asks, with validators as data and their messages as catalog

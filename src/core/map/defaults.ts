@@ -3,9 +3,12 @@
  */
 
 import type { LngLatBounds } from '../../api/geocoder.js';
-import type { Translate } from '../i18n.js';
+import { registerMessages, type Translate } from '../i18n.js';
+import { enMap } from '../locales/en-map.js';
 
 export type { LngLatBounds };
+
+registerMessages({ en: enMap });
 
 /**
  * The words Leaflet itself puts on a map: its zoom buttons, the title of its attribution link,
