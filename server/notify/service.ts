@@ -337,13 +337,18 @@ export class NotifyService {
       publications,
     };
     const headers: Record<string, string> = {};
+    const token = (purpose: string, scope: unknown, signup: number | null = null) => {
+      const t = newToken();
+      const expires = purpose === 'confirm' ? new Date(now.getTime() + CONFIRMATION_HOURS * 3600_000).toISOString() : null;
+      tokens.push({ hash: hashToken(t), purpose, subscriber_id: s.id, signup_id: signup, scope, expires_at: expires });
+      return t;
+    };
+    // Every text after the "Reply YES" one carries a link to the manage page too: a number with
+    // no email has no other way there.
+    if (s.channel !== 'email' && c.template !== 'confirm') {
+      ctx.manageUrl = `${this.pageUrl}?manage=${token('manage', {})}`;
+    }
     if (s.channel === 'email') {
-      const token = (purpose: string, scope: unknown, signup: number | null = null) => {
-        const t = newToken();
-        const expires = purpose === 'confirm' ? new Date(now.getTime() + CONFIRMATION_HOURS * 3600_000).toISOString() : null;
-        tokens.push({ hash: hashToken(t), purpose, subscriber_id: s.id, signup_id: signup, scope, expires_at: expires });
-        return t;
-      };
       let oneClick: string;
       if (c.template === 'confirm') {
         ctx.confirmUrl = `${this.pageUrl}?confirm=${token('confirm', {}, c.scope.confirm ?? null)}`;

@@ -102,7 +102,8 @@ function emailFooter(ctx: RenderContext, kind: 'topic' | 'follow' | 'all' | 'pen
 const SMS_TAIL: Record<Language, string> = { en: 'Reply STOP to cancel, HELP for help.', es: 'Responda STOP para cancelar, HELP para ayuda.' };
 
 function sms(ctx: RenderContext, text: string): Rendered {
-  return { subject: '', text: `${ctx.cityName}: ${text} ${SMS_TAIL[ctx.language]}` };
+  const manage = ctx.manageUrl ? ` ${ctx.language === 'es' ? 'Administrar' : 'Manage'}: ${ctx.manageUrl}` : '';
+  return { subject: '', text: `${ctx.cityName}: ${text}${manage} ${SMS_TAIL[ctx.language]}` };
 }
 
 function topicsOfParams(params: Params, language: Language): string {

@@ -109,6 +109,14 @@ for (const db of DATABASES) {
       const texts = await drain(phone);
       assert.equal(texts.length, 2);
       assert.match(texts[1]!.body, /Park St cerrada\. Hasta las 5 pm\..*Responda STOP/);
+      assert.doesNotMatch(ask!.body, /manage=/, 'the "Reply YES" text has no manage link yet');
+      // Every later text links to the manage page (a number with no email has no other way there).
+      const manage = /Administrar: \S+\?manage=([A-Za-z0-9_-]{43}) /.exec(texts[1]!.body);
+      assert.ok(manage, texts[1]!.body);
+      const view = await get<{ channels: Array<{ channel: string; status?: string }>; topics: Array<{ id: string }> }>(`${server.base}/notify/v1/manage/${manage[1]}.json`);
+      assert.equal(view.status, 200, view.text);
+      assert.ok(view.body.topics.some((t) => t.id === 'road-closures'));
+      assert.ok(!view.text.includes('5550142'), 'the number stays masked');
 
       const help = await inbound(phone, 'HELP');
       assert.match(help.text, /860-757-9311/);
