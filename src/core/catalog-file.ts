@@ -1,4 +1,8 @@
+import { fetchText } from '../api/fetch-text.js';
 import type { Catalog, Message, PluralMessage } from './i18n.js';
+
+/** A catalog host that never answers must not keep a widget waiting for its words. */
+const CATALOG_TIMEOUT_MS = 10_000;
 
 /** Only messages (strings, or plural forms with `other`) from a catalog file; anything else is left out. */
 function messagesIn(value: unknown): Catalog {
@@ -15,9 +19,12 @@ function messagesIn(value: unknown): Catalog {
   return catalog as Catalog;
 }
 
-/** A city's JSON catalog file (see `registerCatalogUrl`); rejects when it cannot be fetched or read. */
+/**
+ * A city's JSON catalog file (see `registerCatalogUrl`); rejects when it cannot be fetched or
+ * read, or has not arrived within ten seconds (the widget then stays in English).
+ */
 export async function fetchCatalogFile(url: string | URL): Promise<Catalog> {
-  const response = await fetch(url);
+  const { response, text } = await fetchText(fetch, String(url), { headers: { Accept: 'application/json' } }, CATALOG_TIMEOUT_MS);
   if (!response.ok) throw new Error(`${String(url)} answered ${response.status}`);
-  return messagesIn(await response.json());
+  return messagesIn(JSON.parse(text));
 }
