@@ -19,7 +19,7 @@ import {
   type Translate,
 } from './i18n.js';
 import { themeStyles, visuallyHiddenStyles } from './theme.js';
-import { formStyles } from './forms/form-styles.js';
+import { buttonStyles } from './forms/button-styles.js';
 
 /** The subset of `HTMLElementEventMap` that carries a `CustomEvent` detail. */
 type CustomEventName = {
@@ -92,7 +92,7 @@ function dispatchCivicEvent(target: EventTarget, type: string, detail: unknown, 
  */
 export class CivicElement extends LitElement {
   /** Theme tokens, visually-hidden utility and form primitive styles; extend with `[...CivicElement.styles, own]`. */
-  static override styles: CSSResultGroup = [themeStyles, visuallyHiddenStyles, formStyles];
+  static override styles: CSSResultGroup = [themeStyles, visuallyHiddenStyles, buttonStyles];
 
   /** Open311 GeoReport v2 base URL, e.g. `https://city.example/open311/v2`. */
   @property() endpoint?: string;

@@ -13,6 +13,7 @@ import { renderFields } from '../civic-notify-signup/fields.js';
 import { languageOf, textOf } from '../civic-notify-signup/model.js';
 import { notifyMessages } from '../civic-notify-signup/strings.js';
 import { followMessages } from './strings.js';
+import { formStyles } from '../../core/forms/form-styles.js';
 
 // The email, phone and consent words are the sign-up's own.
 registerMessages(notifyMessages);
@@ -41,7 +42,7 @@ declare global {
  */
 export class CivicFollow extends CivicElement {
   static override styles = [
-    ...(CivicElement.styles as []),
+    ...(CivicElement.styles as []), formStyles,
     flowStyles,
     css`
       :host {

@@ -11,6 +11,7 @@ import { resolveFormsBackend } from '../../core/forms-backend.js';
 import { fuzzyFilter } from '../../core/fuzzy.js';
 import { registerMessages, type MessageKey } from '../../core/i18n.js';
 import { formMessages } from '../civic-form/strings.js';
+import { formStyles } from '../../core/forms/form-styles.js';
 
 registerMessages(formMessages);
 
@@ -47,7 +48,7 @@ const CATEGORY_KEYS: Record<string, MessageKey> = {
  */
 export class CivicFormList extends CivicElement {
   static override styles = [
-    ...(CivicElement.styles as []),
+    ...(CivicElement.styles as []), formStyles,
     css`
       :host {
         display: block;

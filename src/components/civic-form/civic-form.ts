@@ -44,6 +44,7 @@ import { answerMessage } from '../../forms/answer-messages.js';
 import { validatePage } from '../../forms/validate-answers.js';
 import { readResumeLink, resumeLink } from './resume.js';
 import { formMessages } from './strings.js';
+import { formStyles } from '../../core/forms/form-styles.js';
 
 registerMessages(formMessages);
 
@@ -107,7 +108,7 @@ const emptyDraft = (start = ''): FormDraft => ({ step: start, values: {}, entrie
  * @cssprop --civic-form-max-width - Widest the form grows. Default `40rem`.
  */
 export class CivicForm extends CivicElement {
-  static override styles = [...(CivicElement.styles as []), flowStyles, formElementStyles];
+  static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, formElementStyles];
 
   /** The form's slug in the catalog, e.g. `block-party-permit`. */
   @property({ reflect: true }) form?: string;

@@ -26,6 +26,7 @@ import {
 import { PickerMapController } from './map-controller.js';
 import { locationPickerStyles } from './civic-location-picker.styles.js';
 import { locationPickerMessages } from './strings.js';
+import { formStyles } from '../../core/forms/form-styles.js';
 
 export type { CivicLocationChangeDetail, LocationGeocoder, PickedAddress, PickedLocation, PickedPoint } from './location.js';
 
@@ -102,7 +103,7 @@ const NOTICE_ID = 'address-notice';
  * @cssprop --civic-location-picker-highlight - Background of the highlighted suggestion. Default `var(--civic-color-primary)`.
  */
 export class CivicLocationPicker extends FormAssociated(CivicElement) {
-  static override styles = [...(CivicElement.styles as []), locationPickerStyles];
+  static override styles = [...(CivicElement.styles as []), formStyles, locationPickerStyles];
   static override shadowRootOptions: ShadowRootInit = { ...CivicElement.shadowRootOptions, delegatesFocus: true };
 
   /**

@@ -36,6 +36,7 @@ import {
 } from './model.js';
 import { notifySignupStyles } from './civic-notify-signup.styles.js';
 import { notifyMessages } from './strings.js';
+import { formStyles } from '../../core/forms/form-styles.js';
 
 registerMessages(notifyMessages);
 
@@ -90,7 +91,7 @@ type FieldStep = 'topics' | 'area' | 'channels';
  * @cssprop --civic-notify-signup-warning-color - "Unsubscribe from everything" button. Default `var(--civic-color-error)`.
  */
 export class CivicNotifySignup extends CivicElement {
-  static override styles = [...(CivicElement.styles as []), flowStyles, notifySignupStyles];
+  static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, notifySignupStyles];
 
   /** Base URL of the notifications contract (`/notify/v1`); overrides the hall's `notify-endpoint`. */
   @property({ attribute: 'notify-endpoint' }) notifyEndpoint?: string;

@@ -19,6 +19,7 @@ import { resolveRecordsBackend } from '../../core/records-backend.js';
 import { recordsRequestStyles } from './civic-records-request.styles.js';
 import { attachmentsOf, emptyRecordsDraft, MAX_DESCRIPTION, recordsFields, recordsInput, type RecordsDraft, type RecordsStep } from './model.js';
 import { recordsRequestMessages } from './strings.js';
+import { formStyles } from '../../core/forms/form-styles.js';
 
 registerMessages(recordsRequestMessages);
 
@@ -71,7 +72,7 @@ const STEPS: readonly RecordsStep[] = ['describe', 'delivery', 'files', 'contact
  * @cssprop --civic-records-request-max-width - Widest the form grows. Default `40rem`.
  */
 export class CivicRecordsRequest extends CivicElement {
-  static override styles = [...(CivicElement.styles as []), flowStyles, recordsRequestStyles];
+  static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, recordsRequestStyles];
 
   /** Base URL of the records contract (`/records/v1`); overrides the hall's `records-endpoint`. */
   @property({ attribute: 'records-endpoint' }) recordsEndpoint?: string;

@@ -13,6 +13,7 @@ import { registerMessages, type MessageKey } from '../../core/i18n.js';
 import { resolveRecordsBackend } from '../../core/records-backend.js';
 import { recordsStatusStyles } from './civic-records-status.styles.js';
 import { recordsStatusMessages } from './strings.js';
+import { formStyles } from '../../core/forms/form-styles.js';
 
 registerMessages(recordsStatusMessages);
 
@@ -80,7 +81,7 @@ const EVENT: Record<string, MessageKey> = {
  * @cssprop --civic-form-gap - Space between sections. Default `var(--civic-space-l)`.
  */
 export class CivicRecordsStatus extends CivicElement {
-  static override styles = [...(CivicElement.styles as []), flowStyles, recordsStatusStyles];
+  static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, recordsStatusStyles];
 
   /** Base URL of the records contract; overrides the hall's `records-endpoint`. */
   @property({ attribute: 'records-endpoint' }) recordsEndpoint?: string;

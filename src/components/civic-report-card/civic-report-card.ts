@@ -12,6 +12,7 @@ import type { ColumnKey, SortDirection } from './columns.js';
 import type { CardViewHost } from './card-view.js';
 import { reportCardStyles } from './civic-report-card.styles.js';
 import { reportCardMessages } from './strings.js';
+import { formStyles } from '../../core/forms/form-styles.js';
 
 // A plain call, not a side-effect import: bundlers that tree-shake by `sideEffects` keep it.
 registerMessages(reportCardMessages);
@@ -93,7 +94,7 @@ const HOW: readonly MessageKey[] = [
  * @cssprop --civic-report-card-chart-width - Widest each chart is (they sit below the table, side by side when there is room). Default `28rem`.
  */
 export class CivicReportCard extends CivicElement {
-  static override styles = [...(CivicElement.styles as []), reportCardStyles];
+  static override styles = [...(CivicElement.styles as []), formStyles, reportCardStyles];
 
   /** Level of the heading (1–5); the table caption and charts sit below it. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;

@@ -15,6 +15,7 @@ import { NO_FILTERS, RequestLoader, type RequestFilters } from './request-loader
 import { requestMapStyles } from './civic-request-map.styles.js';
 import { requestMapMessages } from './strings.js';
 import { registerMessages } from '../../core/i18n.js';
+import { formStyles } from '../../core/forms/form-styles.js';
 
 // A plain call, not a side-effect import: bundlers that tree-shake by `sideEffects` keep it.
 registerMessages(requestMapMessages);
@@ -76,7 +77,7 @@ const idOf = (r: ServiceRequest) => r.service_request_id ?? r.token ?? '';
  * @cssprop --civic-request-map-height - Height of the map. Default `28rem`.
  */
 export class CivicRequestMap extends CivicElement {
-  static override styles = [...(CivicElement.styles as []), requestMapStyles];
+  static override styles = [...(CivicElement.styles as []), formStyles, requestMapStyles];
 
   /** First view, `minLng,minLat,maxLng,maxLat`. */
   @property() bounds?: string;

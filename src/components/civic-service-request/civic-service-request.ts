@@ -34,6 +34,7 @@ import type { StepContext } from './steps/shared.js';
 import { loadEmergency, type EmergencyMode } from './emergency.js';
 import { serviceRequestMessages } from './strings.js';
 import { registerMessages } from '../../core/i18n.js';
+import { formStyles } from '../../core/forms/form-styles.js';
 
 // A plain call, not a side-effect import: bundlers that tree-shake by `sideEffects` keep it.
 registerMessages(serviceRequestMessages);
@@ -116,7 +117,7 @@ interface Confirmation {
  * @cssprop --civic-service-request-panel-color - Confirmation panel background. Default `#00703c`.
  */
 export class CivicServiceRequest extends CivicElement {
-  static override styles = [...(CivicElement.styles as []), flowStyles, serviceRequestStyles];
+  static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, serviceRequestStyles];
 
   /** Offer only these service codes (space or comma separated). */
   @property({ attribute: 'service-codes' }) serviceCodes?: string;

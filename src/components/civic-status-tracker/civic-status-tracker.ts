@@ -17,6 +17,7 @@ import { statusTrackerStyles } from './civic-status-tracker.styles.js';
 import { statusTrackerMessages } from './strings.js';
 import { registerMessages } from '../../core/i18n.js';
 import { followOffer } from '../../core/follow.js';
+import { formStyles } from '../../core/forms/form-styles.js';
 
 // A plain call, not a side-effect import: bundlers that tree-shake by `sideEffects` keep it.
 registerMessages(statusTrackerMessages);
@@ -131,7 +132,7 @@ function normaliseReference(value: string): string {
  * @cssprop --civic-status-tracker-map-height - Height of the map. Default `14rem`.
  */
 export class CivicStatusTracker extends CivicElement {
-  static override styles = [...(CivicElement.styles as []), statusTrackerStyles];
+  static override styles = [...(CivicElement.styles as []), formStyles, statusTrackerStyles];
 
   /** Level of the tracker's heading (1–4); the request's heading is one below, its sections two below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;

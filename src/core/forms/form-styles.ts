@@ -1,8 +1,10 @@
 import { css } from 'lit';
 
 /**
- * Styles for the form primitives (field, fieldset, inputs, error summary, character count,
- * error panel, buttons). Include after `themeStyles` in a widget's `static styles`.
+ * Styles for the form primitives (field, fieldset, inputs, error summary, character count).
+ * Every widget has the buttons and the error panel (`buttonStyles`, in `CivicElement.styles`);
+ * a widget that renders fields adds these after `CivicElement.styles`, so a page whose widgets
+ * have none (a service list, an alert banner) does not download them.
  * Logical properties throughout, so right-to-left pages mirror correctly.
  */
 export const formStyles = css`
@@ -134,70 +136,15 @@ export const formStyles = css`
     color: var(--_civic-focus-text);
   }
 
-  .civic-error-panel {
-    border-inline-start: 5px solid var(--_civic-error);
-    padding-block: var(--_civic-space-s);
-    padding-inline: var(--_civic-space-m);
-    margin-block: var(--_civic-space-m);
-  }
-
-  .civic-error-panel__message {
-    margin-block: 0 var(--_civic-space-m);
-  }
-
-  .civic-button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    min-block-size: var(--_civic-target-size);
-    padding-block: var(--_civic-space-xs);
-    padding-inline: var(--_civic-space-m);
-    font: inherit;
-    font-weight: 700;
-    line-height: 1.2;
-    color: var(--_civic-on-primary);
-    background: var(--_civic-primary);
-    border: var(--_civic-border-width) solid transparent;
-    border-radius: var(--_civic-radius);
-    cursor: pointer;
-    max-inline-size: 100%;
-  }
-
-  .civic-button:hover {
-    background: var(--_civic-primary-hover);
-  }
-
-  .civic-button--secondary {
-    color: var(--_civic-primary);
-    background: var(--_civic-surface);
-    border-color: currentColor;
-  }
-
-  .civic-button--secondary:hover {
-    color: var(--_civic-primary-hover);
-    background: var(--_civic-surface);
-  }
-
-  .civic-button:focus-visible {
-    outline: var(--_civic-focus-width) solid var(--_civic-focus);
-    outline-offset: 0;
-    box-shadow: inset 0 0 0 2px var(--_civic-focus-text);
-  }
-
   @media (forced-colors: active) {
-    .civic-button {
-      border-color: ButtonText;
-    }
     .civic-field--error,
     .civic-fieldset--error,
-    .civic-error-summary,
-    .civic-error-panel {
+    .civic-error-summary {
       border-color: CanvasText;
     }
     .civic-input:focus-visible,
     .civic-textarea:focus-visible,
-    .civic-select:focus-visible,
-    .civic-button:focus-visible {
+    .civic-select:focus-visible {
       outline-color: Highlight;
     }
   }
