@@ -114,7 +114,10 @@ const scriptTag = { assetsInlineLimit: 0 };
 // records and alerts widgets do without.
 const coreModule =
   /[\\/]node_modules[\\/](lit[\\/](index|decorators|static-html)\.js|lit-html[\\/](lit-html|is-server|static)\.js|lit-element[\\/]lit-element\.js|@lit[\\/]reactive-element[\\/]|@lit[\\/]context[\\/](index\.js|lib[\\/]create-context\.js))|[\\/]src[\\/]core[\\/](civic-element|i18n|theme|context|define|backend-factory|headings|announcer|locales[\\/]en|forms[\\/](button-styles|error-panel|ids))\.ts$|[\\/]src[\\/]api[\\/](errors|fetch-text)\.ts$/;
-const open311Module = /[\\/]src[\\/](api[\\/](open311|open311-error|normalise|http|xml)\.ts|core[\\/]open311-backend\.ts)$/;
+const open311Module = /[\\/]src[\\/](api[\\/](open311|normalise|http)\.ts|core[\\/]open311-backend\.ts)$/;
+// What reads an answer other than a JSON document (XML, an HTML page, an error): one chunk,
+// loaded when such an answer comes.
+const open311AnswersModule = /[\\/]src[\\/]api[\\/](open311-answers|open311-error|xml)\.ts$/;
 
 /**
  * For bundler users, `define/civic-<tag>.js` also registers <civic-hall>. The autoloader loads the
@@ -189,6 +192,7 @@ const elementChunks = await bundle({
         groups: [
           { name: 'core', test: (id) => coreModule.test(id), priority: 5 },
           { name: 'open311', test: (id) => open311Module.test(id), priority: 1 },
+          { name: 'open311-answers', test: (id) => open311AnswersModule.test(id), priority: 1 },
         ],
       },
     },

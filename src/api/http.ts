@@ -1,20 +1,13 @@
 /**
  * One HTTP exchange with an Open311 server: timeout, then sorting the answer into data or one
- * of the {@link CivicError}s. The body's own look decides how it is read, not the format we
+ * of the `CivicError`s. The body's own look decides how it is read, not the format we
  * asked for, because real servers answer XML to `.json`, HTML to anything behind a proxy, and
  * `<errors>` with a JSON content type.
  */
 
-import {
-  HtmlErrorPageError,
-  MalformedResponseError,
-  NetworkError,
-  TimeoutError,
-} from './errors.js';
-import { Open311Error } from './open311-error.js';
+import { MalformedResponseError, NetworkError } from './errors.js';
 import { fetchText } from './fetch-text.js';
-import { errorsFrom } from './normalise.js';
-import { MAX_DEPTH, parseXml, type Loose } from './xml.js';
+import type { Loose } from './xml.js';
 
 /** The two GeoReport v2 formats, named as the resource suffix (`services.json`). */
 export type WireFormat = 'json' | 'xml';
@@ -41,17 +34,11 @@ export function acceptLanguage(tag: string): string {
   return base && base !== clean ? `${clean}, ${base};q=0.9` : clean;
 }
 
-/** An Open311 document's root, possibly after an XML declaration and with a prefix. */
-const OPEN311_ROOT = /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(\w+:)?(errors|service_requests|services|service_definition|discovery|Envelope)\b/i;
-
-function looksLikeHtml(body: string, contentType: string): boolean {
-  const head = body.replace(/^\uFEFF/, '').trimStart().slice(0, 500);
-  const lower = head.toLowerCase();
-  if (lower.startsWith('<!doctype html') || lower.startsWith('<html')) return true;
-  // Mislabelled servers send `<errors>` as text/html, so the label alone does not decide.
-  if (!contentType.includes('text/html')) return false;
-  return !OPEN311_ROOT.test(head) && !head.startsWith('{') && !head.startsWith('[');
-}
+/**
+ * Deepest nesting read, in either format. GeoReport documents are five levels deep; far deeper
+ * input is hostile or broken, and reading it would exhaust the stack instead of failing cleanly.
+ */
+export const MAX_DEPTH = 32;
 
 /** Whether arrays and objects in `value` nest deeper than `limit` (walked without recursion). */
 function nestsDeeperThan(value: Loose, limit: number): boolean {
@@ -65,10 +52,8 @@ function nestsDeeperThan(value: Loose, limit: number): boolean {
   return false;
 }
 
-/** Reads a body as XML if it starts with `<`, else as JSON; throws MalformedResponseError. */
-function parseBody(body: string, status: number): Loose {
-  const text = body.replace(/^\uFEFF/, '').trim();
-  if (text.startsWith('<')) return parseXml(text, status);
+/** Reads a body as JSON; throws MalformedResponseError. */
+export function parseJson(text: string, status: number): Loose {
   let value: Loose;
   try {
     value = JSON.parse(text) as Loose;
@@ -81,18 +66,19 @@ function parseBody(body: string, status: number): Loose {
 }
 
 /** True for an XML `<errors>` root or a JSON `{ "errors": … }` object. */
-function isErrorsBody(value: Loose): boolean {
+export function isErrorsBody(value: Loose): boolean {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && 'errors' in value;
 }
 
 /**
  * Sends one request and returns the status and parsed body. Rejects with
- * - {@link TimeoutError} when no full answer came within `timeout` ms,
- * - {@link NetworkError} when `fetch` itself rejected (offline, DNS, CORS),
- * - {@link HtmlErrorPageError} for an HTML page, whatever the status,
- * - {@link Open311Error} for any other error status (with the `<errors>` it carried, if any;
+ * - `TimeoutError` when no full answer came within `timeout` ms,
+ * - `NetworkError` when `fetch` itself rejected (offline, DNS, CORS),
+ * - `HtmlErrorPageError` for an HTML page, whatever the status (with `htmlNotFound`, a
+ *   404 page is an `Open311Error` 404),
+ * - `Open311Error` for any other error status (with the `<errors>` it carried, if any;
  *   a plain-text or empty error body still gives the status), or an `<errors>` body on 2xx,
- * - {@link MalformedResponseError} for a 2xx body that is neither JSON nor XML.
+ * - `MalformedResponseError` for a 2xx body that is neither JSON nor XML.
  */
 export async function exchange(
   ex: Exchange,
@@ -106,6 +92,12 @@ export async function exchange(
     language?: string;
     /** Cancels the call (the caller no longer wants the answer): rejects with that `AbortError`. */
     signal?: AbortSignal;
+    /**
+     * A 404 that comes as an HTML page (a CMS or proxy in front of the server) rejects as
+     * `Open311Error` 404, like an Open311 one: what was asked for is unknown, which is not the
+     * same as a server that is down.
+     */
+    htmlNotFound?: boolean;
   } = {},
 ): Promise<{ status: number; body: Loose }> {
   init.signal?.throwIfAborted();
@@ -123,23 +115,19 @@ export async function exchange(
     init.signal,
   );
   const status = response.status;
-  const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
-
-  if (looksLikeHtml(body, contentType)) throw new HtmlErrorPageError(status);
-  const ok = status >= 200 && status < 300;
-  if (!ok) {
-    let parsed: Loose = null;
-    try {
-      parsed = parseBody(body, status);
-    } catch {
-      // An unreadable error body still tells the caller the status; that is what matters.
-    }
-    throw new Open311Error(status, errorsFrom(parsed, status));
+  // The usual answer, a JSON document with a 2xx status, is read here. Anything else (XML, an
+  // HTML page, an error status or `<errors>`) is read by the module that knows them all, which
+  // loads when such an answer comes: a page talking JSON to a working server never carries it.
+  const text = body.replace(/^\uFEFF/, '').trim();
+  if (status >= 200 && status < 300 && /^[[{]/.test(text)) {
+    const value = parseJson(text, status);
+    if (!isErrorsBody(value)) return { status, body: value };
   }
-  const parsed = parseBody(body, status);
-  if (isErrorsBody(parsed)) {
-    const errors = errorsFrom(parsed, status);
-    if (errors.length > 0) throw new Open311Error(status, errors);
+  let unusual: typeof import('./open311-answers.js');
+  try {
+    unusual = await import('./open311-answers.js');
+  } catch (cause) {
+    throw new NetworkError({ cause });
   }
-  return { status, body: parsed };
+  return unusual.unusualAnswer(status, text, (response.headers.get('content-type') ?? '').toLowerCase(), init.htmlNotFound);
 }

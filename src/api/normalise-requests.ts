@@ -13,8 +13,30 @@ import type {
   ServiceRequestNote,
   SubmitResult,
 } from './types.js';
-import { bool, compact, contactPolicy, datetime, httpUrl, isObj, listIn, num, REQUEST_ITEMS, REQUEST_WRAPPERS, str, type Obj } from './normalise.js';
+import { bool, compact, contactPolicy, datetime, isObj, listIn, REQUEST_ITEMS, REQUEST_WRAPPERS, str, type Obj } from './normalise.js';
 import type { Loose } from './xml.js';
+
+/** A finite number from a number or numeric string; else undefined. */
+function num(v: Loose | undefined): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  const s = str(v);
+  if (s === undefined) return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Absolute http(s) URLs only: a `javascript:` media_url must never reach an `href`. */
+function httpUrl(v: Loose | undefined): string | undefined {
+  const s = str(v);
+  if (!s) return undefined;
+  try {
+    const url = new URL(s);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 
 // ---- service definition ------------------------------------------------------------------------
 

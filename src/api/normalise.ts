@@ -2,8 +2,9 @@
  * Turns what real GeoReport v2 servers send (JSON or XML, see `xml.ts`) into the normalised
  * types of `types.ts`. Every reader here is total: odd input gives an absent field or a dropped
  * record, never an exception, because one bad record must not hide a city's whole list.
- * Discovery and the service list are here (every widget's first screen reads them); definitions
- * and requests are in `normalise-requests.ts`, which the client loads alongside those calls.
+ * Here: the helpers every reader shares, the shape check, discovery (every call waits on it for
+ * the wire format) and `<errors>`. Each call's own reader sits with that call: the service list in
+ * `open311-services.ts`, definitions and requests in `normalise-requests.ts`.
  */
 
 import type {
@@ -12,8 +13,6 @@ import type {
   DiscoveryEmergency,
   Open311Endpoint,
   Open311Extension,
-  Service,
-  ServiceType,
 } from './types.js';
 import { MalformedResponseError } from './errors.js';
 import type { Loose } from './xml.js';
@@ -36,15 +35,6 @@ export function str(v: Loose | undefined): string | undefined {
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
   return t === '' ? undefined : t;
-}
-
-/** A finite number from a number or numeric string; else undefined. */
-export function num(v: Loose | undefined): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  const s = str(v);
-  if (s === undefined) return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : undefined;
 }
 
 /** `true`, `"true"` (any case), `1`, `"1"` → true; anything else present → false. */
@@ -85,18 +75,6 @@ export function datetime(v: Loose | undefined): string | undefined {
     offset = +oh === 0 && +om === 0 ? 'Z' : `${zone[0]}${oh}:${om}`;
   }
   return `${y}-${mo}-${d}T${h}:${mi}:${sec}${frac}${offset}`;
-}
-
-/** Absolute http(s) URLs only: a `javascript:` media_url must never reach an `href`. */
-export function httpUrl(v: Loose | undefined): string | undefined {
-  const s = str(v);
-  if (!s) return undefined;
-  try {
-    const url = new URL(s);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? s : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function asArray(v: Loose | undefined): Loose[] {
@@ -259,39 +237,7 @@ export function discoveryFrom(v: Loose): Discovery {
   });
 }
 
-// ---- services ------------------------------------------------------------------------------
-
-const SERVICE_TYPES: readonly ServiceType[] = ['realtime', 'batch', 'blackbox'];
-
-function keywordsFrom(v: Loose | undefined): string[] {
-  if (Array.isArray(v)) return v.flatMap(keywordsFrom);
-  if (isObj(v)) return keywordsFrom(v.keyword);
-  const s = str(v);
-  return s ? s.split(',').flatMap((k) => str(k) ?? []) : [];
-}
-
-function serviceFrom(v: Loose): Service | undefined {
-  if (!isObj(v)) return undefined;
-  const service_code = str(v.service_code);
-  if (!service_code) return undefined;
-  const type = str(v.type)?.toLowerCase() as ServiceType | undefined;
-  return compact({
-    service_code,
-    // A list entry with no name is still choosable; its code is the best label there is.
-    service_name: str(v.service_name) ?? service_code,
-    description: str(v.description),
-    metadata: bool(v.metadata, false),
-    type: type && SERVICE_TYPES.includes(type) ? type : undefined,
-    keywords: keywordsFrom(v.keywords),
-    group: str(v.group),
-    contact_policy: contactPolicy(v.contact_policy),
-  });
-}
-
-/** The service list; entries without a `service_code` are dropped. */
-export function servicesFrom(v: Loose): Service[] {
-  return listIn(v, ['services'], ['service']).flatMap((s) => serviceFrom(s) ?? []);
-}
+// ---- contact policy ----------------------------------------------------------------------
 
 const CONTACT_POLICIES: readonly ContactPolicy[] = ['anonymous', 'optional', 'required'];
 
@@ -299,15 +245,4 @@ const CONTACT_POLICIES: readonly ContactPolicy[] = ['anonymous', 'optional', 're
 export function contactPolicy(v: Loose | undefined): ContactPolicy | undefined {
   const word = str(v)?.toLowerCase() as ContactPolicy | undefined;
   return word && CONTACT_POLICIES.includes(word) ? word : undefined;
-}
-
-// ---- errors ------------------------------------------------------------------------------------
-
-/** The entries of an `<errors>` body or JSON error array (`[]` when the body has none). */
-export function errorsFrom(v: Loose, status: number): Array<{ code: string; description: string }> {
-  return listIn(v, ['errors'], ['error']).flatMap((e) => {
-    const description = isObj(e) ? str(e.description) ?? str(e.message) : str(e);
-    if (!description) return [];
-    return [{ code: (isObj(e) ? str(e.code) : undefined) ?? String(status), description }];
-  });
 }

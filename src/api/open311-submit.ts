@@ -1,11 +1,32 @@
 /**
  * POST `requests` (see `Open311Client#submit` for what it does and why): a module of its own,
- * which the client loads alongside discovery when a resident sends a report, so pages that only
- * read never carry it.
+ * which the client loads when a resident sends a report, so pages that only read never carry it.
  */
 import { Open311Error } from './open311-error.js';
 import type { exchange, WireFormat } from './http.js';
-import type { Open311Extension, SubmitInput } from './types.js';
+import { assertShape } from './normalise.js';
+import { readers } from './open311-requests.js';
+import type { Open311Wire } from './open311.js';
+import type { Open311Extension, SubmitInput, SubmitResult } from './types.js';
+
+/** Creates a request (see `Open311Client#submit`); resolves the first record of the answer. */
+export async function submit(wire: Open311Wire, input: SubmitInput): Promise<SubmitResult> {
+  // The answer's reader loads alongside discovery.
+  const [{ submitResultFrom }, fmt] = await Promise.all([readers(), wire.wireFormat()]);
+  const answer = await submitRequest(
+    {
+      endpoint: wire.endpoint,
+      format: fmt,
+      ...(wire.apiKey ? { apiKey: wire.apiKey } : {}),
+      ...(wire.jurisdictionId ? { jurisdictionId: wire.jurisdictionId } : {}),
+      supports: (extension) => wire.supports(extension),
+      post: (url, init) => wire.call(url, fmt, init),
+    },
+    input,
+  );
+  assertShape(answer.body, answer.status, 'requests');
+  return submitResultFrom(answer.body);
+}
 
 /** What the sender needs of the client. */
 export interface SubmitWire {

@@ -1,8 +1,7 @@
 import type { CivicBackend } from './backend.js';
-import { HtmlErrorPageError, NetworkError, TimeoutError } from './errors.js';
-import { Open311Error } from './open311-error.js';
+import { NetworkError, TimeoutError } from './errors.js';
 import { exchange, type WireFormat } from './http.js';
-import { assertShape, datetime, type DocumentKind, discoveryFrom, servicesFrom } from './normalise.js';
+import { assertShape, type DocumentKind, discoveryFrom } from './normalise.js';
 import type {
   Discovery,
   Open311Endpoint,
@@ -48,28 +47,6 @@ export interface Open311ClientOptions {
 const GEOREPORT_V2 = /georeport[_ ]?v2/i;
 
 /**
- * The readers of definitions and requests, fetched alongside the first call that needs them
- * (they arrive while the server answers): a page that only lists services never loads them.
- */
-function sender(): Promise<typeof import('./open311-submit.js')> {
-  const loading = import('./open311-submit.js').catch((cause: unknown) => {
-    throw new NetworkError({ cause });
-  });
-  loading.catch(() => undefined);
-  return loading;
-}
-
-function readers(): Promise<typeof import('./normalise-requests.js')> {
-  // A module that cannot be fetched is the network failing, like a call that cannot be made.
-  const loading = import('./normalise-requests.js').catch((cause: unknown) => {
-    throw new NetworkError({ cause });
-  });
-  // Awaited after the call's own answer; a call that fails first must not leave this unhandled.
-  loading.catch(() => undefined);
-  return loading;
-}
-
-/**
  * The discovery entry that describes `endpoint`: same URL, else same path. None when the
  * document only lists other endpoints (a shared discovery, other hosts): guessing from an
  * unrelated entry once made a JSON server be talked to in XML.
@@ -90,30 +67,53 @@ function endpointEntry(discovery: Discovery, endpoint: string): Open311Endpoint 
   );
 }
 
-function inBbox(r: ServiceRequest, [minLng, minLat, maxLng, maxLat]: [number, number, number, number]): boolean {
-  return r.lat !== undefined && r.long !== undefined &&
-    r.long >= minLng && r.long <= maxLng && r.lat >= minLat && r.lat <= maxLat;
+/**
+ * Call modules already on the page, by name: each registers itself here when it runs. A widget
+ * whose first screen makes a call imports that call's module with it (see `define/`), so there
+ * the call starts at once; anywhere else the module loads with the first such call.
+ * @internal
+ */
+export const calls: {
+  services?: Pick<typeof import('./open311-services.js'), 'services'>;
+  requests?: Pick<typeof import('./open311-requests.js'), 'requests' | 'request' | 'requestIdForToken'>;
+  statistics?: Pick<typeof import('./open311-statistics.js'), 'statistics'>;
+} = {};
+
+/**
+ * A call's own module: registered, else fetched (with the other calls that register here). A
+ * module that cannot be fetched is the network failing, like a call that cannot be made.
+ */
+async function load<K extends keyof typeof calls>(name: K): Promise<NonNullable<(typeof calls)[K]>> {
+  try {
+    if (!calls[name]) await import('./open311-calls.js');
+  } catch (cause) {
+    throw new NetworkError({ cause });
+  }
+  return calls[name]!;
+}
+
+/** A call's own module that no first screen needs, fetched when the call is made. */
+async function later<M>(loading: () => Promise<M>): Promise<M> {
+  try {
+    return await loading();
+  } catch (cause) {
+    throw new NetworkError({ cause });
+  }
 }
 
 /**
- * Client for an Open311 GeoReport v2 server, JSON or XML, normalising what real servers send
- * into the types of `types.ts`. Implements {@link CivicBackend}; runs in any browser.
- *
- * Every method rejects with a `CivicError`: `Open311Error` (the server said no, with its
- * `<errors>`), `HtmlErrorPageError`, `MalformedResponseError`, `NetworkError` or `TimeoutError`.
- *
- * @example
- * const client = new Open311Client({ endpoint: 'https://city.gov/open311/v2', jurisdictionId: 'city.gov' });
- * const services = await client.services();
+ * The connection to one endpoint that every call shares: options, discovery (fetched once) and
+ * the wire format it implies, and one checked exchange. The calls themselves live in their own
+ * modules and are handed this; it is not part of the public API.
+ * @internal
  */
-export class Open311Client implements CivicBackend {
-  /** The endpoint without a trailing slash. */
+export class Open311Wire {
   readonly endpoint: string;
-  private readonly jurisdictionId: string | undefined;
-  private readonly apiKey: string | undefined;
-  private readonly format: 'json' | 'xml' | 'auto';
-  private readonly timeout: number;
-  private readonly fetchFn: typeof fetch;
+  readonly jurisdictionId: string | undefined;
+  readonly apiKey: string | undefined;
+  readonly format: 'json' | 'xml' | 'auto';
+  readonly timeout: number;
+  readonly fetch: typeof fetch;
   private readonly language: string | undefined;
   private discoveryPromise: Promise<Discovery> | undefined;
 
@@ -125,15 +125,9 @@ export class Open311Client implements CivicBackend {
     this.timeout = options.timeout ?? 15_000;
     this.language = options.language || undefined;
     // Bound so a method reference to window.fetch does not throw "Illegal invocation".
-    this.fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
 
-  /**
-   * The server's discovery document (`discovery.{json|xml}` under the endpoint), fetched once
-   * and cached. A server without discovery (404, HTML page, unreadable body, in either format)
-   * resolves as `{ endpoints: [] }`: no extensions, JSON unless `format` says otherwise.
-   * Network failures and timeouts reject, and are not cached, so a later call retries.
-   */
   discovery(): Promise<Discovery> {
     this.discoveryPromise ??= this.loadDiscovery().catch((e: unknown) => {
       this.discoveryPromise = undefined;
@@ -155,14 +149,13 @@ export class Open311Client implements CivicBackend {
     return { endpoints: [] };
   }
 
-  /** Whether discovery lists `extension` for this endpoint; false when unknown. */
   async supports(extension: Open311Extension): Promise<boolean> {
     const entry = endpointEntry(await this.discovery(), this.endpoint);
     return entry?.extensions?.includes(extension) ?? false;
   }
 
   /** The wire format calls use: forced by `format`, else JSON unless the endpoint is XML-only. */
-  private async wireFormat(): Promise<WireFormat> {
+  async wireFormat(): Promise<WireFormat> {
     if (this.format !== 'auto') return this.format;
     const formats = endpointEntry(await this.discovery(), this.endpoint)?.formats ?? [];
     const json = formats.some((f) => /json/i.test(f));
@@ -170,7 +163,8 @@ export class Open311Client implements CivicBackend {
     return xml && !json ? 'xml' : 'json';
   }
 
-  private url(path: string, params?: URLSearchParams): string {
+  /** `endpoint/path?params`, with `jurisdiction_id` when one is set. */
+  url(path: string, params?: URLSearchParams): string {
     const query = new URLSearchParams(params);
     if (this.jurisdictionId) query.set('jurisdiction_id', this.jurisdictionId);
     const qs = query.toString();
@@ -182,20 +176,55 @@ export class Open311Client implements CivicBackend {
    * the server) rejects as `Open311Error` 404 like an Open311 one: the service, request or token
    * is unknown, which is not the same as a server that is down.
    */
-  private async call(url: string, fmt: WireFormat, init?: Parameters<typeof exchange>[3]): ReturnType<typeof exchange> {
-    try {
-      return await exchange({ fetch: this.fetchFn, timeout: this.timeout }, url, fmt, { ...init, ...(this.language ? { language: this.language } : {}) });
-    } catch (error) {
-      if (error instanceof HtmlErrorPageError && error.status === 404) throw new Open311Error(404);
-      throw error;
-    }
+  call(url: string, fmt: WireFormat, init?: Parameters<typeof exchange>[3]): ReturnType<typeof exchange> {
+    return exchange({ fetch: this.fetch, timeout: this.timeout }, url, fmt, { ...init, htmlNotFound: true, ...(this.language ? { language: this.language } : {}) });
   }
 
   /** GET a document and check it is the kind asked for (else MalformedResponseError). */
-  private async get(path: string, fmt: WireFormat, kind: DocumentKind, params?: URLSearchParams): Promise<Loose> {
+  async get(path: string, fmt: WireFormat, kind: DocumentKind, params?: URLSearchParams): Promise<Loose> {
     const { status, body } = await this.call(this.url(path, params), fmt);
     assertShape(body, status, kind);
     return body;
+  }
+}
+
+/**
+ * Client for an Open311 GeoReport v2 server, JSON or XML, normalising what real servers send
+ * into the types of `types.ts`. Implements {@link CivicBackend}; runs in any browser.
+ *
+ * Each call's code (and its reader) is a module of its own, loaded with the first such call: a
+ * page pays only for the calls it makes.
+ *
+ * Every method rejects with a `CivicError`: `Open311Error` (the server said no, with its
+ * `<errors>`), `HtmlErrorPageError`, `MalformedResponseError`, `NetworkError` or `TimeoutError`.
+ *
+ * @example
+ * const client = new Open311Client({ endpoint: 'https://city.gov/open311/v2', jurisdictionId: 'city.gov' });
+ * const services = await client.services();
+ */
+export class Open311Client implements CivicBackend {
+  /** The endpoint without a trailing slash. */
+  readonly endpoint: string;
+  private readonly wire: Open311Wire;
+
+  constructor(options: Open311ClientOptions) {
+    this.wire = new Open311Wire(options);
+    this.endpoint = this.wire.endpoint;
+  }
+
+  /**
+   * The server's discovery document (`discovery.{json|xml}` under the endpoint), fetched once
+   * and cached. A server without discovery (404, HTML page, unreadable body, in either format)
+   * resolves as `{ endpoints: [] }`: no extensions, JSON unless `format` says otherwise.
+   * Network failures and timeouts reject, and are not cached, so a later call retries.
+   */
+  discovery(): Promise<Discovery> {
+    return this.wire.discovery();
+  }
+
+  /** Whether discovery lists `extension` for this endpoint; false when unknown. */
+  supports(extension: Open311Extension): Promise<boolean> {
+    return this.wire.supports(extension);
   }
 
   /**
@@ -204,10 +233,7 @@ export class Open311Client implements CivicBackend {
    * first screen of a form waits for it); only an XML-only endpoint then costs a second ask.
    */
   async services(): Promise<Service[]> {
-    const json = this.format === 'auto' ? this.get('services.json', 'json', 'services') : undefined;
-    json?.catch(() => undefined);
-    const fmt = await this.wireFormat();
-    return servicesFrom(await (fmt === 'json' && json ? json : this.get(`services.${fmt}`, fmt, 'services')));
+    return (await load('services')).services(this.wire);
   }
 
   /**
@@ -215,10 +241,7 @@ export class Open311Client implements CivicBackend {
    * list attribute's `values` as `{key, name}` pairs. Rejects `Open311Error` 404 for an unknown code.
    */
   async serviceDefinition(serviceCode: string): Promise<ServiceDefinition> {
-    const read = readers();
-    const fmt = await this.wireFormat();
-    const [body, { serviceDefinitionFrom }] = await Promise.all([this.get(`services/${encodeURIComponent(serviceCode)}.${fmt}`, fmt, 'definition'), read]);
-    return serviceDefinitionFrom(body, serviceCode);
+    return (await later(() => import('./open311-definition.js'))).serviceDefinition(this.wire, serviceCode);
   }
 
   /**
@@ -233,51 +256,7 @@ export class Open311Client implements CivicBackend {
    * - `extensions`: not sent; records come without `notes` / `extended_attributes`.
    */
   async requests(query: RequestsQuery = {}): Promise<ServiceRequest[]> {
-    const read = readers();
-    const fmt = await this.wireFormat();
-    const params = new URLSearchParams();
-    if (query.service_request_id?.length) params.set('service_request_id', query.service_request_id.join(','));
-    if (query.service_code?.length) params.set('service_code', query.service_code.join(','));
-    if (query.status?.length) params.set('status', ([] as string[]).concat(query.status).join(','));
-    if (query.start_date) params.set('start_date', query.start_date);
-    if (query.end_date) params.set('end_date', query.end_date);
-
-    const wantsPage = query.page !== undefined || query.page_size !== undefined;
-    const [page, bbox, updated, ext] = await Promise.all([
-      wantsPage ? this.supports('page') : false,
-      query.bbox ? this.supports('bbox') : false,
-      query.updated_after ? this.supports('updated_after') : false,
-      query.extensions ? this.supports('extensions') : false,
-    ]);
-    if (page) {
-      if (query.page !== undefined) params.set('page', String(query.page));
-      if (query.page_size !== undefined) params.set('page_size', String(query.page_size));
-    }
-    if (bbox && query.bbox) params.set('bbox', query.bbox.join(','));
-    if (updated && query.updated_after) params.set('updated_after', query.updated_after);
-    if (ext) params.set('extensions', 'true');
-
-    const [body, { requestsFrom }] = await Promise.all([this.get(`requests.${fmt}`, fmt, 'requests', params), read]);
-    let list = requestsFrom(body);
-
-    if (query.bbox && !bbox) {
-      const box = query.bbox;
-      list = list.filter((r) => inBbox(r, box));
-    }
-    const after = query.updated_after ? datetime(query.updated_after) : undefined;
-    if (after && !updated) {
-      const limit = Date.parse(after);
-      list = list.filter((r) => {
-        const when = r.updated_datetime ?? r.requested_datetime;
-        return when !== undefined && Date.parse(when) > limit;
-      });
-    }
-    if (wantsPage && !page) {
-      const size = query.page_size ?? list.length;
-      const start = Math.max(0, ((query.page ?? 1) - 1) * size);
-      list = list.slice(start, start + size);
-    }
-    return list;
+    return (await load('requests')).requests(this.wire, query);
   }
 
   /**
@@ -287,19 +266,7 @@ export class Open311Client implements CivicBackend {
    * request comes without.
    */
   async request(id: string, options: { extensions?: boolean } = {}): Promise<ServiceRequest | undefined> {
-    const read = readers();
-    const fmt = await this.wireFormat();
-    const params = new URLSearchParams();
-    if (options.extensions && (await this.supports('extensions'))) params.set('extensions', 'true');
-    try {
-      const [body, { requestsFrom }] = await Promise.all([this.get(`requests/${encodeURIComponent(id)}.${fmt}`, fmt, 'requests', params), read]);
-      const list = requestsFrom(body);
-      // Never another record: a server that ignores the id in the path answers its whole list.
-      return list.find((r) => r.service_request_id === id);
-    } catch (e) {
-      if (e instanceof Open311Error && e.status === 404) return undefined;
-      throw e;
-    }
+    return (await load('requests')).request(this.wire, id, options);
   }
 
   /**
@@ -328,21 +295,7 @@ export class Open311Client implements CivicBackend {
    * Rejects `Open311Error` with per-field errors (see `Open311Error.errorFor`) when refused.
    */
   async submit(input: SubmitInput): Promise<SubmitResult> {
-    // The sender (and the answer's reader) load alongside discovery: only a page that sends carries them.
-    const [{ submitRequest }, { submitResultFrom }, fmt] = await Promise.all([sender(), readers(), this.wireFormat()]);
-    const answer = await submitRequest(
-      {
-        endpoint: this.endpoint,
-        format: fmt,
-        ...(this.apiKey ? { apiKey: this.apiKey } : {}),
-        ...(this.jurisdictionId ? { jurisdictionId: this.jurisdictionId } : {}),
-        supports: (extension) => this.supports(extension),
-        post: (url, init) => this.call(url, fmt, init),
-      },
-      input,
-    );
-    assertShape(answer.body, answer.status, 'requests');
-    return submitResultFrom(answer.body);
+    return (await later(() => import('./open311-submit.js'))).submit(this.wire, input);
   }
 
   /**
@@ -351,10 +304,7 @@ export class Open311Client implements CivicBackend {
    * the server does not know.
    */
   async requestIdForToken(token: string): Promise<string | undefined> {
-    const read = readers();
-    const fmt = await this.wireFormat();
-    const [body, { idForTokenFrom }] = await Promise.all([this.get(`tokens/${encodeURIComponent(token)}.${fmt}`, fmt, 'requests'), read]);
-    return idForTokenFrom(body);
+    return (await load('requests')).requestIdForToken(this.wire, token);
   }
 
   /**
@@ -363,13 +313,6 @@ export class Open311Client implements CivicBackend {
    * `supports('statistics')` first; `loadReportCard` does. Waits at least 60 s (or `timeout`).
    */
   async statistics(windowDays: number): Promise<ReportCard> {
-    const params = new URLSearchParams({ window_days: String(windowDays) });
-    // The reader loads alongside the call, so only pages that ask for statistics carry it.
-    const [{ reportCardFrom }, { status, body }] = await Promise.all([
-      import('./report-card-wire.js'),
-      // One query over a whole city's year can take longer than a page of requests: at least a minute.
-      exchange({ fetch: this.fetchFn, timeout: Math.max(this.timeout, 60_000) }, this.url('statistics.json', params), 'json'),
-    ]);
-    return reportCardFrom(body, status);
+    return (await load('statistics')).statistics(this.wire, windowDays);
   }
 }

@@ -6,6 +6,7 @@
  */
 
 import { MalformedResponseError } from './errors.js';
+import { MAX_DEPTH } from './http.js';
 
 /** A JSON-like value as it arrives from either format, before normalisation. */
 export type Loose = string | number | boolean | null | Loose[] | { [key: string]: Loose };
@@ -21,11 +22,6 @@ function hasText(el: Element): boolean {
   return false;
 }
 
-/**
- * Deepest element nesting read. GeoReport documents are five levels deep; far deeper input is
- * hostile or broken, and converting it would exhaust the stack instead of failing cleanly.
- */
-export const MAX_DEPTH = 32;
 
 function convert(el: Element, depth: number, status: number): Loose {
   if (depth > MAX_DEPTH) throw new MalformedResponseError(status, 'nested too deeply');
@@ -51,7 +47,7 @@ function convert(el: Element, depth: number, status: number): Loose {
 /**
  * Parses an XML document into `{ [rootName]: value }`. A SOAP envelope is unwrapped to the
  * first element of its Body. Throws {@link MalformedResponseError} when the text is not
- * well-formed XML, or nests deeper than {@link MAX_DEPTH}.
+ * well-formed XML, or nests deeper than `MAX_DEPTH` (see `http.ts`).
  */
 export function parseXml(text: string, status: number): { [key: string]: Loose } {
   const doc = new DOMParser().parseFromString(text, 'application/xml');
