@@ -2,7 +2,7 @@
  * GET `services` (see `Open311Client#services`) and its reader: a module of its own, which the
  * widgets whose first screen lists services import with them; other pages never carry it.
  */
-import type { Service, ServiceType } from './types.js';
+import type { Discovery, Service, ServiceType } from './types.js';
 import { bool, compact, contactPolicy, isObj, listIn, str } from './normalise.js';
 import { calls, type Open311Wire } from './open311.js';
 import type { Loose } from './xml.js';
@@ -47,4 +47,65 @@ export async function services(wire: Open311Wire): Promise<Service[]> {
   return servicesFrom(await (fmt === 'json' && json ? json : wire.get(`services.${fmt}`, fmt, 'services')));
 }
 
-calls.services = { services };
+/** What one caching client keeps between its calls (see `CachingOpen311Client`). */
+export interface ServicesCache {
+  /** The `localStorage` key: per endpoint, jurisdiction and language. */
+  key: string;
+  /** The ask under way, shared by widgets asking at the same time. */
+  fresh?: Promise<Service[]> | undefined;
+  /** Whether the page asked before: only its first ask may be answered from storage. */
+  asked?: boolean;
+}
+
+/**
+ * The service list kept between visits (stale-while-revalidate): a returning resident's first
+ * screen needs no round trip, and every answer refreshes what the next visit shows. A first
+ * visit, or storage that is full or switched off, asks the server (`ask`) as usual.
+ */
+export async function cachedServices(cache: ServicesCache, ask: () => Promise<Service[]>, discovery: () => Promise<Discovery>): Promise<Service[]> {
+  // Widgets asking at the same time share one request; a later ask (a widget added later, a
+  // long-open page) asks the server again.
+  const fresh = (cache.fresh ??= Promise.all([ask(), emergencyMark(discovery)])
+    .then(([list, emergency]) => {
+      try {
+        localStorage.setItem(cache.key, JSON.stringify({ services: list, emergency }));
+      } catch {
+        // Storage full or refused: the next visit asks the server again.
+      }
+      return list;
+    })
+    .finally(() => (cache.fresh = undefined)));
+  // Only the page's first ask may be answered from storage: later ones want what is true now.
+  if (cache.asked) return fresh;
+  cache.asked = true;
+  const kept = stored(cache.key);
+  // An emergency changes the list with no warning (storm categories first): what was kept
+  // stands only while discovery says the same about emergencies as when it was kept.
+  if (!kept || kept.emergency !== (await emergencyMark(discovery))) return fresh;
+  // The first screen of a return visit, answered at once; the refresh is kept for the next visit.
+  fresh.catch(() => undefined);
+  return kept.services;
+}
+
+/** What discovery says about an emergency in force, as text to compare ("null" for none or no discovery). */
+async function emergencyMark(discovery: () => Promise<Discovery>): Promise<string> {
+  try {
+    return JSON.stringify((await discovery()).emergency ?? null);
+  } catch {
+    return 'null';
+  }
+}
+
+function stored(key: string): { services: Service[]; emergency: string } | undefined {
+  try {
+    const text = localStorage.getItem(key);
+    const value = (text ? JSON.parse(text) : undefined) as { services?: unknown; emergency?: unknown } | undefined;
+    return value && Array.isArray(value.services) && typeof value.emergency === 'string'
+      ? { services: value.services as Service[], emergency: value.emergency }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+calls.services = { services, cachedServices };

@@ -74,7 +74,7 @@ function endpointEntry(discovery: Discovery, endpoint: string): Open311Endpoint 
  * @internal
  */
 export const calls: {
-  services?: Pick<typeof import('./open311-services.js'), 'services'>;
+  services?: Pick<typeof import('./open311-services.js'), 'services' | 'cachedServices'>;
   requests?: Pick<typeof import('./open311-requests.js'), 'requests' | 'request' | 'requestIdForToken'>;
   statistics?: Pick<typeof import('./open311-statistics.js'), 'statistics'>;
 } = {};
@@ -82,8 +82,9 @@ export const calls: {
 /**
  * A call's own module: registered, else fetched (with the other calls that register here). A
  * module that cannot be fetched is the network failing, like a call that cannot be made.
+ * @internal
  */
-async function load<K extends keyof typeof calls>(name: K): Promise<NonNullable<(typeof calls)[K]>> {
+export async function load<K extends keyof typeof calls>(name: K): Promise<NonNullable<(typeof calls)[K]>> {
   try {
     if (!calls[name]) await import('./open311-calls.js');
   } catch (cause) {
