@@ -13,7 +13,8 @@ import type {
   ServiceRequestNote,
   SubmitResult,
 } from './types.js';
-import { bool, compact, contactPolicy, datetime, isObj, listIn, REQUEST_ITEMS, REQUEST_WRAPPERS, str, type Obj } from './normalise.js';
+import { bool, compact, contactPolicy, datetime, isObj, listIn, str, type Obj } from './normalise.js';
+import { REQUEST_ITEMS, REQUEST_WRAPPERS } from './open311-requests.js';
 import type { Loose } from './xml.js';
 
 /** A finite number from a number or numeric string; else undefined. */

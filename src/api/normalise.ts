@@ -107,31 +107,25 @@ export function listIn(v: Loose | undefined, wrappers: string[], items: string[]
 
 // ---- shape ---------------------------------------------------------------------------------
 
-/** Keys of which at least one marks a document of each kind (wrapper, item, or record field). */
-const SHAPES = {
-  discovery: ['discovery', 'endpoints'],
-  services: ['services', 'service', 'service_code'],
-  definition: ['service_definition', 'attributes', 'service_code'],
-  requests: ['service_requests', 'requests', 'request', 'service_request', 'service_request_id', 'token'],
-} as const;
-
-/** The kinds of GeoReport v2 document the client reads. */
-export type DocumentKind = keyof typeof SHAPES;
-
 /** Where the records of a list document sit, and the keys that make an object one record. */
-interface ListLayout {
+export interface ListLayout {
   wrappers: readonly string[];
   items: readonly string[];
   record: readonly string[];
 }
 
-export const REQUEST_WRAPPERS = ['service_requests', 'requests'];
-export const REQUEST_ITEMS = ['request', 'service_request'];
+/**
+ * A kind of GeoReport v2 document the client reads: its name (in messages), the keys of which at
+ * least one marks it (wrapper, item, or record field), and for a list where its records sit. Each
+ * call's module holds its own kinds; discovery's is here, every call reads it.
+ */
+export interface DocumentKind {
+  name: string;
+  keys: readonly string[];
+  list?: ListLayout;
+}
 
-const LISTS: Partial<Record<DocumentKind, ListLayout>> = {
-  services: { wrappers: ['services'], items: ['service'], record: ['service_code'] },
-  requests: { wrappers: REQUEST_WRAPPERS, items: REQUEST_ITEMS, record: ['service_request_id', 'token'] },
-};
+export const DISCOVERY: DocumentKind = { name: 'discovery', keys: ['discovery', 'endpoints'] };
 
 /** Entries of a list: each a record (an object), never a nested list or a bare value. */
 function entriesProblem(entries: Loose[], layout: ListLayout): string | undefined {
@@ -182,11 +176,10 @@ function listProblem(v: Loose | undefined, layout: ListLayout, wrapped = false):
  * list belongs. The readers do the rest, dropping single records they cannot use.
  */
 export function assertShape(v: Loose, status: number, kind: DocumentKind): void {
-  const layout = LISTS[kind];
-  const known = Array.isArray(v) || (isObj(v) && SHAPES[kind].some((key) => key in v));
-  if (!known) throw new MalformedResponseError(status, `not a GeoReport v2 ${kind} document`);
-  const problem = layout && listProblem(v, layout);
-  if (problem) throw new MalformedResponseError(status, `a ${kind} list was expected; found ${problem}`);
+  const known = Array.isArray(v) || (isObj(v) && kind.keys.some((key) => key in v));
+  if (!known) throw new MalformedResponseError(status, `not a GeoReport v2 ${kind.name} document`);
+  const problem = kind.list && listProblem(v, kind.list);
+  if (problem) throw new MalformedResponseError(status, `a ${kind.name} list was expected; found ${problem}`);
 }
 
 // ---- discovery -------------------------------------------------------------------------------

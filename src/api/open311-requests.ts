@@ -5,9 +5,19 @@
  * alongside the call (they arrive while the server answers).
  */
 import { NetworkError, type CivicError } from './errors.js';
-import { datetime } from './normalise.js';
+import { datetime, type DocumentKind } from './normalise.js';
 import { calls, type Open311Wire } from './open311.js';
 import type { RequestsQuery, ServiceRequest } from './types.js';
+
+export const REQUEST_WRAPPERS = ['service_requests', 'requests'];
+export const REQUEST_ITEMS = ['request', 'service_request'];
+
+/** A list of requests (also what a POST or a token answers). */
+export const REQUESTS: DocumentKind = {
+  name: 'requests',
+  keys: [...REQUEST_WRAPPERS, ...REQUEST_ITEMS, 'service_request_id', 'token'],
+  list: { wrappers: REQUEST_WRAPPERS, items: REQUEST_ITEMS, record: ['service_request_id', 'token'] },
+};
 
 /** The readers of definitions, requests and tokens, fetched alongside the call that needs them. */
 export function readers(): Promise<typeof import('./normalise-requests.js')> {
@@ -51,7 +61,7 @@ export async function requests(wire: Open311Wire, query: RequestsQuery): Promise
   if (updated && query.updated_after) params.set('updated_after', query.updated_after);
   if (ext) params.set('extensions', 'true');
 
-  const [body, { requestsFrom }] = await Promise.all([wire.get(`requests.${fmt}`, fmt, 'requests', params), read]);
+  const [body, { requestsFrom }] = await Promise.all([wire.get(`requests.${fmt}`, fmt, REQUESTS, params), read]);
   let list = requestsFrom(body);
 
   if (query.bbox && !bbox) {
@@ -81,7 +91,7 @@ export async function request(wire: Open311Wire, id: string, options: { extensio
   const params = new URLSearchParams();
   if (options.extensions && (await wire.supports('extensions'))) params.set('extensions', 'true');
   try {
-    const [body, { requestsFrom }] = await Promise.all([wire.get(`requests/${encodeURIComponent(id)}.${fmt}`, fmt, 'requests', params), read]);
+    const [body, { requestsFrom }] = await Promise.all([wire.get(`requests/${encodeURIComponent(id)}.${fmt}`, fmt, REQUESTS, params), read]);
     const list = requestsFrom(body);
     // Never another record: a server that ignores the id in the path answers its whole list.
     return list.find((r) => r.service_request_id === id);
@@ -96,7 +106,7 @@ export async function request(wire: Open311Wire, id: string, options: { extensio
 export async function requestIdForToken(wire: Open311Wire, token: string): Promise<string | undefined> {
   const read = readers();
   const fmt = await wire.wireFormat();
-  const [body, { idForTokenFrom }] = await Promise.all([wire.get(`tokens/${encodeURIComponent(token)}.${fmt}`, fmt, 'requests'), read]);
+  const [body, { idForTokenFrom }] = await Promise.all([wire.get(`tokens/${encodeURIComponent(token)}.${fmt}`, fmt, REQUESTS), read]);
   return idForTokenFrom(body);
 }
 

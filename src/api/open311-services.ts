@@ -3,9 +3,15 @@
  * widgets whose first screen lists services import with them; other pages never carry it.
  */
 import type { Discovery, Service, ServiceType } from './types.js';
-import { bool, compact, contactPolicy, isObj, listIn, str } from './normalise.js';
+import { bool, compact, contactPolicy, type DocumentKind, isObj, listIn, str } from './normalise.js';
 import { calls, type Open311Wire } from './open311.js';
 import type { Loose } from './xml.js';
+
+const SERVICES: DocumentKind = {
+  name: 'services',
+  keys: ['services', 'service', 'service_code'],
+  list: { wrappers: ['services'], items: ['service'], record: ['service_code'] },
+};
 
 const SERVICE_TYPES: readonly ServiceType[] = ['realtime', 'batch', 'blackbox'];
 
@@ -41,10 +47,10 @@ export function servicesFrom(v: Loose): Service[] {
 
 /** The service list; with `format: 'auto'` the JSON list is asked for alongside discovery. */
 export async function services(wire: Open311Wire): Promise<Service[]> {
-  const json = wire.format === 'auto' ? wire.get('services.json', 'json', 'services') : undefined;
+  const json = wire.format === 'auto' ? wire.get('services.json', 'json', SERVICES) : undefined;
   json?.catch(() => undefined);
   const fmt = await wire.wireFormat();
-  return servicesFrom(await (fmt === 'json' && json ? json : wire.get(`services.${fmt}`, fmt, 'services')));
+  return servicesFrom(await (fmt === 'json' && json ? json : wire.get(`services.${fmt}`, fmt, SERVICES)));
 }
 
 /** What one caching client keeps between its calls (see `CachingOpen311Client`). */

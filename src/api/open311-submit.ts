@@ -5,7 +5,7 @@
 import { Open311Error } from './open311-error.js';
 import type { exchange, WireFormat } from './http.js';
 import { assertShape } from './normalise.js';
-import { readers } from './open311-requests.js';
+import { readers, REQUESTS } from './open311-requests.js';
 import type { Open311Wire } from './open311.js';
 import type { Open311Extension, SubmitInput, SubmitResult } from './types.js';
 
@@ -24,7 +24,7 @@ export async function submit(wire: Open311Wire, input: SubmitInput): Promise<Sub
     },
     input,
   );
-  assertShape(answer.body, answer.status, 'requests');
+  assertShape(answer.body, answer.status, REQUESTS);
   return submitResultFrom(answer.body);
 }
 

@@ -1,7 +1,7 @@
 import type { CivicBackend } from './backend.js';
 import { NetworkError, TimeoutError } from './errors.js';
 import { exchange, type WireFormat } from './http.js';
-import { assertShape, type DocumentKind, discoveryFrom } from './normalise.js';
+import { assertShape, DISCOVERY, type DocumentKind, discoveryFrom } from './normalise.js';
 import type {
   Discovery,
   Open311Endpoint,
@@ -141,7 +141,7 @@ export class Open311Wire {
     const order: WireFormat[] = this.format === 'xml' ? ['xml', 'json'] : ['json', 'xml'];
     for (const fmt of order) {
       try {
-        return discoveryFrom(await this.get(`discovery.${fmt}`, fmt, 'discovery'));
+        return discoveryFrom(await this.get(`discovery.${fmt}`, fmt, DISCOVERY));
       } catch (e) {
         if (e instanceof NetworkError || e instanceof TimeoutError) throw e;
         // Anything else means "no discovery in this format"; try the other, then give up.
