@@ -67,5 +67,29 @@ describe('the script-tag builds in dist/', () => {
     for (const tag of ['civic-alert-banner', 'civic-records-request', 'civic-records-status']) {
       assert.doesNotMatch([...closure(chunkFor(tag))].map(read).join('\n'), /georeport/i, tag);
     }
+    // Each Open311 widget carries the calls its first screen makes and no other; the rest, and the
+    // readers of XML and error answers, load when needed. Each call's mark is a word only its code has.
+    const marks = {
+      services: /blackbox/,
+      requests: /page_size/,
+      definition: /service_definition/,
+      submit: /Idempotency-Key/,
+      statistics: /window_days/,
+      xml: /parsererror/,
+    };
+    const calls: Record<string, Array<keyof typeof marks>> = {
+      'civic-service-list': ['services'],
+      'civic-service-request': ['services'],
+      'civic-status-tracker': ['requests'],
+      'civic-request-map': ['services', 'requests'],
+      'civic-report-card': ['statistics'],
+    };
+    for (const [tag, made] of Object.entries(calls)) {
+      const code = [...closure(chunkFor(tag))].map(read).join('\n');
+      for (const [call, mark] of Object.entries(marks)) {
+        if (made.includes(call as keyof typeof marks)) assert.match(code, mark, `${tag} carries ${call}`);
+        else assert.doesNotMatch(code, mark, `${tag} does not carry ${call}`);
+      }
+    }
   });
 });
