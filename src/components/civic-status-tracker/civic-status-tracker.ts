@@ -159,25 +159,11 @@ export class CivicStatusTracker extends CivicElement {
 
   private current?: { ref: string; kind: LookupKind };
   private runId = 0;
-  private timer?: ReturnType<typeof setTimeout>;
-  /** The check waiting for its time (or for the page to become visible again). */
-  private pendingCheck?: () => void;
   private readonly announcer = new AnnouncerController(this);
   private readonly summary = new ErrorSummaryController(this, { id: 'tracker-error-summary' });
   /** Draws a lookup's answer (`request-view.ts`): loaded right after the first render, or with the first lookup. */
   private requestView?: RequestView;
   private requestViewLoading?: Promise<RequestView>;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    this.stopChecks();
-  }
 
   protected override ownConfig(): Partial<CivicConfig> {
     return { ...super.ownConfig(), tileUrl: this.tileUrl };
@@ -286,7 +272,7 @@ export class CivicStatusTracker extends CivicElement {
     this.current = { ref, kind };
     if (!backend) return;
     const run = ++this.runId;
-    this.stopChecks();
+    this.requestView?.schedule(undefined);
     if (!quiet) {
       this.view = { kind: 'loading', ref };
       this.announcer.clear();
@@ -295,7 +281,7 @@ export class CivicStatusTracker extends CivicElement {
       const [answer, requestView] = await Promise.all([this.ask(backend, ref, kind), this.loadRequestView()]);
       if (run !== this.runId) return;
       if (answer.kind === 'processing') {
-        this.schedule(() => void this.lookup(ref, kind, true), this.processingInterval);
+        requestView.schedule(() => void this.lookup(ref, kind, true), this.processingInterval);
         if (quiet) return;
       }
       if (answer.kind === 'found') requestView.reset();
@@ -307,7 +293,8 @@ export class CivicStatusTracker extends CivicElement {
       }
     } catch (error) {
       if (run !== this.runId) return;
-      if (quiet) this.schedule(() => void this.lookup(ref, kind, true), this.processingInterval);
+      // A quiet check runs only once the view (and its scheduler) is there.
+      if (quiet) this.requestView?.schedule(() => void this.lookup(ref, kind, true), this.processingInterval);
       else this.view = { kind: 'error', ref, error };
     }
   }
@@ -341,35 +328,10 @@ export class CivicStatusTracker extends CivicElement {
     }
   }
 
+  /** Checks again for news in `refresh-interval` seconds (none with 0): there is a request to check only once its view has loaded. */
   private scheduleRefresh(): void {
-    if (this.refreshInterval > 0) this.schedule(() => void this.refresh(), this.refreshInterval);
-    else this.stopChecks();
+    this.requestView?.schedule(this.refreshInterval > 0 ? () => void this.refresh() : undefined, this.refreshInterval);
   }
-
-  /** Runs `check` in `seconds`, but only while the page is visible: a hidden tab waits, then checks at once. */
-  private schedule(check: () => void, seconds: number): void {
-    clearTimeout(this.timer);
-    this.pendingCheck = check;
-    if (document.visibilityState === 'hidden') return;
-    this.timer = setTimeout(() => this.runPendingCheck(), Math.max(0, seconds) * 1000);
-  }
-
-  private runPendingCheck(): void {
-    const check = this.pendingCheck;
-    this.pendingCheck = undefined;
-    check?.();
-  }
-
-  private stopChecks(): void {
-    clearTimeout(this.timer);
-    this.pendingCheck = undefined;
-  }
-
-  private readonly onVisibilityChange = (): void => {
-    if (!this.pendingCheck) return;
-    clearTimeout(this.timer);
-    if (document.visibilityState === 'visible') this.runPendingCheck();
-  };
 
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();

@@ -64,6 +64,14 @@ export class RequestView implements ReactiveController {
   private mapWatch?: { at: string; container: HTMLElement; observer: IntersectionObserver };
   /** The request drawn last, for `hostUpdated` to put its map in place. */
   private shown?: ServiceRequest;
+  private timer?: ReturnType<typeof setTimeout>;
+  /** The check waiting for its time (or for the page to become visible again). */
+  private pendingCheck?: () => void;
+  private readonly onVisibilityChange = (): void => {
+    if (!this.pendingCheck) return;
+    clearTimeout(this.timer);
+    if (document.visibilityState === 'visible') this.runPendingCheck();
+  };
 
   constructor(private readonly host: RequestViewHost) {
     const root = host.element.renderRoot as ShadowRoot;
@@ -82,8 +90,31 @@ export class RequestView implements ReactiveController {
     }
   }
 
+  hostConnected(): void {
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+  }
+
   hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.schedule(undefined);
     this.removeMap();
+  }
+
+  /**
+   * Runs `check` in `seconds` (the next check of a token still being processed, or of the request
+   * shown), but only while the page is visible: a hidden tab waits, then checks at once when it
+   * is shown again. `undefined` cancels the check waiting.
+   */
+  schedule(check: (() => void) | undefined, seconds = 0): void {
+    clearTimeout(this.timer);
+    this.pendingCheck = check;
+    if (check && document.visibilityState !== 'hidden') this.timer = setTimeout(() => this.runPendingCheck(), Math.max(0, seconds) * 1000);
+  }
+
+  private runPendingCheck(): void {
+    const check = this.pendingCheck;
+    this.pendingCheck = undefined;
+    check?.();
   }
 
   /** A new request is about to be shown: its map starts afresh. */
