@@ -1,58 +1,14 @@
-import type { Message } from '../../core/locales/en.js';
+import { lookupEn } from './strings-lookup.js';
+import { requestEn } from './strings-request.js';
 
 /**
- * `<civic-status-tracker>`'s messages. They live with the widget, so a page pays only for the strings
- * of the widgets it uses; the element registers them (`registerMessages`) when its module
- * loads. English is the source of truth for the keys: Spanish is typed against it.
+ * Every message of `<civic-status-tracker>`, for the translation template and the catalog
+ * tests. The element itself never imports this module: it registers the words of its first
+ * screen (`strings-lookup.ts`) when it loads and those of a request (`strings-request.ts`) with
+ * the code that shows one, so a page pays for neither before it needs them. English is the
+ * source of truth for the keys: Spanish is typed against it.
  */
-const en = {
-  trackerTitle: 'Track a request',
-  trackerLabel: 'Reference number',
-  trackerHint: 'It is on the confirmation page shown after you sent your report, for example 10234.',
-  trackerSubmit: 'Find request',
-  trackerErrorEmpty: 'Enter your reference number',
-  trackerLoading: 'Looking up request {ref}…',
-  trackerProcessingTitle: 'Your request is still being processed',
-  trackerProcessing:
-    'The city has received it but has not given it a reference number yet. This usually takes a few minutes. This page checks again by itself, so you can leave it open.',
-  trackerReferenceIs: 'Temporary reference: {ref}',
-  trackerNotFoundTitle: "We couldn't find request {ref}",
-  trackerNotFoundCheck: 'Check that:',
-  trackerNotFoundFormat: 'the number is exactly as it appears on the confirmation page',
-  trackerNotFoundRecent: 'you sent it more than a few minutes ago: a new request can take a few minutes to appear',
-  trackerNotFoundCall: 'If you still cannot find it, call 311 and give them the number.',
-  trackerRequestTitle: '{service}: request {id}',
-  trackerRequestTitleNoService: 'Request {id}',
-  trackerStatusOpen: 'Open: the city is working on it',
-  trackerStatusClosed: 'Closed',
-  trackerStatusOther: 'Status: {status}',
-  trackerClosedNoNotes: 'The city did not say why it closed this request. If the problem is still there, call 311 or report it again.',
-  trackerExpected: 'Expected by {date}',
-  trackerExpectedDetail: 'The city expects to finish this {relative}.',
-  trackerOverdue: 'Overdue: expected by {date}',
-  trackerOverdueDetail: 'The city expected to finish this {relative} and it is still open.',
-  trackerReference: 'Reference number',
-  trackerAgency: 'Handled by',
-  trackerRequested: 'Reported',
-  trackerUpdated: 'Last updated',
-  trackerAddress: 'Location',
-  trackerDescription: 'What was reported',
-  trackerPhotoAlt: 'Photo sent with request {id}',
-  trackerMapLabel: 'Map showing where request {id} is',
-  trackerMapFailed: "The map couldn't load. The address above says where the request is.",
-  trackerMapFailedNoAddress: "The map couldn't load.",
-  trackerTimelineTitle: 'What has happened so far',
-  trackerTimelineEmpty: 'No updates yet.',
-  trackerNoteOpened: 'Request received',
-  trackerNoteAssigned: 'Assigned to a team',
-  trackerNoteInspected: 'Inspected',
-  trackerNoteClosed: 'Closed',
-  trackerNoteUpdate: 'Update',
-  trackerAnnounceFound: 'Request {id}: {status}',
-  trackerAnnounceStatus: 'Request {id} has changed: {status}',
-  trackerAnnounceNote: 'New update on request {id}: {note}',
-  trackerAnnounceUpdated: 'Request {id} has been updated',
-} satisfies Record<string, Message>;
+const en = { ...lookupEn, ...requestEn };
 
 /** English now; other languages load when a widget speaks them (see `registerMessages`). */
 export const statusTrackerMessages = { en, es: () => import('./strings.es.js').then((m) => m.es) };
