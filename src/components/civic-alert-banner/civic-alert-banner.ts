@@ -210,7 +210,10 @@ export class CivicAlertBanner extends HTMLElement {
     }
   }
 
-  /** The city's alert feed: `/alerts/v1/active.json`, a CAP 1.2 XML alert or Atom feed, or NWS GeoJSON. */
+  /**
+   * The city's alert feed: `/alerts/v1/active.json`, a CAP 1.2 XML alert or Atom feed, or NWS GeoJSON.
+   * @attr src
+   */
   get src(): string | undefined {
     return this.props.src;
   }
@@ -218,7 +221,10 @@ export class CivicAlertBanner extends HTMLElement {
     this.set('src', value);
   }
 
-  /** Also show NWS alerts for this point, `lat,lon` (through `nws-src`). */
+  /**
+   * Also show NWS alerts for this point, `lat,lon` (through `nws-src`).
+   * @attr nws-point
+   */
   get nwsPoint(): string | undefined {
     return this.props.nwsPoint;
   }
@@ -226,7 +232,10 @@ export class CivicAlertBanner extends HTMLElement {
     this.set('nwsPoint', value);
   }
 
-  /** Also show NWS alerts for this zone, e.g. `CTZ002` (through `nws-src`). */
+  /**
+   * Also show NWS alerts for this zone, e.g. `CTZ002` (through `nws-src`).
+   * @attr nws-zone
+   */
   get nwsZone(): string | undefined {
     return this.props.nwsZone;
   }
@@ -237,6 +246,7 @@ export class CivicAlertBanner extends HTMLElement {
   /**
    * The NWS relay (`…/alerts/v1/nws/active`): the browser cannot send the User-Agent the NWS
    * requires. Default: `nws/active` next to `src`.
+   * @attr nws-src
    */
   get nwsSrc(): string | undefined {
     return this.props.nwsSrc;
@@ -245,7 +255,10 @@ export class CivicAlertBanner extends HTMLElement {
     this.set('nwsSrc', value);
   }
 
-  /** Seconds between reads, clamped to 60–120. Default 90. */
+  /**
+   * Seconds between reads, clamped to 60–120. Default 90.
+   * @attr poll-interval
+   */
   get pollInterval(): number {
     return this.props.pollInterval;
   }
@@ -253,7 +266,10 @@ export class CivicAlertBanner extends HTMLElement {
     this.set('pollInterval', value);
   }
 
-  /** Level of the (visually hidden) banner heading; each alert's heading is one below. Default 2. */
+  /**
+   * Level of the (visually hidden) banner heading; each alert's heading is one below. Default 2.
+   * @attr heading-level
+   */
   get headingLevel(): number {
     return this.props.headingLevel;
   }
