@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CivicAlertBanner } from '../../src/define/civic-alert-banner.js';
+import '../../src/define/civic-hall.js';
 import { parseCap, type CivicAlert } from '../../src/api/index.js';
 import { BACKEND_URL } from '../helpers/backend.js';
 
@@ -158,6 +159,27 @@ describe('<civic-alert-banner> and the page language', () => {
     } finally {
       link.remove();
     }
+  });
+});
+
+describe('<civic-alert-banner> inside a <civic-hall>', () => {
+  it('takes the hall’s strings, its own winning, and follows the hall when they change', async () => {
+    const hallStrings = { alertBannerDismiss: 'Close', alertBannerTitle: { one: 'City alert', other: 'City alerts ({count})' } };
+    const ownStrings = { alertBannerDismiss: 'Dismiss' };
+    const hall = await fixture<HTMLElement & { strings?: unknown }>(
+      html`<civic-hall .strings=${hallStrings}><civic-alert-banner .strings=${ownStrings}></civic-alert-banner></civic-hall>`,
+    );
+    const el = hall.querySelector('civic-alert-banner')!;
+    el.alerts = [alert('H1', { headline: 'Pool closed' })];
+    await loaded(el, 1);
+    expect(squash(all(el, '.title')[0]!.textContent)).to.equal('City alert');
+    expect(squash(all(el, '[part=dismiss-button]')[0]!.textContent)).to.equal('Dismiss this alert: Pool closed');
+    hall.strings = { alertBannerTitle: { one: 'Town alert', other: 'Town alerts' } };
+    await waitUntil(() => squash(all(el, '.title')[0]!.textContent) === 'Town alert', 'the hall’s new strings');
+    el.remove();
+    hall.append(el);
+    await el.updateComplete;
+    expect(squash(all(el, '.title')[0]!.textContent)).to.equal('Town alert');
   });
 });
 

@@ -1,5 +1,6 @@
 import { activeAlerts, contentHash, infoFor, isEmergency, nextExpiry } from '../../api/alerts/resolve.js';
 import type { AlertInfo, CivicAlert } from '../../api/alerts/types.js';
+import type { CivicConfig } from '../../core/context.js';
 import { formatDate, languageReady, nearestLang, observeLang, registerMessages, resolveLocale, translate, type MessageKey, type MessageParams, type Strings } from '../../core/i18n.js';
 import { themeStyles, visuallyHiddenStyles } from '../../core/theme.js';
 import { alertBannerStyles } from './civic-alert-banner.styles.js';
@@ -38,6 +39,12 @@ declare global {
   }
 }
 
+/**
+ * The `<civic-hall>`'s context key (`civicConfigContext` in core/context.ts, which is this same
+ * string): the banner asks for it with the Context Community Protocol's events itself, as the
+ * base element does, so it loads neither `@lit/context` nor the base element.
+ */
+const HALL_CONTEXT = 'civic-elements:config';
 /** Where alerts given by property (not read from a feed) are kept. */
 const OWN = '#property';
 /** Longest delay `setTimeout` takes; a later expiry is simply re-checked then. */
@@ -122,9 +129,10 @@ function adoptStyles(root: ShadowRoot): void {
  * backend's `/alerts/v1/active.json` from `src`; polls every 60–120 s with `If-None-Match`, not
  * while the page is hidden. An Update or Cancel replaces or removes what it references, and
  * nothing is shown past its `expires` (checked again the moment the next one passes). It needs
- * no `<civic-hall>` and never loads the Open311 client (nor the hall's context): set its own
- * `strings` and `lang`. It is built without Lit (plain DOM, text only: alert content is never
- * parsed as HTML), so a page with only the banner does not load Lit.
+ * no `<civic-hall>` and never loads the Open311 client: set its own `strings` and `lang`, or,
+ * inside a hall, it takes the hall's `strings` too (its own win). It is built without Lit (plain
+ * DOM, text only: alert content is never parsed as HTML), so a page with only the banner does
+ * not load Lit.
  *
  * A labelled landmark with a heading, shown only while there is something to say. An emergency
  * (Extreme or Severe, or the city's emergency flag) is a red band that cannot be hidden; a notice
@@ -184,6 +192,9 @@ export class CivicAlertBanner extends HTMLElement {
   private said?: () => string;
   private focusTitle = false;
   private stopObservingLang?: () => void;
+  /** The `strings` of the `<civic-hall>` around the banner, and the way to leave that hall. */
+  private hallStrings?: Strings;
+  private leaveHall?: () => void;
 
   private readonly live = el('div', { class: 'civic-visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
   private readonly heading = el('div', { id: 'title', class: 'title civic-visually-hidden', part: 'title', role: 'heading', tabindex: '-1' });
@@ -310,6 +321,7 @@ export class CivicAlertBanner extends HTMLElement {
   }
 
   connectedCallback(): void {
+    this.askHall();
     this.updateLocale();
     this.stopObservingLang = observeLang(this, () => this.updateLocale());
     this.feeds.connect();
@@ -318,11 +330,47 @@ export class CivicAlertBanner extends HTMLElement {
   }
 
   disconnectedCallback(): void {
+    document.removeEventListener('context-provider', this.onHall);
+    this.leaveHall?.();
+    this.leaveHall = undefined;
+    this.hallStrings = undefined;
     this.stopObservingLang?.();
     this.feeds.disconnect();
     clearTimeout(this.expiryTimer);
     clearTimeout(this.announceTimer);
   }
+
+  /**
+   * Asks the nearest `<civic-hall>` above (across shadow roots) for its configuration; the hall
+   * answers at once and again on every change. Unanswered, the banner asks again when a hall
+   * announces itself (`context-provider`: a hall whose code arrives after the banner's).
+   */
+  private readonly askHall = (): void => {
+    let answered = false;
+    const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
+      context: HALL_CONTEXT,
+      contextTarget: this,
+      subscribe: true,
+      callback: (config: CivicConfig, unsubscribe?: () => void) => {
+        answered = true;
+        // A closer hall took this banner over: leave the old one.
+        if (this.leaveHall !== unsubscribe) this.leaveHall?.();
+        this.leaveHall = unsubscribe;
+        if (config.strings !== this.hallStrings) {
+          this.hallStrings = config.strings;
+          this.drawn.clear();
+          this.requestUpdate();
+        }
+      },
+    });
+    this.dispatchEvent(request);
+    if (answered) document.removeEventListener('context-provider', this.onHall);
+    else if (this.isConnected) document.addEventListener('context-provider', this.onHall);
+  };
+
+  private readonly onHall = (event: Event): void => {
+    if ((event as Event & { context?: unknown }).context === HALL_CONTEXT) this.askHall();
+  };
 
   private set<K extends keyof Props>(key: K, value: Props[K]): void {
     const old = this.props[key];
@@ -361,7 +409,7 @@ export class CivicAlertBanner extends HTMLElement {
   }
 
   private t(key: MessageKey, params?: MessageParams): string {
-    return translate(key, params, this.locale, this.strings);
+    return translate(key, params, this.locale, this.strings, this.hallStrings);
   }
 
   /** The feeds to read: the city's, and the NWS relay's for the configured point or zone. */
