@@ -388,6 +388,8 @@ export class CivicAlertBanner extends HTMLElement {
       } finally {
         this.pending = undefined;
       }
+      // Set while it drew (a handler of one of its events): drawn at the next microtask.
+      if (this.changed.size > 0 && this.isConnected) this.requestUpdate();
       return true;
     });
   }
