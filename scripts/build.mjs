@@ -155,8 +155,8 @@ const COPY = /\?civic-own-([a-z-]+)$/;
  * The banner is built without Lit, so a page with only the banner (its 12 kB budget, issue 11)
  * never loads the core chunk: its world takes its own copies of the Lit-free core modules it
  * uses (strings, the theme's text, the errors and fetch every client shares, the catalog-file
- * reader), and `lit` is, in that world, a module that only turns `css` into text: any other
- * import of Lit there fails the build. The cost: a page with the banner and another widget loads
+ * reader), and Lit (`lit`, `lit/…`, `lit-html`, `@lit/…`) is, in that world, a module that only
+ * turns `css` into text: an import of anything else of Lit there fails the build. The cost: a page with the banner and another widget loads
  * those modules twice, and the banner reads a `<link rel="civic-catalog">` file on its own.
  */
 const bannerWorld = 'alert-banner';
@@ -171,7 +171,7 @@ const ownCopies = {
     const entry = importer.match(/[\\/]src[\\/]define[\\/](civic-[a-z-]+)\.ts$/);
     const world = importer.match(COPY)?.[1] ?? (entry ? WORLD[entry[1]] : undefined);
     if (!world) return null;
-    if (world === bannerWorld && source === 'lit') return this.resolve(bannerLit, importer.replace(COPY, ''), { ...options, skipSelf: true });
+    if (world === bannerWorld && /^(lit|lit-html|lit-element|@lit\/[a-z-]+)(\/|$)/.test(source)) return this.resolve(bannerLit, importer.replace(COPY, ''), { ...options, skipSelf: true });
     const resolved = await this.resolve(source, importer.replace(COPY, ''), { ...options, skipSelf: true });
     if (!resolved || resolved.external || resolved.id.includes('?') || resolved.id.startsWith('\0')) return resolved;
     const copied = /[\\/]src[\\/].*\.ts$|[\\/]node_modules[\\/]lit(-html)?[\\/](directive|directive-helpers|directives[\\/][a-z-]+)\.js$/;
