@@ -176,7 +176,8 @@ export class CivicAlertBanner extends HTMLElement {
   private changed = new Set<keyof Props>(['src']);
   private pending?: Promise<boolean>;
 
-  private locale = 'en';
+  /** Resolved at each connection; empty until then, so the first one also fetches a catalog file for English. */
+  private locale = '';
   private shown: CivicAlert[] = [];
   /** What each feed last said. */
   private readonly messages = new Map<string, CivicAlert[]>();
