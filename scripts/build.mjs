@@ -154,6 +154,17 @@ const WORLD = {
   'civic-form-list': 'form-list',
 };
 const COPY = /\?civic-own-([a-z-]+)$/;
+/**
+ * The banner is built without Lit, so a page with only the banner (its 12 kB budget, issue 11)
+ * never loads the core chunk: its world takes its own copies of the Lit-free core modules it
+ * uses (strings, the theme's text, the errors and fetch every client shares, the catalog-file
+ * reader), and Lit (`lit`, `lit/…`, `lit-html`, `@lit/…`) is, in that world, a module that only
+ * turns `css` into text: an import of anything else of Lit there fails the build. The cost: a page with the banner and another widget loads
+ * those modules twice, and the banner reads a `<link rel="civic-catalog">` file on its own.
+ */
+const bannerWorld = 'alert-banner';
+const bannerOwnCore = /[\\/]src[\\/]core[\\/](i18n|theme|define|catalog-file|locales[\\/]en)\.ts$|[\\/]src[\\/]api[\\/](errors|fetch-text)\.ts$/;
+const bannerLit = resolve(root, 'src/components/civic-alert-banner/css-text.ts');
 const sharedWithEveryWorld = /[\\/]src[\\/]core[\\/](map|geo)[\\/]|[\\/]src[\\/]core[\\/](catalog-file|locales[\\/]es(-all)?)\.ts$/;
 const ownCopies = {
   name: 'civic-own-copies',
@@ -163,10 +174,12 @@ const ownCopies = {
     const entry = importer.match(/[\\/]src[\\/]define[\\/](civic-[a-z-]+)\.ts$/);
     const world = importer.match(COPY)?.[1] ?? (entry ? WORLD[entry[1]] : undefined);
     if (!world) return null;
+    if (world === bannerWorld && /^(lit|lit-html|lit-element|@lit\/[a-z-]+)(\/|$)/.test(source)) return this.resolve(bannerLit, importer.replace(COPY, ''), { ...options, skipSelf: true });
     const resolved = await this.resolve(source, importer.replace(COPY, ''), { ...options, skipSelf: true });
     if (!resolved || resolved.external || resolved.id.includes('?') || resolved.id.startsWith('\0')) return resolved;
     const copied = /[\\/]src[\\/].*\.ts$|[\\/]node_modules[\\/]lit(-html)?[\\/](directive|directive-helpers|directives[\\/][a-z-]+)\.js$/;
-    if (!copied.test(resolved.id) || coreModule.test(resolved.id) || sharedWithEveryWorld.test(resolved.id)) return resolved;
+    const ownCore = world === bannerWorld && bannerOwnCore.test(resolved.id);
+    if (!copied.test(resolved.id) || (!ownCore && (coreModule.test(resolved.id) || sharedWithEveryWorld.test(resolved.id)))) return resolved;
     return { ...resolved, id: `${resolved.id}?civic-own-${world}` };
   },
   load(id) {

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CivicAlertBanner } from '../../src/define/civic-alert-banner.js';
+import '../../src/define/civic-hall.js';
 import { parseCap, type CivicAlert } from '../../src/api/index.js';
 import { BACKEND_URL } from '../helpers/backend.js';
 
@@ -123,6 +124,89 @@ describe('<civic-alert-banner> in Spanish', () => {
     expect(closure.querySelector('[part=headline]')!.getAttribute('lang')).to.equal('en-US');
     expect(squash(all(el, '.title')[0]!.textContent)).to.equal('Alertas (3)');
     expect(squash(closure.querySelector('[part=kind]')!.textContent)).to.equal('Advertencia: Road Closure');
+  });
+});
+
+describe('<civic-alert-banner> and the page language', () => {
+  it('follows a change of the page language while it is shown', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><civic-alert-banner src=${FEED}></civic-alert-banner></div>`);
+    const el = wrapper.querySelector('civic-alert-banner')!;
+    await loaded(el, 3);
+    expect(squash(all(el, '.title')[0]!.textContent)).to.equal('Alerts (3)');
+    wrapper.lang = 'es';
+    await waitUntil(() => squash(all(el, '.title')[0]!.textContent) === 'Alertas (3)', 'Spanish title');
+    expect(headlines(el)[0]).to.equal('Aviso de tornado para Hartford hasta las 9:30 a. m.');
+    expect(squash(all(el, '[part=dismiss-button]')[0]!.textContent)).to.equal('Ocultar esta alerta: Main Street closed at Pratt Street');
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks a third language from the page’s catalog file, English for the keys it leaves out', async () => {
+    const catalog = { alertBannerTitle: { one: 'Alerte', other: 'Alertes ({count})' }, alertBannerDismiss: 'Masquer' };
+    const link = document.createElement('link');
+    link.rel = 'civic-catalog';
+    link.hreflang = 'fr';
+    link.href = `data:application/json,${encodeURIComponent(JSON.stringify(catalog))}`;
+    document.head.append(link);
+    try {
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr-CA"><civic-alert-banner></civic-alert-banner></div>`);
+      const el = wrapper.querySelector('civic-alert-banner')!;
+      el.alerts = [alert('F1', { headline: 'Pool closed' })];
+      await waitUntil(() => squash(all(el, '.title')[0]?.textContent) === 'Alerte', 'French title');
+      const button = all(el, '[part=dismiss-button]')[0]!;
+      expect(squash(button.textContent)).to.equal('Masquer this alert: Pool closed');
+      // The alert has no French block: the English one, said so in the resident's language.
+      expect(squash(all(el, '[part=language-note]')[0]!.textContent)).to.equal('This alert is only available in anglais.');
+    } finally {
+      link.remove();
+    }
+  });
+});
+
+describe('<civic-alert-banner> inside a <civic-hall>', () => {
+  it('takes the hall’s strings, its own winning, and follows the hall when they change', async () => {
+    const hallStrings = { alertBannerDismiss: 'Close', alertBannerTitle: { one: 'City alert', other: 'City alerts ({count})' } };
+    const ownStrings = { alertBannerDismiss: 'Dismiss' };
+    const hall = await fixture<HTMLElement & { strings?: unknown }>(
+      html`<civic-hall .strings=${hallStrings}><civic-alert-banner .strings=${ownStrings}></civic-alert-banner></civic-hall>`,
+    );
+    const el = hall.querySelector('civic-alert-banner')!;
+    el.alerts = [alert('H1', { headline: 'Pool closed' })];
+    await loaded(el, 1);
+    expect(squash(all(el, '.title')[0]!.textContent)).to.equal('City alert');
+    expect(squash(all(el, '[part=dismiss-button]')[0]!.textContent)).to.equal('Dismiss this alert: Pool closed');
+    hall.strings = { alertBannerTitle: { one: 'Town alert', other: 'Town alerts' } };
+    await waitUntil(() => squash(all(el, '.title')[0]!.textContent) === 'Town alert', 'the hall’s new strings');
+    el.remove();
+    hall.append(el);
+    await el.updateComplete;
+    expect(squash(all(el, '.title')[0]!.textContent)).to.equal('Town alert');
+  });
+});
+
+describe('<civic-alert-banner> with content it does not trust', () => {
+  it('shows markup in an alert as text, and links only to web addresses', async () => {
+    const el = await fixture<CivicAlertBanner>(html`<civic-alert-banner></civic-alert-banner>`);
+    el.alerts = [
+      alert('X1', { headline: '<img src=x onerror="window.__pwned=1">Boil water', web: 'javascript:window.__pwned=1' }),
+      alert('X2', { headline: 'Leaf pickup', web: 'https://www.hartfordct.gov/leaves' }),
+    ];
+    await loaded(el, 2);
+    expect(headlines(el)).to.include('<img src=x onerror="window.__pwned=1">Boil water');
+    expect(shadow(el).querySelector('img')).to.equal(null);
+    expect(all(el, '[part=link]').map((a) => a.getAttribute('href'))).to.deep.equal(['https://www.hartfordct.gov/leaves']);
+  });
+
+  it('keeps an open disclosure open when another alert arrives', async () => {
+    const el = await fixture<CivicAlertBanner>(html`<civic-alert-banner></civic-alert-banner>`);
+    el.alerts = [alert('Y1', { headline: 'Main Street closed', description: 'Until 7 p.m.', severity: 'Moderate' })];
+    await loaded(el, 1);
+    const details = shadow(el).querySelector('details')!;
+    details.open = true;
+    el.alerts = [...el.alerts, alert('Y2', { headline: 'Shelter open', severity: 'Severe' })];
+    await loaded(el, 2);
+    expect(headlines(el)).to.deep.equal(['Shelter open', 'Main Street closed']);
+    expect(shadow(el).querySelector('details')).to.equal(details);
+    expect(details.open).to.equal(true);
   });
 });
 

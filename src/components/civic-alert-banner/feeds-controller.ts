@@ -1,4 +1,3 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AlertsClient } from '../../api/alerts/client.js';
 import type { CivicAlert } from '../../api/alerts/types.js';
 
@@ -21,9 +20,9 @@ export interface FeedsCallbacks {
  * Reads a set of alert feeds now and then again every `interval` seconds, revalidating each with
  * its last ETag, and not at all while the page is hidden (a background tab reads again as soon
  * as it is shown). A feed that fails keeps its last messages: an alert does not vanish because
- * one read was lost.
+ * one read was lost. Its host calls `connect()` and `disconnect()` from its own callbacks.
  */
-export class AlertFeedsController implements ReactiveController {
+export class AlertFeedsController {
   client = new AlertsClient();
   private urls: string[] = [];
   private intervalMs = 90_000;
@@ -32,12 +31,7 @@ export class AlertFeedsController implements ReactiveController {
   private connected = false;
   private reading?: AbortController;
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly callbacks: FeedsCallbacks,
-  ) {
-    host.addController(this);
-  }
+  constructor(private readonly callbacks: FeedsCallbacks) {}
 
   /** Which feeds to read and how often; reads at once when the feeds changed. */
   configure(urls: string[], intervalSeconds: number): void {
@@ -91,13 +85,13 @@ export class AlertFeedsController implements ReactiveController {
     }
   };
 
-  hostConnected(): void {
+  connect(): void {
     this.connected = true;
     document.addEventListener('visibilitychange', this.onVisibility);
     if (this.urls.length > 0) void this.refresh();
   }
 
-  hostDisconnected(): void {
+  disconnect(): void {
     this.connected = false;
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearTimeout(this.timer);
