@@ -1,5 +1,6 @@
+import type { FlowDraft } from '../../core/forms/draft.js';
 import type { Translate } from '../../core/i18n.js';
-import { dateFromParts, isDateParts, isEmptyValue, valueText, type FieldRule, type FieldSpec, type FieldValue } from '../../core/forms/schema.js';
+import { dateFromParts, isDateParts, isEmptyValue, type FieldRule, type FieldSpec, type FieldValue } from '../../core/forms/schema.js';
 import { walk } from '../../forms/route.js';
 import { CHECK_ANSWERS, type Answers, type AnswerValue, type FileAnswer, type FormDefinition, type FormPage as Page, type LocalText, type PageAnswers, type Question } from './format.js';
 
@@ -191,43 +192,11 @@ export function answerOf(q: Question, values: Values): AnswerValue | undefined {
   }
 }
 
-/** A question's answer for people (check your answers). */
-export function answerText(t: Translate, q: Question, values: Values, lang: string): string {
-  const specs = questionSpecs(t, q, lang);
-  if (isGrouped(q)) return specs.map((s) => valueText(s, values[s.id], lang)).filter(Boolean).join(q.type === 'name' ? ' ' : ', ');
-  return valueText(specs[0]!, values[specs[0]!.id], lang);
-}
-
 /** The control ids a page's questions use. */
 export const pageControlIds = (t: Translate, page: Page, lang: string): string[] => page.questions.flatMap((q) => questionSpecs(t, q, lang).map((s) => s.id));
 
 /** A repeatable page's entries: what was added, each a value bag of that page's controls. */
 export type Entries = Record<string, Values[]>;
-
-/**
- * The submission: only pages on the route taken (an answer on a skipped page is not sent),
- * question id → answer, a repeatable page's entries as a list under its id; files apart, by
- * answer path (`income_proof`, `children.0.birth_certificate`).
- */
-export function submission(def: FormDefinition, index: FormIndex, values: Values, entries: Entries): { answers: Answers; files: Record<string, File[]> } {
-  const answers: Answers = {};
-  const files: Record<string, File[]> = {};
-  const collect = (page: Page, bag: Values, prefix: string) => {
-    for (const q of page.questions) {
-      const v = bag[controlId(q.id)];
-      const list = q.type === 'file' && Array.isArray(v) ? v.filter((f): f is File => typeof f !== 'string') : [];
-      if (list.length) files[prefix + q.id] = list;
-    }
-    return pageAnswers(page, bag);
-  };
-  for (const step of stepsFor(def, index, values)) {
-    const page = index.pages.get(step);
-    if (!page) continue;
-    if (page.repeatable) answers[page.id] = (entries[page.id] ?? []).map((bag, i) => collect(page, bag, `${page.id}.${i}.`));
-    else Object.assign(answers, collect(page, values, ''));
-  }
-  return { answers, files };
-}
 
 /** Whether any of a page's controls has an answer (a page to visit after a change, if not). */
 export function pageAnswered(t: Translate, page: Page, values: Values, entries: Entries, lang: string): boolean {
@@ -235,3 +204,18 @@ export function pageAnswered(t: Translate, page: Page, values: Values, entries: 
   return pageControlIds(t, page, lang).some((id) => !isEmptyValue(values[id])) || page.questions.every((q) => !q.required);
 }
 
+
+/** What `<civic-form>` keeps on the device as the resident goes. */
+export interface FormDraft extends FlowDraft {
+  values: Values;
+  entries: Entries;
+  /** The entry of a repeatable page being answered (an index into `entries[page]`). */
+  editing?: number;
+  /** "Add another?" on a repeatable page's summary. */
+  more?: string;
+}
+
+export const emptyDraft = (start = ''): FormDraft => ({ step: start, values: {}, entries: {} });
+
+/** A "save and return" link's answers ride in the page's address fragment after this (resume.ts's `PARAM`). */
+export const RESUME_PARAM = 'civic-form=';
