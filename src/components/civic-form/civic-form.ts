@@ -38,7 +38,7 @@ import type { FormDefinition, FormPage, Question } from './format.js';
 import { renderMarkdown } from './guidance.js';
 import { markdownText, parseMarkdown } from '../../forms/markdown.js';
 import type { FormHost, FormLater } from './later.js';
-import { answerMessage } from '../../forms/answer-messages.js';
+import { answerMessage } from '../../forms/answer-messages-core.js';
 import { validatePage } from '../../forms/validate-answers.js';
 import { formMessages } from './strings.js';
 import { formStyles } from '../../core/forms/form-styles.js';
@@ -286,7 +286,18 @@ export class CivicForm extends CivicElement {
     const next = steps[steps.indexOf(from) + 1] ?? REVIEW;
     const page = this.index!.pages.get(next);
     const needsVisit = this.index!.exits.has(next) || (page !== undefined && !pageAnswered(this.t, page, this.values, this.draft.value.entries, this.locale));
-    if (this.draft.value.returnToReview && next !== REVIEW && needsVisit) this.flow.go(next);
+    const visit = this.draft.value.returnToReview && next !== REVIEW && needsVisit;
+    const to = visit || !this.draft.value.returnToReview ? next : REVIEW;
+    // Check your answers or an exit page is the later steps' code: here by now, unless the
+    // resident is quicker than the network; then this page stays until it is.
+    if (!this.later && !this.index!.pages.has(to)) {
+      void this.loadLater().then(
+        () => this.proceed(from),
+        (error: unknown) => (this.loadError = error),
+      );
+      return;
+    }
+    if (visit) this.flow.go(next);
     else this.flow.next(from);
   }
 

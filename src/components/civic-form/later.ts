@@ -59,6 +59,7 @@ export interface FormHost extends HTMLElement {
 export class FormLater {
   readonly submit: SubmitController<FormReceipt>;
   private readonly k: FormKit;
+  private uploadFetched = false;
 
   constructor(private readonly host: FormHost) {
     this.k = host.kit;
@@ -264,6 +265,11 @@ export class FormLater {
   private renderReview(): TemplateResult {
     const h = this.host;
     const def = h.def!;
+    // Files go as multipart, whose code the client loads for them: fetched now, before Send.
+    if (!this.uploadFetched && def.pages.some((p) => p.questions.some((q) => q.type === 'file'))) {
+      this.uploadFetched = true;
+      import('../../api/forms/upload.js').catch(() => {});
+    }
     return html`${this.k.checkAnswers(h.t, {
       rows: this.reviewRows(),
       sending: this.submit.sending,

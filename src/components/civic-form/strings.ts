@@ -1,4 +1,5 @@
 import type { Message } from '../../core/locales/en.js';
+import { addAnswerMessages } from '../../forms/answer-messages-core.js';
 
 /**
  * `<civic-form>`'s own words for its first screen (a definition brings the form's); the later
@@ -22,8 +23,18 @@ const en = {
   civicFormPrivacy: 'How the city uses your information',
 } satisfies Record<string, Message>;
 
-/** English now; Spanish loads when a widget speaks it. */
-export const formMessages = { en, es: () => import('./strings.es.js').then((m) => m.es) };
+/**
+ * English now; Spanish loads when a widget speaks it, with the shared answer checks' Spanish
+ * messages (before the first page shows, so its Continue says what to fix in Spanish).
+ */
+export const formMessages = {
+  en,
+  es: () =>
+    Promise.all([import('./strings.es.js'), import('../../forms/answer-messages.es.js')]).then(([strings, answers]) => {
+      addAnswerMessages('es', answers.es);
+      return strings.es;
+    }),
+};
 
 export type FormMessages = typeof en;
 declare module '../../core/i18n.js' {
