@@ -17,7 +17,8 @@ export function localText(text: LocalText, language: string): string {
   return text[language] ?? text[language.split('-')[0]!.toLowerCase()] ?? text.en ?? Object.values(text)[0] ?? '';
 }
 
-export const en: Catalog = {
+/** The messages of one page's answers (what the element checks; the server adds a whole submission's). */
+const en: Catalog = {
   required: 'Enter an answer for “{label}”',
   'required.select': 'Select an answer for “{label}”',
   'required.file': 'Upload a file for “{label}”',
@@ -44,11 +45,6 @@ export const en: Catalog = {
   file_type: '{file} must be one of these types: {types}',
   file_too_big: '{file} must be smaller than {size}',
   too_many_files: 'Upload {max} files or fewer for “{label}”',
-  skipped: 'Remove the answer to “{label}”: your other answers skip that question',
-  unknown: 'This form has no question “{label}”',
-  too_many_entries: 'You can add at most {max} entries',
-  too_few_entries: 'Add at least {min} entries',
-  exit: 'Your answers show that this form is not for you, so it cannot be sent',
 };
 
 const TYPE_NAMES: Record<string, string> = {
@@ -71,9 +67,10 @@ export function formatBytes(bytes: number): string {
 /** Per language (its primary subtag), the messages known so far. */
 const catalogs: Record<string, Catalog> = { en };
 
-/** Adds a language's messages (keys it lacks fall back to English). */
+/** Adds messages of a language (keys it lacks fall back to English). */
 export function addAnswerMessages(language: string, catalog: Catalog): void {
-  catalogs[language.toLowerCase()] = catalog;
+  const lang = language.toLowerCase();
+  catalogs[lang] = { ...catalogs[lang], ...catalog };
 }
 
 function key(error: AnswerError, question?: Question): string {
@@ -90,7 +87,8 @@ function key(error: AnswerError, question?: Question): string {
 /** The message for an error, with the question's label in `language` (English when missing). */
 export function answerMessage(error: AnswerError, question: Question | undefined, language: string): string {
   const lang = language.toLowerCase().split('-')[0]!;
-  const catalog = catalogs[lang] ?? en;
+  const english = catalogs.en!;
+  const catalog = catalogs[lang] ?? english;
   const label = question ? localText(question.label, language) : (error.question ?? '');
   const params: Record<string, string | number> = { label, ...error.params };
   if (question?.type === 'file') {
@@ -100,8 +98,8 @@ export function answerMessage(error: AnswerError, question: Question | undefined
   for (const k of ['min', 'max'] as const) {
     const v = params[k];
     if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
-      params[k] = new Intl.DateTimeFormat(catalog === en ? 'en-US' : lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${v}T00:00:00Z`));
+      params[k] = new Intl.DateTimeFormat(catalog === english ? 'en-US' : lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${v}T00:00:00Z`));
   }
-  const template = catalog[key(error, question)] ?? catalog[error.code] ?? en[error.code]!;
+  const template = catalog[key(error, question)] ?? catalog[error.code] ?? english[error.code]!;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }

@@ -32,54 +32,40 @@ export const controlId = (question: string, part?: string): string => `q-${quest
 const ADDRESS_PARTS = ['line1', 'line2', 'city', 'state', 'zip'] as const;
 const NAME_PARTS = ['first', 'last'] as const;
 
-/** The field specs one question renders as: one, or one per part of an address or a name. */
+/**
+ * The field specs one question renders as: one, or one per part of an address or a name. Their
+ * only rule is `required` (the control's `required`): the answers are checked by the shared
+ * rules (`src/forms/validate-answers.ts`, the server's), not by the specs.
+ */
 export function questionSpecs(t: Translate, q: Question, lang: string): FieldSpec[] {
-  const label = text(q.label, lang);
-  const hint = q.hint ? text(q.hint, lang) : undefined;
   const required: FieldRule[] = q.required ? [{ rule: 'required' }] : [];
-  const base = { label, optional: !q.required, rules: required, ...(hint ? { hint } : {}) };
-  const id = controlId(q.id);
+  const hint = q.hint ? text(q.hint, lang) : undefined;
+  const base = { id: controlId(q.id), label: text(q.label, lang), optional: !q.required, rules: required, ...(hint ? { hint } : {}) };
   switch (q.type) {
     case 'text':
-    case 'textarea': {
-      const rules: FieldRule[] = [...required];
-      if (q.min_length) rules.push({ rule: 'minLength', min: q.min_length });
-      if (q.max_length) rules.push({ rule: 'maxLength', max: q.max_length });
-      return [{ ...base, id, type: q.type, rules }];
-    }
-    case 'number': {
-      const range = { ...(q.min !== undefined ? { min: q.min } : {}), ...(q.max !== undefined ? { max: q.max } : {}) };
-      return [{ ...base, id, type: 'number', rules: [...required, { rule: 'number', decimals: q.decimals ?? 6, ...range }] }];
-    }
+    case 'textarea':
+    case 'number':
     case 'email':
-      return [{ ...base, id, type: 'email', autocomplete: 'email', rules: [...required, { rule: 'email' }] }];
+    case 'date':
+      return [{ ...base, type: q.type, ...(q.type === 'email' ? { autocomplete: 'email' } : {}) }];
     case 'phone':
-      return [{ ...base, id, type: 'tel', autocomplete: 'tel', rules: [...required, { rule: 'phone' }] }];
-    case 'date': {
-      const range = { ...(q.min ? { min: dateBound(q.min) } : {}), ...(q.max ? { max: dateBound(q.max) } : {}) };
-      return [{ ...base, id, type: 'date', rules: [...required, { rule: 'date', ...range }] }];
-    }
+      return [{ ...base, type: 'tel', autocomplete: 'tel' }];
     case 'yes_no':
-      return [{ ...base, id, type: 'radios', choices: [{ value: 'yes', label: t('civicFormYes') }, { value: 'no', label: t('civicFormNo') }] }];
+      return [{ ...base, type: 'radios', choices: [{ value: 'yes', label: t('civicFormYes') }, { value: 'no', label: t('civicFormNo') }] }];
     case 'selection': {
       const choices = (q.options ?? []).map((o) => ({ value: o.value, label: text(o.label, lang), ...(o.hint ? { hint: text(o.hint, lang) } : {}) }));
       const type = q.display === 'select' ? 'select' : q.multiple || q.display === 'checkboxes' ? 'checkboxes' : 'radios';
-      return [{ ...base, id, type, choices }];
+      return [{ ...base, type, choices }];
     }
-    case 'file': {
-      const types: readonly string[] = q.accept;
-      const max = q.max_files ?? 1;
-      const rules: FieldRule[] = [...required, { rule: 'fileType', types, typesText: types.map(typeName).join(', ') }, { rule: 'fileSize', maxBytes: q.max_bytes }];
-      if (max > 1) rules.push({ rule: 'fileCount', max });
-      return [{ ...base, id, type: 'file', rules, accept: types.join(','), multiple: max > 1 }];
-    }
+    case 'file':
+      return [{ ...base, type: 'file', accept: q.accept.join(','), multiple: (q.max_files ?? 1) > 1 }];
     case 'address':
       return ADDRESS_PARTS.map((part) => ({
         id: controlId(q.id, part),
         type: 'text' as const,
         label: t(`civicFormAddress_${part}`),
         optional: !q.required || part === 'line2',
-        rules: q.required && part !== 'line2' ? required : [],
+        rules: part !== 'line2' ? required : [],
         autocomplete: { line1: 'address-line1', line2: 'address-line2', city: 'address-level2', state: 'address-level1', zip: 'postal-code' }[part],
         ...(part === 'zip' ? { inputmode: 'numeric' as const } : {}),
       }));
@@ -93,21 +79,6 @@ export function questionSpecs(t: Translate, q: Question, lang: string): FieldSpe
         autocomplete: part === 'first' ? 'given-name' : 'family-name',
       }));
   }
-}
-
-/** `today`, `today+N`, `today-N` (days) → `YYYY-MM-DD` in the resident's time zone; a date as is. */
-export function dateBound(bound: string, now = new Date()): string {
-  const m = /^today(?:([+-])(\d+))?$/.exec(bound);
-  if (!m) return bound;
-  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + (m[1] === '-' ? -1 : 1) * Number(m[2] ?? 0));
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** `application/pdf` → `PDF`, `image/*` → `image`. */
-function typeName(type: string): string {
-  const [kind, sub] = type.split('/');
-  if (sub === '*') return kind!;
-  return (sub ?? type).replace(/^(vnd\.|x-)/, '').toUpperCase();
 }
 
 /** A question whose parts are shown as one group (legend = the question's label). */
