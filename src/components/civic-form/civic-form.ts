@@ -217,6 +217,15 @@ export class CivicForm extends CivicElement {
     return this.laterLoading;
   }
 
+  /** Runs `use` once the later steps are here; if they cannot be fetched (offline), says so with a retry (the draft keeps every answer). */
+  private async withLater(use: (later: FormLater) => unknown): Promise<void> {
+    try {
+      await use(await this.loadLater());
+    } catch (error) {
+      this.loadError = error;
+    }
+  }
+
   private async load(key: string, backend: FormsBackend | undefined): Promise<void> {
     this.loaded?.abort.abort();
     const abort = new AbortController();
@@ -291,10 +300,7 @@ export class CivicForm extends CivicElement {
     // Check your answers or an exit page is the later steps' code: here by now, unless the
     // resident is quicker than the network; then this page stays until it is.
     if (!this.later && !this.index!.pages.has(to)) {
-      void this.loadLater().then(
-        () => this.proceed(from),
-        (error: unknown) => (this.loadError = error),
-      );
+      void this.withLater(() => this.proceed(from));
       return;
     }
     if (visit) this.flow.go(next);
@@ -337,7 +343,7 @@ export class CivicForm extends CivicElement {
 
   private saveLater(): TemplateResult {
     return html`<p class="save-later">
-      <button type="button" class="link-button" part="save-later" @click=${() => void this.loadLater().then((later) => later.saveForLater())}>${this.t('civicFormSaveLater')}</button>
+      <button type="button" class="link-button" part="save-later" @click=${() => void this.withLater((later) => later.saveForLater())}>${this.t('civicFormSaveLater')}</button>
     </p>`;
   }
 
@@ -361,7 +367,7 @@ export class CivicForm extends CivicElement {
     const page = this.saveLink ? undefined : this.index!.pages.get(step);
     if (page) return this.renderPage(page);
     if (this.later) return this.later.renderStep(step);
-    void this.loadLater().catch((error: unknown) => (this.loadError = error));
+    void this.withLater(() => {});
     return html`<p role="status">${this.t('loading')}</p>`;
   }
 
