@@ -1,128 +1,18 @@
-import type { LocalText, Question } from './definition.js';
-import type { AnswerError, AnswerPart } from './validate-answers.js';
+import { addAnswerMessages } from './answer-messages-core.js';
+import { es } from './answer-messages.es.js';
 
 /**
- * What an answer error says, in English and Spanish: the words the server puts in a 400 and
- * the element can show (GOV.UK style: say what to do, never "invalid").
+ * What an answer error says, in English and Spanish, for the server (the element loads the
+ * Spanish only when it speaks it: see `answer-messages-core.ts`).
  */
+export { answerMessage, fileTypeNames, formatBytes, localText } from './answer-messages-core.js';
 
-type Catalog = Record<string, string>;
-
-/** A text map in `language` (`es-US` finds `es`), else English, else any. */
-export function localText(text: LocalText, language: string): string {
-  return text[language] ?? text[language.split('-')[0]!.toLowerCase()] ?? text.en ?? Object.values(text)[0] ?? '';
-}
-
-const en: Catalog = {
-  required: 'Enter an answer for “{label}”',
-  'required.select': 'Select an answer for “{label}”',
-  'required.file': 'Upload a file for “{label}”',
-  type: 'Enter “{label}” again: the answer was not in a form we can read',
-  not_in_list: 'Select one of the choices for “{label}”',
-  too_short: '“{label}” must be {min} characters or more',
-  too_long: '“{label}” must be {max} characters or fewer',
-  email: 'Enter an email address in the correct format, like name@example.com',
-  phone: 'Enter a phone number with its area code, like 860 555 0123',
-  number: '“{label}” must be a number, like 25',
-  decimals: '“{label}” can have at most {max} digits after the decimal point',
-  'decimals.0': '“{label}” must be a whole number',
-  too_small: '“{label}” must be {min} or more',
-  too_big: '“{label}” must be {max} or less',
-  date: '“{label}” must be a real date, like 27 3 2026',
-  too_early: '“{label}” must be on or after {min}',
-  too_late: '“{label}” must be on or before {max}',
-  'address.line1': 'Enter the building and street of “{label}”',
-  'address.city': 'Enter the town or city of “{label}”',
-  state: 'Enter the state of “{label}” as two letters, like CT',
-  zip: 'Enter a 5-digit ZIP code for “{label}”, like 06103',
-  'name.first': 'Enter the first name for “{label}”',
-  'name.last': 'Enter the last name for “{label}”',
-  file_type: '{file} must be one of these types: {types}',
-  file_too_big: '{file} must be smaller than {size}',
-  too_many_files: 'Upload {max} files or fewer for “{label}”',
+// A whole submission's problems: only the server finds them (the element checks a page at a time).
+addAnswerMessages('en', {
   skipped: 'Remove the answer to “{label}”: your other answers skip that question',
   unknown: 'This form has no question “{label}”',
   too_many_entries: 'You can add at most {max} entries',
   too_few_entries: 'Add at least {min} entries',
   exit: 'Your answers show that this form is not for you, so it cannot be sent',
-};
-
-const es: Catalog = {
-  required: 'Escriba una respuesta para «{label}»',
-  'required.select': 'Seleccione una respuesta para «{label}»',
-  'required.file': 'Suba un archivo para «{label}»',
-  type: 'Vuelva a responder «{label}»: la respuesta no tenía un formato que podamos leer',
-  not_in_list: 'Seleccione una de las opciones de «{label}»',
-  too_short: '«{label}» debe tener {min} caracteres o más',
-  too_long: '«{label}» debe tener {max} caracteres o menos',
-  email: 'Escriba un correo electrónico con el formato correcto, como nombre@ejemplo.com',
-  phone: 'Escriba un número de teléfono con su código de área, como 860 555 0123',
-  number: '«{label}» debe ser un número, como 25',
-  decimals: '«{label}» puede tener como máximo {max} dígitos después del punto decimal',
-  'decimals.0': '«{label}» debe ser un número entero',
-  too_small: '«{label}» debe ser {min} o más',
-  too_big: '«{label}» debe ser {max} o menos',
-  date: '«{label}» debe ser una fecha real, como 27 3 2026',
-  too_early: '«{label}» debe ser el {min} o después',
-  too_late: '«{label}» debe ser el {max} o antes',
-  'address.line1': 'Escriba el número y la calle de «{label}»',
-  'address.city': 'Escriba la ciudad o el pueblo de «{label}»',
-  state: 'Escriba el estado de «{label}» con dos letras, como CT',
-  zip: 'Escriba un código postal de 5 dígitos para «{label}», como 06103',
-  'name.first': 'Escriba el nombre de «{label}»',
-  'name.last': 'Escriba el apellido de «{label}»',
-  file_type: '{file} debe ser de uno de estos tipos: {types}',
-  file_too_big: '{file} debe ser menor de {size}',
-  too_many_files: 'Suba {max} archivos o menos para «{label}»',
-  skipped: 'Quite la respuesta a «{label}»: sus otras respuestas omiten esa pregunta',
-  unknown: 'Este formulario no tiene la pregunta «{label}»',
-  too_many_entries: 'Puede añadir como máximo {max} entradas',
-  too_few_entries: 'Añada al menos {min} entradas',
-  exit: 'Sus respuestas indican que este formulario no es para usted, así que no se puede enviar',
-};
-
-const TYPE_NAMES: Record<string, string> = {
-  'application/pdf': 'PDF',
-  'image/jpeg': 'JPEG',
-  'image/png': 'PNG',
-  'image/gif': 'GIF',
-  'image/webp': 'WebP',
-  'image/heic': 'HEIC',
-  'text/plain': 'TXT',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word (.docx)',
-};
-
-export const fileTypeNames = (types: readonly string[]): string => types.map((t) => TYPE_NAMES[t] ?? t).join(', ');
-
-export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
-function key(error: AnswerError, question?: Question): string {
-  const part = error.part as AnswerPart | undefined;
-  if (error.code === 'required') {
-    if (question?.type === 'selection' || question?.type === 'yes_no') return 'required.select';
-    if (question?.type === 'file') return 'required.file';
-  }
-  if ((error.code === 'address' || error.code === 'name') && part) return `${error.code}.${part}`;
-  if (error.code === 'decimals' && error.params?.max === 0) return 'decimals.0';
-  return error.code;
-}
-
-/** The message for an error, with the question's label in `language` (English when missing). */
-export function answerMessage(error: AnswerError, question: Question | undefined, language: string): string {
-  const catalog = language.toLowerCase().startsWith('es') ? es : en;
-  const label = question ? localText(question.label, language) : (error.question ?? '');
-  const params: Record<string, string | number> = { label, ...error.params };
-  if (question?.type === 'file') {
-    params.types = fileTypeNames(question.accept);
-    params.size = formatBytes(question.max_bytes);
-  }
-  for (const k of ['min', 'max'] as const) {
-    const v = params[k];
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
-      params[k] = new Intl.DateTimeFormat(catalog === es ? 'es' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${v}T00:00:00Z`));
-  }
-  const template = catalog[key(error, question)] ?? catalog[error.code] ?? en[error.code]!;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
-}
+});
+addAnswerMessages('es', es);

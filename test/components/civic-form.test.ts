@@ -144,6 +144,39 @@ describe('<civic-form> from a definition', () => {
     expect($(el, '[part=save-later]')!.textContent).to.contain('Guardar');
   });
 
+  it('in Spanish, the first page’s Continue says what to fix in the shared rules’ Spanish words', async () => {
+    const el = await create(await seed('contact-the-mayor'), 'es');
+    await next(el);
+    expect(summaryLinks(el)).to.have.length(1);
+    expect(summaryLinks(el)[0]).to.match(/^Seleccione una respuesta para «/);
+    expect(inlineError(el, 'q-topic')).to.contain(summaryLinks(el)[0]);
+  });
+
+  it('in Spanish, the later steps speak Spanish too: check your answers and its Send', async () => {
+    const def = await seed('contact-the-mayor');
+    const el = await create(only(def, 'topic'), 'es');
+    await pick(el, 'q-topic', 'idea');
+    await next(el);
+    expect($(el, '[part=summary-list]')).to.not.equal(null);
+    expect($(el, '[part=submit-button]')!.textContent!.trim()).to.equal('Enviar');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a draft left on check your answers opens there again in a new page', async () => {
+    const def = only(await seed('contact-the-mayor'), 'topic');
+    const draftKey = key();
+    const first = await fixture<CivicForm>(html`<civic-form lang="en" draft-key=${draftKey} .definition=${def}></civic-form>`);
+    await waitUntil(() => title(first) !== '');
+    await pick(first, 'q-topic', 'concern');
+    await next(first);
+    expect(title(first)).to.equal('Check your answers before sending');
+    first.remove();
+    const again = await fixture<CivicForm>(html`<civic-form lang="en" draft-key=${draftKey} .definition=${def}></civic-form>`);
+    await waitUntil(() => $(again, '[part=summary-list]'), 'check your answers again', { timeout: 15_000 });
+    expect(title(again)).to.equal('Check your answers before sending');
+    expect($(again, '[part=submit-button]')!.textContent!.trim()).to.equal('Send');
+  });
+
   it('never turns definition text into markup', async () => {
     const def = await seed('contact-the-mayor');
     const page = { ...def.pages[0]!, guidance: { en: '<img src=x onerror=alert(1)> <a href="/x">a</a> and **bold**', es: '<b>x</b>' } };

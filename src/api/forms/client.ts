@@ -1,7 +1,7 @@
 import { contractExchange, type ContractExchange } from '../contract-http.js';
 import { ContractError, MalformedResponseError } from '../errors.js';
 import type { Answers, FormDefinition } from '../../forms/definition.js';
-import { fetchWithProgress, type UploadProgress } from './upload.js';
+import type { UploadProgress } from './upload.js';
 
 /** One form of the city's catalog (`GET forms.json`), its texts in the language asked for. */
 export interface FormSummary {
@@ -111,19 +111,18 @@ export class FormsClient implements FormsBackend {
   /**
    * Sends the answers: as JSON, or with files as multipart (a `submission` part holding the
    * JSON, one part per file named by its answer path). With `onProgress`, a multipart body goes through XMLHttpRequest,
-   * which reports the upload as it goes. The same `idempotencyKey` on a resend answers the first
-   * submission again instead of filing a second.
+   * which reports the upload as it goes (that code, `upload.ts`, loads only for a submission
+   * with files). The same `idempotencyKey` on a resend answers the first submission again
+   * instead of filing a second.
    */
   async submit(slug: string, submission: FormSubmissionInput, options: FormSubmitOptions = {}): Promise<FormReceipt> {
     const files = Object.entries(options.files ?? {}).filter(([, list]) => list.length > 0);
     let body: unknown = submission;
     let ex = this.ex;
     if (files.length) {
-      const form = new FormData();
-      form.append('submission', JSON.stringify(submission));
-      for (const [path, list] of files) for (const file of list) form.append(path, file, file.name);
-      body = form;
-      if (options.onProgress && typeof XMLHttpRequest !== 'undefined') ex = { ...this.ex, fetch: fetchWithProgress(options.onProgress) };
+      const parts = (await import('./upload.js')).multipart(submission, files, this.ex.fetch, options.onProgress);
+      body = parts.body;
+      ex = { ...this.ex, fetch: parts.fetch };
     }
     const { body: receipt } = await contractExchange<FormReceipt>(ex, `${this.base}/forms/${encodeURIComponent(slug)}/submissions.json`, {
       method: 'POST',

@@ -8,6 +8,24 @@
 /** How much of the body has been sent: `loaded` of `total` bytes. */
 export type UploadProgress = (loaded: number, total: number) => void;
 
+/**
+ * A submission with files as the contract takes it: multipart, a `submission` part holding the
+ * JSON, one part per file named by its answer path. With `onProgress` (and XMLHttpRequest), the
+ * `fetch` to send it with reports the upload as it goes; else it is `fetch`. `FormsClient`
+ * loads this module only for a submission with files.
+ */
+export function multipart(
+  submission: unknown,
+  files: readonly (readonly [string, readonly File[]])[],
+  fetch: typeof globalThis.fetch,
+  onProgress?: UploadProgress,
+): { body: FormData; fetch: typeof globalThis.fetch } {
+  const form = new FormData();
+  form.append('submission', JSON.stringify(submission));
+  for (const [path, list] of files) for (const file of list) form.append(path, file, file.name);
+  return { body: form, fetch: onProgress && typeof XMLHttpRequest !== 'undefined' ? fetchWithProgress(onProgress) : fetch };
+}
+
 export function fetchWithProgress(onProgress: UploadProgress): typeof fetch {
   return (input, init = {}) =>
     new Promise<Response>((resolve, reject) => {

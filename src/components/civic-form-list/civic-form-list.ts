@@ -10,10 +10,10 @@ import { field, textInput } from '../../core/forms/field.js';
 import { resolveFormsBackend } from '../../core/forms-backend.js';
 import { fuzzyFilter } from '../../core/fuzzy.js';
 import { registerMessages, type MessageKey } from '../../core/i18n.js';
-import { formMessages } from '../civic-form/strings.js';
+import { formListMessages } from '../civic-form/list-strings.js';
 import { formStyles } from '../../core/forms/form-styles.js';
 
-registerMessages(formMessages);
+registerMessages(formListMessages);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -7,20 +7,18 @@ import { DraftController, type FlowDraft } from '../../core/forms/draft.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
 import { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import { fieldset } from '../../core/forms/field.js';
-import { submissionFingerprint } from '../../core/forms/fingerprint.js';
 import { FormFlowController, type StepError } from '../../core/forms/flow.js';
 import { flowStyles } from '../../core/forms/flow-styles.js';
-import { checkAnswers, confirmationPanel, continueBack, stepTitle, type AnswerRow } from '../../core/forms/pieces.js';
+import { checkAnswers, confirmationPanel, continueBack, stepTitle } from '../../core/forms/pieces.js';
 import { choiceList, renderField } from '../../core/forms/render-field.js';
-import { errorTarget, type FieldValue } from '../../core/forms/schema.js';
-import { SubmitController } from '../../core/forms/submit.js';
-import { registerMessages } from '../../core/i18n.js';
+import { errorTarget, valueText, type FieldValue } from '../../core/forms/schema.js';
+import { languageReady, registerMessages } from '../../core/i18n.js';
 import { resolveFormsBackend } from '../../core/forms-backend.js';
 import { formElementStyles } from './civic-form.styles.js';
 import {
-  answerText,
   controlId,
   DONE,
+  emptyDraft,
   indexDefinition,
   isGrouped,
   MORE,
@@ -28,25 +26,54 @@ import {
   pageAnswers,
   pageControlIds,
   questionSpecs,
+  RESUME_PARAM,
   REVIEW,
   stepsFor,
-  submission,
   text,
-  type Entries,
+  type FormDraft,
   type FormIndex,
   type Values,
 } from './engine.js';
 import type { FormDefinition, FormPage, Question } from './format.js';
 import { renderMarkdown } from './guidance.js';
 import { markdownText, parseMarkdown } from '../../forms/markdown.js';
-import { entryList, entryText, problemsPanel, savedPanel, uploadProgress } from './views.js';
-import { answerMessage } from '../../forms/answer-messages.js';
+import type { FormHost, FormLater } from './later.js';
+import { answerMessage } from '../../forms/answer-messages-core.js';
 import { validatePage } from '../../forms/validate-answers.js';
-import { readResumeLink, resumeLink } from './resume.js';
 import { formMessages } from './strings.js';
 import { formStyles } from '../../core/forms/form-styles.js';
 
 registerMessages(formMessages);
+
+/**
+ * What the later steps (`later.ts`, a chunk of its own) use of this chunk's modules, handed to
+ * them rather than imported: a module both chunks imported would leave this one for a third,
+ * shared chunk, one more file (compressed alone) on every page with the form.
+ */
+const kit = {
+  fieldset,
+  choiceList,
+  stepTitle,
+  continueBack,
+  checkAnswers,
+  confirmationPanel,
+  errorTarget,
+  valueText,
+  questionSpecs,
+  pageControlIds,
+  controlId,
+  isGrouped,
+  pageAnswers,
+  renderMarkdown,
+  markdownText,
+  parseMarkdown,
+  text,
+  emptyDraft,
+  DONE,
+  MORE,
+  REVIEW,
+};
+export type FormKit = typeof kit;
 
 /** Detail of `civic-form-submitted`. */
 export interface CivicFormSubmittedDetail {
@@ -63,17 +90,6 @@ declare global {
     'civic-form-submitted': CustomEvent<CivicFormSubmittedDetail>;
   }
 }
-
-interface FormDraft extends FlowDraft {
-  values: Values;
-  entries: Entries;
-  /** The entry of a repeatable page being answered (an index into `entries[page]`). */
-  editing?: number;
-  /** "Add another?" on a repeatable page's summary. */
-  more?: string;
-}
-
-const emptyDraft = (start = ''): FormDraft => ({ step: start, values: {}, entries: {} });
 
 /**
  * Any city form from a definition (pages of questions, routing as data, exit pages, "add
@@ -133,7 +149,12 @@ export class CivicForm extends CivicElement {
   @state() private loadError?: unknown;
   @state() private receipt?: FormReceipt;
   @state() private saveLink?: string;
-  @state() private progress?: number;
+  /** How much of a send with files has gone (the later steps set it). */
+  @state() protected progress?: number;
+  /** The later steps' code (`later.ts`), once loaded. */
+  @state() private later?: FormLater;
+  private laterLoading?: Promise<FormLater>;
+  protected readonly kit = kit;
   private index?: FormIndex;
 
   private readonly summary = new ErrorSummaryController(this);
@@ -150,14 +171,6 @@ export class CivicForm extends CivicElement {
     steps: () => this.steps(),
     review: REVIEW,
     t: () => this.t,
-  });
-  private readonly submit = new SubmitController<FormReceipt>(this, {
-    draft: this.draft,
-    placeErrors: (error) => this.placeServerErrors(error),
-    onFailed: () => this.announcer.announce(() => this.t('civicFormSendFailed')),
-    resend: () => {
-      if (this.isConnected) void this.send(new Event('submit'));
-    },
   });
   private loaded?: { key: string; abort: AbortController };
 
@@ -180,6 +193,39 @@ export class CivicForm extends CivicElement {
     if (key && this.loaded?.key !== key) void this.load(key, source?.backend);
   }
 
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // The first page is up: fetch the later steps now, so they are here before the resident needs them.
+    if (this.def && !this.laterLoading) requestAnimationFrame(() => void this.loadLater().catch(() => {}));
+  }
+
+  /**
+   * The later steps' code and words (a chunk of its own, see `later.ts`); fetched once. A
+   * failed fetch (offline) is asked for again the next time a later step needs it.
+   */
+  private loadLater(): Promise<FormLater> {
+    this.laterLoading ??= import('./later.js').then(
+      async ({ FormLater }) => {
+        await languageReady(this.locale);
+        return (this.later = new FormLater(this as unknown as FormHost));
+      },
+      (error: unknown) => {
+        this.laterLoading = undefined;
+        throw error;
+      },
+    );
+    return this.laterLoading;
+  }
+
+  /** Runs `use` once the later steps are here; if they cannot be fetched (offline), says so with a retry (the draft keeps every answer). */
+  private async withLater(use: (later: FormLater) => unknown): Promise<void> {
+    try {
+      await use(await this.loadLater());
+    } catch (error) {
+      this.loadError = error;
+    }
+  }
+
   private async load(key: string, backend: FormsBackend | undefined): Promise<void> {
     this.loaded?.abort.abort();
     const abort = new AbortController();
@@ -195,26 +241,21 @@ export class CivicForm extends CivicElement {
       if (this.problems.length) return;
       this.index = indexDefinition(def);
       if (!this.draft.restored) await this.draft.restore();
-      this.def = def;
-      await this.resumeFromLink();
+      // A saved link opened here, a draft left on a later step, or a page that repeats (its
+      // Continue files an entry): the later steps are needed before the first screen.
+      const resume = location.hash.startsWith(`#${RESUME_PARAM}`);
+      const step = this.draft.value.step;
+      if (resume || def.pages.some((p) => p.repeatable) || (step && !def.pages.some((p) => p.id === step))) {
+        const later = await this.loadLater();
+        if (abort.signal.aborted) return;
+        this.def = def;
+        if (resume) await later.resumeFromLink();
+      } else this.def = def;
       // A draft of another version may stand on a page this one no longer has: start again.
       if (!this.isStep(this.draft.value.step)) this.draft.replace(emptyDraft(def.start_page));
     } catch (error) {
       if (!abort.signal.aborted) this.loadError = error;
     }
-  }
-
-  /** A "save and return" link opened here: its answers replace the draft, and the link leaves the address bar. */
-  private async resumeFromLink(): Promise<void> {
-    const saved = await readResumeLink(location.hash, this.slug);
-    if (saved === undefined) return;
-    history.replaceState(history.state, '', location.pathname + location.search);
-    if (saved === null) {
-      this.announcer.announce(() => this.t('civicFormResumeBad'));
-      return;
-    }
-    this.draft.replace({ ...emptyDraft(), step: saved.step, values: saved.values, entries: saved.entries });
-    this.announcer.announce(() => this.t('civicFormResumed'));
   }
 
   private isStep(step: string): boolean {
@@ -254,91 +295,22 @@ export class CivicForm extends CivicElement {
     const next = steps[steps.indexOf(from) + 1] ?? REVIEW;
     const page = this.index!.pages.get(next);
     const needsVisit = this.index!.exits.has(next) || (page !== undefined && !pageAnswered(this.t, page, this.values, this.draft.value.entries, this.locale));
-    if (this.draft.value.returnToReview && next !== REVIEW && needsVisit) this.flow.go(next);
+    const visit = this.draft.value.returnToReview && next !== REVIEW && needsVisit;
+    const to = visit || !this.draft.value.returnToReview ? next : REVIEW;
+    // Check your answers or an exit page is the later steps' code: here by now, unless the
+    // resident is quicker than the network; then this page stays until it is.
+    if (!this.later && !this.index!.pages.has(to)) {
+      void this.withLater(() => this.proceed(from));
+      return;
+    }
+    if (visit) this.flow.go(next);
     else this.flow.next(from);
   }
 
-  /** A repeatable page's answers become an entry; its controls empty for the next one. */
-  private commitEntry(page: FormPage): void {
-    const ids = pageControlIds(this.t, page, this.locale);
-    const list = [...(this.draft.value.entries[page.id] ?? [])];
-    list[this.draft.value.editing ?? list.length] = Object.fromEntries(ids.map((id) => [id, this.values[id]]));
-    const values = { ...this.values };
-    for (const id of ids) delete values[id];
-    this.draft.patch({ entries: { ...this.draft.value.entries, [page.id]: list }, values, editing: undefined, more: undefined });
-    this.flow.go(page.id + MORE);
-  }
-
-  /** Opens entry `i` of a repeatable page (a new one when `i` is the count). */
-  private editEntry(page: FormPage, i: number): void {
-    const entry = this.draft.value.entries[page.id]?.[i] ?? {};
-    const values = { ...this.values };
-    for (const id of pageControlIds(this.t, page, this.locale)) values[id] = entry[id];
-    this.draft.patch({ values, editing: i });
-    this.flow.go(page.id);
-  }
-
-  private removeEntry(page: FormPage, i: number): void {
-    const list = (this.draft.value.entries[page.id] ?? []).filter((_, j) => j !== i);
-    this.draft.patch({ entries: { ...this.draft.value.entries, [page.id]: list } });
-    this.announcer.announce(() => this.t('civicFormRemoved', { label: `${this.tx(page.repeatable!.item)} ${i + 1}` }));
-    if (!list.length) this.editEntry(page, 0);
-    else this.flow.focus();
-  }
-
   private back(from: string): void {
-    const pageId = from.endsWith(MORE) ? from.slice(0, -MORE.length) : from;
-    const page = this.index!.pages.get(pageId);
-    const count = this.draft.value.entries[pageId]?.length ?? 0;
-    if (page?.repeatable && from.endsWith(MORE)) this.editEntry(page, count - 1);
-    else if (page?.repeatable && count > 0) this.flow.go(pageId + MORE);
+    // Repeatable pages are the later steps' (loaded with a definition that has one).
+    if (this.later) this.later.back(from);
     else this.flow.back(from);
-  }
-
-  /** A backend 400 names questions: each error goes to the page (and control) that asks it. */
-  private placeServerErrors(error: unknown): boolean {
-    const e = error as { kind?: string; status?: number; errors?: { field: string; message: string }[] } | null;
-    if (e?.kind !== 'contract' || e.status !== 400 || !e.errors?.length) return false;
-    const placed: StepError[] = e.errors.map(({ field, message }) => {
-      const page = this.index!.pageOf.get(field);
-      const q = page?.questions.find((x) => x.id === field);
-      if (!page || !q) return { step: REVIEW, id: 'submit', message };
-      if (page.repeatable) return { step: page.id + MORE, id: 'step-title', message };
-      return { step: page.id, id: errorTarget(questionSpecs(this.t, q, this.locale)[0]!), message };
-    });
-    // Once the named answers are fixed, Continue comes back to check your answers.
-    this.draft.patch({ returnToReview: true });
-    this.flow.placeServerErrors(placed);
-    return true;
-  }
-
-  private async send(event: Event): Promise<void> {
-    event.preventDefault();
-    const def = this.def!;
-    const { answers, files } = submission(def, this.index!, this.values, this.draft.value.entries);
-    const input = { answers, version: def.version, language: this.locale.split('-')[0]! };
-    const backend = this.source()?.backend;
-    if (!backend) {
-      // A definition given as a property, with nowhere to send it.
-      this.announcer.announce(() => this.t('notConfigured'));
-      return;
-    }
-    const receipt = await this.submit.send(
-      (key) =>
-        backend.submit(def.slug, input, {
-          files,
-          idempotencyKey: key,
-          onProgress: (loaded, total) => (this.progress = Math.round((loaded / total) * 100)),
-        }),
-      () => submissionFingerprint(input, Object.values(files).flat()),
-    );
-    this.progress = undefined;
-    if (!receipt) return;
-    this.receipt = receipt;
-    // Nothing typed is kept once the city has it: the confirmation shows only the receipt.
-    await this.draft.discard({ ...emptyDraft(), step: DONE });
-    this.flow.reset();
-    this.emit('civic-form-submitted', { form: def.slug, reference: receipt.reference, status: receipt.status });
   }
 
   /** Forgets the answers and starts the form again. */
@@ -346,16 +318,8 @@ export class CivicForm extends CivicElement {
     await this.draft.discard(emptyDraft(this.def?.start_page));
     this.receipt = undefined;
     this.saveLink = undefined;
-    this.submit.reset();
+    this.later?.submit.reset();
     this.flow.reset();
-  }
-
-  private async saveForLater(): Promise<void> {
-    await this.draft.saveNow();
-    const d = this.draft.value;
-    this.saveLink = await resumeLink(location.href, this.slug, { step: d.step, values: d.values, entries: d.entries, version: this.def!.version });
-    this.summary.clear();
-    this.flow.focus();
   }
 
   private renderQuestion(q: Question): TemplateResult {
@@ -379,7 +343,7 @@ export class CivicForm extends CivicElement {
 
   private saveLater(): TemplateResult {
     return html`<p class="save-later">
-      <button type="button" class="link-button" part="save-later" @click=${() => void this.saveForLater()}>${this.t('civicFormSaveLater')}</button>
+      <button type="button" class="link-button" part="save-later" @click=${() => void this.withLater((later) => later.saveForLater())}>${this.t('civicFormSaveLater')}</button>
     </p>`;
   }
 
@@ -391,103 +355,29 @@ export class CivicForm extends CivicElement {
     // the label stays for screen readers. An optional one keeps its label and its "(optional)".
     const labelIsTitle = !page.heading && only !== undefined && Boolean(only.required) && !isGrouped(only);
     const item = page.repeatable ? ` ${this.tx(page.repeatable.item)} ${(this.draft.value.editing ?? this.draft.value.entries[page.id]?.length ?? 0) + 1}` : '';
-    return html`<form novalidate @submit=${(e: Event) => this.flow.submitStep(e, page.id, this.pageErrors(page), () => (page.repeatable ? this.commitEntry(page) : this.proceed(page.id)))}>
+    return html`<form novalidate @submit=${(e: Event) => this.flow.submitStep(e, page.id, this.pageErrors(page), () => (page.repeatable ? this.later!.commitEntry(page) : this.proceed(page.id)))}>
       ${stepTitle(title + (page.repeatable && page.heading ? item : ''), this.caption())}
       ${page.guidance ? html`<div class="guidance" part="guidance">${renderMarkdown(this.tx(page.guidance))}</div>` : nothing}
       <div class=${labelIsTitle ? 'label-is-title' : ''}>${page.questions.map((q) => this.renderQuestion(q))}</div> ${continueBack(this.t, first ? {} : { onBack: () => this.back(page.id) })}
     </form>`;
   }
 
-  private renderMore(page: FormPage): TemplateResult {
-    const rep = page.repeatable!;
-    const list = this.draft.value.entries[page.id] ?? [];
-    const canAdd = list.length < rep.max;
-    const id = `more-${page.id}`;
-    const error = this.summary.errorFor(`${id}-0`);
-    const errors = (): StepError[] => (canAdd && !this.draft.value.more ? [{ step: page.id + MORE, id: `${id}-0`, message: this.t('civicFormErrorAddAnother') }] : []);
-    const onSubmit = (e: Event) =>
-      this.flow.submitStep(e, page.id + MORE, errors(), () => (canAdd && this.draft.value.more === 'yes' ? this.editEntry(page, list.length) : this.proceed(page.id + MORE)));
-    return html`<form novalidate @submit=${onSubmit}>
-      ${stepTitle(this.t('civicFormAdded', { count: list.length }), this.caption())}
-      ${entryList(this.t, page, list, this.locale, { change: (i) => this.editEntry(page, i), remove: (i) => this.removeEntry(page, i) })}
-      ${canAdd
-        ? fieldset(this.t, { id, legend: this.tx(rep.add_another), ...(error ? { error } : {}) }, (p) =>
-            choiceList(p, [{ value: 'yes', label: this.t('civicFormYes') }, { value: 'no', label: this.t('civicFormNo') }], 'radio', [this.draft.value.more ?? ''], (v) => this.draft.patch({ more: v })),
-          )
-        : html`<p class="inset">${this.t('civicFormMaxReached', { max: rep.max })}</p>`}
-      ${continueBack(this.t, { onBack: () => this.back(page.id + MORE) })}
-    </form>`;
-  }
-
-  private reviewRows(): AnswerRow[] {
-    const rows: AnswerRow[] = [];
-    for (const step of this.steps()) {
-      const page = this.index!.pages.get(step);
-      if (!page) continue;
-      if (page.repeatable) {
-        (this.draft.value.entries[page.id] ?? []).forEach((entry, i) =>
-          rows.push({
-            key: `${page.id}.${i}`,
-            label: `${this.tx(page.repeatable!.item)} ${i + 1}`,
-            value: entryText(this.t, page, entry, this.locale),
-            step: page.id + MORE,
-          }),
-        );
-      } else for (const q of page.questions) rows.push({ key: q.id, label: this.tx(q.label), value: answerText(this.t, q, this.values, this.locale), step: page.id });
-    }
-    return rows;
-  }
-
-  private renderReview(): TemplateResult {
-    const def = this.def!;
-    return html`${checkAnswers(this.t, {
-      rows: this.reviewRows(),
-      sending: this.submit.sending,
-      submitError: this.submit.error,
-      ...(def.declaration ? { declaration: markdownText(parseMarkdown(this.tx(def.declaration))) } : {}),
-      submitLabel: def.declaration ? this.t('civicFormAgreeSend') : this.t('civicFormSend'),
-      onChange: (row) => this.flow.change(row.step),
-      onBack: () => this.back(REVIEW),
-      onSubmit: (e) => void this.send(e),
-    })}
-    ${this.progress !== undefined ? uploadProgress(this.t, this.progress) : nothing}`;
-  }
-
-  private renderExit(id: string): TemplateResult {
-    const exit = this.def!.exit_pages!.find((e) => e.id === id)!;
-    return html`${stepTitle(this.tx(exit.heading), this.caption())}
-      <div class="guidance" part="guidance">${renderMarkdown(this.tx(exit.body))}</div>
-      <div class="actions"><button type="button" class="civic-button civic-button--secondary" part="back-button" @click=${() => this.flow.back(id)}>${this.t('formBack')}</button></div>`;
-  }
-
-  private renderDone(): TemplateResult | typeof nothing {
-    const r = this.receipt;
-    if (!r) return nothing;
-    const def = this.def!;
-    const link = this.trackerUrl?.replaceAll('{reference}', encodeURIComponent(r.reference));
-    return html`${confirmationPanel({ title: this.t('civicFormDoneTitle'), referenceLabel: this.t('civicFormDoneReference'), reference: r.reference })}
-      ${def.what_happens_next ? html`<h3>${this.t('civicFormDoneNext')}</h3>${renderMarkdown(this.tx(def.what_happens_next))}` : nothing}
-      ${link ? html`<p><a href=${link} part="tracker-link">${this.t('civicFormDoneTrack')}</a></p>` : nothing}
-      <p><button type="button" class="civic-button civic-button--secondary" @click=${() => void this.startOver()}>${this.t('civicFormAnother')}</button></p>`;
-  }
-
-  private renderStep(): TemplateResult | typeof nothing {
-    const step = this.flow.step;
-    if (step === DONE) return this.renderDone();
-    if (this.saveLink)
-      return savedPanel(this.t, this.caption(), this.saveLink, () => {
-        this.saveLink = undefined;
-        this.flow.focus();
-      });
-    if (step === REVIEW) return this.renderReview();
-    if (this.index!.exits.has(step)) return this.renderExit(step);
-    if (step.endsWith(MORE)) return this.renderMore(this.index!.pages.get(step.slice(0, -MORE.length))!);
-    return this.renderPage(this.index!.pages.get(step)!);
+  /** A question page here; any other step is the later steps' (fetched after the first page, waited for if not here yet). */
+  private renderStep(step: string): unknown {
+    const page = this.saveLink ? undefined : this.index!.pages.get(step);
+    if (page) return this.renderPage(page);
+    if (this.later) return this.later.renderStep(step);
+    void this.withLater(() => {});
+    return html`<p role="status">${this.t('loading')}</p>`;
   }
 
   protected override render(): unknown {
     if (this.problems.length) {
-      return problemsPanel(this.t, this.problems);
+      // A definition that cannot run: what is wrong and where, for the city's web team.
+      return html`<div class="civic-error-panel" role="alert" part="error-panel">
+        <p>${this.t('civicFormBadDefinition')}</p>
+        <ul class="problems">${this.problems.map((p) => html`<li>${p}</li>`)}</ul>
+      </div>`;
     }
     if (this.loadError) {
       const missing = (this.loadError as { status?: number }).status === 404;
@@ -503,7 +393,7 @@ export class CivicForm extends CivicElement {
     const step = this.flow.step;
     const editing = step !== DONE && step !== REVIEW && !this.saveLink && !this.index!.exits.has(step);
     return html`<div class="form" part="base">
-      ${this.summary.render(this.t)} ${this.renderStep()} ${editing ? this.saveLater() : nothing}
+      ${this.summary.render(this.t)} ${this.renderStep(step)} ${editing ? this.saveLater() : nothing}
       ${step !== DONE && step !== this.def.start_page
         ? html`<p class="start-over"><button type="button" class="link-button" part="start-over" @click=${() => void this.startOver()}>${this.t('civicFormStartOver')}</button></p>`
         : nothing}

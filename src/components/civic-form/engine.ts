@@ -1,5 +1,6 @@
+import type { FlowDraft } from '../../core/forms/draft.js';
 import type { Translate } from '../../core/i18n.js';
-import { dateFromParts, isDateParts, isEmptyValue, valueText, type FieldRule, type FieldSpec, type FieldValue } from '../../core/forms/schema.js';
+import { dateFromParts, isDateParts, isEmptyValue, type FieldRule, type FieldSpec, type FieldValue } from '../../core/forms/schema.js';
 import { walk } from '../../forms/route.js';
 import { CHECK_ANSWERS, type Answers, type AnswerValue, type FileAnswer, type FormDefinition, type FormPage as Page, type LocalText, type PageAnswers, type Question } from './format.js';
 
@@ -31,54 +32,40 @@ export const controlId = (question: string, part?: string): string => `q-${quest
 const ADDRESS_PARTS = ['line1', 'line2', 'city', 'state', 'zip'] as const;
 const NAME_PARTS = ['first', 'last'] as const;
 
-/** The field specs one question renders as: one, or one per part of an address or a name. */
+/**
+ * The field specs one question renders as: one, or one per part of an address or a name. Their
+ * only rule is `required` (the control's `required`): the answers are checked by the shared
+ * rules (`src/forms/validate-answers.ts`, the server's), not by the specs.
+ */
 export function questionSpecs(t: Translate, q: Question, lang: string): FieldSpec[] {
-  const label = text(q.label, lang);
-  const hint = q.hint ? text(q.hint, lang) : undefined;
   const required: FieldRule[] = q.required ? [{ rule: 'required' }] : [];
-  const base = { label, optional: !q.required, rules: required, ...(hint ? { hint } : {}) };
-  const id = controlId(q.id);
+  const hint = q.hint ? text(q.hint, lang) : undefined;
+  const base = { id: controlId(q.id), label: text(q.label, lang), optional: !q.required, rules: required, ...(hint ? { hint } : {}) };
   switch (q.type) {
     case 'text':
-    case 'textarea': {
-      const rules: FieldRule[] = [...required];
-      if (q.min_length) rules.push({ rule: 'minLength', min: q.min_length });
-      if (q.max_length) rules.push({ rule: 'maxLength', max: q.max_length });
-      return [{ ...base, id, type: q.type, rules }];
-    }
-    case 'number': {
-      const range = { ...(q.min !== undefined ? { min: q.min } : {}), ...(q.max !== undefined ? { max: q.max } : {}) };
-      return [{ ...base, id, type: 'number', rules: [...required, { rule: 'number', decimals: q.decimals ?? 6, ...range }] }];
-    }
+    case 'textarea':
+    case 'number':
     case 'email':
-      return [{ ...base, id, type: 'email', autocomplete: 'email', rules: [...required, { rule: 'email' }] }];
+    case 'date':
+      return [{ ...base, type: q.type, ...(q.type === 'email' ? { autocomplete: 'email' } : {}) }];
     case 'phone':
-      return [{ ...base, id, type: 'tel', autocomplete: 'tel', rules: [...required, { rule: 'phone' }] }];
-    case 'date': {
-      const range = { ...(q.min ? { min: dateBound(q.min) } : {}), ...(q.max ? { max: dateBound(q.max) } : {}) };
-      return [{ ...base, id, type: 'date', rules: [...required, { rule: 'date', ...range }] }];
-    }
+      return [{ ...base, type: 'tel', autocomplete: 'tel' }];
     case 'yes_no':
-      return [{ ...base, id, type: 'radios', choices: [{ value: 'yes', label: t('civicFormYes') }, { value: 'no', label: t('civicFormNo') }] }];
+      return [{ ...base, type: 'radios', choices: [{ value: 'yes', label: t('civicFormYes') }, { value: 'no', label: t('civicFormNo') }] }];
     case 'selection': {
       const choices = (q.options ?? []).map((o) => ({ value: o.value, label: text(o.label, lang), ...(o.hint ? { hint: text(o.hint, lang) } : {}) }));
       const type = q.display === 'select' ? 'select' : q.multiple || q.display === 'checkboxes' ? 'checkboxes' : 'radios';
-      return [{ ...base, id, type, choices }];
+      return [{ ...base, type, choices }];
     }
-    case 'file': {
-      const types: readonly string[] = q.accept;
-      const max = q.max_files ?? 1;
-      const rules: FieldRule[] = [...required, { rule: 'fileType', types, typesText: types.map(typeName).join(', ') }, { rule: 'fileSize', maxBytes: q.max_bytes }];
-      if (max > 1) rules.push({ rule: 'fileCount', max });
-      return [{ ...base, id, type: 'file', rules, accept: types.join(','), multiple: max > 1 }];
-    }
+    case 'file':
+      return [{ ...base, type: 'file', accept: q.accept.join(','), multiple: (q.max_files ?? 1) > 1 }];
     case 'address':
       return ADDRESS_PARTS.map((part) => ({
         id: controlId(q.id, part),
         type: 'text' as const,
         label: t(`civicFormAddress_${part}`),
         optional: !q.required || part === 'line2',
-        rules: q.required && part !== 'line2' ? required : [],
+        rules: part !== 'line2' ? required : [],
         autocomplete: { line1: 'address-line1', line2: 'address-line2', city: 'address-level2', state: 'address-level1', zip: 'postal-code' }[part],
         ...(part === 'zip' ? { inputmode: 'numeric' as const } : {}),
       }));
@@ -92,21 +79,6 @@ export function questionSpecs(t: Translate, q: Question, lang: string): FieldSpe
         autocomplete: part === 'first' ? 'given-name' : 'family-name',
       }));
   }
-}
-
-/** `today`, `today+N`, `today-N` (days) → `YYYY-MM-DD` in the resident's time zone; a date as is. */
-export function dateBound(bound: string, now = new Date()): string {
-  const m = /^today(?:([+-])(\d+))?$/.exec(bound);
-  if (!m) return bound;
-  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + (m[1] === '-' ? -1 : 1) * Number(m[2] ?? 0));
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** `application/pdf` → `PDF`, `image/*` → `image`. */
-function typeName(type: string): string {
-  const [kind, sub] = type.split('/');
-  if (sub === '*') return kind!;
-  return (sub ?? type).replace(/^(vnd\.|x-)/, '').toUpperCase();
 }
 
 /** A question whose parts are shown as one group (legend = the question's label). */
@@ -191,43 +163,11 @@ export function answerOf(q: Question, values: Values): AnswerValue | undefined {
   }
 }
 
-/** A question's answer for people (check your answers). */
-export function answerText(t: Translate, q: Question, values: Values, lang: string): string {
-  const specs = questionSpecs(t, q, lang);
-  if (isGrouped(q)) return specs.map((s) => valueText(s, values[s.id], lang)).filter(Boolean).join(q.type === 'name' ? ' ' : ', ');
-  return valueText(specs[0]!, values[specs[0]!.id], lang);
-}
-
 /** The control ids a page's questions use. */
 export const pageControlIds = (t: Translate, page: Page, lang: string): string[] => page.questions.flatMap((q) => questionSpecs(t, q, lang).map((s) => s.id));
 
 /** A repeatable page's entries: what was added, each a value bag of that page's controls. */
 export type Entries = Record<string, Values[]>;
-
-/**
- * The submission: only pages on the route taken (an answer on a skipped page is not sent),
- * question id → answer, a repeatable page's entries as a list under its id; files apart, by
- * answer path (`income_proof`, `children.0.birth_certificate`).
- */
-export function submission(def: FormDefinition, index: FormIndex, values: Values, entries: Entries): { answers: Answers; files: Record<string, File[]> } {
-  const answers: Answers = {};
-  const files: Record<string, File[]> = {};
-  const collect = (page: Page, bag: Values, prefix: string) => {
-    for (const q of page.questions) {
-      const v = bag[controlId(q.id)];
-      const list = q.type === 'file' && Array.isArray(v) ? v.filter((f): f is File => typeof f !== 'string') : [];
-      if (list.length) files[prefix + q.id] = list;
-    }
-    return pageAnswers(page, bag);
-  };
-  for (const step of stepsFor(def, index, values)) {
-    const page = index.pages.get(step);
-    if (!page) continue;
-    if (page.repeatable) answers[page.id] = (entries[page.id] ?? []).map((bag, i) => collect(page, bag, `${page.id}.${i}.`));
-    else Object.assign(answers, collect(page, values, ''));
-  }
-  return { answers, files };
-}
 
 /** Whether any of a page's controls has an answer (a page to visit after a change, if not). */
 export function pageAnswered(t: Translate, page: Page, values: Values, entries: Entries, lang: string): boolean {
@@ -235,3 +175,18 @@ export function pageAnswered(t: Translate, page: Page, values: Values, entries: 
   return pageControlIds(t, page, lang).some((id) => !isEmptyValue(values[id])) || page.questions.every((q) => !q.required);
 }
 
+
+/** What `<civic-form>` keeps on the device as the resident goes. */
+export interface FormDraft extends FlowDraft {
+  values: Values;
+  entries: Entries;
+  /** The entry of a repeatable page being answered (an index into `entries[page]`). */
+  editing?: number;
+  /** "Add another?" on a repeatable page's summary. */
+  more?: string;
+}
+
+export const emptyDraft = (start = ''): FormDraft => ({ step: start, values: {}, entries: {} });
+
+/** A "save and return" link's answers ride in the page's address fragment after this (resume.ts's `PARAM`). */
+export const RESUME_PARAM = 'civic-form=';

@@ -9,14 +9,15 @@ import type { Entries, Values } from './engine.js';
  * them): the resident adds them again.
  */
 
+/** After the `#`; `RESUME_PARAM` in engine.ts, which the first page checks for (this file loads later). */
+const PARAM = 'civic-form=';
+
 export interface ResumeState {
   step: string;
   values: Values;
   entries: Entries;
   version?: number;
 }
-
-const PARAM = 'civic-form=';
 
 const withoutFiles = (bag: Values): Values =>
   Object.fromEntries(Object.entries(bag).filter(([, v]) => !(Array.isArray(v) && v.some((x: unknown) => typeof x !== 'string')))) as Values;

@@ -1,19 +1,29 @@
 import { html, type TemplateResult } from 'lit';
-import { stepTitle } from '../../core/forms/pieces.js';
 import type { Translate } from '../../core/i18n.js';
-import { answerText, text, type Values } from './engine.js';
-import type { FormPage } from './format.js';
+import type { FormKit } from './civic-form.js';
+import type { Values } from './engine.js';
+import type { FormPage, Question } from './format.js';
 
-/** The pieces of `<civic-form>` that only draw what they are given. */
+/**
+ * The pieces of `<civic-form>`'s later steps that only draw what they are given. What they use of
+ * the first page's modules comes in `k` (see `FormKit`), so the later chunk imports none of them.
+ */
+
+/** A question's answer for people (check your answers). */
+export function answerText(k: FormKit, t: Translate, q: Question, values: Values, lang: string): string {
+  const specs = k.questionSpecs(t, q, lang);
+  if (k.isGrouped(q)) return specs.map((s) => k.valueText(s, values[s.id], lang)).filter(Boolean).join(q.type === 'name' ? ' ' : ', ');
+  return k.valueText(specs[0]!, values[specs[0]!.id], lang);
+}
 
 /** The entries of a repeatable page, each with Change and Remove. */
-export function entryList(t: Translate, page: FormPage, entries: readonly Values[], lang: string, on: { change(i: number): void; remove(i: number): void }): TemplateResult {
+export function entryList(k: FormKit, t: Translate, page: FormPage, entries: readonly Values[], lang: string, on: { change(i: number): void; remove(i: number): void }): TemplateResult {
   return html`<dl class="summary entries" part="summary-list">
     ${entries.map((entry, i) => {
-      const label = `${text(page.repeatable!.item, lang)} ${i + 1}`;
+      const label = `${k.text(page.repeatable!.item, lang)} ${i + 1}`;
       return html`<div class="summary-row">
         <dt class="summary-key">${label}</dt>
-        <dd class="summary-value">${entryText(t, page, entry, lang)}</dd>
+        <dd class="summary-value">${entryText(k, t, page, entry, lang)}</dd>
         <dd class="summary-action">
           <button type="button" class="link-button" part="change-link" @click=${() => on.change(i)}>${t('formChange')}<span class="civic-visually-hidden"> ${label}</span></button>
           <button type="button" class="link-button" @click=${() => on.remove(i)}>${t('civicFormRemove')}<span class="civic-visually-hidden"> ${label}</span></button>
@@ -24,8 +34,8 @@ export function entryList(t: Translate, page: FormPage, entries: readonly Values
 }
 
 /** One entry's answers in a line, for the list and check your answers. */
-export const entryText = (t: Translate, page: FormPage, entry: Values, lang: string): string =>
-  page.questions.map((q) => answerText(t, q, entry, lang)).filter(Boolean).join(', ');
+export const entryText = (k: FormKit, t: Translate, page: FormPage, entry: Values, lang: string): string =>
+  page.questions.map((q) => answerText(k, t, q, entry, lang)).filter(Boolean).join(', ');
 
 /** How much of a submission with files has gone. */
 export function uploadProgress(t: Translate, percent: number): TemplateResult {
@@ -36,20 +46,12 @@ export function uploadProgress(t: Translate, percent: number): TemplateResult {
 }
 
 /** "Come back to this form later": the link that carries the answers, and the way back. */
-export function savedPanel(t: Translate, caption: string, link: string, onClose: () => void): TemplateResult {
-  return html`${stepTitle(t('civicFormSaveTitle'), caption)}
+export function savedPanel(k: FormKit, t: Translate, caption: string, link: string, onClose: () => void): TemplateResult {
+  return html`${k.stepTitle(t('civicFormSaveTitle'), caption)}
     <p>${t('civicFormSaveText')}</p>
     <div class="civic-field">
       <label class="civic-label" for="resume-link">${t('civicFormSaveLink')}</label>
       <input class="civic-input resume-link" id="resume-link" type="url" readonly .value=${link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
     </div>
     <div class="actions"><button type="button" class="civic-button" @click=${onClose}>${t('civicFormSaveClose')}</button></div>`;
-}
-
-/** A definition that cannot run: what is wrong and where, for the city's web team. */
-export function problemsPanel(t: Translate, problems: readonly string[]): TemplateResult {
-  return html`<div class="civic-error-panel" role="alert" part="error-panel">
-    <p>${t('civicFormBadDefinition')}</p>
-    <ul class="problems">${problems.map((p) => html`<li>${p}</li>`)}</ul>
-  </div>`;
 }
