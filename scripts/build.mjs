@@ -195,7 +195,10 @@ const elementChunks = await bundle({
   assetsDir: 'civic-elements',
   rolldownOptions: {
     input: Object.fromEntries(defines.map((d) => [d, resolve(root, `src/define/${d}.ts`)])),
-    preserveEntrySignatures: 'strict',
+    // An element's lazy chunks may import what they share with it from its own chunk (which has
+    // loaded by then) rather than from a third chunk split off for both: 0.1–1.7 kB less a page.
+    // Only an element's own lazy chunks import its chunk; the loader never asks for its exports.
+    preserveEntrySignatures: 'allow-extension',
     output: {
       format: 'es',
       entryFileNames: 'civic-elements/[name]-[hash].js',
