@@ -8,15 +8,15 @@ import type { CivicConfig } from '../../core/context.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
-import { inBounds, mapLabels, parseBounds, type LngLatBounds } from '../../core/map/defaults.js';
-import { loadMapKit, type MapKit } from '../../core/map/load.js';
+import { inBounds, parseBounds, type LngLatBounds } from '../../core/map/defaults.js';
+import { loadMapKit } from '../../core/map/load.js';
 import { NO_FILTERS, RequestLoader, type RequestFilters } from './request-loader.js';
 import { requestMapStyles } from './civic-request-map.styles.js';
 import { requestMapMessages } from './strings.js';
 import { registerMessages } from '../../core/i18n.js';
 import { formStyles } from '../../core/forms/form-styles.js';
 import type { RequestMapContext } from './request-text.js';
-import type { RequestMarkers } from './markers.js';
+import type { RequestMapView } from './map-view.js';
 
 type Later = typeof import('./later.js');
 
@@ -54,7 +54,6 @@ const WORLD: LngLatBounds = [-180, -85, 180, 85];
 
 type MapState = 'idle' | 'loading' | 'ready' | 'failed';
 
-const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
 
 /**
  * Public service requests on a map, clustered, with filters and an equivalent table: "what has
@@ -136,13 +135,12 @@ export class CivicRequestMap extends CivicElement {
   private announceTimer?: ReturnType<typeof setTimeout>;
   private lastAnnounced = '';
 
-  private kit?: MapKit;
-  private map?: LeafletTypes.Map;
-  private markers?: RequestMarkers;
+  /** The map and its markers, once Leaflet and `later.ts` arrived and the map was shown. */
+  private mapView?: RequestMapView;
 
   /** The Leaflet map once it is shown (`undefined` before, and in a list-only session): add layers, move it. */
   get leafletMap(): LeafletTypes.Map | undefined {
-    return this.map;
+    return this.mapView?.map;
   }
 
   /** The area the requests are shown for, `[minLng, minLat, maxLng, maxLat]`: the map's view, or `bounds` before the map exists. */
@@ -176,7 +174,7 @@ export class CivicRequestMap extends CivicElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (this.view !== 'list') this.view = 'map';
     // Before super: configChanged() (run there) loads the area these bounds describe.
-    if (changed.has('bounds') && !this.map) this.viewBounds = parseBounds(this.bounds) ?? WORLD;
+    if (changed.has('bounds') && !this.mapView) this.viewBounds = parseBounds(this.bounds) ?? WORLD;
     super.willUpdate(changed);
     if (!Number.isInteger(this.headingLevel) || this.headingLevel < 1 || this.headingLevel > 5) this.headingLevel = 2;
     if (this.view === 'map' && this.mapState === 'idle') {
@@ -193,13 +191,11 @@ export class CivicRequestMap extends CivicElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (changed.has('locale') && this.map && this.kit) this.kit.labelMap(this.map, mapLabels(this.t));
-    if (changed.has('view') && this.view === 'map' && this.map) {
-      this.map.invalidateSize();
-      this.drawMarkers();
-    }
-    if (changed.has('locale')) this.markers?.relabel(); // buttons carry words: draw them anew
-    if ((changed.has('filtered') || changed.has('locale')) && this.map) this.drawMarkers();
+    const mapView = this.mapView;
+    if (!mapView) return;
+    if (changed.has('locale')) mapView.relabel();
+    if (changed.has('view') && this.view === 'map') mapView.map.invalidateSize();
+    if (changed.has('view') || changed.has('filtered') || changed.has('locale')) this.drawMarkers();
   }
 
   /** Loads `later.ts` and adopts its styles; a failure is shown where its code was needed, with a retry. */
@@ -369,44 +365,35 @@ export class CivicRequestMap extends CivicElement {
   private async openMap(): Promise<void> {
     try {
       const [kit, clusterModule, later] = await Promise.all([loadMapKit(), import('../../core/geo/cluster.js'), this.prepareLater()]);
-      this.kit = kit;
       await this.updateComplete;
       if (this.view !== 'map') {
         // The resident chose the list meanwhile: a hidden container has no size to fit.
         this.mapState = 'idle';
         return;
       }
-      const container = this.renderRoot.querySelector<HTMLElement>('.map')!;
-      const map = kit.createMap(container, {
-        root: this.renderRoot as ShadowRoot,
+      const onMove = (view: LngLatBounds) => {
+        this.viewBounds = view;
+        this.drawMarkers();
+        void this.refresh();
+      };
+      const mapView = new later.RequestMapView(this.renderRoot.querySelector<HTMLElement>('.map')!, kit, clusterModule, this.renderRoot as ShadowRoot, () => this.context(), {
         tileUrl: this.config.tileUrl,
         attribution: this.tileAttribution,
         bounds: this.viewBounds,
         onTilesFailed: (failed) => (this.tilesFailed = failed),
-        labels: mapLabels(this.t),
+        onMove,
       });
-      this.map = map;
-      this.markers = new later.RequestMarkers(map, kit, clusterModule, this.renderRoot as ShadowRoot, () => this.context());
-      map.on('moveend', () => this.onMove());
+      this.mapView = mapView;
       this.mapState = 'ready';
-      this.onMove();
+      onMove(mapView.view());
     } catch (error) {
       console.warn('civic-request-map: the map could not load', error);
       this.mapState = 'failed';
     }
   }
 
-  private onMove(): void {
-    const map = this.map;
-    if (!map) return;
-    const b = map.getBounds();
-    this.viewBounds = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)];
-    this.drawMarkers();
-    void this.refresh();
-  }
-
   private drawMarkers(): void {
-    if (this.view === 'map') this.markers?.draw(this.filtered, this.viewBounds);
+    if (this.view === 'map') this.mapView?.draw(this.filtered, this.viewBounds);
   }
 
   // ---- rendering ----
@@ -469,7 +456,9 @@ export class CivicRequestMap extends CivicElement {
     const heading = headingTag(this.headingLevel);
     const requests = this.inView();
     const list = this.view === 'list';
-    return staticHtml`<${heading} class="title" part="title">${this.t('requestMapTitle')}</${heading}>
+    // The map's code, or its background tiles, could not load: say so and point to the list.
+    const problem = list ? undefined : this.mapState === 'failed' ? 'requestMapMapFailed' : this.mapState === 'ready' && this.tilesFailed ? 'requestMapTilesFailed' : undefined;
+    return html`${staticHtml`<${heading} class="title" part="title">${this.t('requestMapTitle')}</${heading}>`}
       ${this.renderFilters()}
       <div class="bar">
         ${this.renderStatus(requests)}
@@ -477,8 +466,7 @@ export class CivicRequestMap extends CivicElement {
           ${list ? this.t('requestMapShowMap') : this.t('requestMapShowList')}
         </button>
       </div>
-      ${this.mapState === 'failed' && !list ? html`<p role="alert" part="map-problem">${this.t('requestMapMapFailed')}</p>` : nothing}
-      ${this.mapState === 'ready' && this.tilesFailed && !list ? html`<p role="alert" part="map-problem">${this.t('requestMapTilesFailed')}</p>` : nothing}
+      ${problem ? html`<p role="alert" part="map-problem">${this.t(problem)}</p>` : nothing}
       ${this.mapState === 'loading' && !list ? html`<p role="status">${this.t('requestMapMapLoading')}</p>` : nothing}
       <div class="map" part="map" role="region" aria-label=${this.t('requestMapLabel')} ?hidden=${list || this.mapState === 'failed'}></div>
       ${list && !this.loadError ? this.renderList(requests) : nothing}

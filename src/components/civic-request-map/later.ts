@@ -10,7 +10,7 @@ import { requestMapLaterStyles } from './later.styles.js';
 
 registerMessages(requestMapLaterMessages);
 
-export { RequestMarkers } from './markers.js';
+export { RequestMapView } from './map-view.js';
 export { renderList } from './list.js';
 
 /** Adds this chunk's styles to the element's shadow root (once), next to those Lit adopted. */

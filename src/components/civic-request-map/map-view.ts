@@ -2,20 +2,34 @@ import { render } from 'lit';
 import type * as LeafletTypes from 'leaflet';
 import type { ServiceRequest } from '../../api/types.js';
 import type { PointClusters } from '../../core/geo/cluster.js';
-import type { LngLatBounds } from '../../core/map/defaults.js';
+import { mapLabels, type LngLatBounds } from '../../core/map/defaults.js';
 import { formatNumber } from '../../core/i18n.js';
 import type { MapKit } from '../../core/map/load.js';
 import { addressOf, categoryOf, idOf, requestDetails, statusText, type RequestMapContext } from './request-text.js';
 
 type ClusterModule = typeof import('../../core/geo/cluster.js');
 
+export interface RequestMapViewOptions {
+  tileUrl?: string;
+  attribution?: string;
+  /** The first view. */
+  bounds: LngLatBounds;
+  onTilesFailed(failed: boolean): void;
+  /** After every move, with the area now in view (`view()`). */
+  onMove(view: LngLatBounds): void;
+}
+
+const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
+
 /**
- * The requests of `<civic-request-map>` on its Leaflet map: clusters and single requests as real
+ * The Leaflet map of `<civic-request-map>` and its requests: clusters and single requests as real
  * buttons in a pane of their own inside Leaflet's marker pane (focusable, Enter and Space for
  * free, a few hundred at most), one tab stop among them (roving tabindex), and a popup with a
- * request's details. Loaded with the map, after the element's first screen.
+ * request's details. Loaded with Leaflet, after the element's first screen.
  */
-export class RequestMarkers {
+export class RequestMapView {
+  /** The Leaflet map, in the container given. */
+  readonly map: LeafletTypes.Map;
   private clusters?: PointClusters<ServiceRequest>;
   private indexedFor?: ServiceRequest[];
   private readonly markers = new Map<string, HTMLButtonElement>();
@@ -25,19 +39,36 @@ export class RequestMarkers {
   private popupFor?: string;
 
   constructor(
-    private readonly map: LeafletTypes.Map,
+    container: HTMLElement,
     private readonly kit: MapKit,
     private readonly clusterModule: ClusterModule,
     private readonly root: ShadowRoot,
     /** The element's words, language and categories now (they change). */
     private readonly ctx: () => RequestMapContext,
+    options: RequestMapViewOptions,
   ) {
+    const map = (this.map = kit.createMap(container, {
+      root,
+      tileUrl: options.tileUrl,
+      attribution: options.attribution,
+      bounds: options.bounds,
+      onTilesFailed: options.onTilesFailed,
+      labels: mapLabels(ctx().t),
+    }));
     this.layer = this.createLayer();
     map.on('popupclose', () => this.onPopupClose());
+    map.on('moveend', () => options.onMove(this.view()));
   }
 
-  /** Draws the buttons anew on the next `draw` (they carry words: after a language change). */
+  /** The area in view now, within the world's coordinates. */
+  view(): LngLatBounds {
+    const b = this.map.getBounds();
+    return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)];
+  }
+
+  /** After a language change: Leaflet's controls in the new words, and the buttons drawn anew on the next `draw`. */
   relabel(): void {
+    this.kit.labelMap(this.map, mapLabels(this.ctx().t));
     this.indexedFor = undefined;
   }
 
