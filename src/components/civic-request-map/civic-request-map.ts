@@ -177,16 +177,14 @@ export class CivicRequestMap extends CivicElement {
     if (changed.has('bounds') && !this.mapView) this.viewBounds = parseBounds(this.bounds) ?? WORLD;
     super.willUpdate(changed);
     if (!Number.isInteger(this.headingLevel) || this.headingLevel < 1 || this.headingLevel > 5) this.headingLevel = 2;
+    // Both views fetch `later.ts` from the start, beside the first screen's data: the map view
+    // with Leaflet (openMap), the list view alone. A failure is shown in the view that needed it.
     if (this.view === 'map' && this.mapState === 'idle') {
       this.mapState = 'loading';
       void this.openMap();
+    } else if (this.view === 'list' && !this.later && !this.laterFailed) {
+      this.prepareLater().catch(() => {});
     }
-  }
-
-  protected override firstUpdated(changed: PropertyValues): void {
-    super.firstUpdated(changed);
-    // Right after the first screen, so the list or the markers never wait for their code.
-    this.prepareLater().catch(() => {}); // shown where the code is needed (list view, map)
   }
 
   protected override updated(changed: PropertyValues): void {
