@@ -62,7 +62,8 @@ type MapState = 'idle' | 'loading' | 'ready' | 'failed';
  * Loads the requests of the visible area (with the `bbox` extension; otherwise the filter's
  * date window or the server's default one) and remembers what it loaded, so moving around an
  * area already seen does not download again. Leaflet and the clustering code load only when the
- * map is first shown; the list view works without them.
+ * map is first shown; the list view works without them. The markers, popups and list view
+ * (`later.ts`) are a chunk of their own, fetched from the start beside the first screen's data.
  *
  * @summary Map and list of public 311 requests, with filters.
  * @tagname civic-request-map
