@@ -54,7 +54,6 @@ const WORLD: LngLatBounds = [-180, -85, 180, 85];
 
 type MapState = 'idle' | 'loading' | 'ready' | 'failed';
 
-
 /**
  * Public service requests on a map, clustered, with filters and an equivalent table: "what has
  * been reported near me, and what happened to it?".
