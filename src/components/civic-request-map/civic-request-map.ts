@@ -213,7 +213,8 @@ export class CivicRequestMap extends CivicElement {
   private context(): RequestMapContext {
     return {
       t: this.t,
-      locale: this.locale,
+      formatDate: (value, options) => this.formatDate(value, options),
+      formatNumber: (value) => this.formatNumber(value),
       services: this.services,
       trackerUrl: this.trackerUrl,
       select: (serviceRequestId, cancelable) => this.emit('civic-request-select', { serviceRequestId }, { cancelable }),

@@ -3,7 +3,6 @@ import type * as LeafletTypes from 'leaflet';
 import type { ServiceRequest } from '../../api/types.js';
 import type { PointClusters } from '../../core/geo/cluster.js';
 import { mapLabels, type LngLatBounds } from '../../core/map/defaults.js';
-import { formatNumber } from '../../core/i18n.js';
 import type { MapKit } from '../../core/map/load.js';
 import { addressOf, categoryOf, idOf, requestDetails, statusText, type RequestMapContext } from './request-text.js';
 
@@ -166,7 +165,7 @@ export class RequestMapView {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = `civic-cluster civic-cluster--${size}`;
-    button.textContent = formatNumber(count, ctx.locale);
+    button.textContent = ctx.formatNumber(count);
     button.setAttribute('aria-label', ctx.t('requestMapCluster', { count }));
     button.dataset.count = String(count);
     button.addEventListener('click', () => {

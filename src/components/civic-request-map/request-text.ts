@@ -1,14 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Service, ServiceRequest } from '../../api/types.js';
-import { formatDate, type Translate } from '../../core/i18n.js';
+import type { Translate } from '../../core/i18n.js';
 
 /**
  * What the lazily loaded parts of `<civic-request-map>` (markers, details, list) read from the
- * element: its words, its language, the categories it loaded and its tracker link.
+ * element: its words and formats, the categories it loaded and its tracker link.
  */
 export interface RequestMapContext {
   t: Translate;
-  locale: string;
+  /** Dates and numbers in the element's language. */
+  formatDate(value: string, options?: Intl.DateTimeFormatOptions): string;
+  formatNumber(value: number): string;
   services?: Service[];
   trackerUrl?: string;
   /** Fires `civic-request-select`; `false` when a listener cancelled it. */
@@ -32,7 +34,7 @@ export function statusText(ctx: RequestMapContext, status: string): string {
 export const addressOf = (ctx: RequestMapContext, request: ServiceRequest): string => request.address || ctx.t('requestMapNoAddress');
 
 export function dateOf(ctx: RequestMapContext, request: ServiceRequest, options?: Intl.DateTimeFormatOptions): string {
-  return request.requested_datetime ? formatDate(request.requested_datetime, ctx.locale, options) : '—';
+  return request.requested_datetime ? ctx.formatDate(request.requested_datetime, options) : '—';
 }
 
 export function linkFor(ctx: RequestMapContext, request: ServiceRequest): string | undefined {
