@@ -14,17 +14,20 @@ const root = resolve(import.meta.dirname, '..');
 const components = join(root, 'src', 'components');
 const catalog: Record<string, unknown> = { ...shared, ...enForms, ...enMap };
 for (const name of readdirSync(components).sort()) {
-  let module: Record<string, unknown>;
-  try {
-    module = (await import(pathToFileURL(join(components, name, 'strings.ts')).href)) as Record<string, unknown>;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') continue;
-    throw error;
-  }
-  // Each strings.ts exports `{ en, es }` (what registerMessages takes); only the English is read.
-  for (const value of Object.values(module)) {
-    const english = (value as { en?: unknown } | null)?.en;
-    if (english && typeof english === 'object') Object.assign(catalog, english);
+  // strings.ts, and strings-later.ts where a widget loads some words after its first screen.
+  for (const file of ['strings.ts', 'strings-later.ts']) {
+    let module: Record<string, unknown>;
+    try {
+      module = (await import(pathToFileURL(join(components, name, file)).href)) as Record<string, unknown>;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') continue;
+      throw error;
+    }
+    // Each exports `{ en, es }` (what registerMessages takes); only the English is read.
+    for (const value of Object.values(module)) {
+      const english = (value as { en?: unknown } | null)?.en;
+      if (english && typeof english === 'object') Object.assign(catalog, english);
+    }
   }
 }
 const out = join(root, 'dist', 'catalog.en.json');

@@ -23,6 +23,7 @@ import { statusTrackerMessages } from '../../src/components/civic-status-tracker
 import { serviceRequestMessages } from '../../src/components/civic-service-request/strings.js';
 import { locationPickerMessages } from '../../src/components/civic-location-picker/strings.js';
 import { requestMapMessages } from '../../src/components/civic-request-map/strings.js';
+import { requestMapLaterMessages } from '../../src/components/civic-request-map/strings-later.js';
 import { es as statusTrackerEs } from '../../src/components/civic-status-tracker/strings.es.js';
 import { es as serviceRequestEs } from '../../src/components/civic-service-request/strings.es.js';
 import { es as locationPickerEs } from '../../src/components/civic-location-picker/strings.es.js';
@@ -129,7 +130,8 @@ describe('i18n', () => {
         { en: statusTrackerMessages.en, es: statusTrackerEs },
         { en: serviceRequestMessages.en, es: serviceRequestEs },
         { en: locationPickerMessages.en, es: locationPickerEs },
-        { en: requestMapMessages.en, es: requestMapEs },
+        // The map's Spanish covers the words it loads after its first screen too.
+        { en: { ...requestMapMessages.en, ...requestMapLaterMessages.en }, es: requestMapEs },
       ];
       let checked = 0;
       for (const catalog of catalogs) {

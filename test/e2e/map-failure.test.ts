@@ -41,6 +41,26 @@ describe('demo maps when the map chunk is missing', () => {
     await page.close();
   });
 
+  it('problems map: with its markers-and-list chunk missing as well, the list says so and "Try again" brings it', async () => {
+    const page = await site.newPage();
+    await withoutMapChunk(page);
+    const later = /\/dist\/civic-elements\/later-[^/]*\.js$/;
+    await page.route(later, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.goto(`${site.url}/map.html`);
+    const map = page.locator('civic-request-map');
+    await map.locator('[part=map-problem]').waitFor();
+    await map.getByRole('button', { name: 'Show as list' }).click();
+    const panel = map.locator('[part=error-panel]');
+    await panel.waitFor();
+    assert.equal(await panel.getAttribute('role'), 'alert');
+    await axeClean(page);
+    await page.unroute(later);
+    await panel.getByRole('button', { name: 'Try again' }).click();
+    await map.locator('tbody tr').first().waitFor();
+    assert.equal(await panel.count(), 0);
+    await page.close();
+  });
+
   it('location picker: says so when the resident asks for the map, and typing an address still works', async () => {
     const page = await site.newPage();
     await withoutMapChunk(page);

@@ -1,4 +1,4 @@
-import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { headingTag } from '../../core/headings.js';
@@ -8,14 +8,30 @@ import type { CivicConfig } from '../../core/context.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
-import { inBounds, mapLabels, parseBounds, type LngLatBounds } from '../../core/map/defaults.js';
-import { loadMapKit, type MapKit } from '../../core/map/load.js';
-import type { PointClusters } from '../../core/geo/cluster.js';
+import { inBounds, parseBounds, type LngLatBounds } from '../../core/map/defaults.js';
+import { loadMapKit } from '../../core/map/load.js';
 import { NO_FILTERS, RequestLoader, type RequestFilters } from './request-loader.js';
 import { requestMapStyles } from './civic-request-map.styles.js';
 import { requestMapMessages } from './strings.js';
 import { registerMessages } from '../../core/i18n.js';
 import { formStyles } from '../../core/forms/form-styles.js';
+import type { RequestMapContext } from './request-text.js';
+import type { RequestMapView } from './map-view.js';
+
+type Later = typeof import('./later.js');
+
+let later: Promise<Later> | undefined;
+/**
+ * The markers, popups and list (see `later.ts`), fetched once per page; a failed fetch (offline)
+ * is not kept, so a retry fetches again.
+ */
+function loadLater(): Promise<Later> {
+  later ??= import('./later.js').catch((error: unknown) => {
+    later = undefined;
+    throw error;
+  });
+  return later;
+}
 
 // A plain call, not a side-effect import: bundlers that tree-shake by `sideEffects` keep it.
 registerMessages(requestMapMessages);
@@ -35,12 +51,8 @@ declare global {
 }
 
 const WORLD: LngLatBounds = [-180, -85, 180, 85];
-const LIST_PAGE = 100;
 
 type MapState = 'idle' | 'loading' | 'ready' | 'failed';
-
-const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
-const idOf = (r: ServiceRequest) => r.service_request_id ?? r.token ?? '';
 
 /**
  * Public service requests on a map, clustered, with filters and an equivalent table: "what has
@@ -49,7 +61,8 @@ const idOf = (r: ServiceRequest) => r.service_request_id ?? r.token ?? '';
  * Loads the requests of the visible area (with the `bbox` extension; otherwise the filter's
  * date window or the server's default one) and remembers what it loaded, so moving around an
  * area already seen does not download again. Leaflet and the clustering code load only when the
- * map is first shown; the list view works without them.
+ * map is first shown; the list view works without them. The markers, popups and list view
+ * (`later.ts`) are a chunk of their own, fetched from the start beside the first screen's data.
  *
  * @summary Map and list of public 311 requests, with filters.
  * @tagname civic-request-map
@@ -109,7 +122,10 @@ export class CivicRequestMap extends CivicElement {
   @state() private tilesFailed = false;
   @state() private viewBounds: LngLatBounds = WORLD;
   @state() private filtered: ServiceRequest[] = [];
-  @state() private listLimit = LIST_PAGE;
+  @state() private listPages = 1;
+  /** The code after the first screen (`later.ts`), once loaded; `laterFailed` when it could not be. */
+  @state() private later?: Later;
+  @state() private laterFailed?: unknown;
 
   private loader?: RequestLoader;
   private loadedRevision = '';
@@ -119,20 +135,12 @@ export class CivicRequestMap extends CivicElement {
   private announceTimer?: ReturnType<typeof setTimeout>;
   private lastAnnounced = '';
 
-  private kit?: MapKit;
-  private map?: LeafletTypes.Map;
-  private clusters?: PointClusters<ServiceRequest>;
-  private clusterModule?: typeof import('../../core/geo/cluster.js');
-  private indexedFor?: ServiceRequest[];
-  private markers = new Map<string, HTMLButtonElement>();
-  private markerLayer?: HTMLElement;
-  private markerOrder: HTMLButtonElement[] = [];
-  private rovingMarker?: HTMLButtonElement;
-  private popupFor?: string;
+  /** The map and its markers, once Leaflet and `later.ts` arrived and the map was shown. */
+  private mapView?: RequestMapView;
 
   /** The Leaflet map once it is shown (`undefined` before, and in a list-only session): add layers, move it. */
   get leafletMap(): LeafletTypes.Map | undefined {
-    return this.map;
+    return this.mapView?.map;
   }
 
   /** The area the requests are shown for, `[minLng, minLat, maxLng, maxLat]`: the map's view, or `bounds` before the map exists. */
@@ -166,24 +174,51 @@ export class CivicRequestMap extends CivicElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (this.view !== 'list') this.view = 'map';
     // Before super: configChanged() (run there) loads the area these bounds describe.
-    if (changed.has('bounds') && !this.map) this.viewBounds = parseBounds(this.bounds) ?? WORLD;
+    if (changed.has('bounds') && !this.mapView) this.viewBounds = parseBounds(this.bounds) ?? WORLD;
     super.willUpdate(changed);
     if (!Number.isInteger(this.headingLevel) || this.headingLevel < 1 || this.headingLevel > 5) this.headingLevel = 2;
+    // Both views fetch `later.ts` from the start, beside the first screen's data: the map view
+    // with Leaflet (openMap), the list view alone. A failure is shown in the view that needed it.
     if (this.view === 'map' && this.mapState === 'idle') {
       this.mapState = 'loading';
       void this.openMap();
+    } else if (this.view === 'list' && !this.later && !this.laterFailed) {
+      this.prepareLater().catch(() => {});
     }
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (changed.has('locale') && this.map && this.kit) this.kit.labelMap(this.map, mapLabels(this.t));
-    if (changed.has('view') && this.view === 'map' && this.map) {
-      this.map.invalidateSize();
-      this.drawMarkers();
+    const mapView = this.mapView;
+    if (!mapView) return;
+    if (changed.has('locale')) mapView.relabel();
+    if (changed.has('view') && this.view === 'map') mapView.map.invalidateSize();
+    if (changed.has('view') || changed.has('filtered') || changed.has('locale')) this.drawMarkers();
+  }
+
+  /** Loads `later.ts` and adopts its styles; a failure is shown where its code was needed, with a retry. */
+  private async prepareLater(): Promise<Later> {
+    try {
+      const module = await loadLater();
+      module.adoptLaterStyles(this.renderRoot as ShadowRoot);
+      this.laterFailed = undefined;
+      return (this.later = module);
+    } catch (error) {
+      this.laterFailed = error;
+      throw error;
     }
-    if (changed.has('locale')) this.indexedFor = undefined; // buttons carry words: draw them anew
-    if ((changed.has('filtered') || changed.has('locale')) && this.map) this.drawMarkers();
+  }
+
+  /** What the markers, popups and list read from the element, now. */
+  private context(): RequestMapContext {
+    return {
+      t: this.t,
+      formatDate: (value, options) => this.formatDate(value, options),
+      formatNumber: (value) => this.formatNumber(value),
+      services: this.services,
+      trackerUrl: this.trackerUrl,
+      select: (serviceRequestId, cancelable) => this.emit('civic-request-select', { serviceRequestId }, { cancelable }),
+    };
   }
 
   /** Loads (again) the categories and the requests in view. */
@@ -314,7 +349,7 @@ export class CivicRequestMap extends CivicElement {
       this.filtered = this.loader.loaded(next);
       this.loadedRevision = this.loader.revision(next);
     }
-    this.listLimit = LIST_PAGE;
+    this.listPages = 1;
     this.writeUrl();
     void this.refresh();
   }
@@ -328,248 +363,39 @@ export class CivicRequestMap extends CivicElement {
 
   private async openMap(): Promise<void> {
     try {
-      const [kit, clusterModule] = await Promise.all([loadMapKit(), import('../../core/geo/cluster.js')]);
-      this.kit = kit;
-      this.clusterModule = clusterModule;
+      const [kit, clusterModule, later] = await Promise.all([loadMapKit(), import('../../core/geo/cluster.js'), this.prepareLater()]);
       await this.updateComplete;
       if (this.view !== 'map') {
         // The resident chose the list meanwhile: a hidden container has no size to fit.
         this.mapState = 'idle';
         return;
       }
-      const container = this.renderRoot.querySelector<HTMLElement>('.map')!;
-      const map = kit.createMap(container, {
-        root: this.renderRoot as ShadowRoot,
+      const onMove = (view: LngLatBounds) => {
+        this.viewBounds = view;
+        this.drawMarkers();
+        void this.refresh();
+      };
+      const mapView = new later.RequestMapView(this.renderRoot.querySelector<HTMLElement>('.map')!, kit, clusterModule, this.renderRoot as ShadowRoot, () => this.context(), {
         tileUrl: this.config.tileUrl,
         attribution: this.tileAttribution,
         bounds: this.viewBounds,
         onTilesFailed: (failed) => (this.tilesFailed = failed),
-        labels: mapLabels(this.t),
+        onMove,
       });
-      this.map = map;
-      map.on('moveend', () => this.onMove());
-      map.on('popupclose', () => this.onPopupClose());
+      this.mapView = mapView;
       this.mapState = 'ready';
-      this.onMove();
+      onMove(mapView.view());
     } catch (error) {
       console.warn('civic-request-map: the map could not load', error);
       this.mapState = 'failed';
     }
   }
 
-  private onMove(): void {
-    const map = this.map;
-    if (!map) return;
-    const b = map.getBounds();
-    this.viewBounds = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)];
-    this.drawMarkers();
-    void this.refresh();
-  }
-
-  /**
-   * Shows the clusters and single requests of the current view as real buttons in Leaflet's
-   * marker pane (focusable, Enter and Space for free, a few hundred at most), positioned at
-   * their layer points. Buttons that stay in view are kept, so an open popup's marker survives
-   * a pan. Cheaper than one `L.Marker` each, which matters when a zoom redraws them all.
-   */
   private drawMarkers(): void {
-    const { map, kit, clusterModule } = this;
-    if (!map || !kit || !clusterModule || this.view !== 'map') return;
-    const pane = (this.markerLayer ??= this.createMarkerLayer(map, kit));
-    if (this.indexedFor !== this.filtered) {
-      this.indexedFor = this.filtered;
-      this.clusters = new clusterModule.PointClusters(this.filtered, (r) => (r.lat !== undefined && r.long !== undefined ? [r.lat, r.long] : undefined));
-      pane.replaceChildren();
-      this.markers.clear();
-    }
-    const zoom = map.getZoom();
-    const items = this.clusters!.at(this.viewBounds, zoom);
-    const keep = new Set<string>();
-    const added = document.createDocumentFragment();
-    for (const item of items) {
-      const key = item.kind === 'cluster' ? `c:${zoom}:${item.id}:${item.count}` : `p:${idOf(item.item)}`;
-      keep.add(key);
-      let button = this.markers.get(key);
-      if (!button) {
-        button = item.kind === 'cluster' ? this.clusterButton(item.lat, item.long, item.id, item.count) : this.pointButton(kit, item.item);
-        kit.L.DomEvent.disableClickPropagation(button);
-        this.markers.set(key, button);
-        added.append(button);
-      }
-      kit.L.DomUtil.setPosition(button, map.latLngToLayerPoint([item.lat, item.long]));
-    }
-    for (const [key, button] of this.markers) {
-      if (!keep.has(key)) {
-        button.remove();
-        this.markers.delete(key);
-      }
-    }
-    pane.append(added);
-    this.rove();
-  }
-
-  /**
-   * The markers are one tab stop (roving tabindex): the last one focused, or the first in reading
-   * order (north to south, west to east), takes Tab; arrow keys, Home and End move among them.
-   */
-  private rove(focus?: HTMLButtonElement): void {
-    const order = [...this.markers.values()].sort((a, b) => {
-      const pa = this.kit!.L.DomUtil.getPosition(a);
-      const pb = this.kit!.L.DomUtil.getPosition(b);
-      return pa.y - pb.y || pa.x - pb.x;
-    });
-    this.markerOrder = order;
-    const current = focus ?? (this.rovingMarker && order.includes(this.rovingMarker) ? this.rovingMarker : order[0]);
-    this.rovingMarker = current;
-    for (const button of order) button.tabIndex = button === current ? 0 : -1;
-    focus?.focus({ preventScroll: true });
-  }
-
-  private onMarkerKeyDown(event: KeyboardEvent): void {
-    const order = this.markerOrder;
-    const at = order.indexOf(event.target as HTMLButtonElement);
-    if (at < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
-    const to =
-      event.key === 'ArrowRight' || event.key === 'ArrowDown' ? Math.min(at + 1, order.length - 1)
-      : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? Math.max(at - 1, 0)
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? order.length - 1
-      : undefined;
-    if (to === undefined) return;
-    // Leaflet's own arrow keys would pan the map under the resident's focus.
-    event.preventDefault();
-    event.stopPropagation();
-    this.rove(order[to]);
-  }
-
-  /** A pane of our own inside Leaflet's marker pane, so tiles and controls are never touched. */
-  private createMarkerLayer(map: LeafletTypes.Map, kit: MapKit): HTMLElement {
-    const layer = kit.L.DomUtil.create('div', 'civic-markers', map.getPanes().markerPane);
-    layer.addEventListener('keydown', (event) => this.onMarkerKeyDown(event));
-    layer.addEventListener('focusin', (event) => {
-      const button = event.target as HTMLButtonElement;
-      if (button !== this.rovingMarker && this.markerOrder.includes(button)) this.rove(button);
-    });
-    // Leaflet moves panes during zoom animations; positions are recomputed at `moveend`.
-    map.on('zoomstart', () => layer.classList.add('civic-markers--zooming'));
-    map.on('zoomend', () => layer.classList.remove('civic-markers--zooming'));
-    return layer;
-  }
-
-  private clusterButton(lat: number, long: number, id: number, count: number): HTMLButtonElement {
-    const size = count < 10 ? 'xs' : count < 100 ? 's' : count < 1000 ? 'm' : 'l';
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = `civic-cluster civic-cluster--${size}`;
-    button.textContent = this.formatNumber(count);
-    button.setAttribute('aria-label', this.t('requestMapCluster', { count }));
-    button.dataset.count = String(count);
-    button.addEventListener('click', () => {
-      const map = this.map!;
-      const zoom = Math.min(this.clusters!.expansionZoom(id), map.getMaxZoom());
-      map.getContainer().focus({ preventScroll: true });
-      map.setView([lat, long], zoom);
-    });
-    return button;
-  }
-
-  private pointButton(kit: MapKit, request: ServiceRequest): HTMLButtonElement {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'civic-pin';
-    button.dataset.requestId = idOf(request);
-    button.setAttribute(
-      'aria-label',
-      this.t('requestMapMarker', {
-        category: this.categoryOf(request),
-        status: this.statusText(request.status),
-        address: request.address || this.t('requestMapNoAddress'),
-      }),
-    );
-    const img = document.createElement('img');
-    img.src = kit.pinIcon.options.iconUrl!;
-    img.alt = '';
-    img.width = 25;
-    img.height = 41;
-    button.append(img);
-    // A click from the keyboard (Enter, Space) has no pointer detail: move focus into the popup then.
-    button.addEventListener('click', (event) => this.openPopup(request, event.detail === 0));
-    return button;
-  }
-
-  private openPopup(request: ServiceRequest, byKeyboard: boolean): void {
-    const { map, kit } = this;
-    if (!map || !kit) return;
-    const id = idOf(request);
-    const content = document.createElement('div');
-    content.className = 'popup';
-    content.tabIndex = -1;
-    render(this.requestDetails(request), content);
-    // Escape closes the details and returns to the pin (Leaflet's own Escape needs the map focused).
-    content.addEventListener('keydown', (event) => {
-      if (event.key !== 'Escape') return;
-      event.preventDefault();
-      map.closePopup();
-    });
-    this.popupFor = id;
-    kit.L.popup({ offset: [1, -27], autoPanPadding: [24, 24] })
-      .setLatLng([request.lat!, request.long!])
-      .setContent(content)
-      .openOn(map);
-    const close = content.closest('.leaflet-popup')?.querySelector('.leaflet-popup-close-button');
-    close?.setAttribute('aria-label', this.t('requestMapClosePopup'));
-    close?.setAttribute('title', this.t('requestMapClosePopup'));
-    if (byKeyboard) content.focus({ preventScroll: true });
-    if (id) this.emit('civic-request-select', { serviceRequestId: id });
-  }
-
-  private onPopupClose(): void {
-    const id = this.popupFor;
-    this.popupFor = undefined;
-    const active = (this.renderRoot as ShadowRoot).activeElement;
-    if (!id || (active && !active.closest('.leaflet-popup'))) return;
-    const marker = this.renderRoot.querySelector<HTMLElement>(`[data-request-id="${CSS.escape(id)}"]`);
-    (marker ?? this.map?.getContainer())?.focus({ preventScroll: true });
+    if (this.view === 'map') this.mapView?.draw(this.filtered, this.viewBounds);
   }
 
   // ---- rendering ----
-
-  private categoryOf(request: ServiceRequest): string {
-    return (
-      request.service_name ||
-      this.services?.find((s) => s.service_code === request.service_code)?.service_name ||
-      this.t('requestMapUnknownCategory')
-    );
-  }
-
-  private statusText(status: string): string {
-    return status === 'open' ? this.t('requestMapStatusOpen') : status === 'closed' ? this.t('requestMapStatusClosed') : status;
-  }
-
-  private linkFor(request: ServiceRequest): string | undefined {
-    const id = request.service_request_id;
-    return id && this.trackerUrl ? this.trackerUrl.replaceAll('{id}', encodeURIComponent(id)) : undefined;
-  }
-
-  private onFollow(event: MouseEvent, request: ServiceRequest): void {
-    const proceed = this.emit('civic-request-select', { serviceRequestId: request.service_request_id! }, { cancelable: true });
-    if (!proceed) event.preventDefault();
-  }
-
-  private requestDetails(request: ServiceRequest): TemplateResult {
-    const href = this.linkFor(request);
-    return html`<dl>
-        <dt>${this.t('requestMapColCategory')}</dt>
-        <dd>${this.categoryOf(request)}</dd>
-        <dt>${this.t('requestMapColStatus')}</dt>
-        <dd>${this.statusText(request.status)}</dd>
-        <dt>${this.t('requestMapColDate')}</dt>
-        <dd>${request.requested_datetime ? this.formatDate(request.requested_datetime) : '—'}</dd>
-        <dt>${this.t('requestMapColAddress')}</dt>
-        <dd>${request.address || this.t('requestMapNoAddress')}</dd>
-      </dl>
-      ${href ? html`<a href=${href}>${this.t('requestMapFollow')}</a>` : nothing}`;
-  }
 
   private renderFilters(): TemplateResult {
     const groups = new Map<string, Service[]>();
@@ -611,54 +437,9 @@ export class CivicRequestMap extends CivicElement {
     </form>`;
   }
 
-  private renderList(requests: ServiceRequest[]): TemplateResult {
-    // Newest first (datetimes parsed once: offsets differ across daylight saving).
-    const shown = requests
-      .map((r) => ({ r, at: Date.parse(r.requested_datetime ?? '') || 0 }))
-      .sort((a, b) => b.at - a.at)
-      .slice(0, this.listLimit)
-      .map(({ r }) => r);
-    const rest = requests.length - shown.length;
-    const link = !!this.trackerUrl;
-    // Explicit roles: at narrow widths the rows become stacked cards (display: block), and some
-    // browsers drop a table's semantics with its display. Each card line shows its column's name
-    // from data-label, as CSS content with empty alternative text: the column header already names it.
-    const cell = (label: string, value: unknown) => html`<td role="cell" data-label=${label}>${value}</td>`;
-    return html`<div class="list"><table part="list" role="table">
-        <caption>${this.t('requestMapListCaption')}</caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            <th scope="col" role="columnheader">${this.t('requestMapColStatus')}</th>
-            <th scope="col" role="columnheader">${this.t('requestMapColCategory')}</th>
-            <th scope="col" role="columnheader">${this.t('requestMapColAddress')}</th>
-            <th scope="col" role="columnheader">${this.t('requestMapColDate')}</th>
-            ${link ? html`<th scope="col" role="columnheader">${this.t('requestMapColDetails')}</th>` : nothing}
-          </tr>
-        </thead>
-        <tbody role="rowgroup">
-          ${shown.map((r) => {
-            const href = this.linkFor(r);
-            return html`<tr role="row" data-request-id=${idOf(r)}>
-              ${cell(this.t('requestMapColStatus'), this.statusText(r.status))}
-              ${cell(this.t('requestMapColCategory'), this.categoryOf(r))}
-              ${cell(this.t('requestMapColAddress'), r.address || this.t('requestMapNoAddress'))}
-              ${cell(this.t('requestMapColDate'), r.requested_datetime ? this.formatDate(r.requested_datetime, { dateStyle: 'medium' }) : '—')}
-              ${link
-                ? html`<td role="cell">
-                    ${href
-                      ? html`<a href=${href} @click=${(e: MouseEvent) => this.onFollow(e, r)}>${this.t('requestMapFollowId', { id: r.service_request_id! })}</a>`
-                      : nothing}
-                  </td>`
-                : nothing}
-            </tr>`;
-          })}
-        </tbody>
-      </table></div>
-      ${rest > 0
-        ? html`<button type="button" class="civic-button civic-button--secondary more" @click=${() => (this.listLimit += LIST_PAGE)}>
-            ${this.t('requestMapShowMore', { count: Math.min(rest, LIST_PAGE) })}
-          </button>`
-        : nothing}`;
+  private renderList(requests: ServiceRequest[]): unknown {
+    if (this.later) return this.later.renderList(this.context(), requests, this.listPages, () => this.listPages++);
+    return this.laterFailed ? errorPanel(this.t, this.laterFailed, () => void this.prepareLater().catch(() => {})) : nothing;
   }
 
   private renderStatus(requests: ServiceRequest[]): unknown {
@@ -674,7 +455,9 @@ export class CivicRequestMap extends CivicElement {
     const heading = headingTag(this.headingLevel);
     const requests = this.inView();
     const list = this.view === 'list';
-    return staticHtml`<${heading} class="title" part="title">${this.t('requestMapTitle')}</${heading}>
+    // The map's code, or its background tiles, could not load: say so and point to the list.
+    const problem = list ? undefined : this.mapState === 'failed' ? 'requestMapMapFailed' : this.mapState === 'ready' && this.tilesFailed ? 'requestMapTilesFailed' : undefined;
+    return html`${staticHtml`<${heading} class="title" part="title">${this.t('requestMapTitle')}</${heading}>`}
       ${this.renderFilters()}
       <div class="bar">
         ${this.renderStatus(requests)}
@@ -682,8 +465,7 @@ export class CivicRequestMap extends CivicElement {
           ${list ? this.t('requestMapShowMap') : this.t('requestMapShowList')}
         </button>
       </div>
-      ${this.mapState === 'failed' && !list ? html`<p role="alert" part="map-problem">${this.t('requestMapMapFailed')}</p>` : nothing}
-      ${this.mapState === 'ready' && this.tilesFailed && !list ? html`<p role="alert" part="map-problem">${this.t('requestMapTilesFailed')}</p>` : nothing}
+      ${problem ? html`<p role="alert" part="map-problem">${this.t(problem)}</p>` : nothing}
       ${this.mapState === 'loading' && !list ? html`<p role="status">${this.t('requestMapMapLoading')}</p>` : nothing}
       <div class="map" part="map" role="region" aria-label=${this.t('requestMapLabel')} ?hidden=${list || this.mapState === 'failed'}></div>
       ${list && !this.loadError ? this.renderList(requests) : nothing}

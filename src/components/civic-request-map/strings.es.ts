@@ -1,11 +1,13 @@
 import type { Message } from '../../core/locales/en.js';
 import type { RequestMapMessages } from './strings.js';
+import type { RequestMapLaterMessages } from './strings-later.js';
 
 /**
  * Spanish: civic Spanish, addressing the resident as "usted". A chunk of its own, loaded only
- * when a widget on the page speaks Spanish.
+ * when a widget on the page speaks Spanish. It covers `strings-later.ts` too (the words the
+ * element shows after its first screen): one Spanish chunk, fetched before the first render.
  */
-export const es: Record<keyof RequestMapMessages, Message> = {
+export const es: Record<keyof RequestMapMessages | keyof RequestMapLaterMessages, Message> = {
   requestMapTitle: 'Problemas reportados',
   requestMapFilters: 'Filtrar solicitudes',
   requestMapAllCategories: 'Todas las categorías',

@@ -20,7 +20,6 @@ const en = {
   requestMapLoading: 'Loading requests…',
   requestMapMapLoading: 'Loading map…',
   requestMapMapFailed: "The map couldn't load. Use “Show as list” to see the same requests.",
-  requestMapTilesFailed: "The map's streets couldn't load. Use “Show as list” to see the same requests with their addresses.",
   requestMapLabel: 'Map of reported problems. Arrow keys move the map, plus and minus zoom, Tab reaches the markers and arrow keys move between them.',
   requestMapCountAll: {
     one: '{count} request in view',
@@ -36,23 +35,8 @@ const en = {
   },
   requestMapEmpty: 'No requests match these filters in this area.',
   requestMapCapped: 'There are more requests here than the map can show at once. Zoom in or narrow the filters to see them all.',
-  requestMapCluster: {
-    one: '{count} request here. Press Enter to zoom in.',
-    other: '{count} requests here. Press Enter to zoom in.',
-  },
-  requestMapMarker: '{category}, {status}: {address}',
-  requestMapNoAddress: 'No address given',
-  requestMapUnknownCategory: 'Request',
-  requestMapClosePopup: 'Close details',
   requestMapColStatus: 'Status',
   requestMapColCategory: 'Category',
-  requestMapColAddress: 'Address',
-  requestMapColDate: 'Reported',
-  requestMapColDetails: 'Details',
-  requestMapFollow: 'Follow this request',
-  requestMapFollowId: 'Follow request {id}',
-  requestMapListCaption: 'Requests in the map area',
-  requestMapShowMore: 'Show {count} more',
 } satisfies Record<string, Message>;
 
 /** English now; other languages load when a widget speaks them (see `registerMessages`). */
