@@ -9,6 +9,7 @@ import {
   errorPanel,
   field,
   fieldset,
+  formStyles,
   textArea,
   textInput,
   type CivicInvalidDetail,
@@ -19,6 +20,8 @@ import { Open311Error } from '../../src/api/open311-error.js';
 
 /** A test-only widget with a small report form, built from the primitives as a real widget would. */
 class FormProbe extends CivicElement {
+  // As a widget with fields does: the field styles are not in the base element's.
+  static override styles = [...(CivicElement.styles as []), formStyles];
   @property({ attribute: false }) loadError?: unknown;
   retries = 0;
   readonly summary = new ErrorSummaryController(this);

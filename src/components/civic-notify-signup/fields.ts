@@ -1,12 +1,15 @@
 import { html, type TemplateResult } from 'lit';
 import type { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import { fieldset } from '../../core/forms/field.js';
-import { choiceList, renderField } from '../../core/forms/render-field.js';
+import { checkboxesControl, choiceList, radiosControl, renderFieldWith, selectControl, type FieldControls } from '../../core/forms/render-field.js';
 import { errorTarget, type FieldSpec, type FieldValue } from '../../core/forms/schema.js';
 import type { Translate } from '../../core/i18n.js';
 import { withConsent, type ConsentShown } from './consent.js';
 
 export type { ConsentShown } from './consent.js';
+
+/** The controls the sign-up asks with (the rest are text inputs): no date, file or textarea code. */
+export const notifyControls: FieldControls = { radios: radiosControl, checkboxes: checkboxesControl, select: selectControl };
 
 const REVEALED = /^(frequency-|address$|place$|radius_m$|neighbourhood$|email$|phone$)/;
 
@@ -27,7 +30,7 @@ export function fieldList(
     const change = (v: FieldValue) => onChange(spec.id, v);
     const own = special?.(spec, error, change);
     if (own) return own;
-    const control = renderField(t, spec, values[spec.id], { ...(error ? { error } : {}), onChange: change });
+    const control = renderFieldWith(notifyControls, t, spec, values[spec.id], { ...(error ? { error } : {}), onChange: change });
     return REVEALED.test(spec.id) ? html`<div class="reveal">${control}</div>` : control;
   });
 }

@@ -1,8 +1,9 @@
 import { fieldset } from '../../core/forms/field.js';
 import { continueBack, stepTitle } from '../../core/forms/pieces.js';
-import { choiceList, renderField } from '../../core/forms/render-field.js';
-import { validateField } from '../../core/forms/schema.js';
-import { fieldList } from './fields.js';
+import { choiceList, renderFieldWith, type RenderFieldOptions } from '../../core/forms/render-field.js';
+import { textRuleChecks, validateFieldWith, type FieldSpec, type FieldValue } from '../../core/forms/schema.js';
+import type { Translate } from '../../core/i18n.js';
+import { fieldList, notifyControls } from './fields.js';
 import { asksArea, chosenTopics, emptySignupDraft, FREQUENCY_KEY, languageOf, listOf, signupErrors, textOf, topicFields } from './model.js';
 
 /**
@@ -15,8 +16,10 @@ import { asksArea, chosenTopics, emptySignupDraft, FREQUENCY_KEY, languageOf, li
 export const notifyKit = {
   fieldset,
   choiceList,
-  renderField,
-  validateField,
+  /** One field, with the sign-up's controls. */
+  renderField: (t: Translate, spec: FieldSpec, value: FieldValue, options: RenderFieldOptions) => renderFieldWith(notifyControls, t, spec, value, options),
+  /** One field's first problem, with the sign-up's checks (text, email, phone). */
+  validateField: (t: Translate, spec: FieldSpec, value: FieldValue, locale: string) => validateFieldWith(textRuleChecks, t, spec, value, locale),
   stepTitle,
   continueBack,
   fieldList,

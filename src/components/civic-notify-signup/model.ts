@@ -2,7 +2,7 @@ import type { NotifyFrequency, NotifyTopic, NotifyTopicChoice, NotifyTopicsRespo
 import type { FlowDraft } from '../../core/forms/draft.js';
 import type { StepError } from '../../core/forms/flow.js';
 import type { FieldSpec, FieldValue } from '../../core/forms/schema.js';
-import { validateFields } from '../../core/forms/schema.js';
+import { textRuleChecks, validateFieldsWith } from '../../core/forms/schema.js';
 import type { MessageKey, Translate } from '../../core/i18n.js';
 
 /** The sign-up steps, in order; `sent` is "Check your email". */
@@ -78,7 +78,7 @@ export function topicFields(t: Translate, topics: NotifyTopicsResponse, values: 
 
 /** A step's problems: its fields' rules, and at least one topic on the topics step. */
 export function signupErrors(t: Translate, step: SignupStep, specs: readonly FieldSpec[], topics: NotifyTopicsResponse, values: Readonly<Record<string, FieldValue>>, locale: string): StepError<SignupStep>[] {
-  const errors = validateFields(t, step, specs, values, locale);
+  const errors = validateFieldsWith(textRuleChecks, t, step, specs, values, locale);
   if (step === 'topics' && chosenTopics(topics, values).length === 0 && specs[0]) errors.unshift({ step, id: specs[0].id, message: t('notifyErrorTopics') });
   return errors;
 }
