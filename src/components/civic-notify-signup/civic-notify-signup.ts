@@ -149,7 +149,8 @@ export class CivicNotifySignup extends CivicElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // The first screen is up: fetch the later steps now, so Continue does not wait for them.
-    if (this.mode === 'signup' && this.topics && this.draft.restored) void this.loadLater();
+    // After a failed fetch, Continue (or the retry) asks again, not every render.
+    if (this.mode === 'signup' && this.topics && this.draft.restored && !this.laterError) void this.loadLater();
   }
 
   private async load(key: string, backend: NotifyBackend): Promise<void> {
