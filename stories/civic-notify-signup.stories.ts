@@ -36,8 +36,10 @@ const render = (key: string, b: NotifyBackend, extra: { lang?: string; confirm?:
 
 const submit = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
   const el = canvasElement.querySelector('civic-notify-signup')!;
-  await new Promise((r) => setTimeout(r, 300));
-  el.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit-button]')?.click();
+  // Check your answers renders once the topics have come and the later steps' code has loaded.
+  let button: HTMLButtonElement | null | undefined;
+  for (let i = 0; i < 100 && !(button = el.shadowRoot?.querySelector<HTMLButtonElement>('[part=submit-button]')); i++) await new Promise((r) => setTimeout(r, 50));
+  button?.click();
 };
 
 export const Topics: Story = { loaders: [() => saveDraft('civic-notify-signup:story-topics', { step: 'topics', values: {} })], render: () => render('story-topics', notifyBackend()) };

@@ -4,6 +4,7 @@ import { CivicFollow } from '../../src/define/civic-follow.js';
 import { ContractError } from '../../src/api/errors.js';
 import { NotifyClient, type NotifyBackend } from '../../src/api/index.js';
 import type { NotifyOutboxMessage } from '../../src/api/notify/types.js';
+import { saveDraft } from '../../src/core/storage/drafts.js';
 import { BACKEND_URL, NOTIFY_ENDPOINT as NOTIFY, OPEN311_ENDPOINT, STAFF_TOKEN } from '../helpers/backend.js';
 import '../../src/define/civic-status-tracker.js';
 import '../../src/define/civic-hall.js';
@@ -236,6 +237,20 @@ describe('<civic-notify-signup>', () => {
       await expect(el).to.be.accessible();
       const [message] = await messagesFor(email, 1);
       expect(message!.language).to.equal('es');
+    });
+
+    it('a draft kept on a later step opens on that step, with what was typed', async () => {
+      const key = `notify-test-${unique()}`;
+      await saveDraft(`civic-notify-signup:${key}`, {
+        step: 'channels',
+        values: { 'topics-safety': ['emergency-alerts'], area_kind: 'everywhere', radius_m: '500', channels: ['email'], email: 'kept@example.com' },
+      });
+      const el = await fixture<CivicNotifySignup>(html`<civic-notify-signup lang="en" notify-endpoint=${NOTIFY} draft-key=${key}></civic-notify-signup>`);
+      await waitUntil(() => title(el) === 'How should we reach you?', 'the channels step', { timeout: 15_000 });
+      expect($<HTMLInputElement>(el, '#email')!.value).to.equal('kept@example.com');
+      await expect(el).to.be.accessible();
+      await click(el, '[part=back-button]');
+      expect(title(el)).to.equal('Where?');
     });
 
     it('says so when the backend cannot be reached, with a retry', async () => {

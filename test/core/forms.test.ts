@@ -9,6 +9,7 @@ import {
   errorPanel,
   field,
   fieldset,
+  formStyles,
   textArea,
   textInput,
   type CivicInvalidDetail,
@@ -19,6 +20,8 @@ import { Open311Error } from '../../src/api/open311-error.js';
 
 /** A test-only widget with a small report form, built from the primitives as a real widget would. */
 class FormProbe extends CivicElement {
+  // As a widget with fields does: the field styles are not in the base element's.
+  static override styles = [...(CivicElement.styles as []), formStyles];
   @property({ attribute: false }) loadError?: unknown;
   retries = 0;
   readonly summary = new ErrorSummaryController(this);
@@ -62,6 +65,21 @@ class FormProbe extends CivicElement {
   }
 }
 defineElement('form-probe', FormProbe);
+
+/** A summary under a page's own h2: its title one level down. */
+class SummaryLevelProbe extends CivicElement {
+  readonly summary = new ErrorSummaryController(this, { headingLevel: 3 });
+
+  submit(errors: FieldError[]) {
+    this.summary.show(errors, this.t);
+  }
+
+  protected override render() {
+    return html`<h2>Report a problem</h2>
+      ${this.summary.render(this.t)}<label for="where">Where</label><input id="where" />`;
+  }
+}
+defineElement('summary-level-probe', SummaryLevelProbe);
 
 const root = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector)!;
@@ -144,6 +162,18 @@ describe('form primitives', () => {
         ['#description', 'Enter a description'],
         ['#email', 'Enter an email address in the correct format, like name@example.com'],
       ]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('titles itself at the heading level it is given', async () => {
+      const el = await fixture<SummaryLevelProbe>(html`<summary-level-probe></summary-level-probe>`);
+      el.submit([{ id: 'where', message: 'Enter where it is' }]);
+      await el.updateComplete;
+      const summary = $(el, '.civic-error-summary');
+      expect(summary.querySelector('h2')).to.equal(null);
+      const heading = summary.querySelector('h3')!;
+      expect(heading.textContent).to.equal('There is a problem');
+      expect(summary.getAttribute('aria-labelledby')).to.equal(heading.id);
       await expect(el).to.be.accessible();
     });
 

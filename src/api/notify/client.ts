@@ -12,8 +12,7 @@ import type {
   NotifyTopicsResponse,
 } from './types.js';
 
-/** How a token link ended: `expired` or `used` (the element offers a new link), `unknown` (no such token). */
-export type NotifyTokenProblem = 'expired' | 'used' | 'unknown';
+export { notifyTokenProblem, type NotifyTokenProblem } from './token-problem.js';
 
 /**
  * What the notification widgets need from a backend. `NotifyClient` speaks the civic-elements
@@ -39,18 +38,6 @@ export interface NotifyBackend {
   follow(input: NotifyFollowRequest): Promise<NotifyPendingResponse>;
   /** The same backend answering in another language, when it can. */
   withLanguage?(language: string): NotifyBackend;
-}
-
-/**
- * Why a token was refused, from a rejection of {@link NotifyBackend.confirm} (or `subscription`):
- * a 410 with code `expired` or `used`, a 404, or `undefined` for anything else (network…).
- */
-export function notifyTokenProblem(error: unknown): NotifyTokenProblem | undefined {
-  const e = error as { kind?: string; status?: number; errors?: { code?: string }[] } | null;
-  if (e?.kind !== 'contract') return undefined;
-  if (e.status === 404) return 'unknown';
-  if (e.status !== 410) return undefined;
-  return e.errors?.some((x) => x.code === 'used') ? 'used' : 'expired';
 }
 
 export interface NotifyClientOptions {

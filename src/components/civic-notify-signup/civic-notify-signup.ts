@@ -7,38 +7,22 @@ import { CivicElement } from '../../core/civic-element.js';
 import { DraftController } from '../../core/forms/draft.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
 import { ErrorSummaryController } from '../../core/forms/error-summary.js';
-import { FormFlowController, type StepError } from '../../core/forms/flow.js';
+import { FormFlowController } from '../../core/forms/flow.js';
 import { flowStyles } from '../../core/forms/flow-styles.js';
-import { submissionFingerprint } from '../../core/forms/fingerprint.js';
-import { checkAnswers, continueBack, stepTitle, type AnswerRow } from '../../core/forms/pieces.js';
-import { SubmitController } from '../../core/forms/submit.js';
+import { formStyles } from '../../core/forms/form-styles.js';
+import { continueBack, stepTitle } from '../../core/forms/pieces.js';
 import { languageReady, registerMessages } from '../../core/i18n.js';
 import { resolveNotifyBackend } from '../../core/notify-backend.js';
 import type { ConfirmController } from './confirm.js';
-import { findPlaces, renderFields } from './fields.js';
+import { fieldList } from './fields.js';
+import { notifyKit } from './kit.js';
+import type { LaterSteps } from './later.js';
 import type { ManageController } from './manage.js';
-import { ResendController } from './resend.js';
-import {
-  areaFields,
-  areaOf,
-  asksArea,
-  channelFields,
-  channelsOf,
-  chosenTopics,
-  emptySignupDraft,
-  languageOf,
-  FREQUENCY_KEY,
-  signupErrors,
-  textOf,
-  topicFields,
-  type SignupDraft,
-  type SignupStep,
-} from './model.js';
+import { asksArea, emptySignupDraft, signupErrors, topicFields, type SignupDraft, type SignupStep } from './model.js';
 import { notifySignupStyles } from './civic-notify-signup.styles.js';
-import { notifyMessages } from './strings.js';
-import { formStyles } from '../../core/forms/form-styles.js';
+import { notifyFirstMessages } from './strings-first.js';
 
-registerMessages(notifyMessages);
+registerMessages(notifyFirstMessages);
 
 /** Detail of `civic-notify-subscribed`: a subscription was asked for (it waits for its confirmation). */
 export interface CivicNotifySubscribedDetail {
@@ -54,8 +38,6 @@ declare global {
     'civic-notify-subscribed': CustomEvent<CivicNotifySubscribedDetail>;
   }
 }
-
-type FieldStep = 'topics' | 'area' | 'channels';
 
 /**
  * Residents sign up for the city's news and alerts by email or text message: topics from the
@@ -113,9 +95,8 @@ export class CivicNotifySignup extends CivicElement {
 
   @state() private topics?: NotifyTopicsResponse;
   @state() private topicsError?: unknown;
-  /** Where the confirmation went, for "Check your email" and its resend (kept in memory only). */
-  @state() private sentTo?: { email?: string; phone?: string };
-  @state() private finding = false;
+  /** The later steps' code could not be loaded (offline): shown with a retry. */
+  @state() private laterError?: unknown;
 
   private readonly summary = new ErrorSummaryController(this);
   private readonly announcer = new AnnouncerController(this);
@@ -133,12 +114,9 @@ export class CivicNotifySignup extends CivicElement {
     t: () => this.t,
     continueInOrder: ['topics'],
   });
-  private readonly submit = new SubmitController<unknown>(this, {
-    draft: this.draft,
-    placeErrors: (error) => this.placeServerErrors(error),
-    onFailed: () => this.announcer.announce(this.t('notifySendFailed')),
-  });
-  private readonly resender = new ResendController(this, { backend: () => this.source()?.backend, t: () => this.t, locale: () => this.locale, announcer: this.announcer });
+  /** Everything after the first screen (where, how, check answers, send, check your email): loaded right after the first render. */
+  private later?: LaterSteps;
+  private laterLoading?: Promise<LaterSteps | undefined>;
   /** The confirmation or manage page, when this is one: their code loads only there. */
   private page?: ConfirmController | ManageController;
   private loaded?: { key: string; abort: AbortController };
@@ -168,6 +146,13 @@ export class CivicNotifySignup extends CivicElement {
     if (source && this.loaded?.key !== source.key) void this.load(source.key, source.backend);
   }
 
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // The first screen is up: fetch the later steps now, so Continue does not wait for them.
+    // After a failed fetch, Continue (or the retry) asks again, not every render.
+    if (this.mode === 'signup' && this.topics && this.draft.restored && !this.laterError) void this.loadLater();
+  }
+
   private async load(key: string, backend: NotifyBackend): Promise<void> {
     this.loaded?.abort.abort();
     const abort = new AbortController();
@@ -180,7 +165,7 @@ export class CivicNotifySignup extends CivicElement {
       this.topics = topics;
       const confirm = this.confirmToken || this.pageParam('confirm');
       const manage = this.manageToken || this.pageParam('manage');
-      const shared = { backend: () => this.source()?.backend, t: () => this.t, locale: () => this.locale, announcer: this.announcer, summary: this.summary };
+      const shared = { backend: () => this.source()?.backend, t: () => this.t, locale: () => this.locale, announcer: this.announcer, summary: this.summary, kit: notifyKit };
       if (this.mode === 'confirm' && confirm && !this.page) {
         const { ConfirmController } = await import('./confirm.js');
         await languageReady(this.locale);
@@ -199,149 +184,76 @@ export class CivicNotifySignup extends CivicElement {
     }
   }
 
+  /** The later steps, loaded once (again after a failure); `undefined` when their code cannot be fetched. */
+  private loadLater(): Promise<LaterSteps | undefined> {
+    this.laterLoading ??= import('./later.js').then(
+      async ({ LaterSteps }) => {
+        await languageReady(this.locale);
+        this.later = new LaterSteps({
+          element: this,
+          kit: notifyKit,
+          draft: this.draft,
+          flow: this.flow,
+          summary: this.summary,
+          announcer: this.announcer,
+          topics: () => this.topics!,
+          backend: () => this.source()?.backend,
+          geocoder: () => this.geocoder(),
+          t: () => this.t,
+          locale: () => this.locale,
+          subscribed: (topics, channels) => this.emit('civic-notify-subscribed', { topics, channels }),
+          startOver: () => void this.startOver(),
+        });
+        this.laterError = undefined;
+        this.requestUpdate();
+        return this.later;
+      },
+      (error: unknown) => {
+        this.laterLoading = undefined;
+        this.laterError = error;
+        return undefined;
+      },
+    );
+    return this.laterLoading;
+  }
+
   private get values() {
     return this.draft.value.values;
   }
 
-  private fields(step: FieldStep) {
-    const topics = this.topics!;
-    if (step === 'topics') return topicFields(this.t, topics, this.values).flatMap((g) => [g.group, ...g.frequencies]);
-    if (step === 'area') return areaFields(this.t, topics, this.values, this.draft.value.places, Boolean(this.geocoder()));
-    return channelFields(this.t, topics, this.values);
+  private topicSpecs() {
+    return topicFields(this.t, this.topics!, this.values).flatMap((g) => [g.group, ...g.frequencies]);
   }
 
-  /** A backend 400 names fields: each error goes to the step of its field. */
-  private placeServerErrors(error: unknown): boolean {
-    const e = error as { kind?: string; status?: number; fieldErrors?: Record<string, string> } | null;
-    if (e?.kind !== 'contract' || e.status !== 400 || !e.fieldErrors) return false;
-    const steps: FieldStep[] = ['topics', 'area', 'channels'];
-    const placed: StepError<SignupStep>[] = Object.entries(e.fieldErrors).map(([name, message]) => {
-      const id = name === 'topics' ? this.fields('topics')[0]?.id : name === 'area' ? 'area_kind' : name;
-      const step = steps.find((s) => this.fields(s).some((f) => f.id === id));
-      return step && id ? { step, id, message } : { step: 'review', id: 'submit', message };
-    });
-    this.flow.placeServerErrors(placed);
-    return placed.length > 0;
-  }
-
-  private async continueFrom(event: Event, step: FieldStep): Promise<void> {
+  private async continueFromTopics(event: Event): Promise<void> {
     event.preventDefault();
-    const errors = signupErrors(this.t, step, this.fields(step), this.topics!, this.values, this.locale);
-    if (step === 'area' && !errors.length && textOf(this.values.area_kind) === 'address' && this.draft.value.placesFor !== textOf(this.values.address)) {
-      // A new address: find it first, then the resident chooses from what was found (one is chosen for them).
-      await this.findAddress();
-      const places = this.draft.value.places ?? [];
-      if (!places.length) errors.push({ step, id: 'address', message: this.t('notifyErrorAddressNotFound') });
-      else if (places.length > 1) {
-        this.summary.clear();
-        void this.announcer.announce(this.t('notifyPlacesFound', { count: places.length }));
-        await this.updateComplete;
-        // The first place's radio, or the list's select when there are many.
-        (this.renderRoot.querySelector<HTMLElement>('#place-0') ?? this.renderRoot.querySelector<HTMLElement>('select#place'))?.focus();
-        return;
-      }
-    }
-    this.flow.submitStep(event, step, errors, () => this.flow.next(step));
-  }
-
-  private async findAddress(): Promise<void> {
-    const typed = textOf(this.values.address);
-    this.finding = true;
-    try {
-      const places = await findPlaces(this.geocoder()!, typed, this.locale);
-      this.draft.patch({ places, placesFor: typed, values: { ...this.values, place: places.length ? '0' : '' } });
-    } catch {
-      this.draft.patch({ places: [], placesFor: undefined });
-    } finally {
-      this.finding = false;
-    }
-  }
-
-  private async send(event: Event): Promise<void> {
-    event.preventDefault();
-    const backend = this.source()?.backend;
-    const topics = this.topics;
-    if (!backend || !topics) return;
-    const v = this.values;
-    const channels = channelsOf(v);
-    const area = asksArea(topics, v) ? areaOf(v, this.draft.value.places) : undefined;
-    const input = {
-      ...(channels.includes('email') ? { email: textOf(v.email) } : {}),
-      ...(channels.includes('sms') ? { phone: textOf(v.phone), ...(topics.consent.sms ? { sms_consent: topics.consent.sms.id } : {}) } : {}),
-      topics: chosenTopics(topics, v),
-      ...(area ? { area } : {}),
-      language: languageOf(this.locale),
-      page_url: location.href.split('#')[0]!,
-    };
-    const answer = await this.submit.send(() => backend.subscribe(input), () => submissionFingerprint(input, []));
-    if (!answer) return;
-    this.sentTo = { ...(input.email ? { email: input.email } : {}), ...(input.phone ? { phone: input.phone } : {}) };
-    await this.draft.discard({ ...emptySignupDraft(), step: 'sent' });
-    this.flow.reset();
-    this.emit('civic-notify-subscribed', { topics: input.topics.map((c) => c.id), channels });
+    const errors = signupErrors(this.t, 'topics', this.topicSpecs(), this.topics!, this.values, this.locale);
+    // The next step's code was fetched after the first render; this waits only if it has not arrived.
+    if (!errors.length && !(await this.loadLater())) return;
+    this.flow.submitStep(event, 'topics', errors, () => this.flow.next('topics'));
   }
 
   /** Forgets the sign-up in progress and starts again. */
   async startOver(): Promise<void> {
     await this.draft.discard();
-    this.sentTo = undefined;
-    this.resender.reset();
-    this.submit.reset();
+    this.later?.reset();
     this.flow.reset();
-  }
-
-  private fieldStep(step: FieldStep, title: string, intro?: TemplateResult): TemplateResult {
-    return html`<form novalidate @submit=${(e: Event) => void this.continueFrom(e, step)}>
-      ${stepTitle(title, this.t('notifyCaption'))} ${intro ?? nothing}
-      ${renderFields(this.t, this.fields(step), this.values, this.summary, (id, value) => this.draft.patch({ values: { ...this.values, [id]: value } }), {
-        sms: this.topics!.consent.sms,
-        terms: this.t('notifyTerms'),
-        privacy: this.t('notifyPrivacy'),
-      })}
-      ${this.finding ? html`<p role="status">${this.t('notifyFinding')}</p>` : nothing}
-      ${continueBack(this.t, step === 'topics' ? {} : { onBack: () => this.flow.back(step) })}
-    </form>`;
-  }
-
-  private reviewRows(): AnswerRow<SignupStep>[] {
-    const topics = this.topics!;
-    const v = this.values;
-    const names = chosenTopics(topics, v).map((c) => `${topics.topics.find((x) => x.id === c.id)!.name} (${this.t(FREQUENCY_KEY[c.frequency])})`);
-    const area = areaOf(v, this.draft.value.places);
-    const channels = channelsOf(v);
-    const rows: AnswerRow<SignupStep>[] = [{ key: 'topics', label: this.t('notifyReviewTopics'), value: names.join('\n'), step: 'topics' }];
-    if (asksArea(topics, v)) {
-      const where = !area ? this.t('notifyAreaEverywhere') : 'neighbourhood' in area ? (topics.neighbourhoods?.find((h) => h.id === area.neighbourhood)?.name ?? area.neighbourhood) : this.t('notifyNear', { address: area.address, radius: area.radius_m });
-      rows.push({ key: 'area', label: this.t('notifyReviewArea'), value: where, step: 'area' });
-    }
-    if (channels.includes('email')) rows.push({ key: 'email', label: this.t('notifyEmailLabel'), value: textOf(v.email), step: 'channels' });
-    if (channels.includes('sms')) rows.push({ key: 'phone', label: this.t('notifyPhoneLabel'), value: textOf(v.phone), step: 'channels' });
-    return rows;
   }
 
   private renderSignup(): TemplateResult | typeof nothing {
     const t = this.t;
-    switch (this.flow.step) {
-      case 'topics':
-        return this.fieldStep('topics', t('notifyTopicsTitle'), html`<p>${t('notifyIntro')}</p>`);
-      case 'area':
-        return this.fieldStep('area', t('notifyAreaTitle'));
-      case 'channels':
-        return this.fieldStep('channels', t('notifyChannelsTitle'));
-      case 'review':
-        return checkAnswers(t, {
-          rows: this.reviewRows(),
-          sending: this.submit.sending,
-          submitError: this.submit.error,
-          declaration: t('notifyDeclaration', { hours: this.topics!.confirmation_hours }),
-          submitLabel: t('notifySubmit'),
-          onChange: (row) => this.flow.change(row.step),
-          onBack: () => this.flow.back('review'),
-          onSubmit: (e) => void this.send(e),
-        });
-      case 'sent':
-        return this.resender.renderSent(this.sentTo ?? {}, this.topics!.confirmation_hours, () => void this.startOver());
+    const step = this.flow.step;
+    if (step === 'topics') {
+      return html`<form novalidate @submit=${(e: Event) => void this.continueFromTopics(e)}>
+        ${stepTitle(t('notifyTopicsTitle'), t('notifyCaption'))}
+        <p>${t('notifyIntro')}</p>
+        ${fieldList(t, this.topicSpecs(), this.values, this.summary, (id, value) => this.draft.patch({ values: { ...this.values, [id]: value } }))}
+        ${this.laterError ? errorPanel(t, this.laterError) : nothing} ${continueBack(t)}
+      </form>`;
     }
+    if (this.later) return this.later.render(step);
+    if (this.laterError) return html`${stepTitle(t('notifyTitle'))}${errorPanel(t, this.laterError, () => void this.loadLater())}`;
+    return html`<p role="status">${t('loading')}</p>`;
   }
 
   protected override render(): unknown {

@@ -1,14 +1,15 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { notifyTokenProblem, type NotifyTokenProblem } from '../../api/notify/client.js';
+import { notifyTokenProblem, type NotifyTokenProblem } from '../../api/notify/token-problem.js';
+import { confirmationPanel } from '../../core/forms/answers.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
 import type { ErrorSummaryController } from '../../core/forms/error-summary.js';
-import { confirmationPanel, stepTitle } from '../../core/forms/pieces.js';
-import { renderField } from '../../core/forms/render-field.js';
-import { validateField, type FieldSpec } from '../../core/forms/schema.js';
+import type { FieldSpec } from '../../core/forms/schema.js';
 import { registerMessages, type Translate } from '../../core/i18n.js';
 import { ResendController, type ResendOptions } from './resend.js';
 import { notifyPageMessages } from './strings-pages.js';
+import { notifyMessages } from './strings.js';
 
+registerMessages(notifyMessages);
 registerMessages(notifyPageMessages);
 
 export interface ConfirmOptions extends ResendOptions {
@@ -73,7 +74,7 @@ export class ConfirmController implements ReactiveController {
     const spec: FieldSpec = { id: 'resend_email', type: 'email', label: t('notifyEmailLabel'), autocomplete: 'email', rules: [{ rule: 'required', message: 'notifyErrorEmail' }, { rule: 'email', message: 'notifyErrorEmailFormat' }] };
     const submit = (e: Event) => {
       e.preventDefault();
-      const message = validateField(t, spec, this.resendEmail, this.o.locale());
+      const message = this.o.kit.validateField(t, spec, this.resendEmail, this.o.locale());
       if (message) {
         this.o.summary.show([{ id: spec.id, message }], t);
         return;
@@ -84,7 +85,7 @@ export class ConfirmController implements ReactiveController {
     const error = this.o.summary.errorFor(spec.id);
     return html`<form novalidate @submit=${submit}>
       <h3>${t('notifyNewLinkTitle')}</h3>
-      ${renderField(t, spec, this.resendEmail, { ...(error ? { error } : {}), onChange: (v) => (this.resendEmail = typeof v === 'string' ? v : '') })}
+      ${this.o.kit.renderField(t, spec, this.resendEmail, { ...(error ? { error } : {}), onChange: (v) => (this.resendEmail = typeof v === 'string' ? v : '') })}
       ${this.resender.error ? errorPanel(t, this.resender.error) : nothing}
       <div class="actions"><button type="submit" class="civic-button" part="resend-button" aria-disabled=${this.resender.sending ? 'true' : 'false'}>${t('notifyNewLinkButton')}</button></div>
     </form>`;
@@ -95,14 +96,14 @@ export class ConfirmController implements ReactiveController {
     const t = this.o.t();
     const o = this.outcome;
     if (!o || o.kind === 'working') return html`<p role="status">${t('notifyConfirming')}</p>`;
-    if (o.kind === 'failed') return html`${stepTitle(t('notifyConfirmTitle'))}${errorPanel(t, o.error, () => this.token && this.run(this.token))}`;
+    if (o.kind === 'failed') return html`${this.o.kit.stepTitle(t('notifyConfirmTitle'))}${errorPanel(t, o.error, () => this.token && this.run(this.token))}`;
     if (o.kind === 'confirmed') {
       return html`${confirmationPanel({ title: t('notifyConfirmedTitle'), referenceLabel: '' })}
         <p>${t('notifyConfirmed')}</p>
         <p><a href=${this.manageLink(o.manageToken)} part="manage-link">${t('notifyManageLink')}</a></p>`;
     }
     const key = o.problem === 'expired' ? 'notifyLinkExpired' : o.problem === 'used' ? 'notifyLinkUsed' : 'notifyLinkUnknown';
-    return html`${stepTitle(t(`${key}Title`))}
+    return html`${this.o.kit.stepTitle(t(`${key}Title`))}
       <p>${t(key)}</p>
       ${this.renderNewLink(t)}`;
   }

@@ -5,13 +5,17 @@ import type { AnnouncerController } from '../../core/announcer.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
 import type { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import type { StepError } from '../../core/forms/flow.js';
-import { confirmationPanel, stepTitle } from '../../core/forms/pieces.js';
+import { confirmationPanel } from '../../core/forms/answers.js';
 import type { FieldSpec, FieldValue } from '../../core/forms/schema.js';
 import { registerMessages, type Translate } from '../../core/i18n.js';
-import { findPlaces, renderFields } from './fields.js';
+import { withConsent } from './consent.js';
+import type { NotifyKit } from './kit.js';
+import type { FoundPlace } from './model.js';
+import { areaFields, areaOf, channelFields, findPlaces } from './steps.js';
 import { notifyPageMessages } from './strings-pages.js';
-import { areaFields, areaOf, asksArea, channelFields, chosenTopics, languageOf, listOf, signupErrors, textOf, topicFields, type FoundPlace } from './model.js';
+import { notifyMessages } from './strings.js';
 
+registerMessages(notifyMessages);
 registerMessages(notifyPageMessages);
 
 export interface ManageOptions {
@@ -22,6 +26,7 @@ export interface ManageOptions {
   geocoderUrl(): string | undefined;
   announcer: AnnouncerController;
   summary: ErrorSummaryController;
+  kit: NotifyKit;
 }
 
 const STATUS_KEY = { pending: 'notifyStatusPending', active: 'notifyStatusActive', unsubscribed: 'notifyStatusUnsubscribed', stopped: 'notifyStatusStopped' } as const;
@@ -99,8 +104,8 @@ export class ManageController implements ReactiveController {
     const t = this.o.t();
     return [
       { id: 'channels', specs: this.channelSpecs(topics) },
-      { id: 'topics', specs: topicFields(t, topics, this.values).flatMap((g) => [g.group, ...g.frequencies]) },
-      { id: 'area', specs: asksArea(topics, this.values) ? areaFields(t, topics, this.values, this.places, Boolean(this.o.geocoderUrl())).filter((s) => s.id !== 'place') : [] },
+      { id: 'topics', specs: this.o.kit.topicFields(t, topics, this.values).flatMap((g) => [g.group, ...g.frequencies]) },
+      { id: 'area', specs: this.o.kit.asksArea(topics, this.values) ? areaFields(t, topics, this.values, this.places, Boolean(this.o.geocoderUrl())).filter((s) => s.id !== 'place') : [] },
       {
         id: 'language',
         specs: [{ id: 'language', type: 'radios', label: t('notifyLanguageLabel'), choices: [{ value: 'en', label: 'English' }, { value: 'es', label: 'Español' }] }],
@@ -138,7 +143,7 @@ export class ManageController implements ReactiveController {
     const missing = this.missing(topics);
     if (missing) {
       specs.push({ id: 'add_channel', type: 'checkboxes', label: t('notifyAddLabel'), choices: [{ value: missing, label: t(missing === 'email' ? 'notifyAddEmail' : 'notifyAddSms') }] });
-      specs.push(...channelFields(t, topics, { channels: listOf(this.values.add_channel) }).slice(1));
+      specs.push(...channelFields(t, topics, { channels: this.o.kit.listOf(this.values.add_channel) }).slice(1));
     }
     return specs;
   }
@@ -159,16 +164,16 @@ export class ManageController implements ReactiveController {
     const topics = this.o.topics();
     const backend = this.o.backend();
     if (!topics || !backend || !this.token || this.saving) return;
-    const errors: StepError[] = this.specs(topics).flatMap((s) => signupErrors(t, s.id === 'topics' ? 'topics' : 'channels', s.specs, topics, this.values, this.o.locale()));
+    const errors: StepError[] = this.specs(topics).flatMap((s) => this.o.kit.signupErrors(t, s.id === 'topics' ? 'topics' : 'channels', s.specs, topics, this.values, this.o.locale()));
     this.saved = false;
     this.added = undefined;
     this.saveError = undefined;
     this.saving = true;
     this.host.requestUpdate();
     try {
-      if (!errors.length && textOf(this.values.area_kind) === 'address' && this.placesFor !== textOf(this.values.address) && asksArea(topics, this.values)) {
-        this.places = await findPlaces(this.o.geocoderUrl()!, textOf(this.values.address), this.o.locale());
-        this.placesFor = textOf(this.values.address);
+      if (!errors.length && this.o.kit.textOf(this.values.area_kind) === 'address' && this.placesFor !== this.o.kit.textOf(this.values.address) && this.o.kit.asksArea(topics, this.values)) {
+        this.places = await findPlaces(this.o.geocoderUrl()!, this.o.kit.textOf(this.values.address), this.o.locale());
+        this.placesFor = this.o.kit.textOf(this.values.address);
         this.values = { ...this.values, place: '0' };
         if (!this.places.length) errors.push({ step: 'area', id: 'address', message: t('notifyErrorAddressNotFound') });
       }
@@ -177,14 +182,14 @@ export class ManageController implements ReactiveController {
         return;
       }
       this.o.summary.clear();
-      const area = asksArea(topics, this.values) ? areaOf(this.values, this.places) : undefined;
-      const changes: NotifySubscriptionUpdate = { topics: chosenTopics(topics, this.values), area: area ?? null, language: languageOf(textOf(this.values.language)) };
-      const on = listOf(this.values.channels_on);
+      const area = this.o.kit.asksArea(topics, this.values) ? areaOf(this.values, this.places) : undefined;
+      const changes: NotifySubscriptionUpdate = { topics: this.o.kit.chosenTopics(topics, this.values), area: area ?? null, language: this.o.kit.languageOf(this.o.kit.textOf(this.values.language)) };
+      const on = this.o.kit.listOf(this.values.channels_on);
       const switchable = this.switchable();
       if (switchable.length) changes.channels = switchable.map((channel) => ({ channel, enabled: on.includes(channel) }));
-      const adding = listOf(this.values.add_channel)[0] as NotifyChannel | undefined;
-      if (adding === 'email') changes.add = { email: textOf(this.values.email), page_url: location.href.split('#')[0]! };
-      if (adding === 'sms') changes.add = { phone: textOf(this.values.phone), ...(topics.consent.sms ? { sms_consent: topics.consent.sms.id } : {}), page_url: location.href.split('#')[0]! };
+      const adding = this.o.kit.listOf(this.values.add_channel)[0] as NotifyChannel | undefined;
+      if (adding === 'email') changes.add = { email: this.o.kit.textOf(this.values.email), page_url: location.href.split('#')[0]! };
+      if (adding === 'sms') changes.add = { phone: this.o.kit.textOf(this.values.phone), ...(topics.consent.sms ? { sms_consent: topics.consent.sms.id } : {}), page_url: location.href.split('#')[0]! };
       const sub = await backend.update(this.token, changes);
       this.sub = sub;
       if (sub.status === 'unsubscribed' && !sub.channels.some((c) => c.status === 'active' || c.status === 'pending')) {
@@ -229,25 +234,25 @@ export class ManageController implements ReactiveController {
       return html`${confirmationPanel({ title: t('notifyGoneTitle'), referenceLabel: '' })}
         <p>${t('notifyGone')}</p>`;
     }
-    if (this.loadError) return html`${stepTitle(t('notifyManageTitle'))}${errorPanel(t, this.loadError, () => this.token && void this.load(this.token))}`;
+    if (this.loadError) return html`${this.o.kit.stepTitle(t('notifyManageTitle'))}${errorPanel(t, this.loadError, () => this.token && void this.load(this.token))}`;
     if (this.sub === undefined || !topics) return html`<p role="status">${t('loading')}</p>`;
-    if (this.sub === null) return html`${stepTitle(t('notifyLinkUnknownTitle'))}<p>${t('notifyManageUnknown')}</p>`;
+    if (this.sub === null) return html`${this.o.kit.stepTitle(t('notifyLinkUnknownTitle'))}<p>${t('notifyManageUnknown')}</p>`;
     const sub = this.sub;
     const leaving = [
       ...sub.topics.map((c) => ({ topic: c.id, name: topics.topics.find((x) => x.id === c.id)?.name ?? c.id })),
       ...sub.follows.map((f) => ({ follow: f, name: t(f.kind === 'service_request' ? 'notifyFollowService' : 'notifyFollowRecords', { id: f.id }) })),
     ];
     return html`<form novalidate @submit=${(e: Event) => void this.save(e)}>
-        ${stepTitle(t('notifyManageTitle'))}
+        ${this.o.kit.stepTitle(t('notifyManageTitle'))}
         <ul class="channel-list" part="channels">
           ${sub.channels.map((c) => html`<li>${t(c.channel === 'email' ? 'notifyChannelEmail' : 'notifyChannelSms')}: ${c.address_masked} (${t(STATUS_KEY[c.status])})</li>`)}
         </ul>
         ${this.specs(topics).map((s) =>
-          renderFields(t, s.specs, this.values, this.o.summary, (id, value) => {
+          this.o.kit.fieldList(t, s.specs, this.values, this.o.summary, (id, value) => {
             this.values = { ...this.values, [id]: value };
             this.saved = false;
             this.host.requestUpdate();
-          }, { sms: topics.consent.sms, terms: t('notifyTerms'), privacy: t('notifyPrivacy') }),
+          }, withConsent(this.o.kit, t, this.values, { sms: topics.consent.sms, terms: t('notifyTerms'), privacy: t('notifyPrivacy') })),
         )}
         ${this.saveError ? errorPanel(t, this.saveError) : nothing}
         <div class="actions">

@@ -2,15 +2,16 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { NotifyBackend } from '../../api/notify/client.js';
 import type { AnnouncerController } from '../../core/announcer.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
-import { confirmationPanel } from '../../core/forms/pieces.js';
+import { confirmationPanel } from '../../core/forms/answers.js';
 import type { Translate } from '../../core/i18n.js';
-import { languageOf } from './model.js';
+import type { NotifyKit } from './kit.js';
 
 export interface ResendOptions {
   backend(): NotifyBackend | undefined;
   t(): Translate;
   locale(): string;
   announcer: AnnouncerController;
+  kit: NotifyKit;
 }
 
 export type ResendTo = { email: string } | { phone: string };
@@ -37,7 +38,7 @@ export class ResendController implements ReactiveController {
     this.error = undefined;
     this.host.requestUpdate();
     try {
-      await backend.resend(to, languageOf(this.o.locale()));
+      await backend.resend(to, this.o.kit.languageOf(this.o.locale()));
       this.resent = true;
       void this.o.announcer.announce(this.o.t()('notifyResent'));
     } catch (error) {

@@ -6,16 +6,6 @@ import type { NotifyMessages } from './strings.js';
  * when a widget on the page speaks Spanish.
  */
 export const es: Record<keyof NotifyMessages, Message> = {
-  notifyTitle: 'Reciba noticias y alertas de la ciudad',
-  notifyCaption: 'Alertas por correo electrónico y mensaje de texto',
-  notifyIntro: 'Elija sobre qué quiere recibir avisos. Le enviaremos un mensaje para confirmar antes de enviar cualquier otra cosa, y cada mensaje tiene un enlace para cambiarlo o dejar de recibirlo.',
-  notifyTopicsTitle: '¿Sobre qué quiere recibir avisos?',
-  notifyAlwaysImmediate: 'Siempre se envían al momento.',
-  notifyFrequencyLabel: '¿Con qué frecuencia para «{topic}»?',
-  notifyImmediate: 'En cuanto ocurra',
-  notifyDaily: 'Una vez al día (un resumen diario)',
-  notifyWeekly: 'Una vez a la semana (un resumen semanal)',
-  notifyErrorTopics: 'Elija al menos un tema',
   notifyAreaTitle: '¿Dónde?',
   notifyAreaLabel: '¿Qué mensajes quiere?',
   notifyAreaHint: 'Temas como los cierres de calles se pueden limitar a la parte de la ciudad que le interesa.',

@@ -1,20 +1,11 @@
 import type { Message } from '../../core/locales/en.js';
 
 /**
- * `<civic-notify-signup>`'s messages (registered when its module loads). English is the
- * source of truth for the keys: Spanish is typed against it.
+ * `<civic-notify-signup>`'s messages after the first screen (where, how to reach you, check your
+ * answers, check your email), registered by the later steps' module when it loads. English is
+ * the source of truth for the keys: Spanish is typed against it.
  */
 const en = {
-  notifyTitle: 'Get city news and alerts',
-  notifyCaption: 'Email and text alerts',
-  notifyIntro: 'Choose what you want to hear about. We will send a message to confirm before anything else is sent, and every message has a link to change or stop it.',
-  notifyTopicsTitle: 'What do you want to hear about?',
-  notifyAlwaysImmediate: 'Always sent at once.',
-  notifyFrequencyLabel: 'How often for “{topic}”?',
-  notifyImmediate: 'As it happens',
-  notifyDaily: 'Once a day (a daily summary)',
-  notifyWeekly: 'Once a week (a weekly summary)',
-  notifyErrorTopics: 'Choose at least one topic',
   notifyAreaTitle: 'Where?',
   notifyAreaLabel: 'Which messages do you want?',
   notifyAreaHint: 'Topics such as road closures can be limited to the part of the city you care about.',
@@ -66,8 +57,16 @@ const en = {
   notifySignUpAgain: 'Sign up with another address',
 } satisfies Record<string, Message>;
 
-/** English now; other languages load when a widget speaks them (see `registerMessages`). */
+/**
+ * English now; other languages load when a widget speaks them (see `registerMessages`). Also the
+ * words `<civic-follow>` asks with (email, phone, the SMS consent).
+ */
 export const notifyMessages = { en, es: () => import('./strings.es.js').then((m) => m.es) };
+
+// The first screen's words and the confirmation and manage pages' words live beside these, each
+// loaded with its own code; re-exported here for the English catalog (scripts/catalog.ts).
+export { notifyFirstMessages } from './strings-first.js';
+export { notifyPageMessages } from './strings-pages.js';
 
 export type NotifyMessages = typeof en;
 declare module '../../core/i18n.js' {

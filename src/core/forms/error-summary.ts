@@ -1,4 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
+import { headingTag } from '../headings.js';
 import type { Translate } from '../i18n.js';
 
 /** One problem to list: the id of the control (or fieldset) in the widget's shadow root, and what to do. */
@@ -109,12 +111,8 @@ export class ErrorSummaryController implements ReactiveController {
     if (!this.errors.length) return nothing;
     const titleId = `${this.id}-title`;
     const title = t('errorSummaryTitle');
-    const heading =
-      this.headingLevel === 2
-        ? html`<h2 class="civic-error-summary__title" id=${titleId}>${title}</h2>`
-        : this.headingLevel === 3
-          ? html`<h3 class="civic-error-summary__title" id=${titleId}>${title}</h3>`
-          : html`<h4 class="civic-error-summary__title" id=${titleId}>${title}</h4>`;
+    const tag = headingTag(this.headingLevel);
+    const heading = staticHtml`<${tag} class="civic-error-summary__title" id=${titleId}>${title}</${tag}>`;
     // A named group: when focus lands on it, screen readers say "There is a problem, group" before
     // the list (a div cannot carry a name). Not role="alert": the focus move already reads it.
     return html`<div class="civic-error-summary" id=${this.id} role="group" tabindex="-1" aria-labelledby=${titleId} part="error-summary">

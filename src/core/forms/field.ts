@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Translate } from '../i18n.js';
@@ -70,7 +69,7 @@ function hintAndError(t: Translate, options: FieldOptions) {
  */
 export function field(t: Translate, options: FieldOptions, control: (props: ControlProps) => unknown): TemplateResult {
   const props: ControlProps = { id: options.id, describedBy: describedBy(options), invalid: Boolean(options.error) };
-  return html`<div class=${classMap({ 'civic-field': true, 'civic-field--error': props.invalid })} part="field">
+  return html`<div class="civic-field ${props.invalid ? 'civic-field--error' : ''}" part="field">
     <label class="civic-label" for=${options.id} part="label">${options.label}${options.optional ? optionalMark(t) : nothing}</label>
     ${hintAndError(t, options)} ${control(props)}
   </div>`;
@@ -89,7 +88,7 @@ export function fieldset(t: Translate, options: FieldsetOptions, content: (props
   const fieldOptions = { ...options, label: options.legend };
   const props: ControlProps = { id: options.id, describedBy: describedBy(fieldOptions), invalid: Boolean(options.error) };
   return html`<fieldset
-    class=${classMap({ 'civic-fieldset': true, 'civic-fieldset--error': props.invalid })}
+    class="civic-fieldset ${props.invalid ? 'civic-fieldset--error' : ''}"
     id=${options.id}
     aria-describedby=${ifDefined(props.describedBy)}
     part="fieldset"
@@ -117,7 +116,7 @@ export interface TextControlOptions {
  */
 export function textInput(props: ControlProps, options: TextControlOptions = {}): TemplateResult {
   return html`<input
-    class=${classMap({ 'civic-input': true, 'civic-input--error': props.invalid })}
+    class="civic-input ${props.invalid ? 'civic-input--error' : ''}"
     id=${props.id}
     name=${ifDefined(options.name)}
     type=${options.type ?? 'text'}
@@ -136,7 +135,7 @@ export function textInput(props: ControlProps, options: TextControlOptions = {})
 /** A textarea wired to its field (see `textInput`). */
 export function textArea(props: ControlProps, options: TextControlOptions = {}): TemplateResult {
   return html`<textarea
-    class=${classMap({ 'civic-textarea': true, 'civic-textarea--error': props.invalid })}
+    class="civic-textarea ${props.invalid ? 'civic-textarea--error' : ''}"
     id=${props.id}
     name=${ifDefined(options.name)}
     rows=${options.rows ?? 5}

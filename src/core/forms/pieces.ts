@@ -1,12 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Translate } from '../i18n.js';
-import { errorPanel } from './error-panel.js';
 import './messages.js';
 
 /**
  * The small pieces every multi-step form shares, GOV.UK style: a step heading that takes focus,
- * Continue/Back, check your answers with "Change" links, and a confirmation panel.
+ * Continue/Back, and (from `answers.ts`, which later steps can load on their own) check your
+ * answers with "Change" links and a confirmation panel.
  */
+
+export * from './answers.js';
 
 /** A step's heading: `#step-title`, focusable (tabindex -1), so the flow can focus it when the step opens. */
 export function stepTitle(text: string, caption?: string): TemplateResult {
@@ -20,69 +22,6 @@ export function continueBack(t: Translate, options: { onBack?: () => void; conti
     <button type="submit" class="civic-button" part="continue-button">${options.continueLabel ?? t('formContinue')}</button>
     ${options.onBack
       ? html`<button type="button" class="civic-button civic-button--secondary" part="back-button" @click=${options.onBack}>${t('formBack')}</button>`
-      : nothing}
-  </div>`;
-}
-
-/** One row of check your answers. */
-export interface AnswerRow<S extends string = string> {
-  key: string;
-  label: string;
-  value: string;
-  /** The step "Change" opens. */
-  step: S;
-}
-
-export interface CheckAnswersOptions<S extends string> {
-  title?: string;
-  rows: readonly AnswerRow<S>[];
-  sending: boolean;
-  submitError?: unknown;
-  /** Words above the send button ("By sending this you confirm…"). */
-  declaration?: string;
-  submitLabel: string;
-  /** What the button says while sending. Default "Sending…". */
-  sendingLabel?: string;
-  onChange(row: AnswerRow<S>): void;
-  onBack(): void;
-  onSubmit(e: Event): void;
-}
-
-/** Check your answers, with a "Change" link per row, a backend failure with its retry, and Send. */
-export function checkAnswers<S extends string>(t: Translate, o: CheckAnswersOptions<S>): TemplateResult {
-  return html`<form novalidate @submit=${o.onSubmit}>
-    ${stepTitle(o.title ?? t('formCheckTitle'))}
-    <dl class="summary" part="summary-list">
-      ${o.rows.map(
-        (row) => html`<div class="summary-row" data-key=${row.key}>
-          <dt class="summary-key">${row.label}</dt>
-          <dd class="summary-value">${row.value || html`<span class="muted">${t('formNotGiven')}</span>`}</dd>
-          <dd class="summary-action">
-            <button type="button" class="link-button" part="change-link" @click=${() => o.onChange(row)}>
-              ${t('formChange')}<span class="civic-visually-hidden"> ${row.label}</span>
-            </button>
-          </dd>
-        </div>`,
-      )}
-    </dl>
-    ${o.submitError ? errorPanel(t, o.submitError) : nothing}
-    ${o.declaration ? html`<p>${o.declaration}</p>` : nothing}
-    <div class="actions">
-      <button type="submit" id="submit" class="civic-button" part="submit-button" aria-disabled=${o.sending ? 'true' : 'false'}>
-        ${o.sending ? (o.sendingLabel ?? t('formSending')) : o.submitError ? t('tryAgain') : o.submitLabel}
-      </button>
-      <button type="button" class="civic-button civic-button--secondary" part="back-button" ?disabled=${o.sending} @click=${o.onBack}>${t('formBack')}</button>
-    </div>
-    <div class="civic-visually-hidden" role="status">${o.sending ? (o.sendingLabel ?? t('formSending')) : ''}</div>
-  </form>`;
-}
-
-/** The confirmation panel: a title (focused when it opens) and the reference number. */
-export function confirmationPanel(options: { title: string; referenceLabel: string; reference?: string }): TemplateResult {
-  return html`<div class="panel" part="confirmation-panel">
-    <h2 class="panel-title" id="step-title" tabindex="-1">${options.title}</h2>
-    ${options.reference
-      ? html`<p class="panel-body">${options.referenceLabel}<br /><strong class="reference" data-reference=${options.reference}>${options.reference}</strong></p>`
       : nothing}
   </div>`;
 }

@@ -108,79 +108,105 @@ export function isShown(spec: FieldSpec, values: Readonly<Record<string, FieldVa
   return values[spec.shownWhen.field] === spec.shownWhen.equals;
 }
 
+/** A rule's words when the value breaks it: its own message key (or the fallback), with the numbers to fill in. */
+type Broken = readonly [message: MessageKey | undefined, fallback: MessageKey, params?: MessageParams];
+
+/** The check of one kind of rule (never `required`, which `validateFieldWith` checks first). */
+type RuleCheck<R extends FieldRule = FieldRule> = (rule: R, value: Exclude<FieldValue, undefined>, locale: string) => Broken | undefined;
+
+/** The checks of each kind of rule, for `validateFieldWith`; a kind without a check passes. */
+export type RuleChecks = { [K in Exclude<FieldRule['rule'], 'required'>]?: RuleCheck<Extract<FieldRule, { rule: K }>> };
+
+/** Length, email and phone rules: what a form of text answers needs. */
+export const textRuleChecks = {
+  minLength: (r, v) => (typeof v === 'string' && charCount(v.trim()) < r.min ? [r.message, 'formErrorTooShort', { min: r.min }] : undefined),
+  maxLength: (r, v) => (typeof v === 'string' && charCount(v) > r.max ? [r.message, 'formErrorTooLong', { max: r.max }] : undefined),
+  email: (r, v) => (typeof v === 'string' && !EMAIL.test(v.trim()) ? [r.message, 'formErrorEmail'] : undefined),
+  phone: (r, v) => (typeof v === 'string' && (!PHONE.test(v.trim()) || v.replace(/\D/g, '').length < 7) ? [r.message, 'formErrorPhone'] : undefined),
+} satisfies RuleChecks;
+
+/** Every kind of rule. */
+const ALL_RULE_CHECKS: RuleChecks = {
+  ...textRuleChecks,
+  number: (r, value) => {
+    if (typeof value !== 'string') return undefined;
+    const text = value.trim().replace(/^\$/, '').replace(',', '.');
+    const decimals = r.decimals ?? 2;
+    const pattern = new RegExp(decimals > 0 ? `^-?\\d+(\\.\\d{1,${decimals}})?$` : '^-?\\d+$');
+    if (!pattern.test(text)) return [r.message, 'formErrorNumber'];
+    const n = Number(text);
+    if ((r.min !== undefined && n < r.min) || (r.max !== undefined && n > r.max)) return [r.rangeMessage, 'formErrorNumberRange', { min: r.min ?? '', max: r.max ?? '' }];
+    return undefined;
+  },
+  date: (r, value, locale) => {
+    if (!isDateParts(value)) return undefined;
+    const date = dateFromParts(value);
+    if (!date) return [r.message, 'formErrorDate'];
+    const min = r.min === 'today' ? today() : r.min;
+    const max = r.max === 'today' ? today() : r.max;
+    if ((min && date < min) || (max && date > max)) {
+      const fmt = (d: string | undefined) => (d ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`)) : '');
+      return [r.rangeMessage, 'formErrorDateRange', { min: fmt(min), max: fmt(max) }];
+    }
+    return undefined;
+  },
+  fileType: (r, value) =>
+    isFiles(value) && value.some((f) => !r.types.some((type) => (type.endsWith('/*') ? f.type.startsWith(type.slice(0, -1)) : f.type === type))) ? [r.message, 'formErrorFileType', { types: r.typesText }] : undefined,
+  fileSize: (r, value, locale) => (isFiles(value) && value.some((f) => f.size > r.maxBytes) ? [r.message, 'formErrorFileSize', { max: formatBytes(r.maxBytes, locale) }] : undefined),
+  fileCount: (r, value) => (isFiles(value) && value.length > r.max ? [r.message, 'formErrorFileCount', { max: r.max }] : undefined),
+};
+
 /**
- * The first problem with one field's value, worded as what to do, or `undefined`. Empty
- * optional fields pass every other rule.
+ * `validateField` with only the checks a widget's rules need (a rule of another kind passes): a
+ * widget that asks for text and choices carries no date, number or file checks.
  */
-export function validateField(t: Translate, spec: FieldSpec, value: FieldValue, locale = 'en'): string | undefined {
-  const say = (key: MessageKey, fallback: MessageKey, params: MessageParams = {}) => t(key ?? fallback, { label: spec.label, ...params });
+export function validateFieldWith(checks: RuleChecks, t: Translate, spec: FieldSpec, value: FieldValue, locale = 'en'): string | undefined {
+  const say = ([key, fallback, params]: Broken) => t(key ?? fallback, { label: spec.label, ...params });
   const rules = spec.rules ?? [];
   if (isEmptyValue(value)) {
     const required = rules.find((r) => r.rule === 'required');
     if (!required) return undefined;
     const choose = spec.type === 'radios' || spec.type === 'checkboxes' || spec.type === 'select' || spec.type === 'file';
-    return say(required.message!, choose ? 'formErrorChoose' : 'formErrorRequired');
+    return say([required.message, choose ? 'formErrorChoose' : 'formErrorRequired']);
   }
   for (const r of rules) {
-    switch (r.rule) {
-      case 'minLength':
-        if (typeof value === 'string' && charCount(value.trim()) < r.min) return say(r.message!, 'formErrorTooShort', { min: r.min });
-        break;
-      case 'maxLength':
-        if (typeof value === 'string' && charCount(value) > r.max) return say(r.message!, 'formErrorTooLong', { max: r.max });
-        break;
-      case 'email':
-        if (typeof value === 'string' && !EMAIL.test(value.trim())) return say(r.message!, 'formErrorEmail');
-        break;
-      case 'phone':
-        if (typeof value === 'string' && (!PHONE.test(value.trim()) || value.replace(/\D/g, '').length < 7)) return say(r.message!, 'formErrorPhone');
-        break;
-      case 'number': {
-        if (typeof value !== 'string') break;
-        const text = value.trim().replace(/^\$/, '').replace(',', '.');
-        const decimals = r.decimals ?? 2;
-        const pattern = new RegExp(decimals > 0 ? `^-?\\d+(\\.\\d{1,${decimals}})?$` : '^-?\\d+$');
-        if (!pattern.test(text)) return say(r.message!, 'formErrorNumber');
-        const n = Number(text);
-        if ((r.min !== undefined && n < r.min) || (r.max !== undefined && n > r.max)) {
-          return say(r.rangeMessage!, 'formErrorNumberRange', { min: r.min ?? '', max: r.max ?? '' });
-        }
-        break;
-      }
-      case 'date': {
-        if (!isDateParts(value)) break;
-        const date = dateFromParts(value);
-        if (!date) return say(r.message!, 'formErrorDate');
-        const min = r.min === 'today' ? today() : r.min;
-        const max = r.max === 'today' ? today() : r.max;
-        if ((min && date < min) || (max && date > max)) {
-          const fmt = (d: string | undefined) => (d ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`)) : '');
-          return say(r.rangeMessage!, 'formErrorDateRange', { min: fmt(min), max: fmt(max) });
-        }
-        break;
-      }
-      case 'fileType':
-        if (isFiles(value) && value.some((f) => !r.types.some((type) => (type.endsWith('/*') ? f.type.startsWith(type.slice(0, -1)) : f.type === type)))) {
-          return say(r.message!, 'formErrorFileType', { types: r.typesText });
-        }
-        break;
-      case 'fileSize':
-        if (isFiles(value) && value.some((f) => f.size > r.maxBytes)) return say(r.message!, 'formErrorFileSize', { max: formatBytes(r.maxBytes, locale) });
-        break;
-      case 'fileCount':
-        if (isFiles(value) && value.length > r.max) return say(r.message!, 'formErrorFileCount', { max: r.max });
-        break;
-      case 'required':
-        break;
-    }
+    if (r.rule === 'required') continue;
+    const broken = (checks[r.rule] as RuleCheck | undefined)?.(r, value!, locale);
+    if (broken) return say(broken);
   }
   return undefined;
+}
+
+/**
+ * The first problem with one field's value, worded as what to do, or `undefined`. Empty
+ * optional fields pass every other rule.
+ */
+export function validateField(t: Translate, spec: FieldSpec, value: FieldValue, locale = 'en'): string | undefined {
+  return validateFieldWith(ALL_RULE_CHECKS, t, spec, value, locale);
 }
 
 /** The control an error should focus: the day box of a date, the first choice of radios. */
 export function errorTarget(spec: FieldSpec): string {
   if (spec.type === 'date') return `${spec.id}-day`;
   return spec.id;
+}
+
+/** Every shown field's first problem, in order, as errors of `step` (with `checks`, see `validateFieldWith`). */
+export function validateFieldsWith<S extends string>(
+  checks: RuleChecks,
+  t: Translate,
+  step: S,
+  specs: readonly FieldSpec[],
+  values: Readonly<Record<string, FieldValue>>,
+  locale = 'en',
+): StepError<S>[] {
+  const errors: StepError<S>[] = [];
+  for (const spec of specs) {
+    if (!isShown(spec, values)) continue;
+    const message = validateFieldWith(checks, t, spec, values[spec.id], locale);
+    if (message) errors.push({ step, id: errorTarget(spec), message });
+  }
+  return errors;
 }
 
 /** Every shown field's first problem, in order, as errors of `step`. */
@@ -191,13 +217,7 @@ export function validateFields<S extends string>(
   values: Readonly<Record<string, FieldValue>>,
   locale = 'en',
 ): StepError<S>[] {
-  const errors: StepError<S>[] = [];
-  for (const spec of specs) {
-    if (!isShown(spec, values)) continue;
-    const message = validateField(t, spec, values[spec.id], locale);
-    if (message) errors.push({ step, id: errorTarget(spec), message });
-  }
-  return errors;
+  return validateFieldsWith(ALL_RULE_CHECKS, t, step, specs, values, locale);
 }
 
 /** A value for people (check your answers): choices by their labels, dates in the resident's language, files by name. */
