@@ -32,7 +32,7 @@ const minifyTemplates = {
   name: 'civic-minify-templates',
   enforce: 'pre',
   transform(code, id) {
-    if (!/[\\/]src[\\/].*\.ts(\?civic-[a-z]+)?$/.test(id)) return null;
+    if (!/[\\/]src[\\/].*\.ts(\?civic-[a-z-]+)?$/.test(id)) return null;
     const result = minifyHTMLLiterals(code, {
       fileName: id,
       // A tag name from an expression (`<${heading}>`, lit/static-html) is beyond its HTML parser.
