@@ -166,8 +166,8 @@ const COPY = /\?civic-own-([a-z-]+)$/;
  * build. The Open311 client the list uses is copied into that world too (its `open311` chunk
  * belongs to the Lit widgets' world). The cost: a page with the banner or the list and another
  * widget loads those modules twice (strings, theme, button styles, errors, fetch; with the list
- * and another Open311 widget, the Open311 client and its services call too), and each world
- * reads a `<link rel="civic-catalog">` file on its own.
+ * and another Open311 widget, the Open311 client and its services call too; `<civic-hall>` is a
+ * Lit widget too), and each world reads a `<link rel="civic-catalog">` file on its own.
  */
 const litFreeWorld = 'lit-free';
 const litFreeOwnCore = /[\\/]src[\\/]core[\\/](i18n|theme|define|catalog-file|backend-factory|locales[\\/]en|forms[\\/]button-styles)\.ts$|[\\/]src[\\/]api[\\/]errors\.ts$/;
