@@ -113,7 +113,7 @@ const scriptTag = { assetsInlineLimit: 0 };
 // What every widget that talks Open311 needs (the client, its wire formats): one more, which the
 // records and alerts widgets do without.
 const coreModule =
-  /[\\/]node_modules[\\/](lit[\\/](index|decorators|static-html)\.js|lit-html[\\/](lit-html|is-server|static)\.js|lit-element[\\/]lit-element\.js|@lit[\\/]reactive-element[\\/]|@lit[\\/]context[\\/](index\.js|lib[\\/]create-context\.js))|[\\/]src[\\/]core[\\/](civic-element|i18n|theme|context|define|backend-factory|headings|announcer|locales[\\/]en|forms[\\/](button-styles|error-panel|ids))\.ts$|[\\/]src[\\/]api[\\/](errors|fetch-text)\.ts$/;
+  /[\\/]node_modules[\\/](lit[\\/](index|decorators|static-html)\.js|lit-html[\\/](lit-html|is-server|static)\.js|lit-element[\\/]lit-element\.js|@lit[\\/]reactive-element[\\/]|@lit[\\/]context[\\/](index\.js|lib[\\/]create-context\.js))|[\\/]src[\\/]core[\\/](civic-element|i18n|theme|context|define|backend-factory|headings|announcer|locales[\\/]en|forms[\\/](button-styles|error-panel|ids))\.ts$|[\\/]src[\\/]api[\\/]errors\.ts$/;
 const open311Module = /[\\/]src[\\/](api[\\/](open311|normalise|http)\.ts|core[\\/]open311-backend\.ts)$/;
 // What reads an answer other than a JSON document (XML, an HTML page, an error): one chunk,
 // loaded when such an answer comes.
@@ -148,23 +148,33 @@ const hallOnlyWhereUsed = {
 const WORLD = {
   'civic-records-request': 'records',
   'civic-records-status': 'records',
-  'civic-alert-banner': 'alert-banner',
+  'civic-alert-banner': 'lit-free',
+  'civic-service-list': 'lit-free',
   'civic-notify-signup': 'notify-signup',
   'civic-form': 'form',
   'civic-form-list': 'form-list',
 };
 const COPY = /\?civic-own-([a-z-]+)$/;
 /**
- * The banner is built without Lit, so a page with only the banner (its 12 kB budget, issue 11)
- * never loads the core chunk: its world takes its own copies of the Lit-free core modules it
- * uses (strings, the theme's text, the errors and fetch every client shares, the catalog-file
- * reader), and Lit (`lit`, `lit/…`, `lit-html`, `@lit/…`) is, in that world, a module that only
- * turns `css` into text: an import of anything else of Lit there fails the build. The cost: a page with the banner and another widget loads
- * those modules twice, and the banner reads a `<link rel="civic-catalog">` file on its own.
+ * The alert banner and the service list are built without Lit (plain DOM, src/core/plain/), so a
+ * page with only them never loads the core chunk (the banner's 12 kB budget, issue 11; the
+ * list's 16 kB, issue 7). Their world, shared by both (a page with the two loads each copy
+ * once), takes its own copies of the Lit-free core modules they use (strings, the theme's and
+ * the buttons' text, the backend factory, the errors and fetch every client shares, the
+ * catalog-file reader), and Lit (`lit`, `lit/…`, `lit-html`, `@lit/…`) is, in that world, a
+ * module that only turns `css` into text: an import of anything else of Lit there fails the
+ * build. The Open311 client the list uses is copied into that world too (its `open311` chunk
+ * belongs to the Lit widgets' world). The cost: a page with the banner or the list and another
+ * widget loads those modules twice (strings, theme, button styles, errors, fetch; with the list
+ * and another Open311 widget, the Open311 client and its services call too; `<civic-hall>` is a
+ * Lit widget too), and each world reads a `<link rel="civic-catalog">` file on its own.
  */
-const bannerWorld = 'alert-banner';
-const bannerOwnCore = /[\\/]src[\\/]core[\\/](i18n|theme|define|catalog-file|locales[\\/]en)\.ts$|[\\/]src[\\/]api[\\/](errors|fetch-text)\.ts$/;
-const bannerLit = resolve(root, 'src/components/civic-alert-banner/css-text.ts');
+const litFreeWorld = 'lit-free';
+const litFreeOwnCore = /[\\/]src[\\/]core[\\/](i18n|theme|define|catalog-file|backend-factory|locales[\\/]en|forms[\\/]button-styles)\.ts$|[\\/]src[\\/]api[\\/]errors\.ts$/;
+const litFreeLit = resolve(root, 'src/core/plain/css-text.ts');
+const litFreeCopy = `?civic-own-${litFreeWorld}`;
+/** What every widget of that world loads: its shared chunk (the rest stays with the widget that uses it). */
+const litFreeCore = /[\\/]src[\\/]core[\\/](i18n|theme|define|locales[\\/]en|plain[\\/](dom|hall|styles))\.ts$|[\\/]src[\\/]api[\\/]errors\.ts$/;
 const sharedWithEveryWorld = /[\\/]src[\\/]core[\\/](map|geo)[\\/]|[\\/]src[\\/]core[\\/](catalog-file|locales[\\/]es(-all)?)\.ts$/;
 const ownCopies = {
   name: 'civic-own-copies',
@@ -174,11 +184,11 @@ const ownCopies = {
     const entry = importer.match(/[\\/]src[\\/]define[\\/](civic-[a-z-]+)\.ts$/);
     const world = importer.match(COPY)?.[1] ?? (entry ? WORLD[entry[1]] : undefined);
     if (!world) return null;
-    if (world === bannerWorld && /^(lit|lit-html|lit-element|@lit\/[a-z-]+)(\/|$)/.test(source)) return this.resolve(bannerLit, importer.replace(COPY, ''), { ...options, skipSelf: true });
+    if (world === litFreeWorld && /^(lit|lit-html|lit-element|@lit\/[a-z-]+)(\/|$)/.test(source)) return this.resolve(litFreeLit, importer.replace(COPY, ''), { ...options, skipSelf: true });
     const resolved = await this.resolve(source, importer.replace(COPY, ''), { ...options, skipSelf: true });
     if (!resolved || resolved.external || resolved.id.includes('?') || resolved.id.startsWith('\0')) return resolved;
     const copied = /[\\/]src[\\/].*\.ts$|[\\/]node_modules[\\/]lit(-html)?[\\/](directive|directive-helpers|directives[\\/][a-z-]+)\.js$/;
-    const ownCore = world === bannerWorld && bannerOwnCore.test(resolved.id);
+    const ownCore = world === litFreeWorld && litFreeOwnCore.test(resolved.id);
     if (!copied.test(resolved.id) || (!ownCore && (coreModule.test(resolved.id) || sharedWithEveryWorld.test(resolved.id)))) return resolved;
     return { ...resolved, id: `${resolved.id}?civic-own-${world}` };
   },
@@ -209,6 +219,10 @@ const elementChunks = await bundle({
           { name: 'core', test: (id) => coreModule.test(id), priority: 5 },
           { name: 'open311', test: (id) => open311Module.test(id), priority: 1 },
           { name: 'open311-answers', test: (id) => open311AnswersModule.test(id), priority: 1 },
+          // The Lit-free world's own core (what both its widgets load) and its copy of the Open311
+          // client: one chunk each too, as in the Lit widgets' world.
+          { name: 'lit-free', test: (id) => id.endsWith(litFreeCopy) && litFreeCore.test(id.replace(COPY, '')), priority: 5 },
+          { name: 'open311-lit-free', test: (id) => id.endsWith(litFreeCopy) && open311Module.test(id.replace(COPY, '')), priority: 1 },
         ],
       },
     },

@@ -1,11 +1,12 @@
 import { activeAlerts, contentHash, infoFor, isEmergency, nextExpiry } from '../../api/alerts/resolve.js';
 import type { AlertInfo, CivicAlert } from '../../api/alerts/types.js';
-import type { CivicConfig } from '../../core/context.js';
 import { formatDate, languageReady, nearestLang, observeLang, registerMessages, resolveLocale, translate, type MessageKey, type MessageParams, type Strings } from '../../core/i18n.js';
 import { themeStyles, visuallyHiddenStyles } from '../../core/theme.js';
 import { alertBannerStyles } from './civic-alert-banner.styles.js';
 import { dismiss, isDismissed } from './dismissals.js';
-import { el, safeLink } from './dom.js';
+import { el, fire, safeLink } from '../../core/plain/dom.js';
+import { HallLink } from '../../core/plain/hall.js';
+import { adoptStyles } from '../../core/plain/styles.js';
 import { AlertFeedsController } from './feeds-controller.js';
 import { alertBannerMessages } from './strings.js';
 
@@ -39,12 +40,6 @@ declare global {
   }
 }
 
-/**
- * The `<civic-hall>`'s context key (`civicConfigContext` in core/context.ts, which is this same
- * string): the banner asks for it with the Context Community Protocol's events itself, as the
- * base element does, so it loads neither `@lit/context` nor the base element.
- */
-const HALL_CONTEXT = 'civic-elements:config';
 /** Where alerts given by property (not read from a feed) are kept. */
 const OWN = '#property';
 /** Longest delay `setTimeout` takes; a later expiry is simply re-checked then. */
@@ -94,31 +89,6 @@ const ATTRIBUTES: Record<string, keyof Props> = {
 const DEFAULTS: Props = { pollInterval: 90, headingLevel: 2 };
 /** Changing any of these changes which feeds are read, or how often. */
 const FEED_PROPS: Array<keyof Props> = ['src', 'nwsPoint', 'nwsZone', 'nwsSrc', 'pollInterval'];
-
-/**
- * Fires outside the class on purpose: the manifest analyzer would list a variable event type as
- * an event of the element. The real events are declared with `@fires`.
- */
-function fire(target: EventTarget, type: string, detail: unknown): void {
-  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-}
-
-/** One stylesheet for every banner of the document; a `<style>` where constructed sheets are unsupported. */
-let sheet: CSSStyleSheet | undefined;
-function adoptStyles(root: ShadowRoot): void {
-  const text = themeStyles.cssText + visuallyHiddenStyles.cssText + alertBannerStyles.cssText;
-  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(text);
-    }
-    root.adoptedStyleSheets = [sheet];
-  } else {
-    // Lit's convention for a strict CSP's nonce, so a page that set it for the other widgets needs nothing more.
-    const nonce = (globalThis as { litNonce?: string }).litNonce;
-    root.append(el('style', nonce ? { nonce } : {}, text));
-  }
-}
 
 /**
  * The city's active alerts (and, when configured, the National Weather Service's for its area)
@@ -193,9 +163,14 @@ export class CivicAlertBanner extends HTMLElement {
   private said?: () => string;
   private focusTitle = false;
   private stopObservingLang?: () => void;
-  /** The `strings` of the `<civic-hall>` around the banner, and the way to leave that hall. */
+  /** The `strings` of the `<civic-hall>` around the banner (drawn again when they change). */
   private hallStrings?: Strings;
-  private leaveHall?: () => void;
+  private readonly hall = new HallLink(this, (config) => {
+    if (config.strings === this.hallStrings) return;
+    this.hallStrings = config.strings;
+    this.drawn.clear();
+    this.requestUpdate();
+  });
 
   private readonly live = el('div', { class: 'civic-visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
   private readonly heading = el('div', { id: 'title', class: 'title civic-visually-hidden', part: 'title', role: 'heading', tabindex: '-1' });
@@ -210,7 +185,7 @@ export class CivicAlertBanner extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    adoptStyles(root);
+    adoptStyles(root, [themeStyles, visuallyHiddenStyles, alertBannerStyles]);
     root.append(this.live);
     // Set on the element before its code arrived (the autoloader, a CMS): those values are this element's.
     for (const key of [...FEED_PROPS, 'headingLevel', 'alerts', 'strings'] as const) {
@@ -322,7 +297,7 @@ export class CivicAlertBanner extends HTMLElement {
   }
 
   connectedCallback(): void {
-    this.askHall();
+    this.hall.connect();
     this.updateLocale();
     this.stopObservingLang = observeLang(this, () => this.updateLocale());
     this.feeds.connect();
@@ -331,47 +306,13 @@ export class CivicAlertBanner extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    document.removeEventListener('context-provider', this.onHall);
-    this.leaveHall?.();
-    this.leaveHall = undefined;
+    this.hall.disconnect();
     this.hallStrings = undefined;
     this.stopObservingLang?.();
     this.feeds.disconnect();
     clearTimeout(this.expiryTimer);
     clearTimeout(this.announceTimer);
   }
-
-  /**
-   * Asks the nearest `<civic-hall>` above (across shadow roots) for its configuration; the hall
-   * answers at once and again on every change. Unanswered, the banner asks again when a hall
-   * announces itself (`context-provider`: a hall whose code arrives after the banner's).
-   */
-  private readonly askHall = (): void => {
-    let answered = false;
-    const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
-      context: HALL_CONTEXT,
-      contextTarget: this,
-      subscribe: true,
-      callback: (config: CivicConfig, unsubscribe?: () => void) => {
-        answered = true;
-        // A closer hall took this banner over: leave the old one.
-        if (this.leaveHall !== unsubscribe) this.leaveHall?.();
-        this.leaveHall = unsubscribe;
-        if (config.strings !== this.hallStrings) {
-          this.hallStrings = config.strings;
-          this.drawn.clear();
-          this.requestUpdate();
-        }
-      },
-    });
-    this.dispatchEvent(request);
-    if (answered) document.removeEventListener('context-provider', this.onHall);
-    else if (this.isConnected) document.addEventListener('context-provider', this.onHall);
-  };
-
-  private readonly onHall = (event: Event): void => {
-    if ((event as Event & { context?: unknown }).context === HALL_CONTEXT) this.askHall();
-  };
 
   private set<K extends keyof Props>(key: K, value: Props[K]): void {
     const old = this.props[key];
