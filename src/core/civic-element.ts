@@ -1,5 +1,4 @@
-import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { CivicBackend } from '../api/backend.js';
 import { createBackend } from './backend-factory.js';
 import { civicConfigContext, type CivicConfig } from './context.js';
@@ -91,29 +90,38 @@ function dispatchCivicEvent(target: EventTarget, type: string, detail: unknown, 
  * @cssprop --civic-focus-ring - Inner ring (box-shadow) inside the focus outline.
  */
 export class CivicElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    jurisdictionId: { attribute: 'jurisdiction-id' },
+    apiKey: { attribute: 'api-key' },
+    strings: { attribute: false },
+    hallConfig: { state: true, attribute: false },
+    locale: { state: true, attribute: false },
+  };
+
   /** Theme tokens, visually-hidden utility and form primitive styles; extend with `[...CivicElement.styles, own]`. */
   static override styles: CSSResultGroup = [themeStyles, visuallyHiddenStyles, buttonStyles];
 
   /** Open311 GeoReport v2 base URL, e.g. `https://city.example/open311/v2`. */
-  @property() endpoint?: string;
+  endpoint?: string;
 
   /** GeoReport `jurisdiction_id`, for servers hosting several jurisdictions. */
-  @property({ attribute: 'jurisdiction-id' }) jurisdictionId?: string;
+  jurisdictionId?: string;
 
   /** GeoReport API key (sent on submit). */
-  @property({ attribute: 'api-key' }) apiKey?: string;
+  apiKey?: string;
 
   /**
    * Replacement strings for this widget: any subset of the catalog, e.g.
    * `{ serviceListTitle: 'Report a problem' }` or plural forms `{ one, other }`.
    */
-  @property({ attribute: false }) strings?: Strings;
+  strings?: Strings;
 
   /** The hall's configuration, when the widget is inside a `<civic-hall>`. */
-  @state() protected hallConfig?: CivicConfig;
+  protected hallConfig?: CivicConfig;
 
   /** The resolved language (BCP 47 tag) used for strings, dates and numbers. */
-  @state() protected locale = 'en';
+  protected locale = 'en';
 
   private ownBackend?: CivicBackend;
   private lastBackend: CivicBackend | undefined | null = null;

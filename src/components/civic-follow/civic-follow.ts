@@ -1,5 +1,4 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { NotifyBackend } from '../../api/notify/client.js';
 import type { NotifyFollowKind, NotifySmsConsent } from '../../api/notify/types.js';
 import { CivicElement } from '../../core/civic-element.js';
@@ -41,6 +40,19 @@ declare global {
  * @cssprop --civic-follow-border-color - The open form's left border. Default `var(--civic-color-primary)`.
  */
 export class CivicFollow extends CivicElement {
+  static override properties = {
+    kind: {},
+    requestId: { attribute: 'request-id' },
+    notifyEndpoint: { attribute: 'notify-endpoint' },
+    notifyBackend: { attribute: false },
+    open: { state: true, attribute: false },
+    values: { state: true, attribute: false },
+    consent: { state: true, attribute: false },
+    sending: { state: true, attribute: false },
+    error: { state: true, attribute: false },
+    sent: { state: true, attribute: false },
+  };
+
   static override styles = [
     ...(CivicElement.styles as []), formStyles,
     flowStyles,
@@ -60,23 +72,23 @@ export class CivicFollow extends CivicElement {
   ];
 
   /** What is followed: `service_request` (an Open311 `service_request_id`) or `records_request` (a tracking number). */
-  @property() kind: NotifyFollowKind = 'service_request';
+  kind: NotifyFollowKind = 'service_request';
 
   /** The request's id. */
-  @property({ attribute: 'request-id' }) requestId?: string;
+  requestId?: string;
 
   /** Base URL of the notifications contract; overrides the hall's `notify-endpoint`. */
-  @property({ attribute: 'notify-endpoint' }) notifyEndpoint?: string;
+  notifyEndpoint?: string;
 
   /** Any `NotifyBackend`; wins over `notify-endpoint`. */
-  @property({ attribute: false }) notifyBackend?: NotifyBackend;
+  notifyBackend?: NotifyBackend;
 
-  @state() private open = false;
-  @state() private values: Record<string, FieldValue> = { how: 'email' };
-  @state() private consent?: NotifySmsConsent | null;
-  @state() private sending = false;
-  @state() private error?: unknown;
-  @state() private sent?: { email?: string; phone?: string };
+  private open = false;
+  private values: Record<string, FieldValue> = { how: 'email' };
+  private consent?: NotifySmsConsent | null;
+  private sending = false;
+  private error?: unknown;
+  private sent?: { email?: string; phone?: string };
 
   private readonly summary = new ErrorSummaryController(this, { headingLevel: 3, id: 'civic-follow-summary' });
 

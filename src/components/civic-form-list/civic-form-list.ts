@@ -1,5 +1,4 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { headingTag } from '../../core/headings.js';
 import type { FormsBackend, FormSummary } from '../../api/forms/client.js';
@@ -47,6 +46,16 @@ const CATEGORY_KEYS: Record<string, MessageKey> = {
  * @cssprop --civic-form-list-gap - Space between categories. Default `var(--civic-space-l)`.
  */
 export class CivicFormList extends CivicElement {
+  static override properties = {
+    formsEndpoint: { attribute: 'forms-endpoint' },
+    formsBackend: { attribute: false },
+    hrefTemplate: { attribute: 'href-template' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    forms: { state: true, attribute: false },
+    loadError: { state: true, attribute: false },
+    query: { state: true, attribute: false },
+  };
+
   static override styles = [
     ...(CivicElement.styles as []), formStyles,
     css`
@@ -85,20 +94,20 @@ export class CivicFormList extends CivicElement {
   ];
 
   /** Base URL of the forms contract (`/forms/v1`); overrides the hall's `forms-endpoint`. */
-  @property({ attribute: 'forms-endpoint' }) formsEndpoint?: string;
+  formsEndpoint?: string;
 
   /** Any `FormsBackend`; wins over `forms-endpoint`. */
-  @property({ attribute: false }) formsBackend?: FormsBackend;
+  formsBackend?: FormsBackend;
 
   /** Where a form lives: `{slug}` is filled in, e.g. `forms/{slug}.html`. Default `?form={slug}`. */
-  @property({ attribute: 'href-template' }) hrefTemplate = '?form={slug}';
+  hrefTemplate = '?form={slug}';
 
   /** The heading level of each category (1–6), to fit the page's outline. Default 2. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
-  @state() private forms?: FormSummary[];
-  @state() private loadError?: unknown;
-  @state() private query = '';
+  private forms?: FormSummary[];
+  private loadError?: unknown;
+  private query = '';
   private readonly announcer = new AnnouncerController(this);
   private loaded?: { key: string; abort: AbortController };
 

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { FormReceipt, FormsBackend } from '../../api/forms/client.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { CivicElement } from '../../core/civic-element.js';
@@ -124,35 +123,51 @@ declare global {
  * @cssprop --civic-form-max-width - Widest the form grows. Default `40rem`.
  */
 export class CivicForm extends CivicElement {
+  static override properties = {
+    form: { reflect: true },
+    definition: { attribute: false },
+    formsEndpoint: { attribute: 'forms-endpoint' },
+    formsBackend: { attribute: false },
+    trackerUrl: { attribute: 'tracker-url' },
+    draftKey: { attribute: 'draft-key' },
+    def: { state: true, attribute: false },
+    problems: { state: true, attribute: false },
+    loadError: { state: true, attribute: false },
+    receipt: { state: true, attribute: false },
+    saveLink: { state: true, attribute: false },
+    progress: { state: true, attribute: false },
+    later: { state: true, attribute: false },
+  };
+
   static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, formElementStyles];
 
   /** The form's slug in the catalog, e.g. `block-party-permit`. */
-  @property({ reflect: true }) form?: string;
+  form?: string;
 
   /** A definition to run instead of loading `form` from the backend (it is validated the same way). */
-  @property({ attribute: false }) definition?: FormDefinition;
+  definition?: FormDefinition;
 
   /** Base URL of the forms contract (`/forms/v1`); overrides the hall's `forms-endpoint`. */
-  @property({ attribute: 'forms-endpoint' }) formsEndpoint?: string;
+  formsEndpoint?: string;
 
   /** Any `FormsBackend` (a city's vendor adapter); wins over `forms-endpoint`. */
-  @property({ attribute: false }) formsBackend?: FormsBackend;
+  formsBackend?: FormsBackend;
 
   /** Page that shows a submission's status: `{reference}` is filled in, e.g. `/track.html?request={reference}`. */
-  @property({ attribute: 'tracker-url' }) trackerUrl?: string;
+  trackerUrl?: string;
 
   /** Names the stored draft; set it when one page has the same form twice. */
-  @property({ attribute: 'draft-key' }) draftKey?: string;
+  draftKey?: string;
 
-  @state() private def?: FormDefinition;
-  @state() private problems: string[] = [];
-  @state() private loadError?: unknown;
-  @state() private receipt?: FormReceipt;
-  @state() private saveLink?: string;
+  private def?: FormDefinition;
+  private problems: string[] = [];
+  private loadError?: unknown;
+  private receipt?: FormReceipt;
+  private saveLink?: string;
   /** How much of a send with files has gone (the later steps set it). */
-  @state() protected progress?: number;
+  protected progress?: number;
   /** The later steps' code (`later.ts`), once loaded. */
-  @state() private later?: FormLater;
+  private later?: FormLater;
   private laterLoading?: Promise<FormLater>;
   protected readonly kit = kit;
   private index?: FormIndex;

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { shortAddress, type LngLatBounds } from '../../api/geocoder.js';
@@ -103,6 +102,22 @@ const NOTICE_ID = 'address-notice';
  * @cssprop --civic-location-picker-highlight - Background of the highlighted suggestion. Default `var(--civic-color-primary)`.
  */
 export class CivicLocationPicker extends FormAssociated(CivicElement) {
+  static override properties = {
+    geocoderUrl: { attribute: 'geocoder-url' },
+    tileUrl: { attribute: 'tile-url' },
+    tileAttribution: { attribute: 'tile-attribution' },
+    bounds: {},
+    name: { reflect: true },
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    label: {},
+    hint: {},
+    error: {},
+    geocoder: { attribute: false },
+    picked: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+  };
+
   static override styles = [...(CivicElement.styles as []), formStyles, locationPickerStyles];
   static override shadowRootOptions: ShadowRootInit = { ...CivicElement.shadowRootOptions, delegatesFocus: true };
 
@@ -110,28 +125,27 @@ export class CivicLocationPicker extends FormAssociated(CivicElement) {
    * Base URL of a Nominatim-compatible geocoder (`/search` and `/reverse` below it). Default: the
    * hall's `geocoder-url`; with neither, a typed address is accepted as free text.
    */
-  @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
+  geocoderUrl?: string;
 
   /** Map tile URL template (`…/{z}/{x}/{y}.png`). Default: the hall's, else OpenStreetMap's standard tiles. */
-  @property({ attribute: 'tile-url' }) tileUrl?: string;
+  tileUrl?: string;
 
   /** Attribution HTML for the tiles. Default OpenStreetMap's (required by its licence). */
-  @property({ attribute: 'tile-attribution' }) tileAttribution?: string;
+  tileAttribution?: string;
 
   /**
    * The city, `minLng,minLat,maxLng,maxLat`: suggestions are limited to it, the map starts on it,
    * and a point outside it is refused with a message.
    */
-  @property() bounds?: string;
+  bounds?: string;
 
   /** Form field name: entries are `<name>[lat]`, `<name>[long]`, `<name>[address]`. */
-  @property({ reflect: true }) name?: string;
+  name?: string;
 
   /** Submitting a form is blocked until a location is chosen (`validity.valueMissing`). */
-  @property({ type: Boolean, reflect: true }) required = false;
+  required = false;
 
   /** Disables every control (also set by a disabled `<fieldset>` around it). */
-  @property({ type: Boolean, reflect: true })
   get disabled(): boolean {
     return this.ownDisabled;
   }
@@ -145,23 +159,23 @@ export class CivicLocationPicker extends FormAssociated(CivicElement) {
   private ownDisabled = false;
 
   /** Label of the address input. Default "Address or place". */
-  @property() label?: string;
+  label?: string;
 
   /** Hint under the label. Default depends on whether a geocoder is configured. */
-  @property() hint?: string;
+  hint?: string;
 
   /**
    * An error message to show inline (GOV.UK: red bar, "Error:" for screen readers, linked from
    * the input with `aria-describedby`). Set by a host form's validation; it wins over the
    * picker's own messages.
    */
-  @property() error?: string;
+  error?: string;
 
   /** Any geocoder (e.g. a `NominatimGeocoder` with its own `fetch`); wins over `geocoder-url`. */
-  @property({ attribute: false }) geocoder?: LocationGeocoder;
+  geocoder?: LocationGeocoder;
 
-  @state() private picked?: PickedLocation;
-  @state() private notice?: Notice;
+  private picked?: PickedLocation;
+  private notice?: Notice;
 
   private readonly announcer = new AnnouncerController(this);
   private readonly geocoders = new GeocoderByUrl();

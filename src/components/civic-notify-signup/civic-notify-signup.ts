@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { NotifyBackend } from '../../api/notify/client.js';
 import type { NotifyTopicsResponse } from '../../api/notify/types.js';
 import { AnnouncerController } from '../../core/announcer.js';
@@ -73,30 +72,42 @@ declare global {
  * @cssprop --civic-notify-signup-warning-color - "Unsubscribe from everything" button. Default `var(--civic-color-error)`.
  */
 export class CivicNotifySignup extends CivicElement {
+  static override properties = {
+    notifyEndpoint: { attribute: 'notify-endpoint' },
+    notifyBackend: { attribute: false },
+    geocoderUrl: { attribute: 'geocoder-url' },
+    confirmToken: { attribute: 'confirm-token' },
+    manageToken: { attribute: 'manage-token' },
+    draftKey: { attribute: 'draft-key' },
+    topics: { state: true, attribute: false },
+    topicsError: { state: true, attribute: false },
+    laterError: { state: true, attribute: false },
+  };
+
   static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, notifySignupStyles];
 
   /** Base URL of the notifications contract (`/notify/v1`); overrides the hall's `notify-endpoint`. */
-  @property({ attribute: 'notify-endpoint' }) notifyEndpoint?: string;
+  notifyEndpoint?: string;
 
   /** Any `NotifyBackend` (a city's own vendor adapter); wins over `notify-endpoint`. */
-  @property({ attribute: false }) notifyBackend?: NotifyBackend;
+  notifyBackend?: NotifyBackend;
 
   /** Address search URL (Nominatim-compatible) for "near an address"; overrides the hall's `geocoder-url`. Without one, only everywhere or a neighbourhood. */
-  @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
+  geocoderUrl?: string;
 
   /** A confirmation link's token; by default read from the page's `?confirm=`. */
-  @property({ attribute: 'confirm-token' }) confirmToken?: string;
+  confirmToken?: string;
 
   /** A manage link's token; by default read from the page's `?manage=`. */
-  @property({ attribute: 'manage-token' }) manageToken?: string;
+  manageToken?: string;
 
   /** Names the stored draft; set it when one page has two sign-up forms. */
-  @property({ attribute: 'draft-key' }) draftKey?: string;
+  draftKey?: string;
 
-  @state() private topics?: NotifyTopicsResponse;
-  @state() private topicsError?: unknown;
+  private topics?: NotifyTopicsResponse;
+  private topicsError?: unknown;
   /** The later steps' code could not be loaded (offline): shown with a retry. */
-  @state() private laterError?: unknown;
+  private laterError?: unknown;
 
   private readonly summary = new ErrorSummaryController(this);
   private readonly announcer = new AnnouncerController(this);

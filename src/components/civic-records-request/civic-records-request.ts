@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { RecordsBackend, RecordsDiscovery, RecordsReceipt } from '../../api/records/client.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { CivicElement } from '../../core/civic-element.js';
@@ -72,28 +71,40 @@ const STEPS: readonly RecordsStep[] = ['describe', 'delivery', 'files', 'contact
  * @cssprop --civic-records-request-max-width - Widest the form grows. Default `40rem`.
  */
 export class CivicRecordsRequest extends CivicElement {
+  static override properties = {
+    recordsEndpoint: { attribute: 'records-endpoint' },
+    recordsBackend: { attribute: false },
+    trackerUrl: { attribute: 'tracker-url' },
+    contactPolicy: { attribute: 'contact-policy' },
+    draftKey: { attribute: 'draft-key' },
+    discovery: { state: true, attribute: false },
+    discoveryError: { state: true, attribute: false },
+    receipt: { state: true, attribute: false },
+    updatesTo: { state: true, attribute: false },
+  };
+
   static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, recordsRequestStyles];
 
   /** Base URL of the records contract (`/records/v1`); overrides the hall's `records-endpoint`. */
-  @property({ attribute: 'records-endpoint' }) recordsEndpoint?: string;
+  recordsEndpoint?: string;
 
   /** Any `RecordsBackend` (a city's own vendor adapter); wins over `records-endpoint`. */
-  @property({ attribute: false }) recordsBackend?: RecordsBackend;
+  recordsBackend?: RecordsBackend;
 
   /** Page that follows a request: `{tracking}` and `{token}` are filled in, e.g. `/records-status.html?request={tracking}&token={token}`. */
-  @property({ attribute: 'tracker-url' }) trackerUrl?: string;
+  trackerUrl?: string;
 
   /** `required` asks for a name and a way to reach the requester even where the backend does not. */
-  @property({ attribute: 'contact-policy' }) contactPolicy?: 'optional' | 'required';
+  contactPolicy?: 'optional' | 'required';
 
   /** Names the stored draft; set it when one page has two records forms. */
-  @property({ attribute: 'draft-key' }) draftKey?: string;
+  draftKey?: string;
 
-  @state() private discovery?: RecordsDiscovery;
-  @state() private discoveryError?: unknown;
-  @state() private receipt?: RecordsReceipt;
+  private discovery?: RecordsDiscovery;
+  private discoveryError?: unknown;
+  private receipt?: RecordsReceipt;
   /** The email given, which the city sends every step of the request to. */
-  @state() private updatesTo?: string;
+  private updatesTo?: string;
 
   private readonly summary = new ErrorSummaryController(this);
   private readonly announcer = new AnnouncerController(this);

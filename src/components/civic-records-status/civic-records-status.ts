@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { RecordsBackend, RecordsDocument, RecordsEvent, RecordsRequestView } from '../../api/records/client.js';
 import { formatDeadlineDate } from '../../api/records/deadlines.js';
 import { AnnouncerController } from '../../core/announcer.js';
@@ -81,35 +80,51 @@ const EVENT: Record<string, MessageKey> = {
  * @cssprop --civic-form-gap - Space between sections. Default `var(--civic-space-l)`.
  */
 export class CivicRecordsStatus extends CivicElement {
+  static override properties = {
+    recordsEndpoint: { attribute: 'records-endpoint' },
+    recordsBackend: { attribute: false },
+    trackingNumber: { attribute: 'tracking-number' },
+    token: {},
+    urlParam: { attribute: 'url-param' },
+    tokenParam: { attribute: 'token-param' },
+    requestUrl: { attribute: 'request-url' },
+    view: { state: true, attribute: false },
+    log: { state: true, attribute: false },
+    lookup: { state: true, attribute: false },
+    reply: { state: true, attribute: false },
+    replying: { state: true, attribute: false },
+    replyError: { state: true, attribute: false },
+  };
+
   static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, recordsStatusStyles];
 
   /** Base URL of the records contract; overrides the hall's `records-endpoint`. */
-  @property({ attribute: 'records-endpoint' }) recordsEndpoint?: string;
+  recordsEndpoint?: string;
 
   /** Any `RecordsBackend` (a city's own vendor adapter); wins over `records-endpoint`. */
-  @property({ attribute: false }) recordsBackend?: RecordsBackend;
+  recordsBackend?: RecordsBackend;
 
   /** The tracking number to show; by default read from the page URL (`url-param`). */
-  @property({ attribute: 'tracking-number' }) trackingNumber?: string;
+  trackingNumber?: string;
 
   /** The private access token; by default read from the page URL (`token-param`). */
-  @property() token?: string;
+  token?: string;
 
   /** URL parameter with the tracking number. */
-  @property({ attribute: 'url-param' }) urlParam = 'request';
+  urlParam = 'request';
 
   /** URL parameter with the access token. */
-  @property({ attribute: 'token-param' }) tokenParam = 'token';
+  tokenParam = 'token';
 
   /** Link to a public request from the log: `{tracking}` is filled in. Default: this page with `?request=`. */
-  @property({ attribute: 'request-url' }) requestUrl?: string;
+  requestUrl?: string;
 
-  @state() private view: View = { kind: 'lookup' };
-  @state() private log?: RecordsRequestView[];
-  @state() private lookup = '';
-  @state() private reply = '';
-  @state() private replying = false;
-  @state() private replyError?: unknown;
+  private view: View = { kind: 'lookup' };
+  private log?: RecordsRequestView[];
+  private lookup = '';
+  private reply = '';
+  private replying = false;
+  private replyError?: unknown;
 
   private readonly summary = new ErrorSummaryController(this);
   private readonly announcer = new AnnouncerController(this);

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { MIN_SAMPLE, REPORT_WINDOWS, type ReportCard } from '../../api/report-card-model.js';
 import { loadReportCard, type ReportCardProgress } from '../../api/report-card-source.js';
@@ -94,27 +93,37 @@ const HOW: readonly MessageKey[] = [
  * @cssprop --civic-report-card-chart-width - Widest each chart is (they sit below the table, side by side when there is room). Default `28rem`.
  */
 export class CivicReportCard extends CivicElement {
+  static override properties = {
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    windowDays: { type: Number, attribute: 'window-days' },
+    serviceLevels: { attribute: false },
+    maxRequests: { type: Number, attribute: 'max-requests' },
+    view: { state: true, attribute: false },
+    sortKey: { state: true, attribute: false },
+    sortDirection: { state: true, attribute: false },
+  };
+
   static override styles = [...(CivicElement.styles as []), formStyles, reportCardStyles];
 
   /** Level of the heading (1–5); the table caption and charts sit below it. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** The period, in days: 30, 90 or 365 (another number falls back to 90). The resident can change it. */
-  @property({ type: Number, attribute: 'window-days' }) windowDays = 90;
+  windowDays = 90;
 
   /**
    * Service-level targets in days by service code, e.g. `{ POTHOLE: 5 }`, for requests without an
    * `expected_datetime` when the figures are computed in the browser (a server with the
    * `statistics` extension applies its own).
    */
-  @property({ attribute: false }) serviceLevels?: Record<string, number>;
+  serviceLevels?: Record<string, number>;
 
   /** Most requests to load when computing in the browser; the card says so when it stops there. */
-  @property({ type: Number, attribute: 'max-requests' }) maxRequests = 50_000;
+  maxRequests = 50_000;
 
-  @state() private view: View = { kind: 'idle' };
-  @state() private sortKey: ColumnKey = 'category';
-  @state() private sortDirection: SortDirection = 'ascending';
+  private view: View = { kind: 'idle' };
+  private sortKey: ColumnKey = 'category';
+  private sortDirection: SortDirection = 'ascending';
 
   private abort?: AbortController;
   private csvUrl?: string;

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { headingTag } from '../../core/headings.js';
 import type * as LeafletTypes from 'leaflet';
@@ -14,7 +13,7 @@ import { NO_FILTERS, RequestLoader, type RequestFilters } from './request-loader
 import { requestMapStyles } from './civic-request-map.styles.js';
 import { requestMapMessages } from './strings.js';
 import { registerMessages } from '../../core/i18n.js';
-import { formStyles } from '../../core/forms/form-styles.js';
+import { fieldStyles } from '../../core/forms/field-styles.js';
 import type { RequestMapContext } from './request-text.js';
 import type { RequestMapView } from './map-view.js';
 
@@ -90,42 +89,64 @@ type MapState = 'idle' | 'loading' | 'ready' | 'failed';
  * @cssprop --civic-request-map-height - Height of the map. Default `28rem`.
  */
 export class CivicRequestMap extends CivicElement {
-  static override styles = [...(CivicElement.styles as []), formStyles, requestMapStyles];
+  static override properties = {
+    bounds: {},
+    tileUrl: { attribute: 'tile-url' },
+    tileAttribution: { attribute: 'tile-attribution' },
+    trackerUrl: { attribute: 'tracker-url' },
+    urlState: { type: Boolean, attribute: 'url-state' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    view: { reflect: true },
+    maxRequests: { type: Number, attribute: 'max-requests' },
+    filters: { state: true, attribute: false },
+    services: { state: true, attribute: false },
+    loadError: { state: true, attribute: false },
+    loading: { state: true, attribute: false },
+    mapState: { state: true, attribute: false },
+    tilesFailed: { state: true, attribute: false },
+    viewBounds: { state: true, attribute: false },
+    filtered: { state: true, attribute: false },
+    listPages: { state: true, attribute: false },
+    later: { state: true, attribute: false },
+    laterFailed: { state: true, attribute: false },
+  };
+
+  static override styles = [...(CivicElement.styles as []), fieldStyles, requestMapStyles];
 
   /** First view, `minLng,minLat,maxLng,maxLat`. */
-  @property() bounds?: string;
+  bounds?: string;
 
-  @property({ attribute: 'tile-url' }) tileUrl?: string;
+  tileUrl?: string;
 
-  @property({ attribute: 'tile-attribution' }) tileAttribution?: string;
+  tileAttribution?: string;
 
   /** Link to the status tracker, `{id}` replaced by the request id. */
-  @property({ attribute: 'tracker-url' }) trackerUrl?: string;
+  trackerUrl?: string;
 
   /** Reflect filters and view in the page URL's query. */
-  @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
+  urlState = false;
 
   /** Level of the heading (1–6). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Which view shows: the map, or the table of the same requests. The toggle button switches it. */
-  @property({ reflect: true }) view: 'map' | 'list' = 'map';
+  view: 'map' | 'list' = 'map';
 
   /** Most requests loaded per area (paging stops there). */
-  @property({ type: Number, attribute: 'max-requests' }) maxRequests = 10_000;
+  maxRequests = 10_000;
 
-  @state() private filters: RequestFilters = NO_FILTERS;
-  @state() private services?: Service[];
-  @state() private loadError?: unknown;
-  @state() private loading = false;
-  @state() private mapState: MapState = 'idle';
-  @state() private tilesFailed = false;
-  @state() private viewBounds: LngLatBounds = WORLD;
-  @state() private filtered: ServiceRequest[] = [];
-  @state() private listPages = 1;
+  private filters: RequestFilters = NO_FILTERS;
+  private services?: Service[];
+  private loadError?: unknown;
+  private loading = false;
+  private mapState: MapState = 'idle';
+  private tilesFailed = false;
+  private viewBounds: LngLatBounds = WORLD;
+  private filtered: ServiceRequest[] = [];
+  private listPages = 1;
   /** The code after the first screen (`later.ts`), once loaded; `laterFailed` when it could not be. */
-  @state() private later?: Later;
-  @state() private laterFailed?: unknown;
+  private later?: Later;
+  private laterFailed?: unknown;
 
   private loader?: RequestLoader;
   private loadedRevision = '';

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { headingTag } from '../../core/headings.js';
 import type { CivicBackend } from '../../api/backend.js';
@@ -118,44 +117,59 @@ function normaliseReference(value: string): string {
  * @cssprop --civic-status-tracker-map-height - Height of the map. Default `14rem`.
  */
 export class CivicStatusTracker extends CivicElement {
+  static override properties = {
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    requestId: { attribute: 'request-id' },
+    notifyEndpoint: { attribute: 'notify-endpoint' },
+    token: {},
+    refreshInterval: { type: Number, attribute: 'refresh-interval' },
+    processingInterval: { type: Number, attribute: 'processing-interval' },
+    urlParam: { attribute: 'url-param' },
+    formsEndpoint: { attribute: 'forms-endpoint' },
+    tileUrl: { attribute: 'tile-url' },
+    tileAttribution: { attribute: 'tile-attribution' },
+    query: { state: true, attribute: false },
+    view: { state: true, attribute: false },
+  };
+
   static override styles = [...(CivicElement.styles as []), formStyles, statusTrackerStyles];
 
   /** Level of the tracker's heading (1–4); the request's heading is one below, its sections two below. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Show this request (its service request id) without a lookup by the resident. */
-  @property({ attribute: 'request-id' }) requestId?: string;
+  requestId?: string;
 
   /** Base URL of the notifications contract: an open request offers "Email me when this changes". Overrides the hall's. */
-  @property({ attribute: 'notify-endpoint' }) notifyEndpoint?: string;
+  notifyEndpoint?: string;
 
   /** Show the request a batch server's token stands for (checked again until it has an id). */
-  @property() token?: string;
+  token?: string;
 
   /** Seconds between checks for news while the request is shown and the page visible; 0 turns it off. */
-  @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 60;
+  refreshInterval = 60;
 
   /** Seconds between checks of a token that has no request id yet. */
-  @property({ type: Number, attribute: 'processing-interval' }) processingInterval = 10;
+  processingInterval = 10;
 
   /**
    * Query parameter of the page URL that holds the reference (`/track.html?request=1234`). A
    * lookup from the form writes it back (`history.replaceState`). Empty turns both off.
    */
-  @property({ attribute: 'url-param' }) urlParam = 'request';
+  urlParam = 'request';
 
   /** Base URL of the forms contract (`/forms/v1`), for form references; overrides the hall's `forms-endpoint`. */
-  @property({ attribute: 'forms-endpoint' }) formsEndpoint?: string;
+  formsEndpoint?: string;
 
   /** Tile URL template of the map. Default OpenStreetMap's (or the hall's `tile-url`). */
-  @property({ attribute: 'tile-url' }) tileUrl?: string;
+  tileUrl?: string;
 
   /** Attribution HTML for `tile-url`'s tiles (the page author's text, never backend data). */
-  @property({ attribute: 'tile-attribution' }) tileAttribution?: string;
+  tileAttribution?: string;
 
   /** What the input holds: kept as typed, whatever happens to the lookup. */
-  @state() private query = '';
-  @state() private view: View = { kind: 'idle' };
+  private query = '';
+  private view: View = { kind: 'idle' };
 
   private current?: { ref: string; kind: LookupKind };
   private runId = 0;

@@ -1,20 +1,20 @@
-import { css } from 'lit';
+import { css, type CSSResultGroup } from 'lit';
+import { fieldStyles } from './field-styles.js';
 
 /**
- * Styles for the form primitives (field, fieldset, inputs, error summary, character count).
+ * Styles for the form primitives (field, fieldset, inputs, error summary, character count):
+ * `fieldStyles` and what fieldsets, hints, errors and the summary add.
  * Every widget has the buttons and the error panel (`buttonStyles`, in `CivicElement.styles`);
  * a widget that renders fields adds these after `CivicElement.styles`, so a page whose widgets
  * have none (a service list, an alert banner) does not download them.
  * Logical properties throughout, so right-to-left pages mirror correctly.
  */
-export const formStyles = css`
-  .civic-field,
+export const formStyles: CSSResultGroup = [
+  fieldStyles,
+  css`
   .civic-fieldset {
     margin-block: 0 var(--_civic-space-l);
     min-inline-size: 0;
-  }
-
-  .civic-fieldset {
     border: 0;
     padding: 0;
     margin-inline: 0;
@@ -26,14 +26,10 @@ export const formStyles = css`
     padding-inline-start: var(--_civic-space-m);
   }
 
-  .civic-label,
   .civic-legend {
     display: block;
     font-weight: 700;
     margin-block-end: var(--_civic-space-xs);
-  }
-
-  .civic-legend {
     padding: 0;
     max-inline-size: 100%;
     white-space: normal;
@@ -56,20 +52,6 @@ export const formStyles = css`
     margin-block: 0 var(--_civic-space-s);
   }
 
-  .civic-input,
-  .civic-textarea,
-  .civic-select {
-    display: block;
-    inline-size: 100%;
-    min-block-size: var(--_civic-target-size);
-    padding: var(--_civic-space-xs) var(--_civic-space-s);
-    font: inherit;
-    color: var(--_civic-on-surface);
-    background: var(--_civic-surface);
-    border: var(--_civic-border-width) solid var(--_civic-border);
-    border-radius: var(--_civic-radius);
-  }
-
   .civic-textarea {
     min-block-size: 6em;
     resize: vertical;
@@ -79,15 +61,6 @@ export const formStyles = css`
   .civic-textarea--error,
   .civic-select--error {
     border-color: var(--_civic-error);
-  }
-
-  /* GOV.UK input focus: yellow outline outside, thick dark border inside. */
-  .civic-input:focus-visible,
-  .civic-textarea:focus-visible,
-  .civic-select:focus-visible {
-    outline: var(--_civic-focus-width) solid var(--_civic-focus);
-    outline-offset: 0;
-    box-shadow: inset 0 0 0 2px var(--_civic-focus-text);
   }
 
   .civic-character-count__status {
@@ -142,10 +115,6 @@ export const formStyles = css`
     .civic-error-summary {
       border-color: CanvasText;
     }
-    .civic-input:focus-visible,
-    .civic-textarea:focus-visible,
-    .civic-select:focus-visible {
-      outline-color: Highlight;
-    }
   }
-`;
+`,
+];

@@ -3,6 +3,7 @@ export * from './error-summary.js';
 export * from './character-count.js';
 export * from './error-panel.js';
 export * from './button-styles.js';
+export * from './field-styles.js';
 export * from './form-styles.js';
 export * from './draft.js';
 export * from './flow.js';
