@@ -363,9 +363,14 @@ export class CivicServiceRequest extends CivicElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.store.restored) this.ensureLaterSteps();
-    if (this.store.restored && this.draft.step !== 'category' && this.draft.step !== 'done') this.ensurePicker();
-    else if (this.store.restored && !this.addressOnly) prefetchPicker();
+    if (!this.store.restored) return;
+    const step = this.draft.step;
+    // What comes after the first screen is fetched once that screen is complete (its categories,
+    // or why there are none), so it never competes with the services list for a slow connection.
+    const shown = step !== 'category' || this.services || this.servicesError;
+    if (shown) this.ensureLaterSteps();
+    if (step !== 'category' && step !== 'done') this.ensurePicker();
+    else if (shown && !this.addressOnly) prefetchPicker();
   }
 
   private ctx(): StepContext {
