@@ -1,12 +1,6 @@
 import { html, nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
-import type { ContactPolicy, Service, ServiceDefinition, ServiceRequest, SubmitInput } from '../../api/types.js';
-import type { CivicBackend } from '../../api/backend.js';
-import type { AnnouncerController } from '../../core/announcer.js';
-import type { CivicConfig } from '../../core/context.js';
+import type { ContactPolicy, ServiceRequest, SubmitInput } from '../../api/types.js';
 import { CharacterCountController } from '../../core/forms/character-count.js';
-import type { DraftController } from '../../core/forms/draft.js';
-import type { ErrorSummaryController } from '../../core/forms/error-summary.js';
-import type { FormFlowController } from '../../core/forms/flow.js';
 import { SubmitController } from '../../core/forms/submit.js';
 import { registerMessages } from '../../core/i18n.js';
 import { answerText, submittedAnswers, validateAnswers } from './answers.js';
@@ -21,10 +15,8 @@ import {
   stricterPolicy,
   type ChosenLocation,
   type ContactDetails,
-  type Draft,
   type DraftAnswer,
   type StepError,
-  type StepName,
 } from './model.js';
 import { shrinkPhoto } from './photo.js';
 import { serverErrors, photoProblem, validateContact, validateDetails, validateLocation } from './validate.js';
@@ -35,46 +27,49 @@ import { renderLocation } from './steps/location.js';
 import { renderNearby } from './steps/nearby.js';
 import { renderQuestions } from './steps/questions.js';
 import { renderReview, type ReviewRow } from './steps/review.js';
-import type { StepContext } from './steps/shared.js';
+import type { CivicServiceRequest } from './civic-service-request.js';
 import { serviceRequestLaterMessages } from './strings-later.js';
 
 registerMessages(serviceRequestLaterMessages);
 
+type El = CivicServiceRequest;
+
 /**
- * The parts of `<civic-service-request>` the later steps read and drive. They are the element's
- * own (private to it in TypeScript): the element hands itself over as this when the chunk has
- * loaded, and nothing else sees them.
+ * The parts of `<civic-service-request>` the later steps read and drive. Most are the element's
+ * own (private to it in TypeScript): the element hands itself over as this once the chunk has
+ * loaded, and nothing else sees them. Each type is looked up on the element, so a part renamed
+ * or retyped there fails to compile here.
  */
 export interface RequestHost extends LitElement {
-  readonly backend: CivicBackend | undefined;
-  readonly radius: number;
-  readonly bounds?: string;
-  readonly trackerUrl?: string;
-  readonly notifyEndpoint?: string;
-  readonly contactPolicy?: string;
-  readonly store: DraftController<Draft>;
-  readonly draft: Draft;
-  readonly flow: FormFlowController<StepName>;
-  readonly summary: ErrorSummaryController;
-  readonly announcer: AnnouncerController;
-  readonly t: StepContext['t'];
-  readonly locale: string;
-  readonly config: Readonly<CivicConfig>;
-  readonly hallConfig?: CivicConfig;
-  definition?: ServiceDefinition;
-  definitionError?: unknown;
-  readonly service?: Service;
-  readonly serviceName: string;
-  readonly mediaSupported: boolean;
-  readonly usePicker: boolean;
-  readonly pickerLoad: 'idle' | 'loading' | 'failed';
-  ctx(): StepContext;
-  patch(changes: Partial<Draft>): void;
-  loadDefinition(): Promise<void>;
-  startOver(): Promise<void>;
-  formatRelative(value: string): string;
-  formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
-  emit(type: 'civic-request-submitted', detail: { serviceRequestId?: string; token?: string; serviceCode: string }): boolean;
+  readonly backend: El['backend'];
+  readonly radius: El['radius'];
+  readonly bounds: El['bounds'];
+  readonly trackerUrl: El['trackerUrl'];
+  readonly notifyEndpoint: El['notifyEndpoint'];
+  readonly contactPolicy: El['contactPolicy'];
+  readonly store: El['store'];
+  readonly draft: El['draft'];
+  readonly flow: El['flow'];
+  readonly summary: El['summary'];
+  readonly announcer: El['announcer'];
+  readonly t: El['t'];
+  readonly locale: El['locale'];
+  readonly config: El['config'];
+  readonly hallConfig: El['hallConfig'];
+  definition: El['definition'];
+  definitionError: El['definitionError'];
+  readonly service: El['service'];
+  readonly serviceName: El['serviceName'];
+  readonly mediaSupported: El['mediaSupported'];
+  readonly usePicker: El['usePicker'];
+  readonly pickerLoad: El['pickerLoad'];
+  readonly ctx: El['ctx'];
+  readonly patch: El['patch'];
+  readonly loadDefinition: El['loadDefinition'];
+  readonly startOver: El['startOver'];
+  readonly formatRelative: El['formatRelative'];
+  readonly formatNumber: El['formatNumber'];
+  readonly emit: El['emit'];
 }
 
 interface Confirmation {
