@@ -13,16 +13,12 @@ import { enMap } from '../src/core/locales/en-map.js';
 const root = resolve(import.meta.dirname, '..');
 const components = join(root, 'src', 'components');
 const catalog: Record<string, unknown> = { ...shared, ...enForms, ...enMap };
-for (const name of readdirSync(components).sort()) {
-  // strings.ts, and strings-later.ts where a widget loads some words after its first screen.
-  for (const file of ['strings.ts', 'strings-later.ts']) {
-    let module: Record<string, unknown>;
-    try {
-      module = (await import(pathToFileURL(join(components, name, file)).href)) as Record<string, unknown>;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') continue;
-      throw error;
-    }
+// A widget may split its words by when they load: strings.ts with its first screen, and
+// strings-<part>.ts (e.g. strings-later.ts) with a lazy chunk. Every one of them is read.
+const stringFiles = (dir: string) => readdirSync(dir).filter((f) => /^([a-z]+-)?strings(-[a-z]+)?\.ts$/.test(f)).sort((a, b) => a.length - b.length || a.localeCompare(b));
+for (const name of readdirSync(components, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  for (const file of stringFiles(join(components, name))) {
+    const module = (await import(pathToFileURL(join(components, name, file)).href)) as Record<string, unknown>;
     // Each exports `{ en, es }` (what registerMessages takes); only the English is read.
     for (const value of Object.values(module)) {
       const english = (value as { en?: unknown } | null)?.en;

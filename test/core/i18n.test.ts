@@ -21,11 +21,13 @@ import '../../src/components/civic-status-tracker/civic-status-tracker.js';
 import '../../src/components/civic-request-map/civic-request-map.js';
 import { statusTrackerMessages } from '../../src/components/civic-status-tracker/strings.js';
 import { serviceRequestMessages } from '../../src/components/civic-service-request/strings.js';
+import { serviceRequestLaterMessages } from '../../src/components/civic-service-request/strings-later.js';
 import { locationPickerMessages } from '../../src/components/civic-location-picker/strings.js';
 import { requestMapMessages } from '../../src/components/civic-request-map/strings.js';
 import { requestMapLaterMessages } from '../../src/components/civic-request-map/strings-later.js';
 import { es as statusTrackerEs } from '../../src/components/civic-status-tracker/strings.es.js';
 import { es as serviceRequestEs } from '../../src/components/civic-service-request/strings.es.js';
+import { es as serviceRequestLaterEs } from '../../src/components/civic-service-request/strings-later.es.js';
 import { es as locationPickerEs } from '../../src/components/civic-location-picker/strings.es.js';
 import { es as requestMapEs } from '../../src/components/civic-request-map/strings.es.js';
 
@@ -129,6 +131,7 @@ describe('i18n', () => {
         { en: { ...en, ...enForms, ...enMap }, es },
         { en: statusTrackerMessages.en, es: statusTrackerEs },
         { en: serviceRequestMessages.en, es: serviceRequestEs },
+        { en: serviceRequestLaterMessages.en, es: serviceRequestLaterEs },
         { en: locationPickerMessages.en, es: locationPickerEs },
         // The map's Spanish covers the words it loads after its first screen too.
         { en: { ...requestMapMessages.en, ...requestMapLaterMessages.en }, es: requestMapEs },

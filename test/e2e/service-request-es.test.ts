@@ -13,6 +13,8 @@ import { enMap } from '../../src/core/locales/en-map.js';
 import { es as coreEs } from '../../src/core/locales/es.js';
 import { serviceRequestMessages } from '../../src/components/civic-service-request/strings.js';
 import { es as serviceRequestEs } from '../../src/components/civic-service-request/strings.es.js';
+import { serviceRequestLaterMessages } from '../../src/components/civic-service-request/strings-later.js';
+import { es as serviceRequestLaterEs } from '../../src/components/civic-service-request/strings-later.es.js';
 import { locationPickerMessages } from '../../src/components/civic-location-picker/strings.js';
 import { es as locationPickerEs } from '../../src/components/civic-location-picker/strings.es.js';
 import { statusTrackerMessages } from '../../src/components/civic-status-tracker/strings.js';
@@ -43,6 +45,7 @@ function englishNeedles(): string[] {
     // The shared Spanish covers the core, form engine and map English.
     [{ ...coreEn, ...enForms, ...enMap }, coreEs],
     [serviceRequestMessages.en, serviceRequestEs],
+    [serviceRequestLaterMessages.en, serviceRequestLaterEs],
     [locationPickerMessages.en, locationPickerEs],
     [statusTrackerMessages.en, statusTrackerEs],
   ];

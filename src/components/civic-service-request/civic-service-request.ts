@@ -1,49 +1,26 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ContactPolicy, Service, ServiceDefinition, ServiceRequest, SubmitInput } from '../../api/types.js';
+import type { Service, ServiceDefinition } from '../../api/types.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { CivicElement } from '../../core/civic-element.js';
-import { CharacterCountController } from '../../core/forms/character-count.js';
 import { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import { DraftController } from '../../core/forms/draft.js';
 import { FormFlowController } from '../../core/forms/flow.js';
-import { SubmitController } from '../../core/forms/submit.js';
 import { flowStyles } from '../../core/forms/flow-styles.js';
 import { renderDraftQuestion } from './steps/draft-question.js';
-import {
-  askable,
-  codeList,
-  emptyContact,
-  emptyDraft,
-  MAX_DESCRIPTION,
-  parseContactPolicies,
-  stricterPolicy,
-  type ChosenLocation,
-  type ContactDetails,
-  type Draft,
-  type DraftAnswer,
-  type StepError,
-  type StepName,
-  PHOTO_TYPES,
-} from './model.js';
+import { codeList, emptyContact, emptyDraft, type Draft, type StepName } from './model.js';
 import { searchServices } from './search.js';
 import { serviceRequestStyles } from './civic-service-request.styles.js';
 import { renderCategory } from './steps/category.js';
-import type { ReviewRow } from './steps/review.js';
 import type { StepContext } from './steps/shared.js';
+import type { LaterSteps, RequestHost } from './steps/later.js';
 import { loadEmergency, type EmergencyMode } from './emergency.js';
 import { serviceRequestMessages } from './strings.js';
-import { registerMessages } from '../../core/i18n.js';
+import { languageReady, registerMessages } from '../../core/i18n.js';
 import { formStyles } from '../../core/forms/form-styles.js';
 
 // A plain call, not a side-effect import: bundlers that tree-shake by `sideEffects` keep it.
 registerMessages(serviceRequestMessages);
-
-type LaterSteps = typeof import('./steps/later.js');
-/** The steps after the first, once fetched (shared by every instance on the page). */
-let laterSteps: LaterSteps | undefined;
-/** What only the later steps use; called only from them (so once `laterSteps` has loaded). */
-const later = (): LaterSteps => laterSteps!;
 
 let pickerPrefetched = false;
 /**
@@ -72,16 +49,6 @@ declare global {
   interface HTMLElementEventMap {
     'civic-request-submitted': CustomEvent<CivicRequestSubmittedDetail>;
   }
-}
-
-interface Confirmation {
-  serviceCode: string;
-  serviceName: string;
-  serviceRequestId?: string;
-  token?: string;
-  serviceNotice?: string;
-  /** The email given on the report: the backend follows the request for it. */
-  email?: string;
 }
 
 /**
@@ -176,12 +143,9 @@ export class CivicServiceRequest extends CivicElement {
   @state() private emergencyMode?: EmergencyMode;
   @state() private definition?: ServiceDefinition;
   @state() private definitionError?: unknown;
-  @state() private mediaSupported = false;
-  @state() private nearby: ServiceRequest[] = [];
+  /** Whether the backend takes photos (read by the later steps). */
+  @state() protected mediaSupported = false;
   @state() private query = '';
-  @state() private confirmation?: Confirmation;
-  @state() private photoError?: string;
-  @state() private photoPreparing = false;
   @state() private pickerLoad: 'idle' | 'loading' | 'failed' = 'idle';
   @state() private laterStepsLoad: 'idle' | 'loading' | 'failed' = 'idle';
   private readonly summary = new ErrorSummaryController(this);
@@ -202,28 +166,11 @@ export class CivicServiceRequest extends CivicElement {
     // The nearby check may add a step after the location, so its Continue goes on in order.
     continueInOrder: ['location'],
   });
-  private readonly submitter = new SubmitController<{ id?: string; token?: string; notice?: string }>(this, {
-    draft: this.store,
-    placeErrors: (error) => {
-      const placed = later().serverErrors(error, this.definition?.attributes ?? [], this.draft.location ? undefined : this.t('requestErrorNeedsPoint'));
-      if (!placed) return false;
-      this.flow.placeServerErrors(placed);
-      return true;
-    },
-    onFailed: () => void this.announcer.announce(this.t('requestSendFailed')),
-    resend: () => {
-      if (this.isConnected) void this.send(new Event('submit'));
-    },
-  });
-  private readonly descriptionCount = new CharacterCountController(this, { maxLength: MAX_DESCRIPTION, threshold: 0 });
-  private readonly answerCounts = new Map<string, CharacterCountController>();
+  /** The steps after the first (see `steps/later.ts`), once their chunk has loaded. */
+  private later?: LaterSteps;
   private loadId = 0;
   /** The service whose definition is being fetched, and that fetch (awaited by a second ask). */
   private definitionLoad?: { code: string; done: Promise<void> };
-  private photoUrl?: { blob: Blob; url: string };
-  /** Settles once the photo chosen last is in the draft (shrunk) or refused. */
-  private photoReady: Promise<void> = Promise.resolve();
-  private photoChoice = 0;
 
   // ---- configuration ------------------------------------------------------------------------
 
@@ -240,7 +187,8 @@ export class CivicServiceRequest extends CivicElement {
     return `civic-service-request:${this.draftKey ?? `${c.endpoint ?? ''}|${c.jurisdictionId ?? ''}`}`;
   }
 
-  private get usePicker(): boolean {
+  /** Whether the location step shows the map picker (read by the later steps). */
+  protected get usePicker(): boolean {
     return !this.addressOnly && customElements.get('civic-location-picker') !== undefined;
   }
 
@@ -258,13 +206,18 @@ export class CivicServiceRequest extends CivicElement {
     );
   }
 
-  /** Fetches the steps after the first (see `steps/later.ts`); a failure offers a retry on that step. */
+  /**
+   * Fetches the steps after the first (see `steps/later.ts`) and their words in the page's
+   * language; a failure offers a retry on that step.
+   */
   private ensureLaterSteps(): void {
-    if (laterSteps || this.laterStepsLoad === 'loading') return;
+    if (this.later || this.laterStepsLoad === 'loading') return;
     this.laterStepsLoad = 'loading';
     import('./steps/later.js').then(
-      (module) => {
-        laterSteps = module;
+      async (module) => {
+        await languageReady(this.locale);
+        // The element's private parts the later steps drive (`RequestHost` names them).
+        this.later = new module.LaterSteps(this as unknown as RequestHost);
         // The placeholder heading had focus: give it to the real one.
         if ((this.renderRoot as ShadowRoot).activeElement?.id === 'step-title') this.flow.focus();
         this.laterStepsLoad = 'idle';
@@ -292,13 +245,6 @@ export class CivicServiceRequest extends CivicElement {
 
   private get serviceName(): string {
     return this.service?.service_name ?? this.draft.serviceCode ?? '';
-  }
-
-  private policy(): ContactPolicy {
-    const code = this.draft.serviceCode ?? '';
-    const configured = parseContactPolicies(this.contactPolicy);
-    const backend = this.definition?.contact_policy ?? this.service?.contact_policy;
-    return stricterPolicy(configured[code] ?? configured['*'], backend);
   }
 
   // ---- loading --------------------------------------------------------------------------------
@@ -364,7 +310,6 @@ export class CivicServiceRequest extends CivicElement {
     const fromUrl = this.serviceParam ? new URLSearchParams(location.search).get(this.serviceParam) : null;
     const code = this.serviceCode || fromUrl || undefined;
     if (await this.store.restore()) {
-      this.descriptionCount.setValue(this.draft.description);
       if (code && this.draft.serviceCode && code !== this.draft.serviceCode) this.draftQuestion = code;
     } else {
       if (code) this.store.value = { ...emptyDraft(), serviceCode: code, step: 'questions' };
@@ -387,21 +332,12 @@ export class CivicServiceRequest extends CivicElement {
     this.store.patch(changes);
   }
 
-  override disconnectedCallback(): void {
-    if (this.photoUrl) URL.revokeObjectURL(this.photoUrl.url);
-    this.photoUrl = undefined;
-    super.disconnectedCallback();
-  }
-
   /** Forgets the report in progress (and its stored draft) and starts again at the first step. */
   async startOver(): Promise<void> {
     await this.store.discard();
     this.definition = undefined;
-    this.confirmation = undefined;
-    this.submitter.reset();
-    this.nearby = [];
+    this.later?.reset();
     this.query = '';
-    this.descriptionCount.setValue('');
     this.flow.reset();
   }
 
@@ -411,98 +347,9 @@ export class CivicServiceRequest extends CivicElement {
     const steps: StepName[] = ['category'];
     if (!this.definition || this.definition.attributes.length > 0) steps.push('questions');
     steps.push('location');
-    if (this.nearby.length > 0) steps.push('nearby');
+    if (this.later?.nearby.length) steps.push('nearby');
     steps.push('details', 'contact', 'review');
     return steps;
-  }
-
-  private next(from: StepName): void {
-    this.flow.next(from);
-  }
-
-  private back(from: StepName): void {
-    this.flow.back(from);
-  }
-
-  /** Validates a step on Continue: errors show in the summary; none moves on. */
-  private submitStep(event: Event, step: StepName, errors: StepError[], proceed: () => void): void {
-    this.flow.submitStep(event, step, errors, proceed);
-  }
-
-  private async findNearby(location: ChosenLocation): Promise<ServiceRequest[]> {
-    const backend = this.backend;
-    if (!backend || !this.draft.serviceCode || !(this.radius > 0)) return [];
-    try {
-      const found = await backend.requests({
-        service_code: [this.draft.serviceCode],
-        status: 'open',
-        bbox: later().nearbyBox(location, this.radius),
-      });
-      return found
-        .filter((r) => r.service_request_id && r.lat !== undefined && r.long !== undefined)
-        .filter((r) => later().metresBetween(location, { lat: r.lat!, long: r.long! }) <= this.radius)
-        .sort((a, b) => later().metresBetween(location, { lat: a.lat!, long: a.long! }) - later().metresBetween(location, { lat: b.lat!, long: b.long! }))
-        .slice(0, 5);
-    } catch {
-      // Not finding duplicates never stops a report.
-      return [];
-    }
-  }
-
-  // ---- submit ---------------------------------------------------------------------------------
-
-  private input(): SubmitInput {
-    const d = this.draft;
-    const attributes = later().submittedAnswers(this.definition?.attributes ?? [], d.answers);
-    const contact = Object.fromEntries(Object.entries(d.contact).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)) as Partial<ContactDetails>;
-    const location = d.location
-      ? { lat: d.location.lat, long: d.location.long, ...(d.location.address ? { address_string: d.location.address } : {}) }
-      : { address_string: d.address.trim() };
-    return {
-      service_code: d.serviceCode!,
-      ...location,
-      ...(d.description.trim() ? { description: d.description.trim() } : {}),
-      ...(this.policy() === 'anonymous' && !Object.keys(contact).length ? {} : contact),
-      ...(d.photo && this.mediaSupported ? { media: d.photo } : {}),
-      ...(Object.keys(attributes).length ? { attributes } : {}),
-      idempotencyKey: d.idempotencyKey,
-    };
-  }
-
-  private async send(event: Event): Promise<void> {
-    event.preventDefault();
-    const backend = this.backend;
-    if (!backend || !this.draft.serviceCode || this.submitter.sending) return;
-    // The last attempt's failure is no longer news; a new failure is announced afresh.
-    this.announcer.clear();
-    const serviceCode = this.draft.serviceCode;
-    const serviceName = this.serviceName;
-    // The controller sends one at a time, keeps the key for an unchanged resend and resends once back online.
-    const result = await this.submitter.send(
-      async (key) => {
-        const answer = await backend.submit({ ...this.input(), idempotencyKey: key });
-        let id = answer.service_request_id;
-        if (!id && answer.token) id = await backend.requestIdForToken(answer.token).catch(() => undefined);
-        return { ...(id ? { id } : {}), ...(answer.token ? { token: answer.token } : {}), ...(answer.service_notice ? { notice: answer.service_notice } : {}) };
-      },
-      () => later().reportFingerprint(this.input()),
-    );
-    if (!result) return;
-    const email = this.input().email;
-    this.confirmation = {
-      ...(email ? { email } : {}),
-      serviceCode,
-      serviceName,
-      ...(result.id ? { serviceRequestId: result.id } : {}),
-      ...(result.token ? { token: result.token } : {}),
-      ...(result.notice ? { serviceNotice: result.notice } : {}),
-    };
-    // Contact details and answers are not kept once the city has them.
-    await this.store.discard({ ...emptyDraft(), step: 'done' });
-    this.definition = undefined;
-    this.descriptionCount.setValue('');
-    this.flow.reset();
-    this.emit('civic-request-submitted', { ...(result.id ? { serviceRequestId: result.id } : {}), ...(result.token ? { token: result.token } : {}), serviceCode });
   }
 
   // ---- rendering --------------------------------------------------------------------------------
@@ -516,225 +363,48 @@ export class CivicServiceRequest extends CivicElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.store.restored) this.ensureLaterSteps();
-    if (this.store.restored && this.draft.step !== 'category' && this.draft.step !== 'done') this.ensurePicker();
-    else if (this.store.restored && !this.addressOnly) prefetchPicker();
+    if (!this.store.restored) return;
+    const step = this.draft.step;
+    // What comes after the first screen is fetched once that screen is complete (its categories,
+    // or why there are none), so it never competes with the services list for a slow connection.
+    const shown = step !== 'category' || this.services || this.servicesError;
+    if (shown) this.ensureLaterSteps();
+    if (step !== 'category' && step !== 'done') this.ensurePicker();
+    else if (shown && !this.addressOnly) prefetchPicker();
   }
 
   private ctx(): StepContext {
     return { t: this.t, locale: this.locale, errorFor: (id) => this.summary.errorFor(id) };
   }
 
-  private counter(code: string): CharacterCountController {
-    let count = this.answerCounts.get(code);
-    if (!count) {
-      count = new CharacterCountController(this, { maxLength: MAX_DESCRIPTION });
-      this.answerCounts.set(code, count);
-    }
-    return count;
-  }
-
-  /**
-   * Takes a chosen photo: a large one is shrunk first (see `shrinkPhoto`), so the draft, the
-   * preview and the upload all hold the smaller one and the original is never sent. Size is
-   * checked after shrinking: a 12 MB phone photo becomes a few hundred KB and is accepted.
-   */
-  private async choosePhoto(file: File | undefined): Promise<void> {
-    const choice = ++this.photoChoice;
-    if (!file) {
-      this.photoError = undefined;
-      return;
-    }
-    const typeOk = PHOTO_TYPES.includes(file.type.toLowerCase());
-    this.photoPreparing = typeOk;
-    const photo = typeOk ? await later().shrinkPhoto(file) : file;
-    // A later choice (or none) wins over this one, whichever finishes first.
-    if (choice !== this.photoChoice) return;
-    this.photoPreparing = false;
-    const problem = later().photoProblem(this.t, photo);
-    this.photoError = problem;
-    if (!problem) this.patch({ photo, photoName: file.name });
-  }
-
-  private photoPreview(): string | undefined {
-    const photo = this.draft.photo;
-    if (!photo) return undefined;
-    if (this.photoUrl?.blob !== photo) {
-      if (this.photoUrl) URL.revokeObjectURL(this.photoUrl.url);
-      this.photoUrl = { blob: photo, url: URL.createObjectURL(photo) };
-    }
-    return this.photoUrl.url;
-  }
-
-  private reviewRows(): ReviewRow[] {
-    const t = this.t;
-    const d = this.draft;
-    const rows: ReviewRow[] = [{ key: 'service', label: t('requestReviewService'), value: this.serviceName, step: 'category' }];
-    for (const a of askable(this.definition?.attributes ?? [])) {
-      rows.push({ key: `attr:${a.code}`, label: a.description, value: later().answerText(a, d.answers[a.code], this.locale), step: 'questions' });
-    }
-    const where = d.location ? (d.location.address ?? `${d.location.lat.toFixed(5)}, ${d.location.long.toFixed(5)}`) : d.address;
-    rows.push({ key: 'location', label: t('requestReviewLocation'), value: where, step: 'location' });
-    rows.push({ key: 'description', label: t('requestDescriptionLabel'), value: d.description.trim(), step: 'details' });
-    if (this.mediaSupported) rows.push({ key: 'photo', label: t('requestPhotoLabel'), value: d.photo ? (d.photoName ?? t('requestPhotoAdded')) : '', step: 'details' });
-    const c = d.contact;
-    const name = [c.first_name, c.last_name].map((s) => s.trim()).filter(Boolean).join(' ');
-    const contactValue = [name, c.email.trim(), c.phone.trim()].filter(Boolean).join(', ');
-    rows.push({ key: 'contact', label: t('requestReviewContact'), value: contactValue, step: 'contact' });
-    return rows;
-  }
-
   private renderStep(): TemplateResult | typeof nothing {
     const d = this.draft;
-    const base = this.ctx();
-    if (d.step !== 'category' && !laterSteps) return this.renderLaterStepsPending();
-    // Only the category step renders before they have loaded.
-    const { renderQuestions, renderLocation, renderNearby, renderDetails, renderContact, renderReview, renderDone } = laterSteps ?? ({} as LaterSteps);
-    switch (d.step) {
-      case 'category':
-        return renderCategory({
-          ...base,
-          services: this.offered(),
-          loadError: this.servicesError,
-          featured: codeList(this.featured),
-          selected: d.serviceCode,
-          query: this.query,
-          emergencyNotice: this.noEmergencyNotice ? undefined : (this.emergencyNotice ?? this.t('requestEmergencyNotice')),
-          emergencyMode: this.emergencyMode,
-          onQuery: (q) => {
-            this.query = q;
-            if (q.trim()) this.announcer.announce(this.t('requestSearchCount', { count: searchServices(this.offered() ?? [], q).length }));
-          },
-          onSelect: (code) => {
-            if (code !== d.serviceCode) this.patch({ serviceCode: code, answers: {} });
-          },
-          onRetry: () => void this.load(),
-          onSubmit: (e) =>
-            this.submitStep(e, 'category', this.draft.serviceCode ? [] : [{ step: 'category', id: 'service', message: this.t('requestErrorService') }], async () => {
-              // Knowing the questions first lets a service without any skip straight to the location.
-              await this.loadDefinition();
-              this.next('category');
-            }),
-        });
-      case 'questions':
-        return renderQuestions({
-          ...base,
-          serviceName: this.serviceName,
-          definition: this.definition,
-          loadError: this.definitionError,
-          answers: d.answers,
-          counter: (code) => this.counter(code),
-          onAnswer: (code, answer: DraftAnswer) => this.patch({ answers: { ...this.draft.answers, [code]: answer } }),
-          onRetry: () => {
-            this.definitionError = undefined;
-            void this.loadDefinition();
-          },
-          onBack: () => this.back('questions'),
-          onSubmit: (e) => this.submitStep(e, 'questions', later().validateAnswers(this.t, this.definition?.attributes ?? [], this.draft.answers), () => this.next('questions')),
-        });
-      case 'location':
-        if (!this.usePicker && this.pickerLoad === 'loading') {
-          return html`<h2 class="step-title" id="step-title" tabindex="-1">${this.t('requestLocationTitle')}</h2>
-            <p role="status">${this.t('loading')}</p>`;
-        }
-        return renderLocation({
-          ...base,
-          serviceName: this.serviceName,
-          usePicker: this.usePicker,
-          location: d.location,
-          address: d.address,
-          geocoderUrl: this.config.geocoderUrl,
-          tileUrl: this.config.tileUrl,
-          bounds: this.bounds,
-          lang: this.locale,
-          onLocation: (value) =>
-            value?.lat !== undefined && value.long !== undefined
-              ? this.patch({ location: { lat: value.lat, long: value.long, ...(value.address ? { address: value.address } : {}) } })
-              : // A picker without a geocoder gives an address typed as free text, without coordinates.
-                this.patch({ location: undefined, address: value?.address ?? '' }),
-          onAddress: (value) => this.patch({ address: value }),
-          onBack: () => this.back('location'),
-          onSubmit: (e) =>
-            this.submitStep(e, 'location', later().validateLocation(this.t, this.usePicker, this.draft), async () => {
-              this.nearby = this.draft.location ? await this.findNearby(this.draft.location) : [];
-              this.next('location');
-            }),
-        });
-      case 'nearby':
-        return renderNearby({
-          ...base,
-          serviceName: this.serviceName,
-          requests: this.nearby,
-          trackerLink: (id) => this.trackerLink(id),
-          formatRelative: (when) => this.formatRelative(when),
-          formatDistance: (m) => this.formatNumber(Math.round(m), { style: 'unit', unit: 'meter', unitDisplay: 'long' }),
-          distanceTo: (r) => (d.location && r.lat !== undefined && r.long !== undefined ? later().metresBetween(d.location, { lat: r.lat, long: r.long }) : 0),
-          onBack: () => this.back('nearby'),
-          onSubmit: (e) => this.submitStep(e, 'nearby', [], () => this.next('nearby')),
-        });
-      case 'details':
-        return renderDetails({
-          ...base,
-          serviceName: this.serviceName,
-          count: this.descriptionCount,
-          description: d.description,
-          photos: this.mediaSupported,
-          photoName: d.photoName,
-          photoUrl: this.photoPreview(),
-          errorFor: (id) => this.summary.errorFor(id) ?? (id === 'photo' ? this.photoError : undefined),
-          onDescription: (v) => this.patch({ description: v }),
-          photoPreparing: this.photoPreparing,
-          onPhoto: (file) => (this.photoReady = this.choosePhoto(file)),
-          onRemovePhoto: () => {
-            this.patch({ photo: undefined, photoName: undefined });
-            this.announcer.announce(this.t('requestPhotoRemoved'));
-            void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#photo')?.focus());
-          },
-          onBack: () => this.back('details'),
-          onSubmit: (e) => {
-            e.preventDefault();
-            void this.photoReady.then(() => this.submitStep(e, 'details', later().validateDetails(this.t, this.draft, this.photoError), () => this.next('details')));
-          },
-        });
-      case 'contact':
-        return renderContact({
-          ...base,
-          serviceName: this.serviceName,
-          policy: this.policy(),
-          contact: d.contact,
-          onContact: (key, value) => this.patch({ contact: { ...this.draft.contact, [key]: value } }),
-          onBack: () => this.back('contact'),
-          onSubmit: (e) => this.submitStep(e, 'contact', later().validateContact(this.t, this.policy(), this.draft.contact), () => this.next('contact')),
-        });
-      case 'review':
-        return renderReview({
-          ...base,
-          rows: this.reviewRows(),
-          sending: this.submitter.sending,
-          submitError: this.submitter.error,
-          onChange: (row) => this.flow.change(row.step),
-          onBack: () => this.back('review'),
-          onSubmit: (e) => void this.send(e),
-        });
-      case 'done': {
-        const c = this.confirmation;
-        if (!c) return nothing;
-        return renderDone({
-          ...base,
-          serviceName: c.serviceName,
-          serviceRequestId: c.serviceRequestId,
-          token: c.token,
-          serviceNotice: c.serviceNotice,
-          trackLink: c.serviceRequestId ? this.trackerLink(c.serviceRequestId) : undefined,
-          follow: { email: c.email, endpoint: this.notifyEndpoint, hall: this.hallConfig },
-          onAnother: () => void this.startOver(),
-        });
-      }
-    }
-  }
-
-  private trackerLink(id: string): string | undefined {
-    return this.trackerUrl?.replaceAll('{id}', encodeURIComponent(id));
+    // Only the category step renders before the later steps have loaded.
+    if (d.step !== 'category') return this.later ? this.later.render() : this.renderLaterStepsPending();
+    return renderCategory({
+      ...this.ctx(),
+      services: this.offered(),
+      loadError: this.servicesError,
+      featured: codeList(this.featured),
+      selected: d.serviceCode,
+      query: this.query,
+      emergencyNotice: this.noEmergencyNotice ? undefined : (this.emergencyNotice ?? this.t('requestEmergencyNotice')),
+      emergencyMode: this.emergencyMode,
+      onQuery: (q) => {
+        this.query = q;
+        if (q.trim()) this.announcer.announce(this.t('requestSearchCount', { count: searchServices(this.offered() ?? [], q).length }));
+      },
+      onSelect: (code) => {
+        if (code !== d.serviceCode) this.patch({ serviceCode: code, answers: {} });
+      },
+      onRetry: () => void this.load(),
+      onSubmit: (e) =>
+        this.flow.submitStep(e, 'category', this.draft.serviceCode ? [] : [{ step: 'category', id: 'service', message: this.t('requestErrorService') }], async () => {
+          // Knowing the questions first lets a service without any skip straight to the location.
+          await this.loadDefinition();
+          this.flow.next('category');
+        }),
+    });
   }
 
   protected override render(): unknown {
