@@ -1,5 +1,4 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import type { CivicBackend } from '../../api/backend.js';
 import type { NotifyBackend } from '../../api/notify/client.js';
@@ -33,50 +32,66 @@ import { civicHallStyles } from './civic-hall.styles.js';
  * @attr {string} tile-url - Map tile URL template (`https://…/{z}/{x}/{y}.png`) for map widgets.
  */
 export class CivicHall extends LitElement {
+  static override properties = {
+    endpoint: {},
+    jurisdictionId: { attribute: 'jurisdiction-id' },
+    apiKey: { attribute: 'api-key' },
+    recordsEndpoint: { attribute: 'records-endpoint' },
+    recordsBackend: { attribute: false },
+    notifyEndpoint: { attribute: 'notify-endpoint' },
+    notifyBackend: { attribute: false },
+    formsEndpoint: { attribute: 'forms-endpoint' },
+    formsBackend: { attribute: false },
+    geocoderUrl: { attribute: 'geocoder-url' },
+    tileUrl: { attribute: 'tile-url' },
+    backend: { attribute: false },
+    strings: { attribute: false },
+    config: { state: true, attribute: false },
+  };
+
   static override styles = civicHallStyles;
 
   /** Open311 GeoReport v2 base URL. */
-  @property() endpoint?: string;
+  endpoint?: string;
 
   /** GeoReport `jurisdiction_id`. */
-  @property({ attribute: 'jurisdiction-id' }) jurisdictionId?: string;
+  jurisdictionId?: string;
 
   /** GeoReport API key. */
-  @property({ attribute: 'api-key' }) apiKey?: string;
+  apiKey?: string;
 
   /** Base URL of the records contract, for records widgets. */
-  @property({ attribute: 'records-endpoint' }) recordsEndpoint?: string;
+  recordsEndpoint?: string;
 
   /** Any `RecordsBackend`, used by every records widget inside instead of a client for `records-endpoint`. */
-  @property({ attribute: false }) recordsBackend?: RecordsBackend;
+  recordsBackend?: RecordsBackend;
 
   /** Base URL of the notifications contract, for sign-up and follow widgets. */
-  @property({ attribute: 'notify-endpoint' }) notifyEndpoint?: string;
+  notifyEndpoint?: string;
 
   /** Any `NotifyBackend`, used by every notification widget inside instead of a client for `notify-endpoint`. */
-  @property({ attribute: false }) notifyBackend?: NotifyBackend;
+  notifyBackend?: NotifyBackend;
 
   /** Base URL of the forms contract, for `<civic-form>`, `<civic-form-list>` and the tracker. */
-  @property({ attribute: 'forms-endpoint' }) formsEndpoint?: string;
+  formsEndpoint?: string;
 
   /** Any `FormsBackend`, used by every forms widget inside instead of a client for `forms-endpoint`. */
-  @property({ attribute: false }) formsBackend?: FormsBackend;
+  formsBackend?: FormsBackend;
 
   /** Address search (geocoder) URL for location widgets. */
-  @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
+  geocoderUrl?: string;
 
   /** Map tile URL template for map widgets. */
-  @property({ attribute: 'tile-url' }) tileUrl?: string;
+  tileUrl?: string;
 
   /** Any `CivicBackend` implementation, used by every widget inside instead of an Open311 client for `endpoint`. */
-  @property({ attribute: false }) backend?: CivicBackend;
+  backend?: CivicBackend;
 
   /** String overrides for every widget inside (a widget's own `strings` win). */
-  @property({ attribute: false }) strings?: Strings;
+  strings?: Strings;
 
   /** What the widgets receive; a new object on every change so subscribers are notified. */
   @provide({ context: civicConfigContext })
-  @state()
   protected config: CivicConfig = {};
 
   protected override willUpdate(changed: PropertyValues<this>): void {

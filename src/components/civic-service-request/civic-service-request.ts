@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { Service, ServiceDefinition } from '../../api/types.js';
 import { AnnouncerController } from '../../core/announcer.js';
 import { CivicElement } from '../../core/civic-element.js';
@@ -84,70 +83,98 @@ declare global {
  * @cssprop --civic-service-request-panel-color - Confirmation panel background. Default `#00703c`.
  */
 export class CivicServiceRequest extends CivicElement {
+  static override properties = {
+    serviceCodes: { attribute: 'service-codes' },
+    featured: {},
+    serviceCode: { attribute: 'service-code' },
+    serviceParam: { attribute: 'service-param' },
+    radius: { type: Number },
+    bounds: {},
+    tileUrl: { attribute: 'tile-url' },
+    geocoderUrl: { attribute: 'geocoder-url' },
+    notifyEndpoint: { attribute: 'notify-endpoint' },
+    trackerUrl: { attribute: 'tracker-url' },
+    contactPolicy: { attribute: 'contact-policy' },
+    emergencyNotice: { attribute: 'emergency-notice' },
+    noEmergencyNotice: { type: Boolean, attribute: 'no-emergency-notice' },
+    draftKey: { attribute: 'draft-key' },
+    addressOnly: { type: Boolean, attribute: 'address-only' },
+    draftQuestion: { state: true, attribute: false },
+    services: { state: true, attribute: false },
+    servicesError: { state: true, attribute: false },
+    emergencyMode: { state: true, attribute: false },
+    definition: { state: true, attribute: false },
+    definitionError: { state: true, attribute: false },
+    mediaSupported: { state: true, attribute: false },
+    query: { state: true, attribute: false },
+    pickerLoad: { state: true, attribute: false },
+    laterStepsLoad: { state: true, attribute: false },
+  };
+
   static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, serviceRequestStyles];
 
   /** Offer only these service codes (space or comma separated). */
-  @property({ attribute: 'service-codes' }) serviceCodes?: string;
+  serviceCodes?: string;
 
   /** Service codes to list first, under "Most reported" (space or comma separated). */
-  @property() featured?: string;
+  featured?: string;
 
   /** Start with this service chosen (e.g. from a services page link). */
-  @property({ attribute: 'service-code' }) serviceCode?: string;
+  serviceCode?: string;
 
   /** Read the starting service from this URL query parameter (`?service=POTHOLE`); empty to ignore the URL. */
-  @property({ attribute: 'service-param' }) serviceParam = 'service';
+  serviceParam = 'service';
 
   /** Metres around the chosen location to look for open requests of the same kind. 0 skips the check. */
-  @property({ type: Number }) radius = 150;
+  radius = 150;
 
   /** Map bounds for the location picker: `minLng,minLat,maxLng,maxLat`. */
-  @property() bounds?: string;
+  bounds?: string;
 
   /** Map tile URL template for the location picker; overrides the hall's. */
-  @property({ attribute: 'tile-url' }) tileUrl?: string;
+  tileUrl?: string;
 
   /** Address search (geocoder) URL for the location picker; overrides the hall's. */
-  @property({ attribute: 'geocoder-url' }) geocoderUrl?: string;
+  geocoderUrl?: string;
 
   /** Base URL of the notifications contract: the confirmation offers "Email me when this changes". Overrides the hall's. */
-  @property({ attribute: 'notify-endpoint' }) notifyEndpoint?: string;
+  notifyEndpoint?: string;
 
   /** Page that shows a request: `{id}` is replaced, e.g. `/track.html?request={id}`. */
-  @property({ attribute: 'tracker-url' }) trackerUrl?: string;
+  trackerUrl?: string;
 
   /**
    * Contact policy per service code: `CODE:policy` pairs (`anonymous`, `optional`, `required`),
    * `*` for the rest, e.g. `"*:optional BLIGHT:required"`. The stricter of this and the backend's
    * own `contact_policy` applies.
    */
-  @property({ attribute: 'contact-policy' }) contactPolicy?: string;
+  contactPolicy?: string;
 
   /** Text of the emergency notice on the first step; the catalog's by default. */
-  @property({ attribute: 'emergency-notice' }) emergencyNotice?: string;
+  emergencyNotice?: string;
 
   /** Hide the emergency notice (a page that shows its own). */
-  @property({ type: Boolean, attribute: 'no-emergency-notice' }) noEmergencyNotice = false;
+  noEmergencyNotice = false;
 
   /** Names the stored draft; set it when one page has two report forms. */
-  @property({ attribute: 'draft-key' }) draftKey?: string;
+  draftKey?: string;
 
   /** Whether the location step uses `<civic-location-picker>` (when it is registered) or a typed address. */
-  @property({ type: Boolean, attribute: 'address-only' }) addressOnly = false;
+  addressOnly = false;
 
   /** A link asked for this service while a draft about another was stored: ask which to do. */
-  @state() private draftQuestion?: string;
-  @state() private services?: Service[];
-  @state() private servicesError?: unknown;
+  private draftQuestion?: string;
+  private services?: Service[];
+  private servicesError?: unknown;
   /** The emergency in force (emergency mode), shown above the categories. */
-  @state() private emergencyMode?: EmergencyMode;
-  @state() private definition?: ServiceDefinition;
-  @state() private definitionError?: unknown;
+  private emergencyMode?: EmergencyMode;
+  private definition?: ServiceDefinition;
+  private definitionError?: unknown;
   /** Whether the backend takes photos (read by the later steps). */
-  @state() protected mediaSupported = false;
-  @state() private query = '';
-  @state() private pickerLoad: 'idle' | 'loading' | 'failed' = 'idle';
-  @state() private laterStepsLoad: 'idle' | 'loading' | 'failed' = 'idle';
+  protected mediaSupported = false;
+  private query = '';
+  private pickerLoad: 'idle' | 'loading' | 'failed' = 'idle';
+  private laterStepsLoad: 'idle' | 'loading' | 'failed' = 'idle';
   private readonly summary = new ErrorSummaryController(this);
   private readonly announcer = new AnnouncerController(this);
   /** The report in progress, kept in IndexedDB. */
