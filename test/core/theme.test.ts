@@ -1,8 +1,12 @@
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { CivicElement } from '../../src/core/civic-element.js';
 import { defineElement } from '../../src/core/define.js';
+import { formStyles } from '../../src/core/forms/form-styles.js';
 
+// A widget with fields, as every one that renders them does: the base element's styles plus the field styles.
 class ThemeProbe extends CivicElement {
+  static override styles = [...(CivicElement.styles as []), formStyles];
+
   protected override render() {
     return html`<p>Report a problem</p>
       <a href="#x">Track a request</a>

@@ -5,19 +5,32 @@
  */
 
 import { HtmlErrorPageError, HttpError, NetworkError, TimeoutError } from '../errors.js';
+import { parseCivicAlerts } from './civic.js';
 import type { AlertFeedResult } from './types.js';
 
 /**
- * The readers of the three formats, fetched alongside the first read (they arrive while the
- * feed answers): a page carries them only once it reads a feed.
+ * The readers of the other formats (CAP 1.2 XML, NWS GeoJSON), fetched when a feed turns out to
+ * be one of them: a page reading the city's own JSON never carries them.
  */
-function readers(): Promise<typeof import('./parse.js')> {
-  const loading = import('./parse.js').catch((cause: unknown) => {
+let readers: Promise<typeof import('./parse.js')> | undefined;
+function otherReaders(): Promise<typeof import('./parse.js')> {
+  readers ??= import('./parse.js').catch((cause: unknown) => {
+    readers = undefined;
     throw new NetworkError({ cause });
   });
-  // Awaited after the answer; a read that fails first must not leave this unhandled.
-  loading.catch(() => undefined);
-  return loading;
+  return readers;
+}
+
+/** The body as the reference backend's JSON document, or `undefined` for any other (which `parse.js` reads, or rejects). */
+function civicDocument(body: string): unknown {
+  const text = body.replace(/^\uFEFF/, '').trim();
+  if (!text.startsWith('{') && !text.startsWith('[')) return undefined;
+  try {
+    const doc: unknown = JSON.parse(text);
+    return (doc as { type?: unknown } | null)?.type === 'FeatureCollection' ? undefined : doc;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface AlertsClientOptions {
@@ -42,7 +55,6 @@ export class AlertsClient {
    * MalformedResponseError.
    */
   async read(url: string, options: { etag?: string; signal?: AbortSignal } = {}): Promise<AlertFeedResult> {
-    const reading = readers();
     const controller = new AbortController();
     const onAbort = () => controller.abort();
     options.signal?.addEventListener('abort', onAbort);
@@ -82,7 +94,8 @@ export class AlertsClient {
       if (/^\s*<(!doctype html|html)/i.test(body)) throw new HtmlErrorPageError(response.status);
       throw new HttpError(response.status);
     }
-    const alerts = (await reading).parseAlerts(body, response.status);
+    const doc = civicDocument(body);
+    const alerts = doc === undefined ? (await otherReaders()).parseAlerts(body, response.status) : parseCivicAlerts(doc, response.status);
     return etag ? { modified: true, alerts, etag } : { modified: true, alerts };
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Alert documents of every supported format, told apart by the body itself (servers mislabel
  * content types): CAP 1.2 XML (single or Atom), NWS GeoJSON, the reference backend's JSON.
- * `AlertsClient` loads this module alongside its first read.
+ * `AlertsClient` reads the reference backend's JSON itself and loads this module when a feed is CAP or NWS.
  */
 
 import { HtmlErrorPageError, MalformedResponseError } from '../errors.js';

@@ -8,7 +8,7 @@ import { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import { fieldset } from '../../core/forms/field.js';
 import { FormFlowController, type StepError } from '../../core/forms/flow.js';
 import { flowStyles } from '../../core/forms/flow-styles.js';
-import { checkAnswers, confirmationPanel, continueBack, stepTitle } from '../../core/forms/pieces.js';
+import { continueBack, stepTitle } from '../../core/forms/pieces.js';
 import { choiceList, renderField } from '../../core/forms/render-field.js';
 import { errorTarget, valueText, type FieldValue } from '../../core/forms/schema.js';
 import { languageReady, registerMessages } from '../../core/i18n.js';
@@ -54,8 +54,6 @@ const kit = {
   choiceList,
   stepTitle,
   continueBack,
-  checkAnswers,
-  confirmationPanel,
   errorTarget,
   valueText,
   questionSpecs,

@@ -5,7 +5,7 @@ import type { DraftController } from '../../core/forms/draft.js';
 import type { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import { submissionFingerprint } from '../../core/forms/fingerprint.js';
 import type { FormFlowController, StepError } from '../../core/forms/flow.js';
-import type { AnswerRow } from '../../core/forms/pieces.js';
+import { checkAnswers, confirmationPanel, type AnswerRow } from '../../core/forms/answers.js';
 import { SubmitController } from '../../core/forms/submit.js';
 import { registerMessages, type Translate } from '../../core/i18n.js';
 import type { FormKit } from './civic-form.js';
@@ -270,7 +270,7 @@ export class FormLater {
       this.uploadFetched = true;
       import('../../api/forms/upload.js').catch(() => {});
     }
-    return html`${this.k.checkAnswers(h.t, {
+    return html`${checkAnswers(h.t, {
       rows: this.reviewRows(),
       sending: this.submit.sending,
       submitError: this.submit.error,
@@ -297,7 +297,7 @@ export class FormLater {
     if (!r) return nothing;
     const def = h.def!;
     const link = h.trackerUrl?.replaceAll('{reference}', encodeURIComponent(r.reference));
-    return html`${this.k.confirmationPanel({ title: h.t('civicFormDoneTitle'), referenceLabel: h.t('civicFormDoneReference'), reference: r.reference })}
+    return html`${confirmationPanel({ title: h.t('civicFormDoneTitle'), referenceLabel: h.t('civicFormDoneReference'), reference: r.reference })}
       ${def.what_happens_next ? html`<h3>${h.t('civicFormDoneNext')}</h3>${this.k.renderMarkdown(h.tx(def.what_happens_next))}` : nothing}
       ${link ? html`<p><a href=${link} part="tracker-link">${h.t('civicFormDoneTrack')}</a></p>` : nothing}
       <p><button type="button" class="civic-button civic-button--secondary" @click=${() => void h.startOver()}>${h.t('civicFormAnother')}</button></p>`;
