@@ -110,14 +110,16 @@ const scriptTag = { assetsInlineLimit: 0 };
 // uses them. The multi-step form engine (flow, draft, submit) has no chunk of its own: Rolldown
 // puts it with the form widget that loads it (a chunk of its own was one more file to fetch and
 // compress alone, 0.6 kB on the service request's page).
-// What the Open311 widgets that share it need (the client with its services and requests calls,
-// and the field styles every one of them draws with): one more, which the records and alerts
-// widgets do without. One file rather than four: each file is a request, and compresses alone.
+// What the Open311 widgets that share it need (the client every call goes through, and the field
+// styles every one of them draws with): one more, which the records and alerts widgets do
+// without. Each call's own code (services, requests…) stays with the widgets that make it.
 // Lit's decorators are not in the core chunk: the elements declare `static properties` instead
 // (0.4 kB less on every page).
 const coreModule =
   /[\\/]node_modules[\\/](lit[\\/](index|static-html)\.js|lit-html[\\/](lit-html|is-server|static)\.js|lit-element[\\/]lit-element\.js|@lit[\\/]reactive-element[\\/](?!decorators[\\/])|@lit[\\/]context[\\/](index\.js|lib[\\/]create-context\.js))|[\\/]src[\\/]core[\\/](civic-element|i18n|theme|context|define|backend-factory|headings|announcer|locales[\\/]en|forms[\\/](button-styles|error-panel|ids))\.ts$|[\\/]src[\\/]api[\\/]errors\.ts$/;
-const open311Module = /[\\/]src[\\/](api[\\/](open311|open311-services|open311-requests|normalise|http)\.ts|core[\\/]open311-backend\.ts|core[\\/]forms[\\/](field|form)-styles\.ts)$/;
+/** The Open311 client every call needs (the Lit-free world's copy is a chunk of its own too). */
+const open311ClientModule = /[\\/]src[\\/](api[\\/](open311|normalise|http)\.ts|core[\\/]open311-backend\.ts)$/;
+const open311Module = /[\\/]src[\\/](api[\\/](open311|normalise|http)\.ts|core[\\/]open311-backend\.ts|core[\\/]forms[\\/](field|form)-styles\.ts)$/;
 // What reads an answer other than a JSON document (XML, an HTML page, an error): one chunk,
 // loaded when such an answer comes.
 const open311AnswersModule = /[\\/]src[\\/]api[\\/](open311-answers|open311-error|xml)\.ts$/;
@@ -232,7 +234,7 @@ const elementChunks = await bundle({
           // The Lit-free world's own core (what both its widgets load) and its copy of the Open311
           // client: one chunk each too, as in the Lit widgets' world.
           { name: 'lit-free', test: (id) => id.endsWith(litFreeCopy) && litFreeCore.test(id.replace(COPY, '')), priority: 5 },
-          { name: 'open311-lit-free', test: (id) => id.endsWith(litFreeCopy) && open311Module.test(id.replace(COPY, '')), priority: 1 },
+          { name: 'open311-lit-free', test: (id) => id.endsWith(litFreeCopy) && open311ClientModule.test(id.replace(COPY, '')), priority: 1 },
         ],
       },
     },
