@@ -1,11 +1,12 @@
 // The pieces the widgets built without Lit share (src/core/plain/), through the service list and
 // directly: the hall's configuration, text-only content, one stylesheet, the error panel.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { render } from 'lit';
 import { CivicServiceList } from '../../src/define/civic-service-list.js';
 import type { CivicBackend } from '../../src/api/backend.js';
 import type { Service } from '../../src/api/types.js';
-import { errorMessageKey } from '../../src/core/forms/error-panel.js';
-import { plainErrorMessageKey } from '../../src/core/plain/error-panel.js';
+import { errorPanel } from '../../src/core/forms/error-panel.js';
+import { plainErrorPanel } from '../../src/core/plain/error-panel.js';
 import { adoptStyles } from '../../src/core/plain/styles.js';
 import { CivicHall } from '../../src/define/civic-hall.js';
 import { OPEN311_ENDPOINT } from '../helpers/backend.js';
@@ -68,11 +69,18 @@ describe('plain widgets (src/core/plain/)', () => {
     }
   });
 
-  it('names each kind of failure as the Lit widgets\' error panel does', () => {
+  it('draws the same error panel as the Lit widgets, for each kind of failure', () => {
+    const t = (key: string) => `[${key}]`;
+    const shape = (root: Element) =>
+      [...root.querySelectorAll('*')].map((e) => `${e.tagName}.${e.className}[${e.getAttribute('part')}][${e.getAttribute('role')}]${e.children.length ? '' : e.textContent!.trim()}`).join(' ');
     for (const kind of ['network', 'timeout', 'open311', 'contract', 'malformed', 'html', 'http', 'other', undefined]) {
       const error = Object.assign(new Error('x'), { kind });
-      expect(plainErrorMessageKey(error), String(kind)).to.equal(errorMessageKey(error));
+      const lit = document.createElement('div');
+      render(errorPanel(t, error, () => {}), lit);
+      const plain = document.createElement('div');
+      plain.append(plainErrorPanel(t, error, () => {}));
+      expect(shape(plain), String(kind)).to.equal(shape(lit));
+      expect(plain.textContent, String(kind)).to.match(/^\[error[A-Z]\w+\]\[tryAgain\]$/);
     }
-    expect(plainErrorMessageKey(null)).to.equal(errorMessageKey(null));
   });
 });

@@ -1,25 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CivicErrorKind } from '../../api/errors.js';
-import type { MessageKey, Translate } from '../i18n.js';
+import { errorMessageKey } from '../error-message.js';
+import type { Translate } from '../i18n.js';
 
-const KEY_BY_KIND: Record<CivicErrorKind, MessageKey> = {
-  network: 'errorNetwork',
-  timeout: 'errorTimeout',
-  open311: 'errorServer',
-  contract: 'errorServer',
-  malformed: 'errorMalformed',
-  html: 'errorHtml',
-  http: 'errorServer',
-};
-
-/**
- * The message key for a backend failure, from the error's `kind`. Read by duck typing rather
- * than `instanceof CivicError`, so errors from another copy of the bundle are recognised too.
- */
-export function errorMessageKey(error: unknown): MessageKey {
-  const kind = (error as { kind?: unknown } | null | undefined)?.kind;
-  return typeof kind === 'string' && kind in KEY_BY_KIND ? KEY_BY_KIND[kind as CivicErrorKind] : 'errorUnknown';
-}
+export { errorMessageKey };
 
 /**
  * What to show when the backend fails: the message for the error's kind and a "Try again"
