@@ -302,7 +302,7 @@ const besideAll = await bundle({
 const besideFile = (name) => besideAll.output.find((file) => file.type === 'chunk' && file.isEntry && file.name === name).fileName;
 const besideModules = [
   [/[\\/]src[\\/]core[\\/](map[\\/]kit|geo[\\/]cluster)\.ts$|[\\/]leaflet[\\/]dist[\\/]leaflet-src\.esm\.js$/, besideFile('map')],
-  [/[\\/]src[\\/](core[\\/]locales[\\/]es|components[\\/][^\\/]+[\\/]strings\.es)\.ts$/, besideFile('es')],
+  [/[\\/]src[\\/](core[\\/]locales[\\/]es|components[\\/][^\\/]+[\\/]([a-z]+-)?strings(-[a-z]+)?\.es)\.ts$/, besideFile('es')],
 ];
 const importBeside = {
   name: 'civic-import-beside',

@@ -32,6 +32,22 @@ describe('the script-tag builds in dist/', () => {
     }
   });
 
+  it("the one-file build's Spanish file holds every widget's Spanish, and the one file none of it", async () => {
+    const spanish = read(readdirSync(dist).find((f) => /^civic-elements\.all\.es-[\w-]+\.js$/.test(f))!);
+    const all = read('civic-elements.all.js');
+    const components = resolve(import.meta.dirname, '..', '..', 'src', 'components');
+    const files = readdirSync(components).flatMap((dir) => readdirSync(join(components, dir)).filter((f) => /strings.*\.es\.ts$/.test(f)).map((f) => join(components, dir, f)));
+    assert.ok(files.length >= 15, `${files.length} Spanish files`);
+    for (const file of files) {
+      const { es } = (await import(file)) as { es: Record<string, unknown> };
+      // One plain message of each file, as the minified chunk spells it.
+      const message = Object.values(es).find((m): m is string => typeof m === 'string' && /^[^'"`\\{}]+$/.test(m))!;
+      assert.ok(message, file);
+      assert.ok(spanish.includes(message), `${file}: "${message}" is in the Spanish file`);
+      assert.ok(!all.includes(message), `${file}: "${message}" is not in the one file`);
+    }
+  });
+
   it('the autoloader registers nothing itself and imports each tag from the folder next to it', () => {
     const loader = read('civic-elements.js');
     assert.doesNotMatch(loader, /customElements\.define/);
