@@ -104,8 +104,8 @@ await bundle({
 const scriptTag = { assetsInlineLimit: 0 };
 
 // What every widget needs (Lit, the base element, strings, theme, the base element's own
-// request for a <civic-hall>'s configuration, the error panel, the announcer, the error classes every client throws
-// and the fetch every client makes): one chunk. Lit's directives and the hall's context
+// request for a <civic-hall>'s configuration, the error panel, the announcer, the error classes
+// every client throws): one chunk. Lit's directives and the hall's context
 // provider are not in it: a page pays for them only through a widget (or a <civic-hall>) that
 // uses them. The multi-step form engine (flow, draft, submit) has no chunk of its own: Rolldown
 // puts it with the form widget that loads it (a chunk of its own was one more file to fetch and
@@ -183,6 +183,8 @@ const litFreeLit = resolve(root, 'src/core/plain/css-text.ts');
 const litFreeCopy = `?civic-own-${litFreeWorld}`;
 /** What every widget of that world loads: its shared chunk (the rest stays with the widget that uses it). */
 const litFreeCore = /[\\/]src[\\/]core[\\/](i18n|theme|define|locales[\\/]en|plain[\\/](dom|hall|styles))\.ts$|[\\/]src[\\/]api[\\/]errors\.ts$/;
+// Leaflet's kit, clustering and the catalogs are one copy for every world; the map's small loader
+// and defaults are copied, so a world's copy joins its widget's chunk.
 const sharedWithEveryWorld = /[\\/]src[\\/]core[\\/](map[\\/](?!load\.ts$|defaults\.ts$)|geo[\\/])|[\\/]src[\\/]core[\\/](catalog-file|locales[\\/]es(-all)?)\.ts$/;
 const ownCopies = {
   name: 'civic-own-copies',
