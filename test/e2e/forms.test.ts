@@ -239,7 +239,15 @@ async function buildingPermit(lang: Lang): Promise<void> {
   assert.match(await inForm(other, '.summary'), /174 Park Street/);
   // The link carried no file: the city's backend says the plans are missing, on their page.
   await press(other, w.send);
-  await other.waitForFunction(() => document.querySelector('civic-form')?.shadowRoot?.querySelector('#q-plans-error'), null, { timeout: 15_000 });
+  // The error summary takes focus once its page has drawn (GOV.UK): tabbing starts from there.
+  await other.waitForFunction(
+    () => {
+      const root = document.querySelector('civic-form')?.shadowRoot;
+      return root?.querySelector('#q-plans-error') && root.activeElement?.closest('.civic-error-summary');
+    },
+    null,
+    { timeout: 15_000 },
+  );
   assert.deepEqual(await axe(other), []);
   await upload(other, 'q-plans', 'porch-plans.pdf');
   assert.equal(await press(other, w.continue), w.review);
