@@ -1,6 +1,6 @@
 import { LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { CivicBackend } from '../api/backend.js';
-import { createBackend } from './backend-factory.js';
+import { backendFor } from './backend-factory.js';
 import { civicConfigContext, type CivicConfig } from './context.js';
 import {
   formatDate,
@@ -25,9 +25,6 @@ type CustomEventName = {
   [K in keyof HTMLElementEventMap]: HTMLElementEventMap[K] extends CustomEvent ? K : never;
 }[keyof HTMLElementEventMap];
 type DetailOf<K extends CustomEventName> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
-
-/** One client per endpoint, jurisdiction and key, shared by every widget on the page. */
-const sharedClients = new Map<string, CivicBackend>();
 
 /**
  * Widgets whose request for a `<civic-hall>` no hall answered (none above them, or not upgraded
@@ -162,30 +159,12 @@ export class CivicElement extends LitElement {
    * (it wins over everything else). Reading it gives the backend in use: own `backend`, else a
    * client for an own `endpoint`, else the hall's `backend`, else a client for the hall's
    * `endpoint` (made by the factory its element registered, see `core/backend-factory.ts`);
-   * `undefined` when nothing is configured. Every widget on the page with the same endpoint,
-   * jurisdiction, key and language shares one client, so discovery is asked for once; the
-   * client sends the widget's language as `Accept-Language`.
+   * `undefined` when nothing is configured (`backendFor`, shared with the widgets built without
+   * Lit). Widgets with the same endpoint, jurisdiction, key and language share one client, so
+   * discovery is asked for once; the client sends the widget's language as `Accept-Language`.
    */
   get backend(): CivicBackend | undefined {
-    if (this.ownBackend) return this.ownBackend;
-    const hall = this.hallConfig;
-    if (!this.endpoint && hall?.backend) return hall.backend;
-    const config = this.config;
-    if (!config.endpoint) return undefined;
-    // The language is part of the key: a live language switch gives a new client, so the widget
-    // reloads the backend's content (service names, questions, notes) in the new language.
-    const key = JSON.stringify([config.endpoint, config.jurisdictionId ?? '', config.apiKey ?? '', this.locale]);
-    let client = sharedClients.get(key);
-    if (!client) {
-      client = createBackend({
-        endpoint: config.endpoint,
-        language: this.locale,
-        ...(config.jurisdictionId ? { jurisdictionId: config.jurisdictionId } : {}),
-        ...(config.apiKey ? { apiKey: config.apiKey } : {}),
-      });
-      if (client) sharedClients.set(key, client);
-    }
-    return client;
+    return backendFor({ backend: this.ownBackend, endpoint: this.endpoint, jurisdictionId: this.jurisdictionId, apiKey: this.apiKey }, this.hallConfig, this.locale);
   }
 
   set backend(value: CivicBackend | undefined) {

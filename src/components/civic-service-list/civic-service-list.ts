@@ -2,7 +2,7 @@ import type { CivicBackend } from '../../api/backend.js';
 import type { Service } from '../../api/types.js';
 import { buttonStyles } from '../../core/forms/button-styles.js';
 import { languageReady, nearestLang, observeLang, resolveLocale, translate, type MessageKey, type MessageParams, type Strings } from '../../core/i18n.js';
-import { backendFor } from '../../core/plain/backend.js';
+import { backendFor } from '../../core/backend-factory.js';
 import { el, fire, heading } from '../../core/plain/dom.js';
 import { plainErrorPanel } from '../../core/plain/error-panel.js';
 import { HallLink } from '../../core/plain/hall.js';
