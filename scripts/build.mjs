@@ -116,7 +116,7 @@ const scriptTag = { assetsInlineLimit: 0 };
 // Lit's decorators are not in the core chunk: the elements declare `static properties` instead
 // (0.4 kB less on every page).
 const coreModule =
-  /[\\/]node_modules[\\/](lit[\\/](index|static-html)\.js|lit-html[\\/](lit-html|is-server|static)\.js|lit-element[\\/]lit-element\.js|@lit[\\/]reactive-element[\\/](?!decorators[\\/])|@lit[\\/]context[\\/](index\.js|lib[\\/]create-context\.js))|[\\/]src[\\/]core[\\/](civic-element|i18n|theme|context|define|backend-factory|headings|announcer|error-message|locales[\\/]en|forms[\\/](button-styles|error-panel|ids))\.ts$|[\\/]src[\\/]api[\\/]errors\.ts$/;
+  /[\\/]node_modules[\\/](lit[\\/](index|static-html)\.js|lit-html[\\/](lit-html|is-server|static)\.js|lit-element[\\/]lit-element\.js|@lit[\\/]reactive-element[\\/](?!decorators[\\/])|@lit[\\/]context[\\/](index\.js|lib[\\/]create-context\.js))|[\\/]src[\\/]core[\\/](civic-element|i18n|theme|context|define|backend-factory|headings|announcer|error-message|locales[\\/]en|plain[\\/]hall|forms[\\/](button-styles|error-panel|ids))\.ts$|[\\/]src[\\/]api[\\/]errors\.ts$/;
 /** The Open311 client every call needs (the Lit-free world's copy is a chunk of its own too). */
 const open311ClientModule = /[\\/]src[\\/](api[\\/](open311|normalise|http)\.ts|core[\\/]open311-backend\.ts)$/;
 const open311Module = /[\\/]src[\\/](api[\\/](open311|normalise|http)\.ts|core[\\/]open311-backend\.ts|core[\\/]forms[\\/](field|form)-styles\.ts)$/;
@@ -178,7 +178,7 @@ const COPY = /\?civic-own-([a-z-]+)$/;
  * Lit widget too), and each world reads a `<link rel="civic-catalog">` file on its own.
  */
 const litFreeWorld = 'lit-free';
-const litFreeOwnCore = /[\\/]src[\\/]core[\\/](i18n|theme|define|catalog-file|backend-factory|error-message|locales[\\/]en|forms[\\/]button-styles)\.ts$|[\\/]src[\\/]api[\\/]errors\.ts$/;
+const litFreeOwnCore = /[\\/]src[\\/]core[\\/](i18n|theme|define|catalog-file|backend-factory|error-message|plain[\\/]hall|locales[\\/]en|forms[\\/]button-styles)\.ts$|[\\/]src[\\/]api[\\/]errors\.ts$/;
 const litFreeLit = resolve(root, 'src/core/plain/css-text.ts');
 const litFreeCopy = `?civic-own-${litFreeWorld}`;
 /** What every widget of that world loads: its shared chunk (the rest stays with the widget that uses it). */

@@ -1,7 +1,8 @@
 import { LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { CivicBackend } from '../api/backend.js';
 import { backendFor } from './backend-factory.js';
-import { civicConfigContext, type CivicConfig } from './context.js';
+import type { CivicConfig } from './context.js';
+import { HallLink } from './plain/hall.js';
 import {
   formatDate,
   formatNumber,
@@ -25,19 +26,6 @@ type CustomEventName = {
   [K in keyof HTMLElementEventMap]: HTMLElementEventMap[K] extends CustomEvent ? K : never;
 }[keyof HTMLElementEventMap];
 type DetailOf<K extends CustomEventName> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
-
-/**
- * Widgets whose request for a `<civic-hall>` no hall answered (none above them, or not upgraded
- * yet), each with its way to ask again: a hall that connects announces itself with a
- * `context-provider` event (the Context Community Protocol, as `@lit/context` speaks it), and
- * they ask again then. This stands in for `@lit/context`'s consumer and `ContextRoot`, which
- * every page would otherwise load; the hall keeps `@lit/context`'s provider.
- */
-const waitingForHall = new Map<EventTarget, () => void>();
-function askHallsAgain(event: Event): void {
-  if ((event as Event & { context?: unknown }).context !== civicConfigContext) return;
-  for (const ask of [...waitingForHall.values()]) ask();
-}
 
 /**
  * Outside the class on purpose: the manifest analyzer lists every `new CustomEvent(…)` in a
@@ -125,34 +113,14 @@ export class CivicElement extends LitElement {
   private stopObservingLang?: () => void;
   /** The catalog fetch this widget's next render waits for (a language's strings load on first use). */
   private catalogLoading?: Promise<void>;
-  /** Ends this widget's subscription to its hall (given by the hall with each answer). */
-  private leaveHall?: () => void;
-
   /**
-   * Asks the nearest `<civic-hall>` above (across shadow roots) for its configuration, with a
-   * `context-request` event; the hall answers at once and again on every change. Unanswered,
-   * the widget waits for a hall to connect.
+   * The link to the nearest `<civic-hall>` above (across shadow roots), through the Context
+   * Community Protocol's `context-request` event, as the plain widgets ask: it stands in for
+   * `@lit/context`'s consumer, which every page would otherwise load (the hall keeps the provider).
    */
-  private askHall = (): void => {
-    let answered = false;
-    const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
-      context: civicConfigContext,
-      contextTarget: this,
-      subscribe: true,
-      callback: (value: CivicConfig, unsubscribe?: () => void) => {
-        answered = true;
-        waitingForHall.delete(this);
-        // A closer hall took this widget over: leave the old one.
-        if (this.leaveHall !== unsubscribe) this.leaveHall?.();
-        this.leaveHall = unsubscribe;
-        this.hallConfig = value;
-      },
-    });
-    this.dispatchEvent(request);
-    if (answered || !this.isConnected) return;
-    waitingForHall.set(this, this.askHall);
-    document.addEventListener('context-provider', askHallsAgain);
-  };
+  private readonly hall = new HallLink(this, (config) => {
+    this.hallConfig = config;
+  });
 
   /**
    * The backend this widget talks to. Setting it plugs in any `CivicBackend` implementation
@@ -230,7 +198,7 @@ export class CivicElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.askHall();
+    this.hall.connect();
     this.updateLocale();
     this.stopObservingLang = observeLang(this, () => this.updateLocale());
   }
@@ -238,9 +206,7 @@ export class CivicElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopObservingLang?.();
-    waitingForHall.delete(this);
-    this.leaveHall?.();
-    this.leaveHall = undefined;
+    this.hall.disconnect();
     // Moved out of its hall: forget the old configuration; a new hall (if any) answers on reconnect.
     this.hallConfig = undefined;
   }

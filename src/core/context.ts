@@ -1,4 +1,5 @@
 import { createContext } from '@lit/context';
+import { HALL_CONTEXT } from './plain/hall.js';
 import type { CivicBackend } from '../api/backend.js';
 import type { NotifyBackend } from '../api/notify/client.js';
 import type { FormsBackend } from '../api/forms/client.js';
@@ -43,4 +44,4 @@ export interface CivicConfig {
  * on one CMS page, a `<civic-hall>` defined by one copy still reaches widgets defined by the
  * other (context keys are compared with `===`).
  */
-export const civicConfigContext = createContext<CivicConfig>('civic-elements:config');
+export const civicConfigContext = createContext<CivicConfig>(HALL_CONTEXT);

@@ -1,14 +1,14 @@
 import type { CivicConfig } from '../context.js';
 
 /**
- * The `<civic-hall>`'s context key (`civicConfigContext` in core/context.ts, which is this same
- * string): widgets built without Lit ask for it with the Context Community Protocol's events
- * themselves, as the base element does, so they load neither `@lit/context` nor the base element.
+ * The `<civic-hall>`'s context key (`civicConfigContext` in core/context.ts is made from it):
+ * every widget asks for it with the Context Community Protocol's events itself (`HallLink`), so
+ * none loads `@lit/context`'s consumer, and the plain widgets load no Lit at all.
  */
 export const HALL_CONTEXT = 'civic-elements:config';
 
 /**
- * A plain element's link to the nearest `<civic-hall>` above it (across shadow roots). `connect()`
+ * An element's link to the nearest `<civic-hall>` above it (across shadow roots). `connect()`
  * asks with a `context-request` event; the hall answers at once and again on every change, each
  * time calling `onConfig`. Unanswered, it asks again when a hall announces itself
  * (`context-provider`: a hall whose code arrives after the element's).
