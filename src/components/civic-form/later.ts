@@ -22,10 +22,9 @@ registerMessages(formLaterMessages);
  * answers, sending (retry, offline, upload progress, the backend's field errors), the
  * confirmation, and "save and come back later". A chunk of its own, fetched right after the
  * first page shows (at once when a definition has a repeatable page, or a saved link or draft
- * opens on a later step), so the first page costs a page nothing more. It imports none of the
- * modules the first page's chunk holds (only the core chunk's, the Markdown chunk's and its
- * own): what it uses of them comes in `host.kit`. An import of one would move that module into
- * a chunk of its own, shared by both, one more file for every page.
+ * opens on a later step), so the first page costs a page nothing more. Most of what it uses of
+ * the first page's modules comes in `host.kit` (see `kit` in civic-form.ts: an indirection the
+ * build no longer needs); it imports `answers.js`, which only it uses, directly.
  */
 
 /** What the later steps use of the element (its private parts, reached through this). */

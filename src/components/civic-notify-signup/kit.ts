@@ -8,10 +8,10 @@ import { asksArea, chosenTopics, emptySignupDraft, FREQUENCY_KEY, languageOf, li
 
 /**
  * What the parts that load later (the sign-up's later steps, the confirmation and manage pages)
- * use of the first screen's code, handed to them by the element rather than imported: a module
- * that both the first screen and a lazy chunk import is split off by the bundler into a chunk of
- * its own, one more file (compressed alone) that every page with the widget loads. The lazy
- * modules import its type only.
+ * use of the first screen's code, handed to them by the element rather than imported. It was
+ * written while the build kept entry chunks' exports strict, when a module both imported was split
+ * off into a chunk of its own; with `preserveEntrySignatures: 'allow-extension'` (scripts/build.mjs)
+ * a lazy module may import the first screen's modules directly, so this indirection can go.
  */
 export const notifyKit = {
   fieldset,
