@@ -118,6 +118,8 @@ describe('<civic-form> from a definition', () => {
     await type(el, 'q-applicant_phone', '860 555 0100');
     await next(el);
     expect(title(el)).to.equal('Check your answers before sending');
+    // The later steps' styles came with their code: the answers are a grid, not a run of text.
+    expect(getComputedStyle($(el, '.summary-row')!).display).to.equal('grid');
     await click(el, '[part=change-link]');
     await pick(el, 'q-applicant_role', 'contractor');
     await next(el);
@@ -132,8 +134,15 @@ describe('<civic-form> from a definition', () => {
     const el = await create({ ...def, start_page: 'nowhere-page', pages: [{ ...def.pages[0]!, routes: [{ when: { question: 'x', any_of: ['y'] }, goto: 'missing' }] }] });
     const alert = $(el, '[role=alert]')!;
     expect(alert.textContent).to.contain('definition has mistakes');
-    expect($$(el, '.problems li').map((li) => li.textContent).join('\n')).to.contain('start_page');
+    const problems = $$(el, '.problems li').map((li) => li.textContent);
+    // In words (fetched with the problems), with where each is.
+    expect(problems).to.include('start_page: "nowhere-page" is not the id of a page');
+    expect(problems).to.include('pages[0].routes[0].goto: "missing" is not a page, an exit page or check-answers');
     await expect(el).to.be.accessible();
+    // Mended, the form runs and the problems are gone.
+    el.definition = def;
+    await waitUntil(() => title(el) !== '', 'the mended definition shown', { timeout: 15_000 });
+    expect($(el, '.problems')).to.equal(null);
   });
 
   it('speaks Spanish: its own words and the definition’s', async () => {

@@ -4,6 +4,7 @@ import type { NotifyFollowKind, NotifySmsConsent } from '../../api/notify/types.
 import { CivicElement } from '../../core/civic-element.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
 import { ErrorSummaryController } from '../../core/forms/error-summary.js';
+import { answersStyles } from '../../core/forms/answers-styles.js';
 import { flowStyles } from '../../core/forms/flow-styles.js';
 import { validateFields, type FieldSpec, type FieldValue } from '../../core/forms/schema.js';
 import { registerMessages } from '../../core/i18n.js';
@@ -56,6 +57,7 @@ export class CivicFollow extends CivicElement {
   static override styles = [
     ...(CivicElement.styles as []), formStyles,
     flowStyles,
+    answersStyles,
     css`
       :host {
         display: block;

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The first page's styles; the later steps add `formLaterStyles` with their code. */
 export const formElementStyles = css`
   :host {
     display: block;
@@ -22,18 +23,6 @@ export const formElementStyles = css`
   .save-later,
   .start-over {
     margin-block-start: var(--civic-form-gap, var(--_civic-space-l));
-  }
-  .entries {
-    margin-block-end: var(--civic-form-gap, var(--_civic-space-l));
-  }
-  .resume-link {
-    inline-size: 100%;
-    font-family: inherit;
-  }
-  progress {
-    inline-size: 100%;
-    block-size: 1rem;
-    accent-color: var(--civic-color-primary, #005ea2);
   }
   .problems {
     font-family: ui-monospace, monospace;

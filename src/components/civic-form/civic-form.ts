@@ -9,8 +9,8 @@ import { fieldset } from '../../core/forms/field.js';
 import { FormFlowController, type StepError } from '../../core/forms/flow.js';
 import { flowStyles } from '../../core/forms/flow-styles.js';
 import { continueBack, stepTitle } from '../../core/forms/pieces.js';
-import { choiceList, renderField } from '../../core/forms/render-field.js';
-import { errorTarget, valueText, type FieldValue } from '../../core/forms/schema.js';
+import { renderField } from '../../core/forms/render-field.js';
+import { errorTarget, type FieldValue } from '../../core/forms/schema.js';
 import { languageReady, registerMessages } from '../../core/i18n.js';
 import { resolveFormsBackend } from '../../core/forms-backend.js';
 import { formElementStyles } from './civic-form.styles.js';
@@ -20,10 +20,8 @@ import {
   emptyDraft,
   indexDefinition,
   isGrouped,
-  MORE,
   pageAnswered,
   pageAnswers,
-  pageControlIds,
   questionSpecs,
   RESUME_PARAM,
   REVIEW,
@@ -35,43 +33,14 @@ import {
 } from './engine.js';
 import type { FormDefinition, FormPage, Question } from './format.js';
 import { renderMarkdown } from './guidance.js';
-import { markdownText, parseMarkdown } from '../../forms/markdown.js';
 import type { FormHost, FormLater } from './later.js';
 import { answerMessage } from '../../forms/answer-messages-core.js';
 import { validatePage } from '../../forms/validate-answers.js';
+import { checkDefinition } from '../../forms/check-definition.js';
 import { formMessages } from './strings.js';
 import { formStyles } from '../../core/forms/form-styles.js';
 
 registerMessages(formMessages);
-
-/**
- * What the later steps (`later.ts`, a chunk of its own) use of this chunk's modules, handed to
- * them rather than imported. Written while the build kept entry chunks' exports strict (a module
- * both chunks imported left for a third chunk); with `preserveEntrySignatures: 'allow-extension'`
- * later.ts may import them directly (as it now does `answers.js`), so this indirection can go.
- */
-const kit = {
-  fieldset,
-  choiceList,
-  stepTitle,
-  continueBack,
-  errorTarget,
-  valueText,
-  questionSpecs,
-  pageControlIds,
-  controlId,
-  isGrouped,
-  pageAnswers,
-  renderMarkdown,
-  markdownText,
-  parseMarkdown,
-  text,
-  emptyDraft,
-  DONE,
-  MORE,
-  REVIEW,
-};
-export type FormKit = typeof kit;
 
 /** Detail of `civic-form-submitted`. */
 export interface CivicFormSubmittedDetail {
@@ -168,7 +137,6 @@ export class CivicForm extends CivicElement {
   /** The later steps' code (`later.ts`), once loaded. */
   private later?: FormLater;
   private laterLoading?: Promise<FormLater>;
-  protected readonly kit = kit;
   private index?: FormIndex;
 
   private readonly summary = new ErrorSummaryController(this);
@@ -186,7 +154,8 @@ export class CivicForm extends CivicElement {
     review: REVIEW,
     t: () => this.t,
   });
-  private loaded?: { key: string; abort: AbortController };
+  /** What was loaded: the backend and slug, or the definition given (a new object is loaded again, even with the same version). */
+  private loaded?: { key: string | FormDefinition; abort: AbortController };
 
   private get slug(): string {
     return this.definition?.slug ?? this.form ?? '';
@@ -203,7 +172,7 @@ export class CivicForm extends CivicElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const source = this.definition ? undefined : this.source();
-    const key = this.definition ? `own:${this.definition.slug}:${this.definition.version}` : source && this.form ? `${source.key}|${this.form}` : undefined;
+    const key = this.definition ?? (source && this.form ? `${source.key}|${this.form}` : undefined);
     if (key && this.loaded?.key !== key) void this.load(key, source?.backend);
   }
 
@@ -240,19 +209,24 @@ export class CivicForm extends CivicElement {
     }
   }
 
-  private async load(key: string, backend: FormsBackend | undefined): Promise<void> {
+  private async load(key: string | FormDefinition, backend: FormsBackend | undefined): Promise<void> {
     this.loaded?.abort.abort();
     const abort = new AbortController();
     this.loaded = { key, abort };
     this.loadError = undefined;
-    // The validator's code arrives while the definition does: a page with the form pays for it then.
-    const validator = import('../../forms/validate-definition.js');
     try {
       const def = this.definition ?? (await backend!.definition(this.form!, abort.signal));
-      const { validateDefinition } = await validator;
       if (abort.signal.aborted) return;
-      this.problems = validateDefinition(def).map((e) => `${e.path}: ${e.message}`);
-      if (this.problems.length) return;
+      // The checks run here, before anything shows; their words are fetched only for a
+      // definition that fails them (a page with a good form never carries them).
+      const problems = checkDefinition(def);
+      if (problems.length) {
+        // Offline, the codes still say what (`pages[2].next: no_target`).
+        const words = await import('../../forms/definition-messages.js').catch(() => undefined);
+        if (!abort.signal.aborted) this.problems = problems.map((p) => `${p.path}: ${words ? words.definitionMessage(p) : p.code}`);
+        return;
+      }
+      this.problems = [];
       this.index = indexDefinition(def);
       if (!this.draft.restored) await this.draft.restore();
       // A saved link opened here, a draft left on a later step, or a page that repeats (its

@@ -1,17 +1,23 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type TemplateResult } from 'lit';
 import type { FormReceipt, FormsBackend } from '../../api/forms/client.js';
 import type { AnnouncerController } from '../../core/announcer.js';
 import type { DraftController } from '../../core/forms/draft.js';
+import { fieldset } from '../../core/forms/field.js';
 import type { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import { submissionFingerprint } from '../../core/forms/fingerprint.js';
 import type { FormFlowController, StepError } from '../../core/forms/flow.js';
 import { checkAnswers, confirmationPanel, type AnswerRow } from '../../core/forms/answers.js';
+import { continueBack, stepTitle } from '../../core/forms/pieces.js';
+import { choiceList } from '../../core/forms/render-field.js';
+import { errorTarget } from '../../core/forms/schema.js';
 import { SubmitController } from '../../core/forms/submit.js';
 import { registerMessages, type Translate } from '../../core/i18n.js';
-import type { FormKit } from './civic-form.js';
-import type { Entries, FormDraft, FormIndex, Values } from './engine.js';
+import { controlId, DONE, emptyDraft, MORE, pageAnswers, pageControlIds, questionSpecs, REVIEW, type Entries, type FormDraft, type FormIndex, type Values } from './engine.js';
 import type { Answers, FormDefinition, FormPage } from './format.js';
+import { markdownText, parseMarkdown } from '../../forms/markdown.js';
+import { renderMarkdown } from './guidance.js';
 import { formLaterMessages } from './later-strings.js';
+import { formLaterStyles } from './later-styles.js';
 import { readResumeLink, resumeLink } from './resume.js';
 import { answerText, entryList, entryText, savedPanel, uploadProgress } from './views.js';
 
@@ -22,14 +28,14 @@ registerMessages(formLaterMessages);
  * answers, sending (retry, offline, upload progress, the backend's field errors), the
  * confirmation, and "save and come back later". A chunk of its own, fetched right after the
  * first page shows (at once when a definition has a repeatable page, or a saved link or draft
- * opens on a later step), so the first page costs a page nothing more. Most of what it uses of
- * the first page's modules comes in `host.kit` (see `kit` in civic-form.ts: an indirection the
- * build no longer needs); it imports `answers.js`, which only it uses, directly.
+ * opens on a later step), so the first page costs a page nothing more. It imports what it
+ * uses of the first page's modules directly: the build lets a lazy chunk import from the
+ * element's own chunk.
  */
 
 /** What the later steps use of the element (its private parts, reached through this). */
 export interface FormHost extends HTMLElement {
-  readonly kit: FormKit;
+  readonly renderRoot: HTMLElement | DocumentFragment;
   def?: FormDefinition;
   index?: FormIndex;
   receipt?: FormReceipt;
@@ -57,11 +63,14 @@ export interface FormHost extends HTMLElement {
 
 export class FormLater {
   readonly submit: SubmitController<FormReceipt>;
-  private readonly k: FormKit;
   private uploadFetched = false;
 
   constructor(private readonly host: FormHost) {
-    this.k = host.kit;
+    // The later steps' styles come with their code: added to the element's own sheets (or, where
+    // a browser cannot adopt sheets, as <style> elements with Lit's nonce).
+    const root = host.renderRoot as ShadowRoot;
+    if (supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...formLaterStyles.map((s) => s.styleSheet!)];
+    else adoptStyles(root, formLaterStyles);
     this.submit = new SubmitController<FormReceipt>(host as never, {
       draft: host.draft,
       placeErrors: (error) => this.placeServerErrors(error),
@@ -86,20 +95,20 @@ export class FormLater {
       h.announcer.announce(() => h.t('civicFormResumeBad'));
       return;
     }
-    h.draft.replace({ ...this.k.emptyDraft(), step: saved.step, values: saved.values, entries: saved.entries });
+    h.draft.replace({ ...emptyDraft(), step: saved.step, values: saved.values, entries: saved.entries });
     h.announcer.announce(() => h.t('civicFormResumed'));
   }
 
   /** A repeatable page's answers become an entry; its controls empty for the next one. */
   commitEntry(page: FormPage): void {
     const h = this.host;
-    const ids = this.k.pageControlIds(h.t, page, h.locale);
+    const ids = pageControlIds(h.t, page, h.locale);
     const list = [...(this.d.entries[page.id] ?? [])];
     list[this.d.editing ?? list.length] = Object.fromEntries(ids.map((id) => [id, h.values[id]]));
     const values = { ...h.values };
     for (const id of ids) delete values[id];
     h.draft.patch({ entries: { ...this.d.entries, [page.id]: list }, values, editing: undefined, more: undefined });
-    h.flow.go(page.id + this.k.MORE);
+    h.flow.go(page.id + MORE);
   }
 
   /** Opens entry `i` of a repeatable page (a new one when `i` is the count). */
@@ -107,7 +116,7 @@ export class FormLater {
     const h = this.host;
     const entry = this.d.entries[page.id]?.[i] ?? {};
     const values = { ...h.values };
-    for (const id of this.k.pageControlIds(h.t, page, h.locale)) values[id] = entry[id];
+    for (const id of pageControlIds(h.t, page, h.locale)) values[id] = entry[id];
     h.draft.patch({ values, editing: i });
     h.flow.go(page.id);
   }
@@ -123,11 +132,11 @@ export class FormLater {
 
   /** Back from a repeatable page or its "add another" step. */
   back(from: string): void {
-    const pageId = from.endsWith(this.k.MORE) ? from.slice(0, -this.k.MORE.length) : from;
+    const pageId = from.endsWith(MORE) ? from.slice(0, -MORE.length) : from;
     const page = this.host.index!.pages.get(pageId);
     const count = this.d.entries[pageId]?.length ?? 0;
-    if (page?.repeatable && from.endsWith(this.k.MORE)) this.editEntry(page, count - 1);
-    else if (page?.repeatable && count > 0) this.host.flow.go(pageId + this.k.MORE);
+    if (page?.repeatable && from.endsWith(MORE)) this.editEntry(page, count - 1);
+    else if (page?.repeatable && count > 0) this.host.flow.go(pageId + MORE);
     else this.host.flow.back(from);
   }
 
@@ -139,9 +148,9 @@ export class FormLater {
     const placed: StepError[] = e.errors.map(({ field, message }) => {
       const page = h.index!.pageOf.get(field);
       const q = page?.questions.find((x) => x.id === field);
-      if (!page || !q) return { step: this.k.REVIEW, id: 'submit', message };
-      if (page.repeatable) return { step: page.id + this.k.MORE, id: 'step-title', message };
-      return { step: page.id, id: this.k.errorTarget(this.k.questionSpecs(h.t, q, h.locale)[0]!), message };
+      if (!page || !q) return { step: REVIEW, id: 'submit', message };
+      if (page.repeatable) return { step: page.id + MORE, id: 'step-title', message };
+      return { step: page.id, id: errorTarget(questionSpecs(h.t, q, h.locale)[0]!), message };
     });
     // Once the named answers are fixed, Continue comes back to check your answers.
     h.draft.patch({ returnToReview: true });
@@ -156,16 +165,15 @@ export class FormLater {
    */
   private submission(): { answers: Answers; files: Record<string, File[]> } {
     const h = this.host;
-    const k = this.k;
     const answers: Answers = {};
     const files: Record<string, File[]> = {};
     const collect = (page: FormPage, bag: Values, prefix: string) => {
       for (const q of page.questions) {
-        const v = bag[k.controlId(q.id)];
+        const v = bag[controlId(q.id)];
         const list = q.type === 'file' && Array.isArray(v) ? v.filter((f): f is File => typeof f !== 'string') : [];
         if (list.length) files[prefix + q.id] = list;
       }
-      return k.pageAnswers(page, bag);
+      return pageAnswers(page, bag);
     };
     const entries: Entries = this.d.entries;
     for (const step of h.steps()) {
@@ -204,7 +212,7 @@ export class FormLater {
     if (!receipt) return;
     h.receipt = receipt;
     // Nothing typed is kept once the city has it: the confirmation shows only the receipt.
-    await h.draft.discard({ ...this.k.emptyDraft(), step: this.k.DONE });
+    await h.draft.discard({ ...emptyDraft(), step: DONE });
     h.flow.reset();
     h.emit('civic-form-submitted', { form: def.slug, reference: receipt.reference, status: receipt.status });
   }
@@ -226,18 +234,18 @@ export class FormLater {
     const canAdd = list.length < rep.max;
     const id = `more-${page.id}`;
     const error = h.summary.errorFor(`${id}-0`);
-    const errors = (): StepError[] => (canAdd && !this.d.more ? [{ step: page.id + this.k.MORE, id: `${id}-0`, message: t('civicFormErrorAddAnother') }] : []);
+    const errors = (): StepError[] => (canAdd && !this.d.more ? [{ step: page.id + MORE, id: `${id}-0`, message: t('civicFormErrorAddAnother') }] : []);
     const onSubmit = (e: Event) =>
-      h.flow.submitStep(e, page.id + this.k.MORE, errors(), () => (canAdd && this.d.more === 'yes' ? this.editEntry(page, list.length) : h.proceed(page.id + this.k.MORE)));
+      h.flow.submitStep(e, page.id + MORE, errors(), () => (canAdd && this.d.more === 'yes' ? this.editEntry(page, list.length) : h.proceed(page.id + MORE)));
     return html`<form novalidate @submit=${onSubmit}>
-      ${this.k.stepTitle(t('civicFormAdded', { count: list.length }), h.caption())}
-      ${entryList(this.k, t, page, list, h.locale, { change: (i) => this.editEntry(page, i), remove: (i) => this.removeEntry(page, i) })}
+      ${stepTitle(t('civicFormAdded', { count: list.length }), h.caption())}
+      ${entryList(t, page, list, h.locale, { change: (i) => this.editEntry(page, i), remove: (i) => this.removeEntry(page, i) })}
       ${canAdd
-        ? this.k.fieldset(t, { id, legend: h.tx(rep.add_another), ...(error ? { error } : {}) }, (p) =>
-            this.k.choiceList(p, [{ value: 'yes', label: t('civicFormYes') }, { value: 'no', label: t('civicFormNo') }], 'radio', [this.d.more ?? ''], (v) => h.draft.patch({ more: v })),
+        ? fieldset(t, { id, legend: h.tx(rep.add_another), ...(error ? { error } : {}) }, (p) =>
+            choiceList(p, [{ value: 'yes', label: t('civicFormYes') }, { value: 'no', label: t('civicFormNo') }], 'radio', [this.d.more ?? ''], (v) => h.draft.patch({ more: v })),
           )
         : html`<p class="inset">${t('civicFormMaxReached', { max: rep.max })}</p>`}
-      ${this.k.continueBack(t, { onBack: () => this.back(page.id + this.k.MORE) })}
+      ${continueBack(t, { onBack: () => this.back(page.id + MORE) })}
     </form>`;
   }
 
@@ -252,11 +260,11 @@ export class FormLater {
           rows.push({
             key: `${page.id}.${i}`,
             label: `${h.tx(page.repeatable!.item)} ${i + 1}`,
-            value: entryText(this.k, h.t, page, entry, h.locale),
-            step: page.id + this.k.MORE,
+            value: entryText(h.t, page, entry, h.locale),
+            step: page.id + MORE,
           }),
         );
-      } else for (const q of page.questions) rows.push({ key: q.id, label: h.tx(q.label), value: answerText(this.k, h.t, q, h.values, h.locale), step: page.id });
+      } else for (const q of page.questions) rows.push({ key: q.id, label: h.tx(q.label), value: answerText(h.t, q, h.values, h.locale), step: page.id });
     }
     return rows;
   }
@@ -273,10 +281,10 @@ export class FormLater {
       rows: this.reviewRows(),
       sending: this.submit.sending,
       submitError: this.submit.error,
-      ...(def.declaration ? { declaration: this.k.markdownText(this.k.parseMarkdown(h.tx(def.declaration))) } : {}),
+      ...(def.declaration ? { declaration: markdownText(parseMarkdown(h.tx(def.declaration))) } : {}),
       submitLabel: def.declaration ? h.t('civicFormAgreeSend') : h.t('civicFormSend'),
       onChange: (row) => h.flow.change(row.step),
-      onBack: () => this.back(this.k.REVIEW),
+      onBack: () => this.back(REVIEW),
       onSubmit: (e) => void this.send(e),
     })}
     ${h.progress !== undefined ? uploadProgress(h.t, h.progress) : nothing}`;
@@ -285,8 +293,8 @@ export class FormLater {
   private renderExit(id: string): TemplateResult {
     const h = this.host;
     const exit = h.def!.exit_pages!.find((e) => e.id === id)!;
-    return html`${this.k.stepTitle(h.tx(exit.heading), h.caption())}
-      <div class="guidance" part="guidance">${this.k.renderMarkdown(h.tx(exit.body))}</div>
+    return html`${stepTitle(h.tx(exit.heading), h.caption())}
+      <div class="guidance" part="guidance">${renderMarkdown(h.tx(exit.body))}</div>
       <div class="actions"><button type="button" class="civic-button civic-button--secondary" part="back-button" @click=${() => h.flow.back(id)}>${h.t('formBack')}</button></div>`;
   }
 
@@ -297,7 +305,7 @@ export class FormLater {
     const def = h.def!;
     const link = h.trackerUrl?.replaceAll('{reference}', encodeURIComponent(r.reference));
     return html`${confirmationPanel({ title: h.t('civicFormDoneTitle'), referenceLabel: h.t('civicFormDoneReference'), reference: r.reference })}
-      ${def.what_happens_next ? html`<h3>${h.t('civicFormDoneNext')}</h3>${this.k.renderMarkdown(h.tx(def.what_happens_next))}` : nothing}
+      ${def.what_happens_next ? html`<h3>${h.t('civicFormDoneNext')}</h3>${renderMarkdown(h.tx(def.what_happens_next))}` : nothing}
       ${link ? html`<p><a href=${link} part="tracker-link">${h.t('civicFormDoneTrack')}</a></p>` : nothing}
       <p><button type="button" class="civic-button civic-button--secondary" @click=${() => void h.startOver()}>${h.t('civicFormAnother')}</button></p>`;
   }
@@ -305,14 +313,14 @@ export class FormLater {
   /** Any step but a question page: the confirmation, the saved link, check your answers, an exit page, "add another". */
   renderStep(step: string): TemplateResult | typeof nothing {
     const h = this.host;
-    if (step === this.k.DONE) return this.renderDone();
+    if (step === DONE) return this.renderDone();
     if (h.saveLink)
-      return savedPanel(this.k, h.t, h.caption(), h.saveLink, () => {
+      return savedPanel(h.t, h.caption(), h.saveLink, () => {
         h.saveLink = undefined;
         h.flow.focus();
       });
-    if (step === this.k.REVIEW) return this.renderReview();
+    if (step === REVIEW) return this.renderReview();
     if (h.index!.exits.has(step)) return this.renderExit(step);
-    return this.renderMore(h.index!.pages.get(step.slice(0, -this.k.MORE.length))!);
+    return this.renderMore(h.index!.pages.get(step.slice(0, -MORE.length))!);
   }
 }

@@ -7,6 +7,7 @@ import { DraftController } from '../../core/forms/draft.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
 import { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import { FormFlowController } from '../../core/forms/flow.js';
+import { answersStyles } from '../../core/forms/answers-styles.js';
 import { flowStyles } from '../../core/forms/flow-styles.js';
 import { formStyles } from '../../core/forms/form-styles.js';
 import { continueBack, stepTitle } from '../../core/forms/pieces.js';
@@ -84,7 +85,7 @@ export class CivicNotifySignup extends CivicElement {
     laterError: { state: true, attribute: false },
   };
 
-  static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, notifySignupStyles];
+  static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, answersStyles, notifySignupStyles];
 
   /** Base URL of the notifications contract (`/notify/v1`); overrides the hall's `notify-endpoint`. */
   notifyEndpoint?: string;

@@ -8,6 +8,7 @@ import { submissionFingerprint } from '../../core/forms/fingerprint.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
 import { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import { FormFlowController, type StepError } from '../../core/forms/flow.js';
+import { answersStyles } from '../../core/forms/answers-styles.js';
 import { flowStyles } from '../../core/forms/flow-styles.js';
 import { checkAnswers, confirmationPanel, continueBack, stepTitle, type AnswerRow } from '../../core/forms/pieces.js';
 import { renderField } from '../../core/forms/render-field.js';
@@ -83,7 +84,7 @@ export class CivicRecordsRequest extends CivicElement {
     updatesTo: { state: true, attribute: false },
   };
 
-  static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, recordsRequestStyles];
+  static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, answersStyles, recordsRequestStyles];
 
   /** Base URL of the records contract (`/records/v1`); overrides the hall's `records-endpoint`. */
   recordsEndpoint?: string;

@@ -6,6 +6,7 @@ import { CivicElement } from '../../core/civic-element.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
 import { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import { field, textArea, textInput } from '../../core/forms/field.js';
+import { answersStyles } from '../../core/forms/answers-styles.js';
 import { flowStyles } from '../../core/forms/flow-styles.js';
 import { stepTitle } from '../../core/forms/pieces.js';
 import { registerMessages, type MessageKey } from '../../core/i18n.js';
@@ -96,7 +97,7 @@ export class CivicRecordsStatus extends CivicElement {
     replyError: { state: true, attribute: false },
   };
 
-  static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, recordsStatusStyles];
+  static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, answersStyles, recordsStatusStyles];
 
   /** Base URL of the records contract; overrides the hall's `records-endpoint`. */
   recordsEndpoint?: string;

@@ -5,6 +5,7 @@ import { CivicElement } from '../../core/civic-element.js';
 import { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import { DraftController } from '../../core/forms/draft.js';
 import { FormFlowController } from '../../core/forms/flow.js';
+import { answersStyles } from '../../core/forms/answers-styles.js';
 import { flowStyles } from '../../core/forms/flow-styles.js';
 import { renderDraftQuestion } from './steps/draft-question.js';
 import { codeList, emptyContact, emptyDraft, type Draft, type StepName } from './model.js';
@@ -111,7 +112,7 @@ export class CivicServiceRequest extends CivicElement {
     laterStepsLoad: { state: true, attribute: false },
   };
 
-  static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, serviceRequestStyles];
+  static override styles = [...(CivicElement.styles as []), formStyles, flowStyles, answersStyles, serviceRequestStyles];
 
   /** Offer only these service codes (space or comma separated). */
   serviceCodes?: string;
