@@ -108,6 +108,20 @@ describe('<civic-form> from a definition', () => {
     expect(title(el)).to.equal('Check your answers before sending');
   });
 
+  it('starts on a repeatable page: its first Continue files an entry (the later steps load before it shows)', async () => {
+    const def = await seed('youth-program-registration');
+    const el = await create(only(def, 'children'));
+    await type(el, 'q-child_name-first', 'Ana');
+    await type(el, 'q-child_name-last', 'Díaz');
+    await date(el, 'q-child_birth_date', '4', '5', '2016');
+    await pick(el, 'q-child_grade', '3');
+    await next(el);
+    expect(title(el)).to.equal('You have added 1 answer');
+    // Back reopens the entry, not a page before the start.
+    await click(el, '[part=back-button]');
+    expect(($(el, '#q-child_name-first') as HTMLInputElement).value).to.equal('Ana');
+  });
+
   it('after a Change that opens a new page on the route, goes there before check your answers', async () => {
     const def = await seed('building-permit-pre-application');
     const el = await create(only(def, 'applicant', 'license'));

@@ -229,11 +229,13 @@ export class CivicForm extends CivicElement {
       this.problems = [];
       this.index = indexDefinition(def);
       if (!this.draft.restored) await this.draft.restore();
-      // A saved link opened here, a draft left on a later step, or a page that repeats (its
-      // Continue files an entry): the later steps are needed before the first screen.
+      // A saved link opened here, a draft left on a later step, or a first screen that repeats
+      // (its Continue files an entry): the later steps are needed before the first screen. A
+      // repeatable page further on waits for them only if the resident is quicker than the
+      // fetch that starts once the first page shows.
       const resume = location.hash.startsWith(`#${RESUME_PARAM}`);
-      const step = this.draft.value.step;
-      if (resume || def.pages.some((p) => p.repeatable) || (step && !def.pages.some((p) => p.id === step))) {
+      const first = this.index.pages.get(this.draft.value.step || def.start_page);
+      if (resume || !first || first.repeatable) {
         const later = await this.loadLater();
         if (abort.signal.aborted) return;
         this.def = def;
@@ -296,8 +298,8 @@ export class CivicForm extends CivicElement {
   }
 
   private back(from: string): void {
-    // Repeatable pages are the later steps' (loaded with a definition that has one).
-    if (this.later) this.later.back(from);
+    // Back around a repeatable page is the later steps' (waited for if not here yet).
+    if (this.later || this.def!.pages.some((p) => p.repeatable)) void this.withLater((later) => later.back(from));
     else this.flow.back(from);
   }
 
@@ -343,7 +345,7 @@ export class CivicForm extends CivicElement {
     // the label stays for screen readers. An optional one keeps its label and its "(optional)".
     const labelIsTitle = !page.heading && only !== undefined && Boolean(only.required) && !isGrouped(only);
     const item = page.repeatable ? ` ${this.tx(page.repeatable.item)} ${(this.draft.value.editing ?? this.draft.value.entries[page.id]?.length ?? 0) + 1}` : '';
-    return html`<form novalidate @submit=${(e: Event) => this.flow.submitStep(e, page.id, this.pageErrors(page), () => (page.repeatable ? this.later!.commitEntry(page) : this.proceed(page.id)))}>
+    return html`<form novalidate @submit=${(e: Event) => this.flow.submitStep(e, page.id, this.pageErrors(page), () => (page.repeatable ? void this.withLater((later) => later.commitEntry(page)) : this.proceed(page.id)))}>
       ${stepTitle(title + (page.repeatable && page.heading ? item : ''), this.caption())}
       ${page.guidance ? html`<div class="guidance" part="guidance">${renderMarkdown(this.tx(page.guidance))}</div>` : nothing}
       <div class=${labelIsTitle ? 'label-is-title' : ''}>${page.questions.map((q) => this.renderQuestion(q))}</div> ${continueBack(this.t, first ? {} : { onBack: () => this.back(page.id) })}
