@@ -26,7 +26,10 @@ export interface DefinitionProblem {
 }
 
 type Kind = 'string' | 'id' | 'slug' | 'value' | 'email' | 'int' | 'int1' | 'decimals' | 'number' | 'bool' | 'text' | 'markdown' | 'url' | 'date_bound' | 'strings' | 'languages' | 'file_types';
-type Spec = { required: readonly string[]; props: Record<string, Kind | { object: string } | { list: string; min?: number }> };
+type Spec = { required: readonly string[]; props: Record<string, Kind | { object: string } | { list: string; min?: number; max?: number }> };
+
+/** The most pages a definition may have (the schema's `maxItems`): routing is checked as a graph, and every submission walks it. */
+export const MAX_PAGES = 500;
 
 const BASE = { id: 'id', type: 'string', label: 'text', hint: 'text', required: 'bool' } as const;
 const SPECS: Record<string, Spec> = {
@@ -35,7 +38,7 @@ const SPECS: Record<string, Spec> = {
     props: {
       $schema: 'string', slug: 'slug', version: 'int1', category: 'slug', category_name: 'text', languages: 'languages', name: 'text',
       summary: 'text', department: 'text', keywords: 'text', reference_prefix: 'string', start_page: 'id',
-      pages: { list: 'page', min: 1 }, exit_pages: { list: 'exit_page' }, declaration: 'markdown', what_happens_next: 'markdown',
+      pages: { list: 'page', min: 1, max: MAX_PAGES }, exit_pages: { list: 'exit_page' }, declaration: 'markdown', what_happens_next: 'markdown',
       privacy_url: 'url', support: { object: 'support' },
     },
   },
@@ -96,6 +99,7 @@ class Checker {
       else if (!Array.isArray(v)) this.add(at, 'list');
       else {
         if (v.length < (kind.min ?? 0)) this.add(at, 'min_items', String(kind.min));
+        if (kind.max !== undefined && v.length > kind.max) this.add(at, 'max_items', String(kind.max));
         v.forEach((item, i) => this.object(`${at}[${i}]`, item, kind.list));
       }
     }

@@ -13,6 +13,7 @@ const MESSAGES = {
   not_property: 'is not a property of a {0}',
   list: 'must be a list',
   min_items: 'must hold at least {0}',
+  max_items: 'must hold at most {0}',
   string: 'must be a non-empty string',
   id: 'must be an id: lower-case letters, digits, - and _, starting with a letter',
   slug: 'must be lower-case letters, digits and -',

@@ -265,6 +265,11 @@ for (const db of DATABASES) {
         const refused = await get<Refused>(`${forms}/forms/public-hearing-comment.json`, { method: 'PUT', body: JSON.stringify(broken), headers: { ...staff, 'Content-Type': 'application/json' } });
         assert.equal(refused.status, 400);
         assert.deepEqual(refused.body.errors.map((e) => e.path), ['pages[0].routes[0].goto']);
+        // 20,000 pages (under the 2 MB body limit): a 400 that says so, not a crash.
+        const huge = { ...structuredClone(def), pages: Array.from({ length: 20_000 }, (_, i) => ({ id: `p${i}`, questions: [{ id: `q${i}`, type: 'yes_no', label: { en: 'Q', es: 'P' } }] })), start_page: 'p0' };
+        const tooMany = await get<Refused>(`${forms}/forms/public-hearing-comment.json`, { method: 'PUT', body: JSON.stringify(huge), headers: { ...staff, 'Content-Type': 'application/json' } });
+        assert.equal(tooMany.status, 400);
+        assert.deepEqual(tooMany.body.errors, [{ path: 'pages', message: 'must hold at most 500' }]);
         const wrongSlug = await get<Refused>(`${forms}/forms/another-slug.json`, { method: 'PUT', body: JSON.stringify(def), headers: { ...staff, 'Content-Type': 'application/json' } });
         assert.equal(wrongSlug.status, 400);
 

@@ -62,6 +62,22 @@ describe('validateDefinition', () => {
     assertError(errorsOf((d) => (d.pages[1]!.id = 'Name Page')), 'pages[1].id', /an id/);
   });
 
+  test('at most 500 pages: a long chain of pages is a clear error, never a crash', () => {
+    const chain = (n: number) => {
+      const d = small();
+      d.exit_pages = [];
+      d.pages = Array.from({ length: n }, (_, i) => ({ id: `p${i}`, questions: [{ id: `q${i}`, type: 'yes_no' as const, label: t(`Question ${i}`) }] }));
+      d.start_page = 'p0';
+      // A route on the last page that tests the first question: the "comes before" check walks the whole chain.
+      d.pages[n - 1]!.routes = [{ when: { question: 'q0', any_of: ['yes'] }, goto: 'p0' }];
+      return d;
+    };
+    const atMost = validateDefinition(chain(500));
+    assert.deepEqual(atMost.map((e) => e.path), ['pages[499]'], JSON.stringify(atMost));
+    assert.match(atMost[0]!.message, /leads back to "p0"/);
+    assert.deepEqual(validateDefinition(chain(20_000)), [{ path: 'pages', message: 'must hold at most 500' }]);
+  });
+
   test('conditions are data only: a route with code in it is refused', () => {
     const errors = errorsOf((d) => ((d.pages[0]!.routes![0]!.when as unknown as Record<string, unknown>).js = 'answers.age < 65'));
     assertError(errors, 'pages[0].routes[0].when.js', /not a property of a condition/);

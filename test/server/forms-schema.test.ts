@@ -27,6 +27,7 @@ import {
 } from '../../src/forms/definition.js';
 import { REPO_ROOT } from '../../server/config.js';
 import { seeds } from './forms-helpers.js';
+import { MAX_PAGES } from '../../src/forms/check-definition.js';
 import { validateDefinition } from '../../src/forms/validate-definition.js';
 
 /** Every key of T, no more, no fewer: a missing or extra key fails `npm run typecheck`. */
@@ -97,6 +98,10 @@ describe('form definition schema and types', () => {
     });
     assert.deepEqual(fromSchema.sort(), [...QUESTION_TYPES].sort());
     assert.deepEqual(schema.$defs.q_file!.properties!.accept!.items!.enum, [...FILE_TYPES]);
+  });
+
+  test('the most pages a definition may have is the same in the schema and the checks', () => {
+    assert.equal((schema.properties as Record<string, { maxItems?: number }>).pages!.maxItems, MAX_PAGES);
   });
 
   test('at least eight seeded definitions, each valid against the schema', () => {
