@@ -1,5 +1,5 @@
 import type { AddressAnswer, Answers, FileAnswer, FormDefinition, FormPage, NameAnswer, PageAnswers, Question } from './definition.js';
-import { findPage, questionIndex, repeatBounds, walk } from './route.js';
+import { questionIndex, repeatBounds, walk } from './route.js';
 
 /**
  * Answers → errors per question, the same rules in the browser (before Continue) and on the
@@ -185,6 +185,12 @@ export function checkAnswer(q: Question, value: unknown, options: AnswerOptions 
   }
 }
 
+/**
+ * The most "no such question" errors a submission gets: only a client of its own sends
+ * answers to no question, and a body of 100,000 of them should not come back as 100,000 errors.
+ */
+const MAX_UNKNOWN = 20;
+
 /** Errors of one page's answers (one entry of a repeatable page), unknown keys included. */
 export function validatePage(page: FormPage, answers: Record<string, unknown>, options: AnswerOptions = {}, index?: number): AnswerError[] {
   const errors: AnswerError[] = [];
@@ -212,10 +218,11 @@ export function validateAnswers(def: FormDefinition, answers: Answers, options: 
   const { pages, end } = walk(def, answers);
   const visited = new Set(pages);
   const index = questionIndex(def);
+  const byId = new Map(def.pages.map((p) => [p.id, p]));
   const errors: AnswerError[] = [];
   if (end !== 'check-answers') errors.push({ question: null, page: end, code: 'exit' });
   for (const [key, value] of Object.entries(answers)) {
-    const repeatPage = findPage(def, key)?.repeatable ? findPage(def, key)! : undefined;
+    const repeatPage = byId.get(key)?.repeatable ? byId.get(key)! : undefined;
     const place = index.get(key);
     if (repeatPage) {
       if (!visited.has(repeatPage.id)) errors.push({ question: repeatPage.questions[0]!.id, page: repeatPage.id, code: 'skipped' });
@@ -224,18 +231,23 @@ export function validateAnswers(def: FormDefinition, answers: Answers, options: 
     else if (!visited.has(place.page.id) && !isEmptyAnswer(value)) errors.push({ question: key, page: place.page.id, code: 'skipped' });
   }
   for (const id of pages) {
-    const page = findPage(def, id)!;
+    const page = byId.get(id)!;
     if (!page.repeatable) {
       errors.push(...validatePage(page, answers, options));
       continue;
     }
     const entries = pageEntries(answers, page);
     const { min, max } = repeatBounds(page);
-    if (entries.length > max) errors.push({ question: page.questions[0]!.id, page: id, code: 'too_many_entries', params: { max } });
+    // Too many: that is the error, until some are removed (each entry's own would be noise).
+    if (entries.length > max) {
+      errors.push({ question: page.questions[0]!.id, page: id, code: 'too_many_entries', params: { max } });
+      continue;
+    }
     const required = page.questions.some((q) => q.required);
     if (entries.length === 0 && required) errors.push(...validatePage(page, {}, options, 0));
     else if (entries.length < min && required) errors.push({ question: page.questions[0]!.id, page: id, code: 'too_few_entries', params: { min } });
     entries.forEach((entry, i) => errors.push(...validatePage(page, entry, options, i)));
   }
-  return errors;
+  let unknown = 0;
+  return errors.filter((e) => e.code !== 'unknown' || ++unknown <= MAX_UNKNOWN);
 }

@@ -233,6 +233,21 @@ for (const db of DATABASES) {
         assert.equal(ok.status, 201, ok.text);
       });
 
+      test('a hostile body: 100,000 answers to no question, or 10,000 entries, is a short 400 and nothing stored', async () => {
+        const before = await stored();
+        const many = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, 'x']));
+        const unknown = await postJson<Refused>('contact-the-mayor', { answers: { topic: 'idea', ...many } });
+        assert.equal(unknown.status, 400);
+        const codes = unknown.body.errors.map((e) => e.code);
+        assert.equal(codes.filter((c) => c === 'unknown').length, 20);
+        assert.ok(unknown.text.length < 20_000, `${unknown.text.length} bytes`);
+        const children = Array.from({ length: 10_000 }, () => ({ child_name: { first: 'A', last: 'B' } }));
+        const tooMany = await postJson<Refused>('youth-program-registration', { answers: { program: 'summer-camp', children } });
+        assert.equal(tooMany.status, 400);
+        assert.deepEqual(tooMany.body.errors.filter((e) => e.page === 'children').map((e) => e.code), ['too_many_entries']);
+        assert.deepEqual(await stored(), before);
+      });
+
       test('Idempotency-Key: the same key and body answer the first submission; another body is a 422', async () => {
         const before = await stored();
         const body = { answers: { topic: 'idea', message: 'More benches on Main Street, please.', name: { first: 'Jo', last: 'Park' }, email: 'jo@example.com' } };
