@@ -116,6 +116,28 @@ describe('import-pdf', () => {
     assert.match(lines, /draft is in "en" only/);
   });
 
+  test('a PDF from another producer (ReportLab: its own widget layout and flags) drafts the same way', async () => {
+    const pdf = readFileSync(join(REPO_ROOT, 'test', 'server', 'fixtures', 'reportlab-sidewalk-dining.pdf'));
+    const { definition, report } = await importPdf(pdf, { fileName: 'sidewalk-dining.pdf' });
+    assertValid(definition);
+    assert.deepEqual(definition.name, { en: 'Sidewalk Dining Permit Application' });
+    assert.deepEqual(
+      definition.pages.map((p) => p.questions.map((q) => `${q.id}:${q.type}${q.required ? '!' : ''}`)),
+      [
+        ['business_name:text', 'owner_email:email', 'tables:text', 'alcohol:selection!', 'season:selection', 'days:selection', 'agree:yes_no!', 'text1:textarea'],
+        ['applicant_signature_date:date'],
+      ],
+    );
+    const q = questions(definition);
+    assert.equal(q.get('owner_email')!.label.en, 'Owner email address');
+    assert.deepEqual((q.get('alcohol') as SelectionQuestion).options.map((o) => o.value), ['yes', 'no']);
+    assert.deepEqual((q.get('season') as SelectionQuestion).options.map((o) => o.value), ['Spring', 'Summer', 'Fall']);
+    assert.equal((q.get('days') as SelectionQuestion).multiple, true);
+    const lines = report.toString();
+    assert.match(lines, /"Text1" \(page 1\): no label/);
+    assert.match(lines, /"alcohol" \(page 1\): radio choices labelled from their export values/);
+  });
+
   test('a PDF without form fields is refused with a reason', async () => {
     const doc = await PDFDocument.create();
     doc.addPage();
