@@ -310,6 +310,34 @@ describe('<civic-form> against the reference backend', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a definition that comes back as a 500, then as broken JSON, says so with Try again; the retry loads it', async () => {
+    const realFetch = window.fetch;
+    const answers = [
+      () => new Response('<html><body>Internal Server Error</body></html>', { status: 500, headers: { 'Content-Type': 'text/html' } }),
+      () => new Response('{"slug": "contact-the-mayor", "pages": [', { status: 200, headers: { 'Content-Type': 'application/json' } }),
+    ];
+    window.fetch = (input, init) => {
+      const bad = String(input instanceof Request ? input.url : input).endsWith('/forms/contact-the-mayor.json') && answers.shift();
+      return bad ? Promise.resolve(bad()) : realFetch(input, init);
+    };
+    try {
+      const el = await load('contact-the-mayor');
+      const said = () => $(el, '[role=alert]')?.textContent?.trim() ?? '';
+      expect(said()).to.not.equal('');
+      expect(said()).to.not.contain('Internal Server Error');
+      await expect(el).to.be.accessible();
+      const first = said();
+      await click(el, '[part=retry-button]');
+      await waitUntil(() => said() !== '' && $(el, '[part=retry-button]'), 'the broken answer shown', { timeout: 15_000 });
+      expect(said()).to.not.equal(first);
+      await click(el, '[part=retry-button]');
+      await waitUntil(() => title(el) !== '', 'the definition loaded on the retry', { timeout: 15_000 });
+      expect($(el, '[role=alert]')).to.equal(null);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('a backend 400 lands on the question it names, on its page, and a fixed answer goes', async () => {
     // The page's copy of the definition lets the message be optional; the city's backend does not.
     const def = await (await fetch(`${FORMS_ENDPOINT}/forms/contact-the-mayor.json`)).json();
