@@ -215,7 +215,8 @@ export function importFormio(form, opts = {}) {
         const sub = newPage(undefined, cond, c.key);
         sub.questions.push(q);
         page = newPage(undefined, undefined, `${c.key}_after`, true);
-      } else if (flat && page.questions.length > 0) {
+      } else if (flat && page.questions.length > 0 && !page.repeatable) {
+        // One question a page, except a grid's columns: an entry is answered on one page.
         page = newPage(undefined, undefined, c.key);
         page.questions.push(q);
       } else page.questions.push(q);

@@ -184,6 +184,34 @@ describe('import-formio', () => {
     assert.match(lines, /hidden when "anonymous" is "true"/);
   });
 
+  test('a flat form with a data grid: its columns stay on one "add another" page; layouts open up', () => {
+    const form = {
+      title: 'Tree Removal Request',
+      name: 'treeRemoval',
+      display: 'form',
+      components: [
+        { type: 'columns', key: 'cols', columns: [{ components: [{ type: 'textfield', key: 'firstName', label: 'First name', validate: { required: true } }] }, { components: [{ type: 'textfield', key: 'lastName', label: 'Last name' }] }] },
+        {
+          type: 'datagrid',
+          key: 'trees',
+          label: 'Trees',
+          validate: { maxLength: 4 },
+          components: [
+            { type: 'textfield', key: 'species', label: 'Species', validate: { required: true } },
+            { type: 'number', key: 'diameter', label: 'Diameter (inches)' },
+          ],
+        },
+        { type: 'textarea', key: 'notes', label: 'Notes' },
+      ],
+    };
+    const { definition } = importFormio(form);
+    assertValid(definition);
+    assert.deepEqual(
+      definition.pages.map((p) => [p.id, p.questions.map((q) => q.id), p.repeatable?.max]),
+      [['first_name', ['first_name'], undefined], ['last_name', ['last_name'], undefined], ['trees', ['species', 'diameter'], 4], ['notes', ['notes'], undefined]],
+    );
+  });
+
   test('not a Form.io form is refused with a reason', () => {
     assert.throws(() => importFormio({ title: 'x' }), /components/);
   });
