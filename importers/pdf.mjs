@@ -2,7 +2,7 @@
 // human. Text, checkbox, radio group, dropdown and list fields become questions; labels come
 // from the tooltip (/TU), else the field name made readable; signatures, buttons, read-only and
 // unlabelled fields are reported.
-import { PDFButton, PDFCheckBox, PDFDocument, PDFDropdown, PDFHexString, PDFName, PDFOptionList, PDFRadioGroup, PDFSignature, PDFString, PDFTextField } from 'pdf-lib';
+import { PDFButton, PDFCheckBox, PDFDict, PDFDocument, PDFDropdown, PDFHexString, PDFName, PDFOptionList, PDFRadioGroup, PDFSignature, PDFString, PDFTextField } from 'pdf-lib';
 import { Report, draftDefinition, humanise, idMaker, isGenericName, options, text, toId, toSlug } from './common.mjs';
 
 const MAX_PER_PAGE = 8;
@@ -44,8 +44,19 @@ export async function importPdf(bytes, opts = {}) {
   const language = opts.language ?? 'en';
   const report = new Report();
   const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+  // Encrypted (often only an owner password that forbids editing): its names and labels are
+  // ciphertext to a reader without the key, so a draft would be nonsense.
+  if (doc.isEncrypted)
+    throw new Error('this PDF is encrypted (password protection or editing restrictions): save a copy without its security (in Acrobat: File › Properties › Security › No Security; or qpdf --decrypt form.pdf open.pdf) and import that');
+  const acroForm = doc.catalog.lookup(PDFName.of('AcroForm'));
+  const xfa = acroForm instanceof PDFDict && acroForm.has(PDFName.of('XFA'));
+  // Ours to read, not pdf-lib's to warn about (it drops XFA, in memory, when the form opens).
+  if (xfa) acroForm.delete(PDFName.of('XFA'));
   const fields = doc.getForm().getFields();
+  if (fields.length === 0 && xfa)
+    throw new Error('this PDF is an XFA (LiveCycle) form, whose fields only Adobe software reads: save it from Acrobat or LiveCycle Designer as a static fillable PDF (AcroForm) and import that');
   if (fields.length === 0) throw new Error('this PDF has no form fields (it is not a fillable PDF): build the form by hand from its text');
+  if (xfa) report.add('xfa', "the PDF also carries an XFA form: the draft comes from its AcroForm fields; check it against the form as Acrobat shows it");
   const title = opts.title ?? (doc.getTitle()?.trim() || humanise(toSlug(opts.fileName ?? 'Imported form').replace(/-/g, ' ')) || 'Imported form');
   const nextId = idMaker();
   const byPage = new Map();

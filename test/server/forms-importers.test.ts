@@ -143,6 +143,28 @@ describe('import-pdf', () => {
     doc.addPage();
     await assert.rejects(importPdf(await doc.save()), /no form fields/);
   });
+
+  test('an encrypted PDF (an owner password forbids editing) is refused with what to do, not drafted from ciphertext', async () => {
+    const pdf = readFileSync(join(REPO_ROOT, 'test', 'server', 'fixtures', 'reportlab-encrypted.pdf'));
+    await assert.rejects(importPdf(pdf), /encrypted.*without its security/);
+  });
+
+  test('an XFA (LiveCycle) form: refused with what to do when it has no AcroForm fields, reported when it has both', async () => {
+    const withXfa = async (field: boolean) => {
+      const doc = await PDFDocument.create();
+      const page = doc.addPage();
+      const form = doc.getForm();
+      if (field) form.createTextField('applicantName').addToPage(page, { x: 50, y: 700, width: 200, height: 20 });
+      const xdp = doc.context.stream('<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/"><template/></xdp:xdp>');
+      form.acroForm.dict.set(PDFName.of('XFA'), doc.context.register(xdp));
+      // Drawing appearances would open the form again, and pdf-lib drops XFA when it does.
+      return doc.save({ updateFieldAppearances: false });
+    };
+    await assert.rejects(importPdf(await withXfa(false)), /XFA \(LiveCycle\) form.*static fillable PDF/);
+    const { definition, report } = await importPdf(await withXfa(true));
+    assertValid(definition);
+    assert.match(report.toString(), /also carries an XFA form/);
+  });
 });
 
 describe('import-formio', () => {
