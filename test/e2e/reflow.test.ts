@@ -176,6 +176,42 @@ for (const lang of ['en', 'es'] as const) {
       await page.close();
     });
 
+    it('the forms catalog and a city form: a page, its errors, check your answers and the confirmation', async () => {
+      const page = await narrowPage(lang);
+      const form = page.locator('civic-form');
+      const w = lang === 'en' ? { continue: 'Continue', send: 'Send' } : { continue: 'Continuar', send: 'Enviar' };
+      const next = async () => {
+        const before = (await form.locator('#step-title').textContent()) ?? '';
+        await form.getByRole('button', { name: w.continue, exact: true }).click();
+        await page.waitForFunction((t) => (document.querySelector('civic-form')?.shadowRoot?.querySelector('#step-title')?.textContent ?? '') !== t, before);
+      };
+      await page.goto(`${site.url}/forms.html`);
+      await page.locator('civic-form-list a[href*="/forms/"]').first().waitFor();
+      await assertNoSidewaysScroll(page, 'forms catalog');
+      await page.goto(`${site.url}/forms/contact-the-mayor.html`);
+      await form.locator('#step-title').waitFor();
+      await assertNoSidewaysScroll(page, 'form: first page');
+      await form.getByRole('button', { name: w.continue, exact: true }).click();
+      await form.locator('[part~=error-summary]').waitFor();
+      await assertNoSidewaysScroll(page, 'form: first page with an error');
+      await form.locator('input[name="q-topic"][value="idea"]').check();
+      await next();
+      await form.locator('#q-message').fill('Plant more trees on Park Street, please.');
+      await next();
+      await next();
+      await form.locator('#q-name-first').fill('Ana');
+      await form.locator('#q-name-last').fill('Ruiz');
+      await form.locator('#q-email').fill('ana.ruiz@example.org');
+      await assertNoSidewaysScroll(page, 'form: a page of several questions');
+      await next();
+      await form.locator('[part=summary-list]').waitFor();
+      await assertNoSidewaysScroll(page, 'form: check your answers');
+      await form.locator('[part=submit-button]').click();
+      await form.locator('[part=confirmation-panel]').waitFor({ timeout: 15_000 });
+      await assertNoSidewaysScroll(page, 'form: confirmation');
+      await page.close();
+    });
+
     it('the location form: empty, suggestions open, and an error', async () => {
       const page = await narrowPage(lang);
       const picker = page.locator('civic-location-picker');
