@@ -60,6 +60,7 @@ export const NOTIFY_DDL = [
      expires_at timestamptz,
      used_at timestamptz
    )`,
+  `CREATE INDEX IF NOT EXISTS notify_tokens_created ON notify_tokens (created_at)`,
   `CREATE TABLE IF NOT EXISTS notify_consent_log (
      id bigserial PRIMARY KEY,
      at timestamptz NOT NULL,

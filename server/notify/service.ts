@@ -61,6 +61,8 @@ export class NotifyService {
   private readonly email?: Transport;
   private readonly sms?: Transport;
   private chain: Promise<void> = Promise.resolve();
+  /** When old links were last swept (`NotifyStore.sweepTokens`). */
+  private sweptAt?: Date;
   private kickQueued = false;
   private timer: NodeJS.Timeout | undefined;
   private auto = false;
@@ -134,6 +136,11 @@ export class NotifyService {
     while ((await this.processChanges(now)) > 0);
     await this.runDigests(now);
     while ((await this.sendDue(now)) > 0);
+    // Old links, about once an hour (or when a test's clock goes back).
+    if (!this.sweptAt || now.getTime() - this.sweptAt.getTime() >= 3600_000 || now < this.sweptAt) {
+      this.sweptAt = now;
+      await this.store.sweepTokens(this.db, now);
+    }
   }
 
   processChanges(now: Date): Promise<number> {

@@ -4,6 +4,12 @@ import type { NotifyArea, NotifyChannel, NotifyFollow, NotifySubscriptionView, N
 import { CONFIRMATION_HOURS } from './catalog.js';
 import type { Language } from './messages.js';
 import { hashToken, maskAddress, newToken } from './tokens.js';
+
+const DAY = 86_400_000;
+/** Days a confirmation link is kept after it expired, so "this link has expired" can still be said. */
+const TOKEN_GRACE_DAYS = 30;
+/** Days an unsubscribe or manage link works. */
+export const LINK_DAYS = 400;
 import type { ResolvedArea } from './validate.js';
 
 export interface SubscriberRow {
@@ -133,6 +139,19 @@ export class NotifyStore {
       [hashToken(token), t.purpose, t.subscriberId, t.signupId ?? null, JSON.stringify(t.scope ?? {}), t.at, expires],
     );
     return token;
+  }
+
+  /**
+   * Forgets the links no one can use any more: confirmation links 30 days after they expired (or
+   * were used), and unsubscribe and manage links after 400 days (a year-old email's one-click
+   * link still works; an older one answers "not valid, ask for a new one"). Each message sent
+   * issues links, so without this the table grows by every message ever sent. Returns how many.
+   */
+  async sweepTokens(tx: Queryable, now: Date): Promise<number> {
+    const confirmBefore = new Date(now.getTime() - (CONFIRMATION_HOURS * 3600_000 + TOKEN_GRACE_DAYS * DAY));
+    const linksBefore = new Date(now.getTime() - LINK_DAYS * DAY);
+    const gone = await tx.query(`DELETE FROM notify_tokens WHERE created_at < $1 AND (purpose = 'confirm' OR created_at < $2) RETURNING hash`, [confirmBefore, linksBefore]);
+    return gone.length;
   }
 
   async token(tx: Queryable, token: string, forUpdate = false): Promise<TokenRow | undefined> {

@@ -237,6 +237,33 @@ for (const db of DATABASES) {
       await assert.rejects(h.server.database.query('DELETE FROM notify_consent_log'), /append-only/);
     });
 
+    test('old links are forgotten: a confirmation link 30 days after it expired, a one-click link after 400 days', async () => {
+      const email = 'old.links@example.org';
+      await subscribeAndConfirm(h, email, { topics: [{ id: 'road-closures', frequency: 'immediate' }] });
+      const [{ id }] = (await h.server.database.query<{ id: number }>(`SELECT id FROM notify_subscribers WHERE address = $1`, [email])) as [{ id: number }];
+      const published = await postJson(
+        `${h.api}/messages.json`,
+        { topic: 'road-closures', subject: { en: 'Elm Street closed', es: 'Elm Street cerrada' }, body: { en: 'Elm Street is closed.', es: 'Elm Street está cerrada.' } },
+        staff,
+      );
+      assert.equal(published.status, 202, published.text);
+      const [mail] = await h.sink.waitFor(1, { match: (m) => to(email)(m) && m.subject === 'Elm Street closed' });
+      const url = oneClickUrl(mail!);
+      const kinds = async () => (await h.server.database.query<{ purpose: string }>(`SELECT purpose FROM notify_tokens WHERE subscriber_id = $1 ORDER BY purpose`, [id])).map((r) => r.purpose);
+      const age = (days: number) => h.server.database.query(`UPDATE notify_tokens SET created_at = created_at - make_interval(days => $2), expires_at = expires_at - make_interval(days => $2) WHERE subscriber_id = $1`, [id, days]);
+      assert.ok((await kinds()).includes('confirm'));
+      await age(34);
+      await h.server.notify.store.sweepTokens(h.server.database, new Date());
+      assert.ok(!(await kinds()).includes('confirm'), 'the used confirmation link is gone');
+      assert.equal((await get(url)).status, 200, 'the one-click link of a month-old email still works');
+      await age(367);
+      await h.server.notify.store.sweepTokens(h.server.database, new Date());
+      assert.deepEqual(await kinds(), []);
+      const look = await get(url);
+      assert.equal(look.status, 404);
+      assert.match(String(look.body), /not valid/);
+    });
+
     test('bad input is a 400 in the contract format, in the request language, and stores nothing', async () => {
       const before = await notifyCounts(h);
       const cases: Array<[string, unknown, string]> = [
