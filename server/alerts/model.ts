@@ -29,7 +29,17 @@ export interface StoredInfo {
   instruction?: string;
   web?: string;
   contact?: string;
-  area: Array<{ areaDesc: string }>;
+  area: StoredArea[];
+}
+
+/**
+ * A CAP `area`: its words, and where it is. `polygon`: CAP's "lat,lon lat,lon …" (WGS 84, at
+ * least four pairs, the first and last the same); `circle`: "lat,lon radius" (radius in km).
+ */
+export interface StoredArea {
+  areaDesc: string;
+  polygon?: string[];
+  circle?: string[];
 }
 
 export interface StoredReference {

@@ -62,7 +62,9 @@ export function capAlertXml(row: AlertRow, now: Date, timeZone: string): string 
         leaf('web', i.web) +
         leaf('contact', i.contact) +
         (row.emergency ? '<parameter><valueName>civic-emergency</valueName><value>true</value></parameter>' : '') +
-        i.area.map((a) => `<area>${leaf('areaDesc', a.areaDesc)}</area>`).join('') +
+        i.area
+          .map((a) => `<area>${leaf('areaDesc', a.areaDesc)}${(a.polygon ?? []).map((x) => leaf('polygon', x)).join('')}${(a.circle ?? []).map((x) => leaf('circle', x)).join('')}</area>`)
+          .join('') +
         '</info>',
     )
     .join('');

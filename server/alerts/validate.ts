@@ -1,4 +1,5 @@
 import { parseDatetime } from '../time.js';
+import { circleText, polygonText, readCircle, readPolygon } from './geometry.js';
 import { CATEGORIES, CERTAINTIES, MSG_TYPES, SEVERITIES, STATUSES, URGENCIES, type AlertStatus, type MsgType, type StoredInfo } from './model.js';
 
 /** A 4xx answer of the alerts contract: `{ "errors": [{ "code", "description" }] }`, each about one field. */
@@ -62,6 +63,27 @@ function datetime(p: Problems, raw: unknown, path: string, required: boolean): D
   return d;
 }
 
+/**
+ * `polygon` or `circle` of an info block: one CAP string or a list of them (at most 10), each
+ * read by `read` into its CAP text, or the sentence that says what is wrong with it.
+ */
+function shapes(p: Problems, raw: unknown, path: string, read: (text: string) => { text: string } | { error: string }): string[] {
+  if (raw === undefined || raw === null || raw === '') return [];
+  const list = Array.isArray(raw) ? raw : [raw];
+  if (list.length > 10) {
+    p.add(path, 'Give at most 10.');
+    return [];
+  }
+  const out: string[] = [];
+  list.forEach((item, i) => {
+    const at = Array.isArray(raw) ? `${path}[${i}]` : path;
+    const got = typeof item === 'string' ? read(item) : { error: 'Use CAP text, for example "41.7637,-72.6851 2.5" for a circle.' };
+    if ('text' in got) out.push(got.text);
+    else p.add(at, got.error);
+  });
+  return out;
+}
+
 /** One `info` block of a staff POST; `now` checks that it does not expire in the past. */
 export function readInfo(p: Problems, raw: unknown, path: string, now: Date): StoredInfo | undefined {
   if (!isObject(raw)) {
@@ -95,6 +117,15 @@ export function readInfo(p: Problems, raw: unknown, path: string, now: Date): St
     }
   }
   const areaDesc = optionalText(p, raw, 'areaDesc', path);
+  const polygon = shapes(p, raw.polygon, `${path}.polygon`, (t) => {
+    const points = readPolygon(t);
+    return typeof points === 'string' ? { error: points } : { text: polygonText(points) };
+  });
+  const circle = shapes(p, raw.circle, `${path}.circle`, (t) => {
+    const c = readCircle(t);
+    return typeof c === 'string' ? { error: c } : { text: circleText(c) };
+  });
+  if ((polygon.length || circle.length) && !areaDesc) p.add(`${path}.areaDesc`, 'Describe the area in words too: CAP needs an areaDesc with a polygon or circle.');
   const info: StoredInfo = {
     language: String(language),
     category: categories.map(String),
@@ -102,7 +133,7 @@ export function readInfo(p: Problems, raw: unknown, path: string, now: Date): St
     urgency: urgency ?? 'Unknown',
     severity: severity ?? 'Unknown',
     certainty: certainty ?? 'Unknown',
-    area: areaDesc ? [{ areaDesc }] : [],
+    area: areaDesc ? [{ areaDesc, ...(polygon.length ? { polygon } : {}), ...(circle.length ? { circle } : {}) }] : [],
   };
   if (effective) info.effective = effective.toISOString();
   if (onset) info.onset = onset.toISOString();

@@ -1,3 +1,5 @@
+import { boundingCircle } from '../alerts/geometry.js';
+import type { StoredArea } from '../alerts/model.js';
 import type { Database, Queryable } from '../db.js';
 import { topicById } from './catalog.js';
 import type { Language } from './messages.js';
@@ -37,7 +39,7 @@ export async function processChanges(db: Database, store: NotifyStore, now: Date
 const ALERT_SEVERITIES = new Set(['Extreme', 'Severe', 'Moderate']);
 
 async function alertIssued(store: NotifyStore, tx: Queryable, identifier: string, now: Date): Promise<void> {
-  const [alert] = await tx.query<{ info: Array<{ language?: string; event?: string; severity?: string; headline?: string; description?: string; instruction?: string }>; emergency: boolean }>(
+  const [alert] = await tx.query<{ info: Array<{ language?: string; event?: string; severity?: string; headline?: string; description?: string; instruction?: string; area?: StoredArea[] }>; emergency: boolean }>(
     'SELECT info, emergency FROM alerts WHERE identifier = $1',
     [identifier],
   );
@@ -50,7 +52,10 @@ async function alertIssued(store: NotifyStore, tx: Queryable, identifier: string
   };
   const en = words('en');
   const es = words('es');
-  await publishIn(tx, store, { topic: 'emergency-alerts', area: null, subject: { en: en.subject, es: es.subject }, body: { en: en.body, es: es.body } }, now);
+  // An alert with a polygon or circle reaches subscribers whose area meets it (and those who
+  // gave none); emergency mode is for the whole city.
+  const area = alert.emergency ? null : boundingCircle(alert.info.flatMap((i) => i.area ?? []));
+  await publishIn(tx, store, { topic: 'emergency-alerts', area, subject: { en: en.subject, es: es.subject }, body: { en: en.body, es: es.body } }, now);
 }
 
 async function reportReceived(store: NotifyStore, tx: Queryable, changeId: number, requestId: string, now: Date): Promise<void> {

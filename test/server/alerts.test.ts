@@ -154,6 +154,11 @@ for (const db of DATABASES) describeOn(db, 'alerts contract /alerts/v1', () => {
       ['an Update naming nothing', { msgType: 'Update', info: [info()] }, /^references: /],
       ['an Update of an unknown alert', { msgType: 'Update', references: ['nope'], info: [info()] }, /^references: No alert in force with identifier nope/],
       ['an unknown msgType', { msgType: 'Ack', info: [info()] }, /^msgType: /],
+      ['a polygon of three points', { info: [info({ areaDesc: 'Downtown', polygon: '41.77,-72.69 41.77,-72.66 41.77,-72.69' })] }, /^info\[0\]\.polygon: A polygon needs at least four/],
+      ['a polygon that does not close', { info: [info({ areaDesc: 'Downtown', polygon: '41.77,-72.69 41.77,-72.66 41.75,-72.66 41.75,-72.69' })] }, /^info\[0\]\.polygon: A polygon must end where it starts/],
+      ['a polygon point off the globe', { info: [info({ areaDesc: 'Downtown', polygon: ['41.77,-72.69 95,-72.66 41.75,-72.66 41.77,-72.69'] })] }, /^info\[0\]\.polygon\[0\]: "95,-72.66" is not a "lat,lon" pair/],
+      ['a circle without a radius', { info: [info({ areaDesc: 'Park', circle: '41.76,-72.68' })] }, /^info\[0\]\.circle: A circle is "lat,lon radius"/],
+      ['a circle without words', { info: [info({ areaDesc: undefined, circle: '41.76,-72.68 1.5' })] }, /^info\[0\]\.areaDesc: Describe the area in words too/],
     ];
     for (const [name, body, message] of cases) {
       test(name, async () => {
@@ -280,6 +285,10 @@ for (const db of DATABASES) describeOn(db, 'alerts contract /alerts/v1', () => {
           info({ language: 'es-US', headline: 'Aviso de tornado', severity: 'Extreme' }),
         ],
       });
+      const inPark = await postJson(url('alerts.json'), {
+        info: [info({ headline: 'Flooding in the park', areaDesc: 'Bushnell Park', polygon: ' 41.765,-72.69  41.765,-72.68 41.76,-72.68 41.765,-72.69 ', circle: ['41.7637,-72.6851 0.5'] })],
+      });
+      assert.equal(inPark.status, 201, inPark.text);
       const res = await get<string>(url('active.xml'));
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-type') ?? '', /^application\/atom\+xml/);
@@ -304,6 +313,13 @@ for (const db of DATABASES) describeOn(db, 'alerts contract /alerts/v1', () => {
         }
       }
       assert.ok(res.text.includes('Tornado warning &lt;until 9:30&gt; &amp; more'));
+      const withArea = childrenOf(feed.feed as Ordered, 'entry').flatMap((entry) => {
+        const alert = ((entry.find((n) => 'content' in n)!.content as Ordered).find((n) => 'alert' in n)!.alert as Ordered);
+        return childrenOf(alert, 'info').flatMap((block) => childrenOf(block, 'area'));
+      });
+      assert.ok(withArea.length > 0, 'an alert with an area');
+      for (const area of withArea) assertInOrder(names(area), ['areaDesc', 'polygon', 'circle', 'geocode', 'altitude', 'ceiling'], 'area');
+      assert.ok(res.text.includes('<area><areaDesc>Bushnell Park</areaDesc><polygon>41.765,-72.69 41.765,-72.68 41.76,-72.68 41.765,-72.69</polygon><circle>41.7637,-72.6851 0.5</circle></area>'));
       // CAP datetimes have an offset and never "Z".
       for (const m of res.text.matchAll(/<(sent|effective|onset|expires)>([^<]+)</g)) assert.match(m[2]!, /[+-]\d{2}:\d{2}$/);
     });

@@ -426,6 +426,33 @@ for (const db of DATABASES) {
       assert.equal(h.sink.messages().filter(to(email)).length, 2, 'the Minor alert sent nothing');
     });
 
+    test('a city alert with a CAP circle or polygon reaches the subscribers whose area meets it, and those who gave none', async () => {
+      const topics = [{ id: 'emergency-alerts', frequency: 'immediate' }];
+      const near = 'near.the.park@example.org';
+      const far = 'far.north@example.org';
+      const anywhere = 'whole.city@example.org';
+      await subscribeAndConfirm(h, near, { topics, area: { address: '1 Trinity St', lat: 41.7625, long: -72.6865, radius_m: 300 } });
+      await subscribeAndConfirm(h, far, { topics, area: { address: '500 Blue Hills Ave', lat: 41.8, long: -72.7, radius_m: 300 } });
+      await subscribeAndConfirm(h, anywhere, { topics });
+      const expires = new Date(Date.now() + 6 * 3600_000).toISOString().replace(/\.\d+Z$/, '-00:00');
+      const alert = (headline: string, shape: Record<string, unknown>) => ({
+        info: [{ category: ['Met'], event: 'Flood Warning', urgency: 'Immediate', severity: 'Severe', certainty: 'Observed', expires, headline, areaDesc: 'Bushnell Park', ...shape }],
+      });
+      const circle = await postJson(`${h.server.base}/alerts/v1/alerts.json`, alert('Flooding in Bushnell Park', { circle: '41.7637,-72.6851 0.5' }), staff);
+      assert.equal(circle.status, 201, circle.text);
+      const polygon = await postJson(`${h.server.base}/alerts/v1/alerts.json`, alert('Park River over its banks', { polygon: '41.767,-72.69 41.767,-72.68 41.76,-72.68 41.76,-72.69 41.767,-72.69' }), staff);
+      assert.equal(polygon.status, 201, polygon.text);
+      const city = await postJson(`${h.server.base}/alerts/v1/alerts.json`, alert('Flash flood warning for Hartford', {}), staff);
+      assert.equal(city.status, 201, city.text);
+      const headlines = ['Flooding in Bushnell Park', 'Park River over its banks', 'Flash flood warning for Hartford'];
+      for (const who of [near, anywhere]) {
+        const mails = await h.sink.waitFor(4, { match: to(who) });
+        assert.deepEqual(mails.slice(1).map((m) => m.subject).sort(), [...headlines].sort(), who);
+      }
+      await h.server.notify.tick();
+      assert.deepEqual(h.sink.messages().filter(to(far)).slice(1).map((m) => m.subject), ['Flash flood warning for Hartford'], 'far from the park: only the alert for the whole city');
+    });
+
     test('rate limit: at most 3 confirmation messages an hour to one address, with the same answer every time', async () => {
       const email = 'hammered@example.org';
       const answers = [];
