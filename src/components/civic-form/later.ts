@@ -27,8 +27,9 @@ registerMessages(formLaterMessages);
  * `<civic-form>` after its first page: "add another" and its list, exit pages, check your
  * answers, sending (retry, offline, upload progress, the backend's field errors), the
  * confirmation, and "save and come back later". A chunk of its own, fetched right after the
- * first page shows (at once when a definition has a repeatable page, or a saved link or draft
- * opens on a later step), so the first page costs a page nothing more. It imports what it
+ * first page shows (at once when the first screen is a repeatable page, or a saved link or
+ * draft opens on a later step), so the first page costs a page nothing more. Its styles come
+ * with it (`later-styles.ts`). It imports what it
  * uses of the first page's modules directly: the build lets a lazy chunk import from the
  * element's own chunk.
  */
