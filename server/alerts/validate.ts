@@ -65,9 +65,10 @@ function datetime(p: Problems, raw: unknown, path: string, required: boolean): D
 
 /**
  * `polygon` or `circle` of an info block: one CAP string or a list of them (at most 10), each
- * read by `read` into its CAP text, or the sentence that says what is wrong with it.
+ * read by `read` into its CAP text, or the sentence that says what is wrong with it; `example`
+ * is what a value that is not text is shown.
  */
-function shapes(p: Problems, raw: unknown, path: string, read: (text: string) => { text: string } | { error: string }): string[] {
+function shapes(p: Problems, raw: unknown, path: string, example: string, read: (text: string) => { text: string } | { error: string }): string[] {
   if (raw === undefined || raw === null || raw === '') return [];
   const list = Array.isArray(raw) ? raw : [raw];
   if (list.length > 10) {
@@ -77,7 +78,7 @@ function shapes(p: Problems, raw: unknown, path: string, read: (text: string) =>
   const out: string[] = [];
   list.forEach((item, i) => {
     const at = Array.isArray(raw) ? `${path}[${i}]` : path;
-    const got = typeof item === 'string' ? read(item) : { error: 'Use CAP text, for example "41.7637,-72.6851 2.5" for a circle.' };
+    const got = typeof item === 'string' ? read(item) : { error: `Use CAP text, for example "${example}".` };
     if ('text' in got) out.push(got.text);
     else p.add(at, got.error);
   });
@@ -117,11 +118,11 @@ export function readInfo(p: Problems, raw: unknown, path: string, now: Date): St
     }
   }
   const areaDesc = optionalText(p, raw, 'areaDesc', path);
-  const polygon = shapes(p, raw.polygon, `${path}.polygon`, (t) => {
+  const polygon = shapes(p, raw.polygon, `${path}.polygon`, '41.77,-72.69 41.77,-72.66 41.75,-72.66 41.77,-72.69', (t) => {
     const points = readPolygon(t);
     return typeof points === 'string' ? { error: points } : { text: polygonText(points) };
   });
-  const circle = shapes(p, raw.circle, `${path}.circle`, (t) => {
+  const circle = shapes(p, raw.circle, `${path}.circle`, '41.7637,-72.6851 2.5', (t) => {
     const c = readCircle(t);
     return typeof c === 'string' ? { error: c } : { text: circleText(c) };
   });

@@ -158,6 +158,7 @@ for (const db of DATABASES) describeOn(db, 'alerts contract /alerts/v1', () => {
       ['a polygon that does not close', { info: [info({ areaDesc: 'Downtown', polygon: '41.77,-72.69 41.77,-72.66 41.75,-72.66 41.75,-72.69' })] }, /^info\[0\]\.polygon: A polygon must end where it starts/],
       ['a polygon point off the globe', { info: [info({ areaDesc: 'Downtown', polygon: ['41.77,-72.69 95,-72.66 41.75,-72.66 41.77,-72.69'] })] }, /^info\[0\]\.polygon\[0\]: "95,-72.66" is not a "lat,lon" pair/],
       ['a circle without a radius', { info: [info({ areaDesc: 'Park', circle: '41.76,-72.68' })] }, /^info\[0\]\.circle: A circle is "lat,lon radius"/],
+      ['a polygon that is not text', { info: [info({ areaDesc: 'Downtown', polygon: [[41.77, -72.69]] })] }, /^info\[0\]\.polygon\[0\]: Use CAP text, for example "41\.77,-72\.69 41\.77/],
       ['a circle without words', { info: [info({ areaDesc: undefined, circle: '41.76,-72.68 1.5' })] }, /^info\[0\]\.areaDesc: Describe the area in words too/],
     ];
     for (const [name, body, message] of cases) {
