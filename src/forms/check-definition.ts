@@ -1,11 +1,10 @@
 import { CHECK_ANSWERS, FILE_TYPES, QUESTION_TYPES, type FormDefinition, type FormPage, type Question } from './definition.js';
 import { isSafeHref, linkTargets } from './markdown.js';
+import type { DefinitionCode } from './definition-messages.js';
 import { pageTargets } from './route.js';
 
-import type { DefinitionCode } from './definition-messages.js';
-
 /**
- * A definition → its problems, each where and what (`pages[2].routes[0].goto`, `target`). The
+ * A definition → its problems, each where and what (`pages[2].routes[0].goto`, `no_target`). The
  * same checks run in the browser (`<civic-form>`, before it shows a definition it loaded or was
  * given) and on the server (staff publish, the seeds): the shape of
  * `form-definition.schema.json`, then what a schema cannot say: ids that must exist and be
