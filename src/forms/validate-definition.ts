@@ -1,9 +1,6 @@
 import { checkDefinition } from './check-definition.js';
 import { definitionMessage } from './definition-messages.js';
 
-export { checkDefinition, type DefinitionProblem } from './check-definition.js';
-export { definitionMessage, type DefinitionCode } from './definition-messages.js';
-
 /** A problem of a definition, in words: where (`pages[2].routes[0].goto`) and what. */
 export interface DefinitionError {
   path: string;
