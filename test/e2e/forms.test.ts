@@ -99,9 +99,12 @@ async function press(page: Page, label: string): Promise<string> {
   await page.keyboard.press('Enter');
   await page.waitForFunction(
     (b) => {
+      // Done once focus is where the form puts it (the new heading, or the error summary): a
+      // loaded machine can draw the page before it moves focus, and a Tab before that is lost.
       const root = document.querySelector('civic-form')?.shadowRoot;
       const t = root?.querySelector('#step-title')?.textContent?.trim() ?? '';
-      return (t !== '' && t !== b) || root?.querySelector('.civic-error-summary');
+      const at = root?.activeElement;
+      return (t !== '' && t !== b && at?.id === 'step-title') || at?.closest('.civic-error-summary');
     },
     before,
     { timeout: 15_000 },
