@@ -112,10 +112,28 @@ async function press(page: Page, label: string): Promise<string> {
   return title(page);
 }
 
+/**
+ * Turns on file chooser interception for a page, before it is needed. Playwright turns it on
+ * lazily, when a `filechooser` listener is added, and does not wait for the browser to agree: a
+ * Space pressed straight after can open the real (headless, invisible) chooser instead, and the
+ * event never comes. Called before the page loads, many round trips precede the first upload.
+ */
+function interceptChoosers(page: Page): void {
+  page.on('filechooser', () => {});
+}
+
 /** A file chosen from the keyboard: Space on the file input opens the chooser. */
 async function upload(page: Page, id: string, name: string): Promise<void> {
   await tabTo(page, id, byId(id));
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  const open = () => Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }), page.keyboard.press('Space')]).then(([c]) => c);
+  const chooser = await open().catch(async (error: unknown) => {
+    // No chooser: if focus left the field, that is the form's doing, and the test fails saying
+    // where focus went. If it is still on the field, the browser dropped the chooser (not ours to
+    // test): Space once more.
+    const at = await focused(page);
+    if (at.id !== id) throw new Error(`Space opened no file chooser: focus moved from ${id} to ${JSON.stringify(at)}`, { cause: error });
+    return open();
+  });
   await chooser.setFiles({ name, mimeType: 'application/pdf', buffer: PDF });
   await page.waitForFunction((n) => document.querySelector('civic-form')?.shadowRoot?.querySelector('.file-list')?.textContent?.includes(n), name);
 }
@@ -199,6 +217,7 @@ async function taxRelief(lang: Lang): Promise<void> {
 async function buildingPermit(lang: Lang): Promise<void> {
   const w = WORDS[lang];
   const page = await site.newPage();
+  interceptChoosers(page);
   const problems = await watchProblems(page);
   await page.goto(`${site.url}/forms/building-permit-pre-application.html?lang=${lang}`);
   await waitForTitle(page);
@@ -228,6 +247,7 @@ async function buildingPermit(lang: Lang): Promise<void> {
   await page.close();
 
   const other = await site.newPage();
+  interceptChoosers(other);
   const otherProblems = await watchProblems(other);
   await other.goto(link);
   const applicant = await waitForTitle(other);
