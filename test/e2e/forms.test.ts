@@ -323,17 +323,18 @@ describe('every page of every form in the catalog passes axe', () => {
             el.setAttribute('draft-key', `axe-${Math.random()}`);
             el.definition = d;
             document.querySelector('civic-hall')!.append(el);
-            for (let i = 0; i < 200 && !el.shadowRoot?.querySelector('#step-title, [role=alert]'); i++) await new Promise((r) => setTimeout(r, 25));
+            for (let i = 0; i < 800 && !el.shadowRoot?.querySelector('#step-title, [role=alert]'); i++) await new Promise((r) => setTimeout(r, 25));
             if (d.start_page === 'gate') {
               const gate = el.shadowRoot!.querySelector<HTMLInputElement>('#q-gate-0');
               if (!gate) return `no gate: ${el.shadowRoot!.textContent}`;
               gate.click();
               el.shadowRoot!.querySelector<HTMLButtonElement>('[part=continue-button]')!.click();
-              for (let i = 0; i < 200 && !el.shadowRoot!.querySelector('[part=back-button]'); i++) await new Promise((r) => setTimeout(r, 25));
+              for (let i = 0; i < 800 && !el.shadowRoot!.querySelector('[part=back-button]'); i++) await new Promise((r) => setTimeout(r, 25));
+              if (!el.shadowRoot!.querySelector('[part=back-button]')) return `no exit page: ${el.shadowRoot!.textContent}`;
             }
             return el.shadowRoot?.querySelector('#step-title')?.textContent?.trim() ?? el.shadowRoot?.textContent ?? '';
           }, single);
-          if (/^no gate|definition has mistakes/.test(shown)) failures.push(`${slug} ${lang} ${single.start_page}: not shown: ${shown}`);
+          if (/^no (gate|exit page)|definition has mistakes/.test(shown)) failures.push(`${slug} ${lang} ${single.start_page}: not shown: ${shown}`);
           const violations = await axe(page);
           checked++;
           if (violations.length) failures.push(`${slug} ${lang} ${single.start_page} (${shown}): ${violations.join('; ')}`);
