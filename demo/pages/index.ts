@@ -11,6 +11,10 @@ export default {
     <h2>Online services</h2>
     <ul class="cards">
       <li><h3><a href="/services.html">311 services</a></h3><p>See what you can report to the city online: potholes, missed trash pickups, graffiti, trees and more.</p></li>
+    </ul>
+    <h2>City news</h2>
+    <ul class="cards">
+      <li><h3><a href="/street-news.html">A branch over Sigourney Street</a></h3><p>Already reported and in hand. Ask to be told when it changes.</p></li>
     </ul>`,
   },
   es: {
@@ -21,6 +25,10 @@ export default {
     <h2>Servicios en línea</h2>
     <ul class="cards">
       <li><h3><a href="/services.html">Servicios 311</a></h3><p>Vea lo que puede reportar a la ciudad en línea: baches, basura no recogida, grafitis, árboles y más.</p></li>
+    </ul>
+    <h2>Noticias de la ciudad</h2>
+    <ul class="cards">
+      <li><h3><a href="/street-news.html">Una rama sobre Sigourney Street</a></h3><p>Ya está reportada y en manos de la ciudad. Pida que le avisen cuando cambie.</p></li>
     </ul>`,
   },
 } satisfies DemoPage;

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
 import { CivicNotifySignup } from '../../src/define/civic-notify-signup.js';
 import { CivicFollow } from '../../src/define/civic-follow.js';
 import { ContractError } from '../../src/api/errors.js';
@@ -445,6 +446,19 @@ describe('<civic-follow>', () => {
     expect($(el, '#follow-done')!.textContent).to.contain(email);
     const [message] = await messagesFor(email, 1);
     expect(message!.text).to.contain(id);
+  });
+});
+
+describe('<civic-follow> heading-level', () => {
+  it('the open form is an h3 by default, and takes the level it is given', async () => {
+    const level = async (attr: string | undefined) => {
+      const el = await fixture<CivicFollow>(html`<civic-follow lang="en" request-id="1" notify-endpoint=${NOTIFY} heading-level=${attr ?? nothing}></civic-follow>`);
+      await click(el, '[part=open-button]');
+      return $(el, '#follow-title')!.localName;
+    };
+    expect(await level(undefined)).to.equal('h3');
+    expect(await level('2')).to.equal('h2');
+    expect(await level('9')).to.equal('h6');
   });
 });
 

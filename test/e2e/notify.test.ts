@@ -205,6 +205,43 @@ describe('notifications, keyboard only, with a real SMTP server', () => {
     await page.close();
   });
 
+  it('a city news page with <civic-follow> alone: followed by keyboard in Spanish, confirmed by a Spanish email', async () => {
+    // The page points to seeded request 100019 (open in every fresh seed) rather than have it reported again.
+    const request = (await (await fetch(`${site.url}/open311/v2/requests/100019.json`)).json()) as Array<{ status: string }>;
+    assert.equal(request[0]?.status, 'open', 'the news page’s request is open');
+    const email = address('vecina');
+    const page = await site.newPage();
+    const problems = await watchProblems(page);
+    await page.goto(`${site.url}/?lang=es`);
+    await tabTo(page, 'the news link', (f) => f.tag === 'a' && f.text === 'Una rama sobre Sigourney Street');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/street-news\.html/);
+    const follow = () => page.locator('civic-follow');
+    await follow().locator('[part=open-button]').waitFor({ timeout: 15_000 });
+    assert.deepEqual(await axe(page), []);
+    await press(page, 'Avísenme por correo (o por mensaje de texto) cuando esto cambie');
+    assert.equal((await focused(page)).id, 'follow-title');
+    assert.equal(await follow().locator('#follow-title').evaluate((h) => h.localName), 'h2', 'the heading-level the page gave');
+    await press(page, 'Enviarme novedades');
+    await follow().locator('.civic-error-summary').waitFor();
+    assert.deepEqual(await axe(page), []);
+    await tabTo(page, 'the email address', byId('email'));
+    await page.keyboard.type(email);
+    await press(page, 'Enviarme novedades');
+    await follow().locator('#follow-done').waitFor({ timeout: 15_000 });
+    assert.match((await follow().locator('#follow-done').textContent()) ?? '', new RegExp(`Revise su correo electrónico: abra el enlace que enviamos a ${email.replace(/\./g, '\\.')}`));
+    assert.deepEqual(await axe(page), []);
+
+    const [confirmation] = await mailFor(email, 1);
+    assert.match(confirmation!.text, /avisos por correo electrónico sobre: la solicitud 100019\./);
+    const link = linkIn(confirmation!.text, 'confirm');
+    assert.ok(link, `a confirmation link in:\n${confirmation!.text}`);
+    await page.goto(link!);
+    await waitForTitle(page, WORDS.es.confirmed);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('a STOP text through the SMS webhook ends text messages (the number signed up by keyboard)', async () => {
     const phone = `860555${String(1000 + (Date.now() % 9000)).padStart(4, '0')}`;
     const e164 = `+1${phone}`;

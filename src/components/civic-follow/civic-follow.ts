@@ -1,7 +1,9 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import type { NotifyBackend } from '../../api/notify/client.js';
 import type { NotifyFollowKind, NotifySmsConsent } from '../../api/notify/types.js';
 import { CivicElement } from '../../core/civic-element.js';
+import { headingTag } from '../../core/headings.js';
 import { errorPanel } from '../../core/forms/error-panel.js';
 import { ErrorSummaryController } from '../../core/forms/error-summary.js';
 import { answersStyles } from '../../core/forms/answers-styles.js';
@@ -44,6 +46,7 @@ export class CivicFollow extends CivicElement {
   static override properties = {
     kind: {},
     requestId: { attribute: 'request-id' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
     notifyEndpoint: { attribute: 'notify-endpoint' },
     notifyBackend: { attribute: false },
     open: { state: true, attribute: false },
@@ -78,6 +81,12 @@ export class CivicFollow extends CivicElement {
 
   /** The request's id. */
   requestId?: string;
+
+  /**
+   * The level (1–6) of the open form's heading, to fit the page's outline: 3 under a widget's
+   * request; on a page of its own, usually 2.
+   */
+  headingLevel = 3;
 
   /** Base URL of the notifications contract; overrides the hall's `notify-endpoint`. */
   notifyEndpoint?: string;
@@ -184,7 +193,7 @@ export class CivicFollow extends CivicElement {
       return html`<button type="button" class="civic-button civic-button--secondary" part="open-button" @click=${() => void this.openForm()}>${t('followOpen')}</button>`;
     }
     return html`<form novalidate @submit=${(e: Event) => void this.send(e)}>
-      <h3 id="follow-title" tabindex="-1">${t('followTitle')}</h3>
+      ${staticHtml`<${headingTag(this.headingLevel)} id="follow-title" tabindex="-1">${t('followTitle')}</${headingTag(this.headingLevel)}>`}
       <p>${t('followIntro')}</p>
       ${this.summary.render(t)}
       ${this.renderFieldsNow()}
