@@ -1,8 +1,10 @@
 // A fillable PDF's AcroForm fields → a draft form definition, with a report of what needs a
 // human. Text, checkbox, radio group, dropdown and list fields become questions; labels come
-// from the tooltip (/TU), else the field name made readable; signatures, buttons, read-only and
-// unlabelled fields are reported.
-import { PDFButton, PDFCheckBox, PDFDict, PDFDocument, PDFDropdown, PDFHexString, PDFName, PDFOptionList, PDFRadioGroup, PDFSignature, PDFString, PDFTextField } from 'pdf-lib';
+// from the tooltip (/TU), else the field name made readable; signatures, buttons, read-only,
+// hidden, calculated and unlabelled fields are reported. A text field's Acrobat format
+// (AFDate_FormatEx, AFNumber_Format, AFSpecial_Format, AFRange_Validate in its /AA actions) gives
+// its answer type: the JavaScript is read as text for those calls, never run.
+import { AnnotationFlags, PDFButton, PDFCheckBox, PDFDict, PDFDocument, PDFDropdown, PDFHexString, PDFName, PDFOptionList, PDFRadioGroup, PDFRawStream, PDFSignature, PDFString, PDFTextField, decodePDFRawStream } from 'pdf-lib';
 import { Report, draftDefinition, humanise, idMaker, isGenericName, options, text, toId, toSlug } from './common.mjs';
 
 const MAX_PER_PAGE = 8;
@@ -25,6 +27,90 @@ function placeOf(doc, field) {
     page = pages.findIndex((p) => p.node.Annots()?.asArray().some((a) => a === widgetRef));
   }
   return { page: Math.max(0, page), y: rect.y + rect.height, x: rect.x };
+}
+
+const textOf = (o) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : '');
+
+/** A JavaScript action's source (a text string or a stream), as text. */
+function scriptOf(js) {
+  if (js instanceof PDFRawStream) {
+    try {
+      return new TextDecoder('latin1').decode(decodePDFRawStream(js).decode());
+    } catch {
+      return '';
+    }
+  }
+  return textOf(js);
+}
+
+/**
+ * The JavaScript of a field's additional actions (PDF 32000-1 §12.6.3: K keystroke, F format,
+ * V validate, C calculate), from the field and its widgets.
+ */
+function actionsOf(field) {
+  const out = {};
+  for (const dict of [field.acroField.dict, ...field.acroField.getWidgets().map((w) => w.dict)]) {
+    const aa = dict.lookup(PDFName.of('AA'));
+    if (!(aa instanceof PDFDict)) continue;
+    for (const key of ['K', 'F', 'V', 'C']) {
+      const action = aa.lookup(PDFName.of(key));
+      const src = action instanceof PDFDict && action.lookup(PDFName.of('S')) === PDFName.of('JavaScript') ? scriptOf(action.lookup(PDFName.of('JS'))).trim() : '';
+      if (src && !out[key]) out[key] = src;
+    }
+  }
+  return out;
+}
+
+const num = (s) => (s !== undefined && Number.isFinite(Number(s)) ? Number(s) : undefined);
+const ACROBAT_CALLS = /\bAF(?:Date|Time|Number|Percent|Special|Range)_\w+\s*\((?:[^()"']|"[^"]*"|'[^']*')*\)\s*;?/g;
+
+/**
+ * What a text field's Acrobat format, keystroke and validate scripts say it holds:
+ * `{ type?, number?, notes[] }`. Only the Acrobat form functions are understood (as text); any
+ * other script is reported, never carried over.
+ */
+function acrobatFormat(actions) {
+  const src = [actions.F, actions.K, actions.V].filter(Boolean).join('\n');
+  const notes = [];
+  let type;
+  let number;
+  let time;
+  const date = /AFDate_(?:Format|Keystroke)(Ex)?\s*\(\s*(?:"([^"]*)"|'([^']*)'|(\d+))/.exec(src);
+  const numeric = /AF(Number|Percent)_(?:Format|Keystroke)\s*\(\s*(\d+)\s*(?:,\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*,\s*(?:"([^"]*)"|'([^']*)'))?/.exec(src);
+  const special = /AFSpecial_(?:Format|Keystroke)\s*\(\s*([0-3])\s*\)/.exec(src);
+  const mask = /AFSpecial_KeystrokeEx\s*\(\s*(?:"([^"]*)"|'([^']*)')/.exec(src);
+  if (date) {
+    const pattern = date[2] ?? date[3];
+    // Acrobat's d, m and y are the date; H, h, M, s and t alone are a time of day.
+    if (pattern !== undefined && !/[dmy]/.test(pattern)) notes.push(`a time of day in the PDF ("${pattern}"): drafted as text`);
+    else {
+      type = 'date';
+      notes.push(`a date in the PDF${pattern ? ` ("${pattern}")` : ''}: the online form asks for day, month and year`);
+    }
+  } else if ((time = /AFTime_(?:Format|Keystroke)(?:Ex)?\s*\(\s*(?:"([^"]*)"|'([^']*)')?/.exec(src))) {
+    const pattern = time[1] ?? time[2];
+    notes.push(`a time of day in the PDF${pattern ? ` ("${pattern}")` : ''}: drafted as text`);
+  } else if (numeric) {
+    type = 'number';
+    number = { decimals: Number(numeric[2]) };
+    const currency = numeric[6] ?? numeric[7];
+    if (numeric[1] === 'Percent') notes.push('a percentage in the PDF: say so in its label or hint');
+    else if (currency) notes.push(`an amount of money in the PDF ("${currency}"): say so in its label or hint`);
+  } else if (special) {
+    const kind = Number(special[1]);
+    if (kind === 2) type = 'phone';
+    else if (kind === 3) notes.push('a Social Security number: ask for it only if the law requires it, and say why on the page');
+    else notes.push(`a ZIP code${kind === 1 ? ' + 4' : ''} in the PDF: drafted as text; an address question asks for the whole address`);
+  } else if (mask) notes.push(`typed to the pattern "${mask[1] ?? mask[2]}" in the PDF: drafted as text; say the pattern in its hint`);
+  const range = /AFRange_Validate\s*\(\s*(true|false)\s*,\s*(-?[\d.]+)\s*,\s*(true|false)\s*,\s*(-?[\d.]+)/.exec(src);
+  if (range && type === 'number') {
+    if (range[1] === 'true' && num(range[2]) !== undefined) number.min = num(range[2]);
+    if (range[3] === 'true' && num(range[4]) !== undefined) number.max = num(range[4]);
+  }
+  // What is left once Acrobat's own calls are taken out was written by someone: reported.
+  const own = [actions.F, actions.K, actions.V].some((js) => js && js.replace(ACROBAT_CALLS, '').trim() !== '');
+  if (own) notes.push('has JavaScript of its own (format, keystroke or validate): not carried over; check what it enforced');
+  return { type, number, notes };
 }
 
 function guessTextType(label, name) {
@@ -103,13 +189,27 @@ export async function importPdf(bytes, opts = {}) {
       report.add(where, 'read-only (filled in by the city or calculated): left out');
       continue;
     }
+    const widgets = field.acroField.getWidgets();
+    if (widgets.length > 0 && widgets.every((w) => w.hasFlag(AnnotationFlags.Hidden) || w.hasFlag(AnnotationFlags.NoView))) {
+      report.add(where, 'hidden in the PDF (a helper field no one fills in): left out');
+      continue;
+    }
+    const actions = actionsOf(field);
+    if (actions.C) {
+      report.add(where, 'calculated in the PDF (a total or a copy of another answer): left out; the online form does not calculate');
+      continue;
+    }
     if (!tip && generic) report.add(where, `no label: the draft calls it "${label}"; write the question a resident should read`);
     const q = { id: nextId(toId(tip && generic ? tip : humanise(name) || tip, 'question')), label: text(language, label), ...(field.isRequired() ? { required: true } : {}) };
     let question;
     if (field instanceof PDFTextField) {
-      const guessed = guessTextType(label, name);
+      const format = acrobatFormat(actions);
+      for (const note of format.notes) report.add(where, note);
+      const guessed = format.type ? undefined : guessTextType(label, name);
       const max = field.getMaxLength();
-      if (guessed) question = { ...q, type: guessed };
+      if (format.type === 'number') question = { ...q, type: 'number', ...format.number };
+      else if (format.type) question = { ...q, type: format.type };
+      else if (guessed) question = { ...q, type: guessed };
       else if (field.isMultiline()) question = { ...q, type: 'textarea', ...(max ? { max_length: max } : {}) };
       else question = { ...q, type: 'text', ...(max ? { max_length: max } : {}) };
       if (guessed) report.add(where, `read as ${guessed === 'date' ? 'a date' : `an ${guessed === 'email' ? 'email address' : 'phone number'}`} from its name: check`);
@@ -133,7 +233,11 @@ export async function importPdf(bytes, opts = {}) {
         continue;
       }
       const multiple = field.isMultiselect();
-      const opt = options(values.map((v) => ({ value: v, label: v })), language);
+      // An /Opt entry may be a pair [export value, the text shown]: the value the city's office
+      // reads, and the words the resident reads.
+      const pairs = field.acroField.getOptions();
+      const items = pairs.length === values.length ? pairs.map((o, i) => ({ value: textOf(o.value) || values[i], label: (o.display ? textOf(o.display) : '') || values[i] })) : values.map((v) => ({ value: v, label: v }));
+      const opt = options(items, language);
       question = { ...q, type: 'selection', options: opt.list, display: multiple ? 'checkboxes' : values.length > 6 ? 'select' : 'radios', ...(multiple ? { multiple: true } : {}) };
       if (field instanceof PDFDropdown && field.isEditable()) report.add(where, 'a combo box that also takes typed text: only its listed options are kept');
     } else {

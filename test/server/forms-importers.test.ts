@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, describe, test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { AnnotationFlags, PDFDocument, PDFName, PDFString, type PDFTextField } from 'pdf-lib';
 import { importFormio, importPdf } from '../../importers/index.mjs';
 import type { FormDefinition, Question, SelectionQuestion } from '../../src/forms/definition.js';
 import { walk } from '../../src/forms/route.js';
@@ -84,6 +84,47 @@ async function permitPdf(): Promise<Uint8Array> {
   return doc.save();
 }
 
+/**
+ * A one-page form as Acrobat writes one: text fields whose /AA actions call Acrobat's form
+ * functions (format, keystroke, validate, calculate; the JavaScript of the PDF Reference
+ * §12.6.3 and Acrobat's AFNumber_Format family), one with a script of its own, a hidden helper
+ * field, and a dropdown whose /Opt holds [export value, shown text] pairs.
+ */
+async function acrobatPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.setTitle('Dumpster Permit');
+  const page = doc.addPage([612, 792]);
+  const form = doc.getForm();
+  let y = 740;
+  const field = (name: string, tip: string, aa: Record<string, string>): PDFTextField => {
+    const f = form.createTextField(name);
+    f.addToPage(page, { x: 50, y: (y -= 40), width: 200, height: 20 });
+    f.acroField.dict.set(PDFName.of('TU'), PDFString.of(tip));
+    const actions = Object.fromEntries(Object.entries(aa).map(([k, js]) => [k, { S: 'JavaScript', JS: PDFString.of(js) }]));
+    if (Object.keys(actions).length) f.acroField.dict.set(PDFName.of('AA'), doc.context.obj(actions));
+    return f;
+  };
+  field('StartDate', 'First day on the street', { F: 'AFDate_FormatEx("mm/dd/yyyy");', K: 'AFDate_KeystrokeEx("mm/dd/yyyy");' });
+  field('Days', 'Number of days', { F: 'AFNumber_Format(0, 0, 0, 0, "", true);', K: 'AFNumber_Keystroke(0, 0, 0, 0, "", true);', V: 'AFRange_Validate(true, 1, true, 30);' });
+  const deposit = field('Deposit', 'Deposit offered', {});
+  // Longer scripts are often streams (here Flate-compressed) rather than strings.
+  deposit.acroField.dict.set(PDFName.of('AA'), doc.context.obj({ F: { S: 'JavaScript', JS: doc.context.register(doc.context.flateStream('AFNumber_Format(2, 0, 0, 0, "$", true);')) } }));
+  field('Zip', 'ZIP code', { F: 'AFSpecial_Format(0);' });
+  field('Contact', 'Daytime contact', { K: 'AFSpecial_Keystroke(2);' });
+  field('SSN', 'Social Security number', { F: 'AFSpecial_Format(3);' });
+  field('DeliveryTime', 'Delivery time', { F: 'AFTime_FormatEx("h:MM tt");' });
+  field('Total', 'Fee', { C: 'AFSimple_Calculate("SUM", new Array ("Days"));' });
+  field('Plate', 'Truck plate', { K: 'if (event.change) event.change = event.change.toUpperCase();' });
+  const helperField = field('Counter', 'Counter', {});
+  helperField.acroField.getWidgets()[0]!.setFlagTo(AnnotationFlags.Hidden, true);
+  const size = form.createDropdown('Size');
+  size.addOptions(['10 cubic yards', '20 cubic yards']);
+  size.acroField.dict.set(PDFName.of('Opt'), doc.context.obj([[PDFString.of('D10'), PDFString.of('10 cubic yards')], [PDFString.of('D20'), PDFString.of('20 cubic yards')]]));
+  size.addToPage(page, { x: 50, y: 100, width: 200, height: 20 });
+  size.acroField.dict.set(PDFName.of('TU'), PDFString.of('Dumpster size'));
+  return doc.save();
+}
+
 describe('import-pdf', () => {
   test('every field type becomes a question or a report line, and the draft validates', async () => {
     const { definition, report } = await importPdf(await permitPdf(), { fileName: 'sidewalk-cafe.pdf' });
@@ -136,6 +177,29 @@ describe('import-pdf', () => {
     const lines = report.toString();
     assert.match(lines, /"Text1" \(page 1\): no label/);
     assert.match(lines, /"alcohol" \(page 1\): radio choices labelled from their export values/);
+  });
+
+  test("a text field's Acrobat format gives its answer type (read as text, never run); calculated, hidden and scripted fields are reported", async () => {
+    const { definition, report } = await importPdf(await acrobatPdf(), { fileName: 'dumpster.pdf' });
+    assertValid(definition);
+    const q = questions(definition);
+    assert.deepEqual([...q.values()].map((x) => `${x.id}:${x.type}`), ['start_date:date', 'days:number', 'deposit:number', 'zip:text', 'contact:phone', 'ssn:text', 'delivery_time:text', 'plate:text', 'size:selection']);
+    assert.deepEqual(q.get('days'), { id: 'days', label: { en: 'Number of days' }, type: 'number', decimals: 0, min: 1, max: 30 });
+    assert.equal((q.get('deposit') as { decimals?: number }).decimals, 2);
+    // The export values are what the office reads; the shown words are the labels.
+    assert.deepEqual((q.get('size') as SelectionQuestion).options.map((o) => [o.value, o.label.en]), [['D10', '10 cubic yards'], ['D20', '20 cubic yards']]);
+    const lines = report.toString();
+    assert.match(lines, /"StartDate" \(page 1\): a date in the PDF \("mm\/dd\/yyyy"\)/);
+    assert.doesNotMatch(lines, /"StartDate".*from its name/);
+    assert.match(lines, /"Deposit" \(page 1\): an amount of money in the PDF \("\$"\)/);
+    assert.match(lines, /"Zip" \(page 1\): a ZIP code in the PDF/);
+    assert.match(lines, /"SSN" \(page 1\): a Social Security number: ask for it only if the law requires it/);
+    assert.match(lines, /"DeliveryTime" \(page 1\): a time of day in the PDF \("h:MM tt"\)/);
+    assert.match(lines, /"Total" \(page 1\): calculated in the PDF/);
+    assert.match(lines, /"Counter" \(page 1\): hidden in the PDF/);
+    assert.match(lines, /"Plate" \(page 1\): has JavaScript of its own/);
+    assert.doesNotMatch(lines, /"(Days|StartDate|Deposit|Zip|Contact|SSN)" \(page 1\): has JavaScript of its own/);
+    assert.ok(!JSON.stringify(definition).includes('event.change'), 'no script is carried into the draft');
   });
 
   test('a PDF without form fields is refused with a reason', async () => {
