@@ -1,6 +1,7 @@
 // The demo's staff controls, through the reference backend's staff APIs (server/README.md): start
-// and end emergency mode ("Emergency mode"), and act on public-records requests ("Public records",
-// Staff). The token is sent, never stored.
+// and end emergency mode ("Emergency mode"), act on public-records requests ("Public records",
+// Staff), and publish a city form from its definition ("City forms"). The token is sent, never
+// stored.
 const tokenInput = document.getElementById('staff-token');
 const form = document.getElementById('emergency-form');
 const status = document.getElementById('emergency-status');
@@ -206,3 +207,64 @@ async function loadRecords() {
 }
 
 document.getElementById('records-load').addEventListener('click', () => void loadRecords());
+
+// City forms: check and publish a definition file (PUT /forms/v1/forms/{slug}.json).
+const formsForm = document.getElementById('forms-publish');
+const formsResult = document.getElementById('forms-result');
+
+function formsSay(...children) {
+  formsResult.replaceChildren(...children);
+}
+
+async function publishForm() {
+  const fileInput = formsForm.elements.definition;
+  const file = fileInput.files[0];
+  if (!file) {
+    formsSay(el('p', {}, 'Error: choose the definition file to publish.'));
+    fileInput.focus();
+    return;
+  }
+  const token = staffToken(formsResult);
+  if (!token) return;
+  let definition;
+  try {
+    definition = JSON.parse(await file.text());
+  } catch (error) {
+    formsSay(el('p', {}, `Error: ${file.name} is not JSON (${error.message}). Save the definition as a .json file and choose it again.`));
+    return;
+  }
+  const slug = typeof definition?.slug === 'string' ? definition.slug : '';
+  if (!/^[a-z0-9-]+$/.test(slug)) {
+    formsSay(el('p', {}, `Error: ${file.name} has no slug of lowercase letters, digits and hyphens (for example "block-party-permit"), so it has no address to publish at.`));
+    return;
+  }
+  formsSay(el('p', {}, 'Checking and publishing…'));
+  const res = await fetch(`/forms/v1/forms/${slug}.json`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(definition),
+  });
+  const answer = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const problems = answer.errors ?? [];
+    // Where and what, one line each: the definition's own words for its own mistakes.
+    formsSay(
+      el('p', {}, problems.length ? `Not published: ${file.name} has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}. Mend ${problems.length === 1 ? 'it' : 'them'} and choose the file again.` : problemOf(answer, res.status)),
+      ...(problems.length ? [el('ul', { class: 'staff-problems' }, ...problems.map((e) => el('li', {}, el('code', {}, e.path ?? e.field ?? ''), `: ${e.message ?? e.description ?? ''}`)))] : []),
+    );
+    return;
+  }
+  const name = definition.name?.en ?? slug;
+  const page = `/forms/${slug}.html`;
+  formsSay(
+    el('p', {}, `Published: ${name}, version ${answer.version}. It is in the forms catalog now. `, el('a', { href: page }, `Open its page`), '.'),
+    el('p', {}, 'To put it on a page of your own site, paste this inside the page’s ', el('code', {}, '<civic-hall forms-endpoint="…">'), ':'),
+    el('pre', {}, el('code', {}, `<civic-form form="${slug}"></civic-form>`)),
+  );
+  fileInput.value = '';
+}
+
+formsForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void publishForm();
+});

@@ -20,7 +20,11 @@ export interface DemoPageText {
 
 /** What a file in demo/pages/ exports as its default (or a list of them). */
 export interface DemoPage extends Record<DemoLanguage, DemoPageText> {
-  /** The URL path it answers, e.g. `/report.html`; `/` is the home page. */
+  /**
+   * The URL path it answers, e.g. `/report.html`; `/` is the home page. One `{slug}` segment
+   * (`/forms/{slug}.html`) answers any slug of lowercase letters, digits and hyphens that no other
+   * page has, with `{slug}` in its texts replaced by it.
+   */
   path: string;
   /** Its place in the main navigation (ascending); a page without one is not in the navigation. */
   nav?: number;
@@ -160,6 +164,23 @@ export async function loadDemoPages(dir: string): Promise<DemoPage[]> {
   return pages;
 }
 
+/** The page a `{slug}` path makes for `path`, if one matches. */
+function fromTemplate(pages: readonly DemoPage[], path: string): DemoPage | undefined {
+  for (const template of pages) {
+    const [before, after, ...more] = template.path.split('{slug}');
+    if (after === undefined || more.length > 0 || !path.startsWith(before!) || !path.endsWith(after)) continue;
+    const slug = path.slice(before!.length, path.length - after.length);
+    if (!/^[a-z0-9-]+$/.test(slug)) continue;
+    const fill = (text: DemoPageText): DemoPageText => ({
+      label: text.label.replaceAll('{slug}', slug),
+      main: text.main.replaceAll('{slug}', slug),
+      ...(text.title === undefined ? {} : { title: text.title.replaceAll('{slug}', slug) }),
+    });
+    return { ...template, path, en: fill(template.en), es: fill(template.es) };
+  }
+  return undefined;
+}
+
 /**
  * Answers the demo's page addresses with the rendered layout and hands everything else (styles,
  * images) to the next handler. The language comes from `?lang=`, which is remembered in a cookie,
@@ -173,7 +194,7 @@ export function demoPages(dir: string): MiddlewareHandler {
     if (path.startsWith('/pages/')) return c.text('Not found\n', 404);
     loaded ??= loadDemoPages(dir);
     const pages = await loaded;
-    const page = pages.find((p) => p.path === path);
+    const page = pages.find((p) => p.path === path && !p.path.includes('{slug}')) ?? fromTemplate(pages, path);
     if (!page) return next();
     const asked = c.req.query(LANG_PARAM);
     const kept = cookieLanguage(c.req.header('Cookie'));

@@ -32,6 +32,17 @@ const page = (def: FormDefinition, lang: 'en' | 'es') => ({
     ${def.summary ? `<p>${escapeHtml(def.summary[lang] ?? def.summary.en!)}</p>` : ''}${widget(def.slug)}`,
 });
 
-export default definitions.map(
-  (def): DemoPage => ({ path: `/forms/${def.slug}.html`, parent: '/forms.html', en: page(def, 'en'), es: page(def, 'es') }),
-);
+// A form staff publish later (the Staff page, or the staff API) has no page of its own here: this
+// one answers /forms/{slug}.html for any other slug, and the element shows the form, or says it
+// cannot find one.
+const later: DemoPage = {
+  path: '/forms/{slug}.html',
+  parent: '/forms.html',
+  en: { label: 'City form', main: `\n    <h1>City form</h1>${widget('{slug}')}` },
+  es: { label: 'Formulario de la ciudad', main: `\n    <h1>Formulario de la ciudad</h1>${widget('{slug}')}` },
+};
+
+export default [
+  ...definitions.map((def): DemoPage => ({ path: `/forms/${def.slug}.html`, parent: '/forms.html', en: page(def, 'en'), es: page(def, 'es') })),
+  later,
+];

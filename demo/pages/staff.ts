@@ -47,6 +47,20 @@ const main = `
     </div>
     <p id="records-status" role="status" aria-live="polite"></p>
     <ul class="staff-records" id="records-list"></ul>
+
+    <h2>City forms</h2>
+    <p>Publish a form from its definition: a JSON file from <code>npx civic-elements import-pdf</code> or <code>import-formio</code>, or one you edited. It is checked first; a form already published gets a new version, and its earlier submissions keep the version they answered.</p>
+    <form class="staff-form" id="forms-publish" novalidate>
+      <div>
+        <label for="form-file">Form definition (a JSON file)</label>
+        <p class="hint" id="form-file-hint">Its <code>slug</code> becomes the form's address.</p>
+        <input id="form-file" name="definition" type="file" accept=".json,application/json" aria-describedby="form-file-hint">
+      </div>
+      <div class="staff-actions">
+        <button type="submit" class="end">Check and publish</button>
+      </div>
+    </form>
+    <div id="forms-result" role="status" aria-live="polite"></div>
     <script type="module" src="/staff.js"></script>`;
 
 export default {

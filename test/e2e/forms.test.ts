@@ -2,7 +2,7 @@
 // property tax relief form through its routing (an exit page on the way), the building permit
 // pre-application with an upload and "save and come back later" opened in a fresh browser
 // context, the submissions in the staff export, their status in the tracker; then axe on every
-// page of every form in the catalog.
+// page of every form in the catalog; then staff publish a new form from the Staff page.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -344,6 +344,61 @@ describe('every page of every form in the catalog passes axe', () => {
     assert.deepEqual(failures, []);
     assert.ok(checked > 50, `checked ${checked} pages`);
     assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+describe('staff publish a form without a developer: the Staff page, keyboard only', () => {
+  it('a definition file with mistakes says where and what, and publishes nothing; mended, it is published, in the catalog, and on its page', async () => {
+    const seed = (await (await fetch(`${site.url}/forms/v1/forms/contact-the-mayor.json`)).json()) as FormDefinition;
+    const mine = { ...seed, slug: 'snow-volunteers', name: { en: 'Volunteer to shovel snow', es: 'Ofrézcase para palear nieve' }, reference_prefix: 'SNW' };
+    const page = await site.newPage();
+    interceptChoosers(page);
+    const problems = await watchProblems(page);
+    await page.goto(`${site.url}/staff.html?lang=en`);
+    await tabTo(page, 'the staff token', byId('staff-token'));
+    await page.keyboard.type(TOKEN);
+    const publish = async (definition: object) => {
+      await tabTo(page, 'the definition file', byId('form-file'));
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+      await chooser.setFiles({ name: 'snow-volunteers.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(definition)) });
+      await tabTo(page, 'Check and publish', button('Check and publish'));
+      const shown = (await page.locator('#forms-result').textContent()) ?? '';
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        (old) => {
+          const now = document.querySelector('#forms-result')?.textContent ?? '';
+          return now !== old && /^(Published|Not published|Error)/.test(now.trim());
+        },
+        shown,
+        { timeout: 15_000 },
+      );
+      return (await page.locator('#forms-result').textContent())!.replace(/\s+/g, ' ').trim();
+    };
+
+    const refused = await publish({ ...mine, start_page: 'nowhere' });
+    assert.match(refused, /^Not published: snow-volunteers\.json has 5 problems\./);
+    assert.match(refused, /start_page: "nowhere" is not the id of a page/);
+    assert.deepEqual(await axe(page), []);
+    const before = (await (await fetch(`${site.url}/forms/v1/forms.json`)).json()) as { forms: Array<{ slug: string }> };
+    assert.ok(!before.forms.some((f) => f.slug === 'snow-volunteers'), 'nothing published');
+
+    const published = await publish(mine);
+    assert.match(published, /^Published: Volunteer to shovel snow, version 1\./);
+    assert.match(published, /<civic-form form="snow-volunteers"><\/civic-form>/);
+    assert.deepEqual(await axe(page), []);
+    const after = (await (await fetch(`${site.url}/forms/v1/forms.json`)).json()) as { forms: Array<{ slug: string }> };
+    assert.ok(after.forms.some((f) => f.slug === 'snow-volunteers'), 'in the catalog');
+
+    // Its page: the demo answers any published slug, and the element draws the form.
+    await tabTo(page, 'Open its page', (f) => f.tag === 'a' && f.text === 'Open its page');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/forms\/snow-volunteers\.html/);
+    await waitForTitle(page, seed.pages[0]!.questions[0]!.label.en);
+    assert.equal(await inForm(page, '[part=step-caption]'), 'Volunteer to shovel snow');
+    assert.deepEqual(await axe(page), []);
+    // The refused definition's 400 is the browser's one console line.
+    assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []);
     await page.close();
   });
 });

@@ -56,6 +56,18 @@ describe('demo layout: every page of demo/pages/ in one server-rendered layout',
     assert.ok(navLabels(html).includes('Formularios'));
   });
 
+  it('answers /forms/{slug}.html for a form published later, and leaves other addresses alone', async () => {
+    const res = await app.request('/forms/snow-shoveling-volunteers.html?lang=es');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /<civic-form form="snow-shoveling-volunteers"/);
+    assert.match(html, /<h1>Formulario de la ciudad<\/h1>/);
+    assert.match(html, /<li><a href="\/forms\.html">Formularios<\/a><\/li><li aria-current="page">Formulario de la ciudad<\/li>/);
+    // A seeded form keeps its own page; an address that is not a slug is not a page.
+    assert.match(await (await app.request('/forms/property-tax-relief-elderly.html')).text(), /<h1>Elderly homeowner property tax relief<\/h1>/);
+    for (const path of ['/forms/Snow.html', '/forms/a%22b.html', '/forms/a/b.html', '/forms/.html', '/forms/{slug}.html']) assert.equal(await (await app.request(path)).text(), 'passed on\n', path);
+  });
+
   it('hands addresses that are not pages to the next handler and never serves the page sources', async () => {
     assert.equal(await (await app.request('/city.css')).text(), 'passed on\n');
     assert.equal((await app.request('/pages/report.ts')).status, 404);
