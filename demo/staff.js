@@ -216,6 +216,39 @@ function formsSay(...children) {
   formsResult.replaceChildren(...children);
 }
 
+/** Publishes `definition` (from `source`, a file name) and says in `where` what happened. */
+async function publishDefinition(definition, source, where, token) {
+  const say = (...children) => where.replaceChildren(...children);
+  const slug = typeof definition?.slug === 'string' ? definition.slug : '';
+  if (!/^[a-z0-9-]+$/.test(slug)) {
+    say(el('p', {}, `Error: ${source} has no slug of lowercase letters, digits and hyphens (for example "block-party-permit"), so it has no address to publish at.`));
+    return false;
+  }
+  say(el('p', {}, 'Checking and publishing…'));
+  const res = await fetch(`/forms/v1/forms/${slug}.json`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(definition),
+  });
+  const answer = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const problems = answer.errors ?? [];
+    // Where and what, one line each: the definition's own words for its own mistakes.
+    say(
+      el('p', {}, problems.length ? `Not published: ${source} has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}. Mend ${problems.length === 1 ? 'it' : 'them'} and choose the file again.` : problemOf(answer, res.status)),
+      ...(problems.length ? [el('ul', { class: 'staff-problems' }, ...problems.map((e) => el('li', {}, el('code', {}, e.path ?? e.field ?? ''), `: ${e.message ?? e.description ?? ''}`)))] : []),
+    );
+    return false;
+  }
+  const name = definition.name?.en ?? slug;
+  say(
+    el('p', {}, `Published: ${name}, version ${answer.version}. It is in the forms catalog now. `, el('a', { href: `/forms/${slug}.html` }, 'Open its page'), '.'),
+    el('p', {}, 'To put it on a page of your own site, paste this inside the page’s ', el('code', {}, '<civic-hall forms-endpoint="…">'), ':'),
+    el('pre', {}, el('code', {}, `<civic-form form="${slug}"></civic-form>`)),
+  );
+  return true;
+}
+
 async function publishForm() {
   const fileInput = formsForm.elements.definition;
   const file = fileInput.files[0];
@@ -233,36 +266,60 @@ async function publishForm() {
     formsSay(el('p', {}, `Error: ${file.name} is not JSON (${error.message}). Save the definition as a .json file and choose it again.`));
     return;
   }
-  const slug = typeof definition?.slug === 'string' ? definition.slug : '';
-  if (!/^[a-z0-9-]+$/.test(slug)) {
-    formsSay(el('p', {}, `Error: ${file.name} has no slug of lowercase letters, digits and hyphens (for example "block-party-permit"), so it has no address to publish at.`));
+  if (await publishDefinition(definition, file.name, formsResult, token)) fileInput.value = '';
+}
+
+// A draft from a PDF or a Form.io form (POST /forms/v1/import.json): its report, a download, and
+// publishing it as it is.
+const draftForm = document.getElementById('forms-draft');
+const draftResult = document.getElementById('draft-result');
+let draftUrl;
+
+async function makeDraft() {
+  const fileInput = draftForm.elements.source;
+  const file = fileInput.files[0];
+  if (!file) {
+    draftResult.replaceChildren(el('p', {}, 'Error: choose the PDF or the Form.io file to draft from.'));
+    fileInput.focus();
     return;
   }
-  formsSay(el('p', {}, 'Checking and publishing…'));
-  const res = await fetch(`/forms/v1/forms/${slug}.json`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(definition),
+  const token = staffToken(draftResult);
+  if (!token) return;
+  const pdf = file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+  draftResult.replaceChildren(el('p', {}, `Reading ${file.name}…`));
+  const res = await fetch(`/forms/v1/import.json?name=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': pdf ? 'application/pdf' : 'application/json', Authorization: `Bearer ${token}` },
+    body: file,
   });
   const answer = await res.json().catch(() => ({}));
   if (!res.ok) {
-    const problems = answer.errors ?? [];
-    // Where and what, one line each: the definition's own words for its own mistakes.
-    formsSay(
-      el('p', {}, problems.length ? `Not published: ${file.name} has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}. Mend ${problems.length === 1 ? 'it' : 'them'} and choose the file again.` : problemOf(answer, res.status)),
-      ...(problems.length ? [el('ul', { class: 'staff-problems' }, ...problems.map((e) => el('li', {}, el('code', {}, e.path ?? e.field ?? ''), `: ${e.message ?? e.description ?? ''}`)))] : []),
-    );
+    draftResult.replaceChildren(el('p', {}, `No draft: ${(answer.errors ?? []).map((e) => e.message).join(' ') || `the server answered ${res.status}.`}`));
     return;
   }
-  const name = definition.name?.en ?? slug;
-  const page = `/forms/${slug}.html`;
-  formsSay(
-    el('p', {}, `Published: ${name}, version ${answer.version}. It is in the forms catalog now. `, el('a', { href: page }, `Open its page`), '.'),
-    el('p', {}, 'To put it on a page of your own site, paste this inside the page’s ', el('code', {}, '<civic-hall forms-endpoint="…">'), ':'),
-    el('pre', {}, el('code', {}, `<civic-form form="${slug}"></civic-form>`)),
+  const { definition, report } = answer;
+  if (draftUrl) URL.revokeObjectURL(draftUrl);
+  draftUrl = URL.createObjectURL(new Blob([`${JSON.stringify(definition, null, 2)}\n`], { type: 'application/json' }));
+  const fileName = `${definition.slug}.json`;
+  const outcome = el('div', { role: 'status' });
+  const publishButton = el('button', { type: 'button', class: 'end' }, 'Publish this draft as it is');
+  publishButton.addEventListener('click', async () => {
+    const now = staffToken(outcome);
+    if (now) await publishDefinition(definition, fileName, outcome, now);
+  });
+  draftResult.replaceChildren(
+    el('p', {}, `Draft of ${definition.name?.en ?? definition.slug} (${definition.pages.length === 1 ? '1 page' : `${definition.pages.length} pages`}). ${report.length === 1 ? '1 thing needs' : `${report.length} things need`} a person before residents see it:`),
+    el('ul', { class: 'staff-problems' }, ...report.map((r) => el('li', {}, el('code', {}, r.where), `: ${r.what}`))),
+    el('p', {}, el('a', { href: draftUrl, download: fileName }, `Download the draft (${fileName})`), ' to translate and edit it, then publish it below; or publish it now, in English only.'),
+    el('div', { class: 'staff-actions' }, publishButton),
+    outcome,
   );
-  fileInput.value = '';
 }
+
+draftForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void makeDraft();
+});
 
 formsForm.addEventListener('submit', (event) => {
   event.preventDefault();

@@ -42,6 +42,8 @@ export function toSlug(text, fallback = 'imported-form') {
   const slug = String(text)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    // camelCase and PascalCase names (Form.io's `streetTreeRequest`) are words too.
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()
     .replace(/\.[a-z0-9]+$/, '')
     .replace(/[^a-z0-9]+/g, '-')

@@ -88,7 +88,13 @@ export function buildApp(config: Config, db: Database, notify: NotifyService): H
       Connection: 'close',
     });
   const answersLimit = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: formsTooLarge });
-  app.use('/forms/*', (c, next) => ((c.req.header('Content-Type') ?? '').includes('multipart/form-data') ? next() : answersLimit(c, next)));
+  // A PDF to draft from (staff) may be as large as a city's scanned-in forms get.
+  const importLimit = bodyLimit({ maxSize: 20 * 1024 * 1024, onError: formsTooLarge });
+  app.use('/forms/*', (c, next) => {
+    const type = c.req.header('Content-Type') ?? '';
+    if (c.req.path === '/forms/v1/import.json' && type.startsWith('application/pdf')) return importLimit(c, next);
+    return type.includes('multipart/form-data') ? next() : answersLimit(c, next);
+  });
   app.use(
     '/forms/*',
     bodyLimit({

@@ -49,7 +49,21 @@ const main = `
     <ul class="staff-records" id="records-list"></ul>
 
     <h2>City forms</h2>
-    <p>Publish a form from its definition: a JSON file from <code>npx civic-elements import-pdf</code> or <code>import-formio</code>, or one you edited. It is checked first; a form already published gets a new version, and its earlier submissions keep the version they answered.</p>
+    <h3>Draft a form from a PDF or a Form.io form</h3>
+    <p>A fillable PDF (its form fields) or a Form.io form exported as JSON becomes a draft definition, with a list of what needs a person: labels, signatures, scripts that were not carried over. Nothing is published until you publish it.</p>
+    <form class="staff-form" id="forms-draft" novalidate>
+      <div>
+        <label for="draft-file">Fillable PDF or Form.io form</label>
+        <input id="draft-file" name="source" type="file" accept=".pdf,application/pdf,.json,application/json">
+      </div>
+      <div class="staff-actions">
+        <button type="submit" class="end">Make a draft</button>
+      </div>
+    </form>
+    <div id="draft-result" role="status" aria-live="polite"></div>
+
+    <h3>Publish a form</h3>
+    <p>Publish a form from its definition: a draft from above, a JSON file from <code>npx civic-elements import-pdf</code> or <code>import-formio</code>, or one you edited. It is checked first; a form already published gets a new version, and its earlier submissions keep the version they answered.</p>
     <form class="staff-form" id="forms-publish" novalidate>
       <div>
         <label for="form-file">Form definition (a JSON file)</label>

@@ -13,6 +13,7 @@ import { submissionsCsv } from './csv.js';
 import { STATUSES, STATUS_LABELS, formsMessage, type SubmissionStatus } from './messages.js';
 import { FormsStore, type SubmissionRow } from './store.js';
 import { FormsError, bodyHash, placeFiles, readSubmission } from './submit.js';
+import { importFormio, importPdf } from '../../importers/index.mjs';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const REFERENCE = /^[A-Z]{2,5}-\d{4}-\d{6,9}$/;
@@ -190,6 +191,42 @@ export function formsRoutes({ db, config }: FormsOptions): Hono {
     if (def.slug !== slug) throw new FormsError(400, [{ path: 'slug', message: formsMessage(language, 'slug') }]);
     const version = await store.publish(def, new Date());
     return json(201, { slug, version }, language);
+  });
+
+  // Staff: a draft definition from a fillable PDF (application/pdf) or a Form.io form
+  // (application/json), the importers of `npx civic-elements` behind the staff token, so a web
+  // team drafts in the browser. Nothing is stored: the draft comes back to be read, translated and
+  // published with PUT. `?name=` is a PDF's file name (for the slug, and the title when the PDF
+  // has none).
+  app.post('/import.json', async (c) => {
+    const language = lang(c);
+    requireStaff(c);
+    const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const fileName = (c.req.query('name') ?? '').slice(0, 200) || undefined;
+    const refuse = (message: string) => json(400, { errors: [{ path: '(file)', message }] }, language);
+    if (type !== 'application/pdf' && type !== 'application/json')
+      return json(415, { errors: [{ path: '(file)', message: 'Send a fillable PDF (Content-Type: application/pdf) or a Form.io form (application/json).' }] }, language);
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    try {
+      if (type === 'application/pdf') {
+        if (new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) return refuse('This file is not a PDF (it does not start with %PDF-).');
+        const { definition, report } = await importPdf(bytes, fileName ? { fileName } : {});
+        return json(200, { definition, report: report.items }, language);
+      }
+      let form: unknown;
+      try {
+        form = JSON.parse(new TextDecoder().decode(bytes));
+      } catch {
+        return refuse('This file is not JSON: export the Form.io form as JSON and send that.');
+      }
+      // A Form.io form names itself (`name`, `path`): its slug comes from that, as on the command line.
+      const { definition, report } = importFormio(form);
+      return json(200, { definition, report: report.items }, language);
+    } catch (error) {
+      // The importers say what is wrong with the file in their errors; pdf-lib's own (a broken
+      // PDF) are passed on as they are.
+      return refuse(`This file cannot be drafted: ${error instanceof Error ? error.message : String(error)}`);
+    }
   });
 
   const staffList = async (c: Context) => {

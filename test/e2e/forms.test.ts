@@ -7,6 +7,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../server/config.js';
 import type { FormDefinition } from '../../src/forms/definition.js';
 import { button, byId, focused, startDemo, tabTo, watchProblems, WCAG_TAGS, type DemoSite } from './browser.js';
 
@@ -349,7 +352,7 @@ describe('every page of every form in the catalog passes axe', () => {
 });
 
 describe('staff publish a form without a developer: the Staff page, keyboard only', () => {
-  it('a definition file with mistakes says where and what, and publishes nothing; mended, it is published, in the catalog, and on its page', async () => {
+  it('a PDF becomes a draft to download or publish; a definition file with mistakes says where and what, and publishes nothing; mended, it is published, in the catalog, and on its page', async () => {
     const seed = (await (await fetch(`${site.url}/forms/v1/forms/contact-the-mayor.json`)).json()) as FormDefinition;
     const mine = { ...seed, slug: 'snow-volunteers', name: { en: 'Volunteer to shovel snow', es: 'Ofrézcase para palear nieve' }, reference_prefix: 'SNW' };
     const page = await site.newPage();
@@ -375,6 +378,29 @@ describe('staff publish a form without a developer: the Staff page, keyboard onl
       );
       return (await page.locator('#forms-result').textContent())!.replace(/\s+/g, ' ').trim();
     };
+
+    // A fillable PDF (from another producer than ours) becomes a draft with its report; it can be
+    // downloaded to translate, or published as it is.
+    await tabTo(page, 'the PDF or Form.io file', byId('draft-file'));
+    const [pdfChooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await pdfChooser.setFiles(join(REPO_ROOT, 'test', 'server', 'fixtures', 'reportlab-sidewalk-dining.pdf'));
+    await tabTo(page, 'Make a draft', button('Make a draft'));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /^(Draft of|No draft|Error)/.test(document.querySelector('#draft-result')?.textContent?.trim() ?? ''), null, { timeout: 15_000 });
+    const drafted = (await page.locator('#draft-result').textContent())!.replace(/\s+/g, ' ').trim();
+    assert.match(drafted, /^Draft of Sidewalk Dining Permit Application \(2 pages\)\. \d+ things need a person/);
+    assert.match(drafted, /field "Text1" \(page 1\): no label/);
+    assert.deepEqual(await axe(page), []);
+    await tabTo(page, 'the download link', (f) => f.tag === 'a' && f.text.startsWith('Download the draft'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert.equal(download.suggestedFilename(), 'reportlab-sidewalk-dining.json', 'named by the slug, from the file name');
+    const downloaded = JSON.parse(readFileSync(await download.path(), 'utf8')) as FormDefinition;
+    assert.equal(downloaded.slug, 'reportlab-sidewalk-dining');
+    await tabTo(page, 'Publish this draft as it is', button('Publish this draft as it is'));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /^Published: Sidewalk Dining Permit Application, version 1\./.test(document.querySelector('#draft-result [role=status]')?.textContent?.trim() ?? ''), null, { timeout: 15_000 });
+    assert.ok(((await (await fetch(`${site.url}/forms/v1/forms.json`)).json()) as { forms: Array<{ slug: string }> }).forms.some((f) => f.slug === 'reportlab-sidewalk-dining'));
+    assert.deepEqual(await axe(page), []);
 
     const refused = await publish({ ...mine, start_page: 'nowhere' });
     assert.match(refused, /^Not published: snow-volunteers\.json has 5 problems\./);

@@ -6,6 +6,10 @@ import { after, before, describe, test } from 'node:test';
 import type { Answers, FormDefinition } from '../../src/forms/definition.js';
 import { DATABASES, PNG_1X1, describeOn, get, startTestServer, type Answer, type TestServer } from './helpers.js';
 import { seeds } from './forms-helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../server/config.js';
+import { validateDefinition } from '../../src/forms/validate-definition.js';
 
 const STAFF = 'staff-token-for-forms-tests-0123456789';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -271,6 +275,43 @@ for (const db of DATABASES) {
         assert.equal((await get(`${forms}/forms/contact-the-mayor/submissions.json`)).status, 401);
         assert.equal((await get(`${forms}/forms/contact-the-mayor/submissions.csv`, { headers: { Authorization: 'Bearer wrong' } })).status, 401);
         assert.equal((await get<FormDefinition>(`${forms}/forms/contact-the-mayor.json`)).body.version, 1);
+      });
+
+      test('import: a fillable PDF or a Form.io form becomes a draft and its report, stored nowhere; anything else is a 4xx that says why', async () => {
+        const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'test', 'server', 'fixtures', name));
+        const draft = (body: Uint8Array<ArrayBuffer> | Buffer | string, type: string, name: string, headers: Record<string, string> = staff) =>
+          get<{ definition: FormDefinition; report: Array<{ where: string; what: string }> } & Refused>(`${forms}/import.json?name=${encodeURIComponent(name)}`, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { 'Content-Type': type, ...headers } });
+        const catalog = async () => (await get<{ forms: Array<{ slug: string }> }>(`${forms}/forms.json`)).body.forms.map((f) => f.slug).sort();
+        const before = await catalog();
+
+        const pdf = await draft(fixture('reportlab-sidewalk-dining.pdf'), 'application/pdf', 'Sidewalk Dining.pdf');
+        assert.equal(pdf.status, 200, pdf.text);
+        assert.deepEqual(validateDefinition(pdf.body.definition), []);
+        assert.equal(pdf.body.definition.slug, 'sidewalk-dining');
+        assert.ok(pdf.body.report.some((r) => r.where.startsWith('field "Text1"') && /no label/.test(r.what)), JSON.stringify(pdf.body.report));
+        const formio = await draft(fixture('formio-tree-permit-wizard.json'), 'application/json; charset=utf-8', 'Tree Permit.json');
+        assert.equal(formio.status, 200, formio.text);
+        assert.deepEqual(validateDefinition(formio.body.definition), []);
+        assert.equal(formio.body.definition.slug, 'street-tree-request', 'named by the form itself');
+        assert.deepEqual(await catalog(), before, 'a draft is not published');
+
+        const refused: Array<[Buffer | string, string, number, RegExp]> = [
+          ['just some words', 'application/pdf', 400, /not a PDF/],
+          ['%PDF-1.7\n1 0 obj <<', 'application/pdf', 400, /cannot be drafted/],
+          [fixture('reportlab-encrypted.pdf'), 'application/pdf', 400, /encrypted/],
+          ['{"components": ', 'application/json', 400, /not JSON/],
+          ['{"title": "no components"}', 'application/json', 400, /not a Form\.io form/],
+          ['name,email', 'text/csv', 415, /fillable PDF/],
+        ];
+        for (const [body, type, status, message] of refused) {
+          const res = await draft(body, type, 'x');
+          assert.equal(res.status, status, `${type} ${String(body).slice(0, 20)}: ${res.text}`);
+          assert.equal(res.body.errors[0]!.path, '(file)');
+          assert.match(res.body.errors[0]!.message, message);
+        }
+        assert.equal((await draft(fixture('reportlab-sidewalk-dining.pdf'), 'application/pdf', 'x.pdf', {})).status, 401);
+        assert.equal((await draft(new Uint8Array(21 * 1024 * 1024), 'application/pdf', 'big.pdf')).status, 413);
+        assert.equal((await draft(`{"components": [], "x": "${'a'.repeat(3 * 1024 * 1024)}"}`, 'application/json', 'big.json')).status, 413);
       });
 
       test('publish: an invalid definition is a 400 with paths; a valid one becomes the next version; submissions record theirs', async () => {

@@ -235,7 +235,7 @@ describe('import-formio', () => {
   test('a wizard: panels become pages, a simple conditional becomes a route, JavaScript is reported', () => {
     const { definition, report } = importFormio(fixture('formio-tree-permit-wizard.json'));
     assertValid(definition);
-    assert.equal(definition.slug, 'streettreerequest');
+    assert.equal(definition.slug, 'street-tree-request');
     assert.deepEqual(
       definition.pages.map((p) => p.id),
       ['page1', 'landlord', 'tree_page', 'photos_page', 'neighbors', 'email'],
