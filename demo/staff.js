@@ -301,7 +301,8 @@ async function makeDraft() {
   if (draftUrl) URL.revokeObjectURL(draftUrl);
   draftUrl = URL.createObjectURL(new Blob([`${JSON.stringify(definition, null, 2)}\n`], { type: 'application/json' }));
   const fileName = `${definition.slug}.json`;
-  const outcome = el('div', { role: 'status' });
+  // Inside #draft-result, a live region already: what publishing says is announced with it.
+  const outcome = el('div', { class: 'draft-outcome' });
   const publishButton = el('button', { type: 'button', class: 'end' }, 'Publish this draft as it is');
   publishButton.addEventListener('click', async () => {
     const now = staffToken(outcome);

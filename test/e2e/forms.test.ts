@@ -398,7 +398,7 @@ describe('staff publish a form without a developer: the Staff page, keyboard onl
     assert.equal(downloaded.slug, 'reportlab-sidewalk-dining');
     await tabTo(page, 'Publish this draft as it is', button('Publish this draft as it is'));
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => /^Published: Sidewalk Dining Permit Application, version 1\./.test(document.querySelector('#draft-result [role=status]')?.textContent?.trim() ?? ''), null, { timeout: 15_000 });
+    await page.waitForFunction(() => /^Published: Sidewalk Dining Permit Application, version 1\./.test(document.querySelector('#draft-result .draft-outcome')?.textContent?.trim() ?? ''), null, { timeout: 15_000 });
     assert.ok(((await (await fetch(`${site.url}/forms/v1/forms.json`)).json()) as { forms: Array<{ slug: string }> }).forms.some((f) => f.slug === 'reportlab-sidewalk-dining'));
     assert.deepEqual(await axe(page), []);
 
