@@ -13,6 +13,10 @@ const en = {
   slug: 'The definition’s slug must match the address it is published at.',
   status: 'The status must be one of: {list}.',
   server: 'Something went wrong on our side. Your answers were not saved; try again in a few minutes.',
+  importType: 'Send a fillable PDF (Content-Type: application/pdf) or a Form.io form (application/json).',
+  importNotPdf: 'This file is not a PDF (it does not start with %PDF-).',
+  importNotJson: 'This file is not JSON: export the Form.io form as JSON and send that.',
+  importFailed: 'This file cannot be drafted: {reason}',
 };
 type Key = keyof typeof en;
 const es: Record<Key, string> = {
@@ -27,6 +31,11 @@ const es: Record<Key, string> = {
   slug: 'El slug de la definición debe coincidir con la dirección donde se publica.',
   status: 'El estado debe ser uno de: {list}.',
   server: 'Algo salió mal de nuestro lado. Sus respuestas no se guardaron; inténtelo de nuevo en unos minutos.',
+  importType: 'Envíe un PDF rellenable (Content-Type: application/pdf) o un formulario de Form.io (application/json).',
+  importNotPdf: 'Este archivo no es un PDF (no empieza con %PDF-).',
+  importNotJson: 'Este archivo no es JSON: exporte el formulario de Form.io como JSON y envíe eso.',
+  // The reason is the importer's, in English (the command line's words).
+  importFailed: 'No se puede hacer un borrador con este archivo: {reason}',
 };
 
 export function formsMessage(language: Language, key: Key, params: Record<string, string> = {}): string {

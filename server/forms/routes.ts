@@ -13,7 +13,6 @@ import { submissionsCsv } from './csv.js';
 import { STATUSES, STATUS_LABELS, formsMessage, type SubmissionStatus } from './messages.js';
 import { FormsStore, type SubmissionRow } from './store.js';
 import { FormsError, bodyHash, placeFiles, readSubmission } from './submit.js';
-import { importFormio, importPdf } from '../../importers/index.mjs';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const REFERENCE = /^[A-Z]{2,5}-\d{4}-\d{6,9}$/;
@@ -203,13 +202,14 @@ export function formsRoutes({ db, config }: FormsOptions): Hono {
     requireStaff(c);
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
     const fileName = (c.req.query('name') ?? '').slice(0, 200) || undefined;
-    const refuse = (message: string) => json(400, { errors: [{ path: '(file)', message }] }, language);
-    if (type !== 'application/pdf' && type !== 'application/json')
-      return json(415, { errors: [{ path: '(file)', message: 'Send a fillable PDF (Content-Type: application/pdf) or a Form.io form (application/json).' }] }, language);
+    const refuse = (status: number, message: string) => json(status, { errors: [{ path: '(file)', message }] }, language);
+    if (type !== 'application/pdf' && type !== 'application/json') return refuse(415, formsMessage(language, 'importType'));
     const bytes = new Uint8Array(await c.req.arrayBuffer());
+    // pdf-lib is large: loaded the first time staff draft, not when the server starts.
+    const { importFormio, importPdf } = await import('../../importers/index.mjs');
     try {
       if (type === 'application/pdf') {
-        if (new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) return refuse('This file is not a PDF (it does not start with %PDF-).');
+        if (new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) return refuse(400, formsMessage(language, 'importNotPdf'));
         const { definition, report } = await importPdf(bytes, fileName ? { fileName } : {});
         return json(200, { definition, report: report.items }, language);
       }
@@ -217,7 +217,7 @@ export function formsRoutes({ db, config }: FormsOptions): Hono {
       try {
         form = JSON.parse(new TextDecoder().decode(bytes));
       } catch {
-        return refuse('This file is not JSON: export the Form.io form as JSON and send that.');
+        return refuse(400, formsMessage(language, 'importNotJson'));
       }
       // A Form.io form names itself (`name`, `path`): its slug comes from that, as on the command line.
       const { definition, report } = importFormio(form);
@@ -225,7 +225,7 @@ export function formsRoutes({ db, config }: FormsOptions): Hono {
     } catch (error) {
       // The importers say what is wrong with the file in their errors; pdf-lib's own (a broken
       // PDF) are passed on as they are.
-      return refuse(`This file cannot be drafted: ${error instanceof Error ? error.message : String(error)}`);
+      return refuse(400, formsMessage(language, 'importFailed', { reason: error instanceof Error ? error.message : String(error) }));
     }
   });
 

@@ -309,6 +309,9 @@ for (const db of DATABASES) {
           assert.equal(res.body.errors[0]!.path, '(file)');
           assert.match(res.body.errors[0]!.message, message);
         }
+        const es = await draft('just some words', 'application/pdf', 'x', { ...staff, 'Accept-Language': 'es' });
+        assert.equal(es.headers.get('content-language'), 'es');
+        assert.equal(es.body.errors[0]!.message, 'Este archivo no es un PDF (no empieza con %PDF-).');
         assert.equal((await draft(fixture('reportlab-sidewalk-dining.pdf'), 'application/pdf', 'x.pdf', {})).status, 401);
         assert.equal((await draft(new Uint8Array(21 * 1024 * 1024), 'application/pdf', 'big.pdf')).status, 413);
         assert.equal((await draft(`{"components": [], "x": "${'a'.repeat(3 * 1024 * 1024)}"}`, 'application/json', 'big.json')).status, 413);
