@@ -25,9 +25,9 @@ function staffToken(where) {
   return undefined;
 }
 
-/** The contract's error words (`errors[].description` for alerts, `errors[].field/message` for records). */
+/** The contract's error words (`errors[].description` for alerts, `errors[].field/message` for records, `errors[].message` for forms). */
 function problemOf(answer, status) {
-  const said = (answer.errors ?? []).map((e) => e.description ?? `${e.field}: ${e.message}`).join(' ');
+  const said = (answer.errors ?? []).map((e) => e.description ?? (e.field ? `${e.field}: ${e.message}` : e.message)).join(' ');
   return `Error: ${said || `the server answered ${status}.`}`;
 }
 
@@ -241,8 +241,9 @@ async function publishDefinition(definition, source, where, token) {
     return false;
   }
   const name = definition.name?.en ?? slug;
+  void listForms();
   say(
-    el('p', {}, `Published: ${name}, version ${answer.version}. It is in the forms catalog now. `, el('a', { href: `/forms/${slug}.html` }, 'Open its page'), '.'),
+    el('p', {}, `Published: ${name}, version ${answer.version}. It is in the forms catalog now. `, el('a', { href: `/forms/${slug}.html` }, `Open the page of ${name}`), '.'),
     el('p', {}, 'To put it on a page of your own site, paste this inside the page’s ', el('code', {}, '<civic-hall forms-endpoint="…">'), ':'),
     el('pre', {}, el('code', {}, `<civic-form form="${slug}"></civic-form>`)),
   );
@@ -326,3 +327,47 @@ formsForm.addEventListener('submit', (event) => {
   event.preventDefault();
   void publishForm();
 });
+
+// Submissions: a form's CSV export (GET /forms/v1/forms/{slug}/submissions.csv), downloaded with
+// the token in a header rather than in an address.
+const exportForm = document.getElementById('forms-export');
+const exportResult = document.getElementById('export-result');
+
+async function listForms() {
+  const res = await fetch('/forms/v1/forms.json').catch(() => undefined);
+  const answer = res?.ok ? await res.json().catch(() => ({})) : {};
+  const chosen = exportForm.elements.form.value;
+  exportForm.elements.form.replaceChildren(...(answer.forms ?? []).map((f) => el('option', { value: f.slug, selected: f.slug === chosen }, f.title)));
+  if (!answer.forms) exportResult.textContent = 'Error: the forms catalog did not load. Reload the page to try again.';
+}
+
+async function downloadSubmissions() {
+  const slug = exportForm.elements.form.value;
+  if (!slug) {
+    exportResult.textContent = 'Error: choose a form.';
+    exportForm.elements.form.focus();
+    return;
+  }
+  const token = staffToken(exportResult);
+  if (!token) return;
+  exportResult.textContent = 'Preparing the file…';
+  const res = await fetch(`/forms/v1/forms/${slug}/submissions.csv`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!res.ok) {
+    exportResult.textContent = problemOf(await res.json().catch(() => ({})), res.status);
+    return;
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? `${slug}-submissions.csv`;
+  const url = URL.createObjectURL(await res.blob());
+  const link = el('a', { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  exportResult.textContent = `Downloaded ${name}.`;
+}
+
+exportForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void downloadSubmissions();
+});
+void listForms();

@@ -75,6 +75,19 @@ const main = `
       </div>
     </form>
     <div id="forms-result" role="status" aria-live="polite"></div>
+
+    <h3>Submissions</h3>
+    <p>Every submission of a form, one row each, with a column per question, for a spreadsheet.</p>
+    <form class="staff-form" id="forms-export" novalidate>
+      <div>
+        <label for="export-form">Form</label>
+        <select id="export-form" name="form"></select>
+      </div>
+      <div class="staff-actions">
+        <button type="submit" class="end">Download submissions (CSV)</button>
+      </div>
+    </form>
+    <p id="export-result" role="status" aria-live="polite"></p>
     <script type="module" src="/staff.js"></script>`;
 
 export default {

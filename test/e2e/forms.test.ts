@@ -416,8 +416,21 @@ describe('staff publish a form without a developer: the Staff page, keyboard onl
     const after = (await (await fetch(`${site.url}/forms/v1/forms.json`)).json()) as { forms: Array<{ slug: string }> };
     assert.ok(after.forms.some((f) => f.slug === 'snow-volunteers'), 'in the catalog');
 
+    // The submissions of a form (the tax relief ones sent above) download as CSV, by keyboard.
+    await tabTo(page, 'the form to export', byId('export-form'));
+    await page.keyboard.type('Elderly');
+    assert.equal(await page.locator('#export-form').inputValue(), 'property-tax-relief-elderly');
+    await tabTo(page, 'Download submissions (CSV)', button('Download submissions (CSV)'));
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert.equal(csv.suggestedFilename(), 'property-tax-relief-elderly-submissions.csv');
+    const rows = readFileSync(await csv.path(), 'utf8');
+    assert.match(rows, /^reference,/);
+    assert.match(rows, /PTR-\d{4}-\d+.*Rosa/);
+    await page.waitForFunction(() => document.querySelector('#export-result')?.textContent === 'Downloaded property-tax-relief-elderly-submissions.csv.');
+    assert.deepEqual(await axe(page), []);
+
     // Its page: the demo answers any published slug, and the element draws the form.
-    await tabTo(page, 'Open its page', (f) => f.tag === 'a' && f.text === 'Open its page');
+    await tabTo(page, 'the link to its page', (f) => f.tag === 'a' && f.text === 'Open the page of Volunteer to shovel snow');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/forms\/snow-volunteers\.html/);
     await waitForTitle(page, seed.pages[0]!.questions[0]!.label.en);
