@@ -208,6 +208,16 @@ async function loadRecords() {
 
 document.getElementById('records-load').addEventListener('click', () => void loadRecords());
 
+/** `fetch`, or `undefined` after saying in `where` that the server could not be reached. */
+async function reach(url, init, where) {
+  try {
+    return await fetch(url, init);
+  } catch {
+    where.replaceChildren(el('p', {}, 'Error: the server could not be reached. Check the connection and try again; nothing was changed.'));
+    return undefined;
+  }
+}
+
 // City forms: check and publish a definition file (PUT /forms/v1/forms/{slug}.json).
 const formsForm = document.getElementById('forms-publish');
 const formsResult = document.getElementById('forms-result');
@@ -225,11 +235,12 @@ async function publishDefinition(definition, source, where, token) {
     return false;
   }
   say(el('p', {}, 'Checking and publishing…'));
-  const res = await fetch(`/forms/v1/forms/${slug}.json`, {
+  const res = await reach(`/forms/v1/forms/${slug}.json`, {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
     body: JSON.stringify(definition),
-  });
+  }, where);
+  if (!res) return false;
   const answer = await res.json().catch(() => ({}));
   if (!res.ok) {
     const problems = answer.errors ?? [];
@@ -288,11 +299,12 @@ async function makeDraft() {
   if (!token) return;
   const pdf = file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
   draftResult.replaceChildren(el('p', {}, `Reading ${file.name}…`));
-  const res = await fetch(`/forms/v1/import.json?name=${encodeURIComponent(file.name)}`, {
+  const res = await reach(`/forms/v1/import.json?name=${encodeURIComponent(file.name)}`, {
     method: 'POST',
     headers: { 'Content-Type': pdf ? 'application/pdf' : 'application/json', Authorization: `Bearer ${token}` },
     body: file,
-  });
+  }, draftResult);
+  if (!res) return;
   const answer = await res.json().catch(() => ({}));
   if (!res.ok) {
     draftResult.replaceChildren(el('p', {}, `No draft: ${(answer.errors ?? []).map((e) => e.message).join(' ') || `the server answered ${res.status}.`}`));
@@ -305,9 +317,17 @@ async function makeDraft() {
   // Inside #draft-result, a live region already: what publishing says is announced with it.
   const outcome = el('div', { class: 'draft-outcome' });
   const publishButton = el('button', { type: 'button', class: 'end' }, 'Publish this draft as it is');
+  let publishing = false;
   publishButton.addEventListener('click', async () => {
-    const now = staffToken(outcome);
-    if (now) await publishDefinition(definition, fileName, outcome, now);
+    const now = !publishing && staffToken(outcome);
+    if (!now) return;
+    // One press, one version.
+    publishing = true;
+    try {
+      await publishDefinition(definition, fileName, outcome, now);
+    } finally {
+      publishing = false;
+    }
   });
   draftResult.replaceChildren(
     el('p', {}, `Draft of ${definition.name?.en ?? definition.slug} (${definition.pages.length === 1 ? '1 page' : `${definition.pages.length} pages`}). ${report.length === 1 ? '1 thing needs' : `${report.length} things need`} a person before residents see it:`),
@@ -323,9 +343,13 @@ draftForm.addEventListener('submit', (event) => {
   void makeDraft();
 });
 
+let publishingFile = false;
 formsForm.addEventListener('submit', (event) => {
   event.preventDefault();
-  void publishForm();
+  // One press, one version: a second Enter while the first is on its way does nothing.
+  if (publishingFile) return;
+  publishingFile = true;
+  void publishForm().finally(() => (publishingFile = false));
 });
 
 // Submissions: a form's CSV export (GET /forms/v1/forms/{slug}/submissions.csv), downloaded with
@@ -351,7 +375,8 @@ async function downloadSubmissions() {
   const token = staffToken(exportResult);
   if (!token) return;
   exportResult.textContent = 'Preparing the file…';
-  const res = await fetch(`/forms/v1/forms/${slug}/submissions.csv`, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await reach(`/forms/v1/forms/${slug}/submissions.csv`, { headers: { Authorization: `Bearer ${token}` } }, exportResult);
+  if (!res) return;
   if (!res.ok) {
     exportResult.textContent = problemOf(await res.json().catch(() => ({})), res.status);
     return;
