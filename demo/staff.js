@@ -213,7 +213,9 @@ async function reach(url, init, where) {
   try {
     return await fetch(url, init);
   } catch {
-    where.replaceChildren(el('p', {}, 'Error: the server could not be reached. Check the connection and try again; nothing was changed.'));
+    const words = 'Error: the server could not be reached. Check the connection and try again; nothing was changed.';
+    if (where.localName === 'p') where.textContent = words;
+    else where.replaceChildren(el('p', {}, words));
     return undefined;
   }
 }
@@ -390,6 +392,80 @@ async function downloadSubmissions() {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
   exportResult.textContent = `Downloaded ${name}.`;
 }
+
+// A submission's status (PATCH /forms/v1/submissions/{reference}.json), which the tracker shows.
+const submissionsList = document.getElementById('submissions-list');
+const FORM_STATUSES = [
+  ['received', 'Received'],
+  ['in_review', 'In review'],
+  ['action_needed', 'Action needed'],
+  ['approved', 'Approved'],
+  ['denied', 'Denied'],
+  ['closed', 'Closed'],
+];
+const statusWords = (status) => FORM_STATUSES.find(([s]) => s === status)?.[1] ?? status;
+
+function submissionItem(submission) {
+  const id = `submission-${submission.reference}`;
+  const heading = el('h4', { id: `${id}-title` }, `${submission.reference}: ${statusWords(submission.status)}`);
+  const outcome = el('p', { role: 'status' });
+  const select = el('select', { id: `${id}-status`, name: 'status' }, ...FORM_STATUSES.map(([value, words]) => el('option', { value, selected: value === submission.status }, words)));
+  const statusForm = el(
+    'form',
+    { class: 'staff-form', 'aria-labelledby': `${id}-title`, novalidate: true },
+    field(`${id}-status`, 'Status', select),
+    el('div', { class: 'staff-actions' }, el('button', { type: 'submit', class: 'end' }, 'Set status')),
+  );
+  let sending = false;
+  statusForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const token = !sending && staffToken(outcome);
+    if (!token) return;
+    sending = true;
+    outcome.textContent = 'Sending…';
+    const res = await reach(`/forms/v1/submissions/${encodeURIComponent(submission.reference)}.json`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ status: select.value }),
+    }, outcome);
+    sending = false;
+    if (!res) return;
+    const answer = await res.json().catch(() => ({}));
+    if (!res.ok) {
+      outcome.textContent = problemOf(answer, res.status);
+      return;
+    }
+    heading.textContent = `${submission.reference}: ${statusWords(answer.status)}`;
+    outcome.textContent = `Status set: ${statusWords(answer.status)}. The resident sees it in the tracker.`;
+  });
+  const when = new Date(submission.submitted_at).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+  return el('li', {}, heading, el('p', { class: 'hint' }, `Sent ${when}, in ${submission.language === 'es' ? 'Spanish' : 'English'}.`), statusForm, outcome);
+}
+
+async function loadSubmissions() {
+  const slug = exportForm.elements.form.value;
+  if (!slug) {
+    exportResult.textContent = 'Error: choose a form.';
+    exportForm.elements.form.focus();
+    return;
+  }
+  const token = staffToken(exportResult);
+  if (!token) return;
+  exportResult.textContent = 'Loading submissions…';
+  const res = await reach(`/forms/v1/forms/${slug}/submissions.json`, { headers: { Authorization: `Bearer ${token}` } }, exportResult);
+  if (!res) return;
+  const answer = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    exportResult.textContent = problemOf(answer, res.status);
+    return;
+  }
+  const newest = (answer.submissions ?? []).slice(0, 50);
+  submissionsList.replaceChildren(...newest.map(submissionItem));
+  const all = answer.submissions?.length ?? 0;
+  exportResult.textContent = all === 0 ? 'No submissions yet.' : all === 1 ? '1 submission.' : all > 50 ? `${all} submissions; the newest 50 are shown.` : `${all} submissions.`;
+}
+
+document.getElementById('submissions-load').addEventListener('click', () => void loadSubmissions());
 
 exportForm.addEventListener('submit', (event) => {
   event.preventDefault();

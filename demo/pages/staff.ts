@@ -77,7 +77,7 @@ const main = `
     <div id="forms-result" role="status" aria-live="polite"></div>
 
     <h3>Submissions</h3>
-    <p>Every submission of a form, one row each, with a column per question, for a spreadsheet.</p>
+    <p>Every submission of a form, one row each, with a column per question, for a spreadsheet; or the newest fifty, to set each one's status. The resident sees the status in the tracker.</p>
     <form class="staff-form" id="forms-export" novalidate>
       <div>
         <label for="export-form">Form</label>
@@ -85,9 +85,11 @@ const main = `
       </div>
       <div class="staff-actions">
         <button type="submit" class="end">Download submissions (CSV)</button>
+        <button type="button" class="end" id="submissions-load">Show submissions</button>
       </div>
     </form>
     <p id="export-result" role="status" aria-live="polite"></p>
+    <ul class="staff-records" id="submissions-list"></ul>
     <script type="module" src="/staff.js"></script>`;
 
 export default {

@@ -441,6 +441,18 @@ describe('staff publish a form without a developer: the Staff page, keyboard onl
     await page.waitForFunction(() => document.querySelector('#export-result')?.textContent === 'Downloaded snow-volunteers-submissions.csv.');
     assert.deepEqual(await axe(page), []);
 
+    // Its status, set from the list of submissions, is what the tracker shows.
+    await tabTo(page, 'Show submissions', button('Show submissions'));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#export-result')?.textContent === '1 submission.', null, { timeout: 15_000 });
+    await tabTo(page, 'the status of the submission', byId(`submission-${reference}-status`));
+    await page.keyboard.type('In review');
+    await tabTo(page, 'Set status', button('Set status'));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((r) => document.querySelector(`#submission-${r}-title`)?.textContent === `${r}: In review`, reference, { timeout: 15_000 });
+    assert.equal(((await (await fetch(`${site.url}/forms/v1/submissions/${reference}.json`)).json()) as { status: string }).status, 'in_review');
+    assert.deepEqual(await axe(page), []);
+
     // Its page: the demo answers any published slug, and the element draws the form.
     await tabTo(page, 'the link to its page', (f) => f.tag === 'a' && f.text === 'Open the page of Volunteer to shovel snow');
     await page.keyboard.press('Enter');
