@@ -92,7 +92,8 @@ function acrobatFormat(actions) {
     notes.push(`a time of day in the PDF${pattern ? ` ("${pattern}")` : ''}: drafted as text`);
   } else if (numeric) {
     type = 'number';
-    number = { decimals: Number(numeric[2]) };
+    // The definition allows 0–6 digits after the point.
+    number = { decimals: Math.min(Number(numeric[2]), 6) };
     const currency = numeric[6] ?? numeric[7];
     if (numeric[1] === 'Percent') notes.push('a percentage in the PDF: say so in its label or hint');
     else if (currency) notes.push(`an amount of money in the PDF ("${currency}"): say so in its label or hint`);
@@ -104,8 +105,11 @@ function acrobatFormat(actions) {
   } else if (mask) notes.push(`typed to the pattern "${mask[1] ?? mask[2]}" in the PDF: drafted as text; say the pattern in its hint`);
   const range = /AFRange_Validate\s*\(\s*(true|false)\s*,\s*(-?[\d.]+)\s*,\s*(true|false)\s*,\s*(-?[\d.]+)/.exec(src);
   if (range && type === 'number') {
-    if (range[1] === 'true' && num(range[2]) !== undefined) number.min = num(range[2]);
-    if (range[3] === 'true' && num(range[4]) !== undefined) number.max = num(range[4]);
+    const min = range[1] === 'true' ? num(range[2]) : undefined;
+    const max = range[3] === 'true' ? num(range[4]) : undefined;
+    // A range the wrong way round (a PDF mistake) is reported, not carried into a draft that would not validate.
+    if (min !== undefined && max !== undefined && min > max) notes.push(`a range from ${min} to ${max} in the PDF, the wrong way round: left out`);
+    else Object.assign(number, min === undefined ? {} : { min }, max === undefined ? {} : { max });
   }
   // What is left once Acrobat's own calls are taken out was written by someone: reported.
   const own = [actions.F, actions.K, actions.V].some((js) => js && js.replace(ACROBAT_CALLS, '').trim() !== '');

@@ -110,6 +110,7 @@ async function acrobatPdf(): Promise<Uint8Array> {
   // Longer scripts are often streams (here Flate-compressed) rather than strings.
   deposit.acroField.dict.set(PDFName.of('AA'), doc.context.obj({ F: { S: 'JavaScript', JS: doc.context.register(doc.context.flateStream('AFNumber_Format(2, 0, 0, 0, "$", true);')) } }));
   field('Zip', 'ZIP code', { F: 'AFSpecial_Format(0);' });
+  field('Rate', 'Rate', { F: 'AFNumber_Format(9, 0, 0, 0, "", true);', V: 'AFRange_Validate(true, 10, true, 1);' });
   field('Contact', 'Daytime contact', { K: 'AFSpecial_Keystroke(2);' });
   field('SSN', 'Social Security number', { F: 'AFSpecial_Format(3);' });
   field('DeliveryTime', 'Delivery time', { F: 'AFTime_FormatEx("h:MM tt");' });
@@ -183,9 +184,11 @@ describe('import-pdf', () => {
     const { definition, report } = await importPdf(await acrobatPdf(), { fileName: 'dumpster.pdf' });
     assertValid(definition);
     const q = questions(definition);
-    assert.deepEqual([...q.values()].map((x) => `${x.id}:${x.type}`), ['start_date:date', 'days:number', 'deposit:number', 'zip:text', 'contact:phone', 'ssn:text', 'delivery_time:text', 'plate:text', 'size:selection']);
+    assert.deepEqual([...q.values()].map((x) => `${x.id}:${x.type}`), ['start_date:date', 'days:number', 'deposit:number', 'zip:text', 'rate:number', 'contact:phone', 'ssn:text', 'delivery_time:text', 'plate:text', 'size:selection']);
     assert.deepEqual(q.get('days'), { id: 'days', label: { en: 'Number of days' }, type: 'number', decimals: 0, min: 1, max: 30 });
     assert.equal((q.get('deposit') as { decimals?: number }).decimals, 2);
+    // Nine decimals and a range the wrong way round: kept within what a definition allows.
+    assert.deepEqual(q.get('rate'), { id: 'rate', label: { en: 'Rate' }, type: 'number', decimals: 6 });
     // The export values are what the office reads; the shown words are the labels.
     assert.deepEqual((q.get('size') as SelectionQuestion).options.map((o) => [o.value, o.label.en]), [['D10', '10 cubic yards'], ['D20', '20 cubic yards']]);
     const lines = report.toString();
@@ -193,6 +196,7 @@ describe('import-pdf', () => {
     assert.doesNotMatch(lines, /"StartDate".*from its name/);
     assert.match(lines, /"Deposit" \(page 1\): an amount of money in the PDF \("\$"\)/);
     assert.match(lines, /"Zip" \(page 1\): a ZIP code in the PDF/);
+    assert.match(lines, /"Rate" \(page 1\): a range from 10 to 1 in the PDF, the wrong way round: left out/);
     assert.match(lines, /"SSN" \(page 1\): a Social Security number: ask for it only if the law requires it/);
     assert.match(lines, /"DeliveryTime" \(page 1\): a time of day in the PDF \("h:MM tt"\)/);
     assert.match(lines, /"Total" \(page 1\): calculated in the PDF/);
