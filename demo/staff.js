@@ -367,18 +367,28 @@ async function listForms() {
   if (!answer.forms) exportResult.textContent = 'Error: the forms catalog did not load. Reload the page to try again.';
 }
 
-async function downloadSubmissions() {
+/**
+ * The chosen form's staff call `file` (`submissions.csv`, `submissions.json`), saying `busy`
+ * meanwhile; `undefined` after saying what is missing or that the server could not be reached.
+ */
+async function chosenFormGet(file, busy) {
   const slug = exportForm.elements.form.value;
   if (!slug) {
     exportResult.textContent = 'Error: choose a form.';
     exportForm.elements.form.focus();
-    return;
+    return undefined;
   }
   const token = staffToken(exportResult);
-  if (!token) return;
-  exportResult.textContent = 'Preparing the file…';
-  const res = await reach(`/forms/v1/forms/${slug}/submissions.csv`, { headers: { Authorization: `Bearer ${token}` } }, exportResult);
-  if (!res) return;
+  if (!token) return undefined;
+  exportResult.textContent = busy;
+  const res = await reach(`/forms/v1/forms/${slug}/${file}`, { headers: { Authorization: `Bearer ${token}` } }, exportResult);
+  return res && { res, slug };
+}
+
+async function downloadSubmissions() {
+  const got = await chosenFormGet('submissions.csv', 'Preparing the file…');
+  if (!got) return;
+  const { res, slug } = got;
   if (!res.ok) {
     exportResult.textContent = problemOf(await res.json().catch(() => ({})), res.status);
     return;
@@ -443,17 +453,9 @@ function submissionItem(submission) {
 }
 
 async function loadSubmissions() {
-  const slug = exportForm.elements.form.value;
-  if (!slug) {
-    exportResult.textContent = 'Error: choose a form.';
-    exportForm.elements.form.focus();
-    return;
-  }
-  const token = staffToken(exportResult);
-  if (!token) return;
-  exportResult.textContent = 'Loading submissions…';
-  const res = await reach(`/forms/v1/forms/${slug}/submissions.json`, { headers: { Authorization: `Bearer ${token}` } }, exportResult);
-  if (!res) return;
+  const got = await chosenFormGet('submissions.json', 'Loading submissions…');
+  if (!got) return;
+  const { res } = got;
   const answer = await res.json().catch(() => ({}));
   if (!res.ok) {
     exportResult.textContent = problemOf(answer, res.status);
