@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { FileChooser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../server/config.js';
@@ -125,19 +125,26 @@ function interceptChoosers(page: Page): void {
   page.on('filechooser', () => {});
 }
 
-/** A file chosen from the keyboard: Space on the file input opens the chooser. */
-async function upload(page: Page, id: string, name: string): Promise<void> {
+type Chosen = Parameters<FileChooser['setFiles']>[0];
+
+/** Tab to the file input `id` and choose `files` from the keyboard: Space opens the chooser. */
+async function chooseFile(page: Page, id: string, files: Chosen): Promise<void> {
   await tabTo(page, id, byId(id));
   const open = () => Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }), page.keyboard.press('Space')]).then(([c]) => c);
   const chooser = await open().catch(async (error: unknown) => {
-    // No chooser: if focus left the field, that is the form's doing, and the test fails saying
+    // No chooser: if focus left the field, that is the page's doing, and the test fails saying
     // where focus went. If it is still on the field, the browser dropped the chooser (not ours to
     // test): Space once more.
     const at = await focused(page);
     if (at.id !== id) throw new Error(`Space opened no file chooser: focus moved from ${id} to ${JSON.stringify(at)}`, { cause: error });
     return open();
   });
-  await chooser.setFiles({ name, mimeType: 'application/pdf', buffer: PDF });
+  await chooser.setFiles(files);
+}
+
+/** A PDF chosen for the form's file question `id`, and listed under it. */
+async function upload(page: Page, id: string, name: string): Promise<void> {
+  await chooseFile(page, id, { name, mimeType: 'application/pdf', buffer: PDF });
   await page.waitForFunction((n) => document.querySelector('civic-form')?.shadowRoot?.querySelector('.file-list')?.textContent?.includes(n), name);
 }
 
@@ -362,9 +369,7 @@ describe('staff publish a form without a developer: the Staff page, keyboard onl
     await tabTo(page, 'the staff token', byId('staff-token'));
     await page.keyboard.type(TOKEN);
     const publish = async (definition: object) => {
-      await tabTo(page, 'the definition file', byId('form-file'));
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-      await chooser.setFiles({ name: 'snow-volunteers.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(definition)) });
+      await chooseFile(page, 'form-file', { name: 'snow-volunteers.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(definition)) });
       await tabTo(page, 'Check and publish', button('Check and publish'));
       const shown = (await page.locator('#forms-result').textContent()) ?? '';
       await page.keyboard.press('Enter');
@@ -381,9 +386,7 @@ describe('staff publish a form without a developer: the Staff page, keyboard onl
 
     // A fillable PDF (from another producer than ours) becomes a draft with its report; it can be
     // downloaded to translate, or published as it is.
-    await tabTo(page, 'the PDF or Form.io file', byId('draft-file'));
-    const [pdfChooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-    await pdfChooser.setFiles(join(REPO_ROOT, 'test', 'server', 'fixtures', 'reportlab-sidewalk-dining.pdf'));
+    await chooseFile(page, 'draft-file', join(REPO_ROOT, 'test', 'server', 'fixtures', 'reportlab-sidewalk-dining.pdf'));
     // Offline first: the page says so, and the file stays chosen for the next try.
     await page.route('**/forms/v1/import.json*', (route) => route.abort('internetdisconnected'));
     await tabTo(page, 'Make a draft', button('Make a draft'));
