@@ -4,13 +4,13 @@ import type { NotifyArea, NotifyChannel, NotifyFollow, NotifySubscriptionView, N
 import { CONFIRMATION_HOURS } from './catalog.js';
 import type { Language } from './messages.js';
 import { hashToken, maskAddress, newToken } from './tokens.js';
+import type { ResolvedArea } from './validate.js';
 
 const DAY = 86_400_000;
 /** Days a confirmation link is kept after it expired, so "this link has expired" can still be said. */
 const TOKEN_GRACE_DAYS = 30;
 /** Days an unsubscribe or manage link works. */
-export const LINK_DAYS = 400;
-import type { ResolvedArea } from './validate.js';
+const LINK_DAYS = 400;
 
 export interface SubscriberRow {
   id: number;
